@@ -1,0 +1,17 @@
+//! Every sea-orm entity of kaimono, in one crate so cross-domain relations don't make crate cycles.
+//! Entities never leave a domain crate's public API: domain crates map them to their own model types.
+//! Money columns hold whole yen as `i64`; enumerations are stored as their snake_case names.
+
+pub mod account;
+pub mod address;
+pub mod email_token;
+pub mod job_lease;
+pub mod login_attempt;
+pub mod outbox_email;
+pub mod product;
+pub mod session;
+pub mod shop;
+pub mod shop_calendar_date;
+pub mod staff_shop;
+pub mod stock;
+pub mod variant;

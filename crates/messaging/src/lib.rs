@@ -1,0 +1,16 @@
+//! Email through an outbox (NOTIF-01).
+//!
+//! A use case that causes an email calls [`enqueue`] with the same connection (transaction) as its own
+//! change, so the email exists exactly when the change does. The sender job ([`deliver_due`]) claims due
+//! rows one at a time and delivers them over SMTP with retries and exponential backoff; a row is never
+//! deleted, so nothing is lost while the SMTP server is down. This crate never sends inside a request.
+
+mod error;
+mod outbox;
+mod sender;
+mod template;
+
+pub use error::MessagingError;
+pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent};
+pub use sender::{DeliveryReport, Mailer, deliver_due};
+pub use template::{Email, Template};

@@ -1,0 +1,38 @@
+//! The database schema, as sea-orm migrations that run unchanged on SQLite and PostgreSQL.
+//! One change per migration, each with a working `down`. Money columns hold whole yen (JPY has no minor unit).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_accounts;
+mod m20261122_000002_create_catalog;
+mod m20261122_000003_create_outbox_and_jobs;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_accounts::Migration),
+            Box::new(m20261122_000002_create_catalog::Migration),
+            Box::new(m20261122_000003_create_outbox_and_jobs::Migration),
+        ]
+    }
+}
+
+/// A foreign key from `table.column` to `target.id`.
+pub(crate) fn fk(table: &'static str, column: &'static str, target: &'static str, cascade: bool) -> ForeignKeyCreateStatement {
+    let mut key = ForeignKey::create();
+    key.from(table, column).to(target, "id");
+    key.on_delete(if cascade { ForeignKeyAction::Cascade } else { ForeignKeyAction::Restrict });
+    key
+}
+
+pub(crate) fn index(name: &'static str, table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
+    let mut index = Index::create();
+    index.name(name).table(table);
+    for column in columns {
+        index.col(*column);
+    }
+    index
+}

@@ -1,1 +1,26 @@
-//! placeholder
+//! Accounts: member sign-up by emailed link, login with rotating refresh tokens, password reset,
+//! profile and delivery addresses (ACC-01 … ACC-05), and staff bindings to shops (ACC-04).
+//!
+//! Secrets never reach the database in the clear: passwords are Argon2id hashes, and email links and
+//! refresh tokens are stored as SHA-256 digests. Nothing here knows about HTTP or JWTs.
+
+mod addresses;
+mod email_tokens;
+mod error;
+mod model;
+mod password_reset;
+mod profile;
+mod secrets;
+mod sessions;
+mod signup;
+mod staff;
+
+pub use addresses::{create_address, delete_address, get_address, list_addresses, update_address};
+pub use error::AccountError;
+pub use model::*;
+pub use password_reset::{complete_password_reset, request_password_reset};
+pub use profile::{find_account, update_profile};
+pub use secrets::hash_password;
+pub use sessions::{LoginThrottle, login, logout, refresh, start_session};
+pub use signup::{complete_signup, request_signup};
+pub use staff::{bind_to_shop, create_account, shop_memberships};

@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod ids;
+pub mod japan;
 pub mod locale;
 pub mod money;
 pub mod paging;

@@ -1,0 +1,23 @@
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("the link is invalid or has already been used")]
+    LinkInvalid,
+    #[error("the link has expired")]
+    LinkExpired,
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error("the email or password is wrong")]
+    InvalidCredentials,
+    #[error("too many failed logins; try again in {retry_after_secs} s")]
+    Throttled { retry_after_secs: u64 },
+    #[error("the session is invalid, expired or revoked")]
+    SessionInvalid,
+    #[error("not found")]
+    NotFound,
+    #[error("password hashing failed: {0}")]
+    Hashing(String),
+    #[error(transparent)]
+    Messaging(#[from] kaimono_messaging::MessagingError),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}

@@ -1,0 +1,55 @@
+//! ACC-01: sign-up by an emailed one-time link.
+
+use crate::email_tokens::{self, Issue, Purpose};
+use crate::error::AccountError;
+use crate::model::{Account, PersonDetails, Role, SIGNUP_LINK_TTL, normalize_email};
+use crate::staff::{create_account, email_exists};
+use chrono::{DateTime, Utc};
+use kaimono_core::Locale;
+use kaimono_messaging::{Email, Template, enqueue};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+/// Mails a registration link to `email` unless it already has an account. The caller answers the same
+/// either way, so the response never tells whether an email is registered.
+pub async fn request_signup(
+    db: &impl ConnectionTrait,
+    email: &str,
+    locale: Locale,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    let email = normalize_email(email);
+    if email_exists(db, &email).await? {
+        tracing::info!("sign-up requested for an existing account; no link sent");
+        return Ok(());
+    }
+    let issue = Issue { purpose: Purpose::Signup, email: &email, account_id: None, locale, ttl: SIGNUP_LINK_TTL };
+    let token = email_tokens::issue(db, issue, now).await?;
+    let link = format!("{}/signup/complete?token={token}", base_url.trim_end_matches('/'));
+    let mail = Email::render(&email, Template::Signup, locale, json!({"link": link, "expires_hours": SIGNUP_LINK_TTL.num_hours()}))?;
+    enqueue(db, mail, now).await?;
+    Ok(())
+}
+
+/// Consumes the link and creates the member account. Run it in a transaction.
+pub async fn complete_signup(
+    db: &impl ConnectionTrait,
+    token: &str,
+    password: &str,
+    person: PersonDetails,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Account, AccountError> {
+    let link = email_tokens::consume(db, Purpose::Signup, token, now).await?;
+    let locale = Locale::parse_or_default(&link.locale);
+    let account = create_account(db, &link.email, password, Role::Member, person, locale, now).await?;
+    let mail = Email::render(
+        &account.email,
+        Template::Welcome,
+        locale,
+        json!({"name": account.name, "link": format!("{}/mypage", base_url.trim_end_matches('/'))}),
+    )?;
+    enqueue(db, mail, now).await?;
+    Ok(account)
+}

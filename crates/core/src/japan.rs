@@ -1,0 +1,96 @@
+//! Japanese address and name rules shared by members' addresses and shops: postal codes, the 47
+//! prefectures (JIS X 0401 codes 1–47), phone numbers and furigana.
+
+/// The 47 prefectures in JIS order; code n is `PREFECTURES[n - 1]` (Japanese, English).
+pub const PREFECTURES: [(&str, &str); 47] = [
+    ("北海道", "Hokkaido"), ("青森県", "Aomori"), ("岩手県", "Iwate"), ("宮城県", "Miyagi"), ("秋田県", "Akita"),
+    ("山形県", "Yamagata"), ("福島県", "Fukushima"), ("茨城県", "Ibaraki"), ("栃木県", "Tochigi"), ("群馬県", "Gunma"),
+    ("埼玉県", "Saitama"), ("千葉県", "Chiba"), ("東京都", "Tokyo"), ("神奈川県", "Kanagawa"), ("新潟県", "Niigata"),
+    ("富山県", "Toyama"), ("石川県", "Ishikawa"), ("福井県", "Fukui"), ("山梨県", "Yamanashi"), ("長野県", "Nagano"),
+    ("岐阜県", "Gifu"), ("静岡県", "Shizuoka"), ("愛知県", "Aichi"), ("三重県", "Mie"), ("滋賀県", "Shiga"),
+    ("京都府", "Kyoto"), ("大阪府", "Osaka"), ("兵庫県", "Hyogo"), ("奈良県", "Nara"), ("和歌山県", "Wakayama"),
+    ("鳥取県", "Tottori"), ("島根県", "Shimane"), ("岡山県", "Okayama"), ("広島県", "Hiroshima"), ("山口県", "Yamaguchi"),
+    ("徳島県", "Tokushima"), ("香川県", "Kagawa"), ("愛媛県", "Ehime"), ("高知県", "Kochi"), ("福岡県", "Fukuoka"),
+    ("佐賀県", "Saga"), ("長崎県", "Nagasaki"), ("熊本県", "Kumamoto"), ("大分県", "Oita"), ("宮崎県", "Miyazaki"),
+    ("鹿児島県", "Kagoshima"), ("沖縄県", "Okinawa"),
+];
+
+/// The prefecture with JIS code `code` (1–47): (Japanese, English).
+pub fn prefecture(code: i16) -> Option<(&'static str, &'static str)> {
+    usize::try_from(code).ok().and_then(|c| c.checked_sub(1)).and_then(|i| PREFECTURES.get(i)).copied()
+}
+
+/// `"123-4567"`, `"1234567"` or full-width digits → `"1234567"`; anything else → `None`.
+pub fn normalize_postal_code(value: &str) -> Option<String> {
+    let half = to_half_width_digits(value.trim());
+    let digits: String = match half.len() {
+        8 if half.as_bytes().get(3) == Some(&b'-') => half.replacen('-', "", 1),
+        _ => half,
+    };
+    (digits.len() == 7 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// A Japanese phone number: 10 or 11 digits starting with 0, hyphens allowed; returned as digits only.
+pub fn normalize_phone(value: &str) -> Option<String> {
+    let half = to_half_width_digits(value.trim());
+    if !half.bytes().all(|b| b.is_ascii_digit() || b == b'-') || half.starts_with('-') || half.contains("--") {
+        return None;
+    }
+    let digits: String = half.chars().filter(char::is_ascii_digit).collect();
+    (digits.starts_with('0') && (10..=11).contains(&digits.len())).then_some(digits)
+}
+
+/// Furigana: katakana or hiragana (with the long-vowel mark, middle dot and spaces), not empty.
+pub fn is_furigana(value: &str) -> bool {
+    let trimmed = value.trim();
+    !trimmed.is_empty()
+        && trimmed.chars().all(|c| {
+            matches!(c, '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | ' ' | '\u{3000}' | '・')
+        })
+}
+
+fn to_half_width_digits(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            'ー' | '－' | '‐' | '−' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postal_codes_accept_seven_digits_with_or_without_the_hyphen() {
+        assert_eq!(normalize_postal_code("150-0001").as_deref(), Some("1500001"));
+        assert_eq!(normalize_postal_code("1500001").as_deref(), Some("1500001"));
+        assert_eq!(normalize_postal_code("１５０－０００１").as_deref(), Some("1500001"));
+        for bad in ["15-00001", "150000", "15000012", "abc-defg", "", "150 0001"] {
+            assert_eq!(normalize_postal_code(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn prefectures_are_the_47_jis_codes() {
+        assert_eq!(prefecture(13), Some(("東京都", "Tokyo")));
+        assert_eq!(prefecture(47), Some(("沖縄県", "Okinawa")));
+        assert_eq!(prefecture(0), None);
+        assert_eq!(prefecture(48), None);
+    }
+
+    #[test]
+    fn phones_and_furigana() {
+        assert_eq!(normalize_phone("03-1234-5678").as_deref(), Some("0312345678"));
+        assert_eq!(normalize_phone("090-1234-5678").as_deref(), Some("09012345678"));
+        assert_eq!(normalize_phone("12345"), None);
+        assert_eq!(normalize_phone("+81-90-1234-5678"), None);
+        assert!(is_furigana("ヤマダ タロウ"));
+        assert!(is_furigana("やまだ　たろう"));
+        assert!(!is_furigana("山田太郎"));
+        assert!(!is_furigana("  "));
+    }
+}

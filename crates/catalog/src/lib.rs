@@ -1,1 +1,21 @@
-//! placeholder
+//! The mall's catalog: shops with business calendars (CAT-01), products and variants (CAT-02),
+//! stock per shop per variant (CAT-03), fulfilment options (CAT-04) and browsing (CAT-06).
+//!
+//! Stock changes are single conditional UPDATEs guarded by a CHECK (quantity >= 0) in the schema, so
+//! no interleaving of requests can drive stock below zero. Authorization (which staff may edit which
+//! shop) is the caller's job; this crate answers which shop owns what.
+
+mod error;
+mod model;
+mod products;
+mod shops;
+mod stock;
+
+pub use error::CatalogError;
+pub use model::*;
+pub use products::{
+    add_variant, archive_product, create_product, get_product, list_categories, list_products, product_shop,
+    update_product, update_variant,
+};
+pub use shops::{create_shop, get_shop, list_shops, update_calendar};
+pub use stock::{adjust_stock, set_stock};

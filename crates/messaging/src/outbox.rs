@@ -5,7 +5,7 @@ use crate::template::Email;
 use chrono::{DateTime, Utc};
 use kaimono_core::EmailId;
 use kaimono_entity::outbox_email;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxStatus {
@@ -15,7 +15,7 @@ pub enum OutboxStatus {
 }
 
 impl OutboxStatus {
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             OutboxStatus::Pending => "pending",
             OutboxStatus::Sent => "sent",
@@ -72,9 +72,13 @@ pub async fn enqueue(db: &impl ConnectionTrait, email: Email, now: DateTime<Utc>
     Ok(id)
 }
 
-/// The newest emails first; for the development mailbox.
-pub async fn list_recent(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OutboxEmail>, MessagingError> {
-    let rows = outbox_email::Entity::find()
+/// The newest emails first, optionally only those to one address; for the development mailbox.
+pub async fn list_recent(db: &impl ConnectionTrait, limit: u64, to: Option<&str>) -> Result<Vec<OutboxEmail>, MessagingError> {
+    let mut query = outbox_email::Entity::find();
+    if let Some(to) = to {
+        query = query.filter(outbox_email::Column::ToAddress.eq(to));
+    }
+    let rows = query
         .order_by_desc(outbox_email::Column::Id)
         .limit(limit)
         .all(db)

@@ -1,0 +1,117 @@
+//! Access tokens (short-lived HS256 JWTs) and the extractors that read them.
+//!
+//! A token names the account and its role; which shops a staff member may act on is read from the
+//! database on each staff request, so removing a binding takes effect at once.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use chrono::{DateTime, Duration, Utc};
+use jsonwebtoken::{Algorithm, Header, Validation, decode, encode, errors::ErrorKind};
+use kaimono_accounts::{Role, shop_memberships};
+use kaimono_core::{AccountId, ShopId};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// How long an access token lives.
+pub const ACCESS_TOKEN_TTL: Duration = Duration::minutes(15);
+const ISSUER: &str = "kaimono";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Claims {
+    sub: Uuid,
+    role: String,
+    iss: String,
+    iat: i64,
+    exp: i64,
+}
+
+pub fn issue_access_token(state: &AppState, account: AccountId, role: Role, now: DateTime<Utc>) -> Result<String, ApiError> {
+    let claims = Claims {
+        sub: account.0,
+        role: role.as_str().to_owned(),
+        iss: ISSUER.to_owned(),
+        iat: now.timestamp(),
+        exp: (now + ACCESS_TOKEN_TTL).timestamp(),
+    };
+    encode(&Header::new(Algorithm::HS256), &claims, &state.keys.encoding).map_err(ApiError::internal)
+}
+
+/// The authenticated caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Principal {
+    pub account_id: AccountId,
+    pub role: Role,
+}
+
+impl Principal {
+    fn from_request_sync(req: &HttpRequest) -> Result<Self, ApiError> {
+        let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
+        let header = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .ok_or_else(|| ApiError::unauthenticated("sign in: send `Authorization: Bearer <access token>`"))?;
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .ok_or_else(|| ApiError::unauthenticated("the Authorization header must be `Bearer <access token>`"))?;
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.leeway = 0;
+        validation.validate_exp = false; // checked below against the application clock
+        let claims = decode::<Claims>(token, &state.keys.decoding, &validation)
+            .map_err(|e| match e.kind() {
+                ErrorKind::InvalidSignature => ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "token_invalid", "the access token is not valid"),
+                _ => ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "token_invalid", "the access token is malformed"),
+            })?
+            .claims;
+        if claims.exp <= state.clock.now().timestamp() {
+            return Err(ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "token_expired", "the access token has expired; refresh it"));
+        }
+        let role = Role::parse(&claims.role).ok_or_else(|| ApiError::unauthenticated("the access token is not valid"))?;
+        Ok(Principal { account_id: AccountId(claims.sub), role })
+    }
+
+    /// Staff of `shop` or an operator; anyone else gets 403.
+    pub async fn require_shop(&self, state: &AppState, shop: ShopId) -> Result<(), ApiError> {
+        match self.role {
+            Role::Operator => Ok(()),
+            Role::Staff => {
+                let shops = shop_memberships(&state.db, self.account_id).await?;
+                if shops.iter().any(|m| m.shop_id == shop) {
+                    Ok(())
+                } else {
+                    Err(ApiError::forbidden("you are not staff of this shop"))
+                }
+            }
+            Role::Member => Err(ApiError::forbidden("this needs a staff account")),
+        }
+    }
+}
+
+impl FromRequest for Principal {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Self::from_request_sync(req))
+    }
+}
+
+/// An authenticated caller whose role is member (My Page routes).
+#[derive(Debug, Clone, Copy)]
+pub struct Member(pub AccountId);
+
+impl FromRequest for Member {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Principal::from_request_sync(req).and_then(|p| match p.role {
+            Role::Member => Ok(Member(p.account_id)),
+            _ => Err(ApiError::forbidden("this is for member accounts")),
+        }))
+    }
+}

@@ -1,0 +1,187 @@
+//! Typed configuration: `KAIMONO_*` environment variables over an optional TOML file
+//! (`KAIMONO_CONFIG`, default `kaimono.toml` if present). A bad value stops start-up with a message
+//! naming the variable.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    pub public_url: String,
+    pub env: Environment,
+    pub jwt_secret: String,
+    /// True when no secret was configured and one was generated for this process.
+    pub jwt_secret_generated: bool,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Run the background jobs inside `serve`.
+    pub run_jobs: bool,
+    /// Where the built SPA is served from, if it exists.
+    pub static_dir: String,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field("env", &self.env)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("run_jobs", &self.run_jobs)
+            .finish_non_exhaustive()
+    }
+}
+
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://***{}", &url[..scheme], &url[at..]),
+        _ => url.to_owned(),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: String,
+    pub message: String,
+}
+
+/// The file form: the same keys as the variables without the prefix, in lower case.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    listen: Option<String>,
+    public_url: Option<String>,
+    env: Option<String>,
+    jwt_secret: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    run_jobs: Option<bool>,
+    static_dir: Option<String>,
+}
+
+impl Config {
+    /// Reads the process environment (and the optional file).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let vars: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("KAIMONO_")).collect();
+        let explicit = vars.get("KAIMONO_CONFIG").cloned();
+        let path = explicit.clone().unwrap_or_else(|| "kaimono.toml".to_owned());
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str(&text)
+                .map_err(|e| ConfigError { variable: "KAIMONO_CONFIG".into(), message: format!("{path}: {e}") })?,
+            Err(_) if explicit.is_none() => FileConfig::default(),
+            Err(e) => return Err(ConfigError { variable: "KAIMONO_CONFIG".into(), message: format!("{path}: {e}") }),
+        };
+        Self::from_sources(&vars, file)
+    }
+
+    /// Variables win over the file; the file wins over defaults.
+    fn from_sources(vars: &HashMap<String, String>, file: FileConfig) -> Result<Self, ConfigError> {
+        let get = |name: &str, from_file: Option<String>| {
+            vars.get(&format!("KAIMONO_{name}")).cloned().filter(|v| !v.is_empty()).or(from_file)
+        };
+        let bad = |name: &str, message: String| ConfigError { variable: format!("KAIMONO_{name}"), message };
+
+        let env = match get("ENV", file.env).as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => return Err(bad("ENV", format!("expected development or production, got {other:?}"))),
+        };
+        let listen_text = get("LISTEN", file.listen).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let listen = listen_text
+            .parse()
+            .map_err(|_| bad("LISTEN", format!("expected host:port such as 127.0.0.1:8080, got {listen_text:?}")))?;
+        let database_url = get("DATABASE_URL", file.database_url).unwrap_or_else(|| "sqlite://data/kaimono.db?mode=rwc".to_owned());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            return Err(bad("DATABASE_URL", "expected a sqlite: or postgres:// URL".to_owned()));
+        }
+        let public_url = get("PUBLIC_URL", file.public_url).unwrap_or_else(|| format!("http://{listen}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(bad("PUBLIC_URL", format!("expected an http(s) URL, got {public_url:?}")));
+        }
+        let (jwt_secret, jwt_secret_generated) = match get("JWT_SECRET", file.jwt_secret) {
+            Some(secret) if secret.len() >= 32 => (secret, false),
+            Some(_) => return Err(bad("JWT_SECRET", "must be at least 32 characters".to_owned())),
+            None if env == Environment::Production => {
+                return Err(bad("JWT_SECRET", "is required in production".to_owned()));
+            }
+            None => (random_secret().map_err(|e| bad("JWT_SECRET", e))?, true),
+        };
+        let smtp_url = get("SMTP_URL", file.smtp_url);
+        if let Some(url) = &smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(bad("SMTP_URL", format!("expected smtp:// or smtps://, got {url:?}")));
+            }
+        }
+        let mail_from = get("MAIL_FROM", file.mail_from).unwrap_or_else(|| "kaimono <no-reply@kaimono.localhost>".to_owned());
+        if mail_from.parse::<kaimono_messaging::Mailbox>().is_err() {
+            return Err(bad("MAIL_FROM", format!("not an email address: {mail_from:?}")));
+        }
+        let run_jobs = match vars.get("KAIMONO_RUN_JOBS").map(String::as_str) {
+            None => file.run_jobs.unwrap_or(true),
+            Some("true" | "1") => true,
+            Some("false" | "0") => false,
+            Some(other) => return Err(bad("RUN_JOBS", format!("expected true or false, got {other:?}"))),
+        };
+        let static_dir = get("STATIC_DIR", file.static_dir).unwrap_or_else(|| "frontend/dist".to_owned());
+        Ok(Config { database_url, listen, public_url: public_url.trim_end_matches('/').to_owned(), env, jwt_secret, jwt_secret_generated, smtp_url, mail_from, run_jobs, static_dir })
+    }
+}
+
+fn random_secret() -> Result<String, String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn defaults_run_on_embedded_sqlite_in_development() {
+        let c = Config::from_sources(&vars(&[]), FileConfig::default()).unwrap();
+        assert!(c.database_url.starts_with("sqlite:"));
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.env, Environment::Development);
+        assert!(c.jwt_secret_generated);
+        assert!(c.smtp_url.is_none());
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        let err = Config::from_sources(&vars(&[("KAIMONO_LISTEN", "nope")]), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_LISTEN");
+        let err = Config::from_sources(&vars(&[("KAIMONO_ENV", "production")]), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_JWT_SECRET");
+        let err = Config::from_sources(&vars(&[("KAIMONO_SMTP_URL", "http://x")]), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_SMTP_URL");
+        let err = Config::from_sources(&vars(&[("KAIMONO_MAIL_FROM", "not an address")]), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_MAIL_FROM");
+    }
+
+    #[test]
+    fn variables_win_over_the_file_and_secrets_are_redacted_in_debug_output() {
+        let file = FileConfig { listen: Some("0.0.0.0:9000".into()), public_url: Some("https://shop.example/".into()), ..Default::default() };
+        let c = Config::from_sources(&vars(&[("KAIMONO_LISTEN", "127.0.0.1:9001"), ("KAIMONO_DATABASE_URL", "postgres://u:secret@db/k")]), file).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:9001");
+        assert_eq!(c.public_url, "https://shop.example");
+        assert!(!format!("{c:?}").contains("secret"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Wire types shared by several areas: enums as snake_case strings, money as strings, and the
+//! validation rules for Japanese fields (which call the one implementation in `kaimono_core::japan`).
+
+use kaimono_core::japan;
+use kaimono_core::{Locale, Money, TaxCategory};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::ValidationError;
+
+/// The language of the UI and of emails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LocaleDto {
+    Ja,
+    En,
+}
+
+impl From<LocaleDto> for Locale {
+    fn from(value: LocaleDto) -> Self {
+        match value {
+            LocaleDto::Ja => Locale::Ja,
+            LocaleDto::En => Locale::En,
+        }
+    }
+}
+
+impl From<Locale> for LocaleDto {
+    fn from(value: Locale) -> Self {
+        match value {
+            Locale::Ja => LocaleDto::Ja,
+            Locale::En => LocaleDto::En,
+        }
+    }
+}
+
+/// Consumption-tax category: `standard` (10 %) or `reduced` (8 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxCategoryDto {
+    Standard,
+    Reduced,
+}
+
+impl From<TaxCategoryDto> for TaxCategory {
+    fn from(value: TaxCategoryDto) -> Self {
+        match value {
+            TaxCategoryDto::Standard => TaxCategory::Standard,
+            TaxCategoryDto::Reduced => TaxCategory::Reduced,
+        }
+    }
+}
+
+impl From<TaxCategory> for TaxCategoryDto {
+    fn from(value: TaxCategory) -> Self {
+        match value {
+            TaxCategory::Standard => TaxCategoryDto::Standard,
+            TaxCategory::Reduced => TaxCategoryDto::Reduced,
+        }
+    }
+}
+
+fn invalid(code: &'static str, message: &'static str) -> ValidationError {
+    ValidationError::new(code).with_message(message.into())
+}
+
+pub fn validate_postal_code(value: &str) -> Result<(), ValidationError> {
+    japan::normalize_postal_code(value).map(|_| ()).ok_or_else(|| invalid("postal_code", "must be 7 digits, with or without a hyphen (150-0001)"))
+}
+
+pub fn validate_phone(value: &str) -> Result<(), ValidationError> {
+    japan::normalize_phone(value).map(|_| ()).ok_or_else(|| invalid("phone", "must be a Japanese phone number of 10 or 11 digits starting with 0"))
+}
+
+pub fn validate_furigana(value: &str) -> Result<(), ValidationError> {
+    if japan::is_furigana(value) { Ok(()) } else { Err(invalid("furigana", "must be written in katakana or hiragana")) }
+}
+
+pub fn validate_not_blank(value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() { Err(invalid("blank", "must not be blank")) } else { Ok(()) }
+}
+
+/// The largest price accepted: ¥100,000,000.
+const MAX_PRICE: i64 = 100_000_000;
+
+pub fn validate_price(value: &Decimal) -> Result<(), ValidationError> {
+    match Money::try_from_decimal(*value) {
+        Ok(m) if m.to_yen().is_ok_and(|y| y <= MAX_PRICE) => Ok(()),
+        Ok(_) => Err(invalid("range", "must be at most 100000000 yen")),
+        Err(_) => Err(invalid("price", "must be a whole, non-negative number of yen")),
+    }
+}
+
+/// A price as `Money`, or a 422 on `field`.
+pub fn price(value: Decimal, field: &str) -> Result<Money, crate::error::ApiError> {
+    Money::try_from_decimal(value)
+        .map_err(|_| crate::error::ApiError::field("validation_failed", field, "must be a whole, non-negative number of yen"))
+}
+
+/// `"1500001"` → `"150-0001"`.
+pub fn display_postal_code(digits: &str) -> String {
+    match (digits.get(..3), digits.get(3..)) {
+        (Some(a), Some(b)) => format!("{a}-{b}"),
+        _ => digits.to_owned(),
+    }
+}
+
+/// The Japanese name of a prefecture code.
+pub fn prefecture_name(code: i16) -> String {
+    japan::prefecture(code).map(|(ja, _)| ja.to_owned()).unwrap_or_default()
+}

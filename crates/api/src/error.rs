@@ -1,0 +1,222 @@
+//! `ApiError`: every failure a handler can return, rendered as RFC 9457 `application/problem+json`
+//! with a stable snake_case `code`. 5xx bodies are opaque; their cause goes to the log with the request id.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use kaimono_accounts::AccountError;
+use kaimono_catalog::CatalogError;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+/// An RFC 9457 problem detail.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProblemDetails {
+    /// A URI naming the kind of problem (`urn:kaimono:problem:<code>`).
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// A short, human-readable summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong in this occurrence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// A stable, machine-readable snake_case code.
+    pub code: String,
+    /// For 422: messages per request field (dotted paths for nested fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<BTreeMap<String, Vec<String>>>,
+}
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    detail: Option<String>,
+    errors: Option<BTreeMap<String, Vec<String>>>,
+    retry_after: Option<u64>,
+    /// The cause of a 5xx, for the log only.
+    source: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        Self { status, code, detail: Some(detail.into()), errors: None, retry_after: None, source: None }
+    }
+
+    pub fn unauthenticated(detail: &str) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", detail)
+    }
+
+    pub fn forbidden(detail: &str) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", detail)
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+    }
+
+    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, detail)
+    }
+
+    /// A 422 with messages per field.
+    pub fn validation(errors: BTreeMap<String, Vec<String>>) -> Self {
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_failed",
+            detail: Some("the request has invalid fields".into()),
+            errors: Some(errors),
+            retry_after: None,
+            source: None,
+        }
+    }
+
+    /// A 422 for one field.
+    pub fn field(code: &'static str, field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let mut errors = BTreeMap::new();
+        errors.insert(field.to_owned(), vec![message.clone()]);
+        Self { status: StatusCode::UNPROCESSABLE_ENTITY, code, detail: Some(message), errors: Some(errors), retry_after: None, source: None }
+    }
+
+    pub fn internal(source: impl std::fmt::Display) -> Self {
+        Self {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal_error",
+            detail: None,
+            errors: None,
+            retry_after: None,
+            source: Some(source.to_string()),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    fn problem(&self) -> ProblemDetails {
+        ProblemDetails {
+            problem_type: format!("urn:kaimono:problem:{}", self.code),
+            title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_owned(),
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.status.as_u16(), self.code)?;
+        if let Some(source) = &self.source {
+            write!(f, ": {source}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut response = HttpResponse::build(self.status);
+        response.content_type("application/problem+json");
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        response.json(self.problem())
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl From<AccountError> for ApiError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::LinkInvalid => ApiError::field("link_invalid", "token", "this link is invalid or has already been used"),
+            AccountError::LinkExpired => ApiError::field("link_expired", "token", "this link has expired; please request a new one"),
+            AccountError::EmailTaken => ApiError::new(StatusCode::CONFLICT, "email_taken", "an account with this email already exists"),
+            AccountError::InvalidCredentials => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "the email or password is wrong")
+            }
+            AccountError::Throttled { retry_after_secs } => ApiError {
+                retry_after: Some(retry_after_secs),
+                ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", format!("too many failed logins; try again in {retry_after_secs} seconds"))
+            },
+            AccountError::SessionInvalid => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "session_invalid", "the session is invalid, expired or revoked")
+            }
+            AccountError::NotFound => ApiError::not_found("resource"),
+            e @ (AccountError::Hashing(_) | AccountError::Messaging(_) | AccountError::Db(_)) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<CatalogError> for ApiError {
+    fn from(e: CatalogError) -> Self {
+        match e {
+            CatalogError::ShopNotFound => ApiError::not_found("shop"),
+            CatalogError::ProductNotFound => ApiError::not_found("product"),
+            CatalogError::VariantNotFound => ApiError::not_found("variant"),
+            CatalogError::SkuTaken { sku } => ApiError {
+                errors: Some(BTreeMap::from([("sku".to_owned(), vec![format!("the SKU {sku} is already in use")])])),
+                ..ApiError::new(StatusCode::CONFLICT, "sku_taken", format!("the SKU {sku} is already in use"))
+            },
+            CatalogError::VariantExists { color, size } => {
+                ApiError::new(StatusCode::CONFLICT, "variant_exists", format!("the product already has a {color} / {size} variant"))
+            }
+            CatalogError::InvalidPrice => ApiError::field("validation_failed", "price", "a price must be a whole, non-negative number of yen"),
+            CatalogError::InsufficientStock { available } => {
+                ApiError::new(StatusCode::CONFLICT, "insufficient_stock", format!("not enough stock: {available} available"))
+            }
+            e @ CatalogError::Db(_) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<kaimono_messaging::MessagingError> for ApiError {
+    fn from(e: kaimono_messaging::MessagingError) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+/// The error responses of the OpenAPI operations, one type per status.
+pub mod responses {
+    use super::ProblemDetails;
+    use utoipa::IntoResponses;
+
+    macro_rules! problem_response {
+        ($($name:ident = $status:literal, $description:literal;)*) => {$(
+            #[derive(IntoResponses)]
+            #[response(status = $status, description = $description, content_type = "application/problem+json")]
+            #[allow(dead_code)]
+            pub struct $name(ProblemDetails);
+        )*};
+    }
+
+    problem_response! {
+        BadRequest = 400, "The request could not be read (malformed JSON, bad query string).";
+        Unauthorized = 401, "No valid access token, or wrong credentials.";
+        Forbidden = 403, "Authenticated, but not allowed to act on this resource.";
+        NotFound = 404, "No such resource (or not yours).";
+        Conflict = 409, "The resource's state does not allow this.";
+        Unprocessable = 422, "Invalid fields; `errors` lists messages per field.";
+        TooManyRequests = 429, "Too many attempts; see Retry-After.";
+        ServerError = 500, "Unexpected failure; the body is opaque and the cause is logged.";
+    }
+}

@@ -1,0 +1,55 @@
+use super::{TokenResponse, token_response};
+use crate::dto::{validate_furigana, validate_not_blank, validate_phone};
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use kaimono_accounts::PersonDetails;
+use kaimono_core::japan::normalize_phone;
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteSignupRequest {
+    /// The token from the emailed link.
+    #[validate(length(min = 1, max = 200))]
+    pub token: String,
+    /// 8 to 128 characters.
+    #[validate(length(min = 8, max = 128))]
+    pub password: String,
+    /// Full name (氏名).
+    #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    pub name: String,
+    /// Furigana of the name, katakana or hiragana (フリガナ).
+    #[validate(length(max = 100), custom(function = validate_furigana))]
+    pub name_kana: String,
+    /// Japanese phone number, hyphens allowed.
+    #[validate(custom(function = validate_phone))]
+    pub phone: String,
+}
+
+/// Complete registration from the emailed link (ACC-01) and sign in.
+#[utoipa::path(
+    tag = "auth",
+    request_body = CompleteSignupRequest,
+    responses((status = 201, body = TokenResponse), BadRequest, Conflict, Unprocessable, ServerError),
+    security(())
+)]
+#[post("/auth/signup/complete")]
+pub async fn complete_signup(state: web::Data<AppState>, body: ValidJson<CompleteSignupRequest>) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let now = state.clock.now();
+    let person = PersonDetails {
+        name: body.name.trim().to_owned(),
+        name_kana: body.name_kana.trim().to_owned(),
+        phone: normalize_phone(&body.phone).unwrap_or(body.phone),
+    };
+    let txn = state.db.begin().await?;
+    let account = kaimono_accounts::complete_signup(&txn, &body.token, &body.password, person, &state.config.public_url, now).await?;
+    let session = kaimono_accounts::start_session(&txn, account.id, uuid::Uuid::now_v7(), now).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(token_response(&state, session).await?))
+}

@@ -1,0 +1,35 @@
+use super::{TokenResponse, token_response};
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[validate(email, length(max = 254))]
+    pub email: String,
+    #[validate(length(min = 1, max = 128))]
+    pub password: String,
+}
+
+/// Sign in with email and password (ACC-02).
+///
+/// Failed attempts are throttled per account and per client address (429 with Retry-After).
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses((status = 200, body = TokenResponse), BadRequest, Unauthorized, Unprocessable, TooManyRequests, ServerError),
+    security(())
+)]
+#[post("/auth/login")]
+pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson<LoginRequest>) -> Result<HttpResponse, ApiError> {
+    // The peer address, not X-Forwarded-For, which any client can forge.
+    let client_ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let session =
+        kaimono_accounts::login(&state.db, &body.0.email, &body.0.password, &client_ip, state.throttle, state.clock.now()).await?;
+    Ok(HttpResponse::Ok().json(token_response(&state, session).await?))
+}

@@ -1,0 +1,28 @@
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LogoutRequest {
+    /// The session's refresh token.
+    #[validate(length(min = 1, max = 200))]
+    pub refresh_token: String,
+}
+
+/// Sign out: revoke the session of this refresh token (ACC-02).
+#[utoipa::path(
+    tag = "auth",
+    request_body = LogoutRequest,
+    responses((status = 204, description = "Signed out."), BadRequest, Unprocessable, ServerError),
+    security(())
+)]
+#[post("/auth/logout")]
+pub async fn logout(state: web::Data<AppState>, body: ValidJson<LogoutRequest>) -> Result<HttpResponse, ApiError> {
+    kaimono_accounts::logout(&state.db, &body.0.refresh_token, state.clock.now()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

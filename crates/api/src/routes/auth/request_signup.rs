@@ -1,0 +1,47 @@
+use super::AcceptedResponse;
+use crate::dto::LocaleDto;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    /// Where to send the registration link.
+    #[validate(email, length(max = 254))]
+    pub email: String,
+    /// The language of the email and of the account (default `ja`).
+    pub locale: Option<LocaleDto>,
+}
+
+/// Request a registration link by email (ACC-01).
+///
+/// Answers 202 whether or not the email is already registered, so the response reveals nothing.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SignupRequest,
+    responses((status = 202, body = AcceptedResponse), BadRequest, Unprocessable, ServerError),
+    security(())
+)]
+#[post("/auth/signup")]
+pub async fn request_signup(state: web::Data<AppState>, body: ValidJson<SignupRequest>) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let txn = state.db.begin().await?;
+    kaimono_accounts::request_signup(
+        &txn,
+        &body.email,
+        body.locale.map_or_else(Default::default, Into::into),
+        &state.config.public_url,
+        state.clock.now(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().json(AcceptedResponse {
+        message: "If the address can register, a link has been sent to it.".into(),
+    }))
+}

@@ -1,0 +1,70 @@
+//! `/dev`: development helpers. Not registered when `KAIMONO_ENV=production`.
+
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidQuery;
+use crate::state::AppState;
+use actix_web::{get, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_mailbox);
+}
+
+/// An email in the outbox.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailboxEmail {
+    pub id: Uuid,
+    pub to: String,
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// Which template produced it (`signup`, `password_reset` …).
+    pub template: String,
+    pub locale: String,
+    /// `pending`, `sent` or `failed`.
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+pub struct MailboxQuery {
+    /// Only emails to this address.
+    pub to: Option<String>,
+    /// How many, newest first, 1–200 (default 50).
+    #[validate(range(min = 1, max = 200))]
+    pub limit: Option<u64>,
+}
+
+/// The outbox, newest first (development only; absent in production).
+#[utoipa::path(tag = "dev", params(MailboxQuery), responses((status = 200, body = Vec<MailboxEmail>), Unprocessable, ServerError), security(()))]
+#[get("/dev/mailbox")]
+pub async fn list_mailbox(state: web::Data<AppState>, query: ValidQuery<MailboxQuery>) -> Result<web::Json<Vec<MailboxEmail>>, ApiError> {
+    let to = query.0.to.map(|t| t.trim().to_lowercase());
+    let emails = kaimono_messaging::list_recent(&state.db, query.0.limit.unwrap_or(50), to.as_deref()).await?;
+    Ok(web::Json(
+        emails
+            .into_iter()
+            .map(|e| MailboxEmail {
+                id: e.id.0,
+                to: e.to,
+                subject: e.subject,
+                body: e.body,
+                template: e.template,
+                locale: e.locale,
+                status: e.status.as_str().to_owned(),
+                attempts: e.attempts,
+                last_error: e.last_error,
+                created_at: e.created_at,
+                sent_at: e.sent_at,
+            })
+            .collect(),
+    ))
+}

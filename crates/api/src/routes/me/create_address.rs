@@ -1,0 +1,22 @@
+use super::{AddressRequest, AddressResponse};
+use crate::auth::Member;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use sea_orm::TransactionTrait;
+
+/// Add a delivery address (ACC-05). The first address becomes the default.
+#[utoipa::path(
+    tag = "me",
+    request_body = AddressRequest,
+    responses((status = 201, body = AddressResponse), BadRequest, Unauthorized, Forbidden, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/me/addresses")]
+pub async fn create_address(state: web::Data<AppState>, member: Member, body: ValidJson<AddressRequest>) -> Result<HttpResponse, ApiError> {
+    let txn = state.db.begin().await?;
+    let address = kaimono_accounts::create_address(&txn, member.0, body.0.into_input(), state.clock.now()).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(AddressResponse::from(address)))
+}

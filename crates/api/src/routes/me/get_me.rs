@@ -1,0 +1,13 @@
+use super::AccountResponse;
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::state::AppState;
+use actix_web::{get, web};
+
+/// The signed-in account (ACC-05).
+#[utoipa::path(tag = "me", responses((status = 200, body = AccountResponse), Unauthorized, ServerError), security(("bearer" = [])))]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<AccountResponse>, ApiError> {
+    let account = kaimono_accounts::find_account(&state.db, principal.account_id).await?;
+    Ok(web::Json(AccountResponse::load(&state, account).await?))
+}

@@ -1,0 +1,26 @@
+//! Every route, registered once through utoipa-actix-web so the OpenAPI spec is built from the same
+//! registrations that serve requests.
+
+pub mod auth;
+pub mod dev;
+pub mod health;
+pub mod me;
+pub mod products;
+pub mod shops;
+pub mod stock;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// The `/api/v1` operations. `include_dev` adds the development mailbox.
+pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
+    move |cfg| {
+        auth::configure(cfg);
+        me::configure(cfg);
+        shops::configure(cfg);
+        products::configure(cfg);
+        stock::configure(cfg);
+        if include_dev {
+            dev::configure(cfg);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+use super::{FulfilmentDto, ProductResponse, VariantRequest};
+use crate::auth::Principal;
+use crate::dto::{TaxCategoryDto, validate_not_blank};
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use kaimono_catalog::NewProduct;
+use kaimono_core::ShopId;
+use sea_orm::TransactionTrait;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateProductRequest {
+    #[validate(length(min = 1, max = 200), custom(function = validate_not_blank))]
+    pub name: String,
+    #[validate(length(max = 5000))]
+    #[serde(default)]
+    pub description: String,
+    #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    pub category: String,
+    pub tax_category: TaxCategoryDto,
+    pub fulfilment: FulfilmentDto,
+    #[validate(url, length(max = 2000))]
+    pub image_url: Option<String>,
+    /// At least one, at most 100 variants.
+    #[validate(length(min = 1, max = 100), nested)]
+    pub variants: Vec<VariantRequest>,
+}
+
+/// Create a product with its variants in one of my shops (CAT-02, CAT-04). Staff of the shop only.
+#[utoipa::path(
+    tag = "products",
+    params(("shop_id" = Uuid, Path, description = "The shop that sells it")),
+    request_body = CreateProductRequest,
+    responses((status = 201, body = ProductResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/products")]
+pub async fn create_product(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    body: ValidJson<CreateProductRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let shop_id = ShopId(path.into_inner());
+    principal.require_shop(&state, shop_id).await?;
+    let body = body.0;
+    let variants = body
+        .variants
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| v.into_new(&format!("variants.{i}.price")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let new = NewProduct {
+        name: body.name.trim().to_owned(),
+        description: body.description,
+        category: body.category.trim().to_owned(),
+        tax_category: body.tax_category.into(),
+        fulfilment: body.fulfilment.into(),
+        image_url: body.image_url,
+        variants,
+    };
+    let txn = state.db.begin().await?;
+    let product = kaimono_catalog::create_product(&txn, shop_id, new, state.clock.now()).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(ProductResponse::from(product)))
+}

@@ -1,0 +1,33 @@
+use super::ProductResponse;
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::state::AppState;
+use actix_web::{get, web};
+use kaimono_core::ProductId;
+use uuid::Uuid;
+
+/// A product with variants, prices, tax category, fulfilment options and per-shop availability (CAT-02, CAT-04, CAT-06).
+///
+/// Archived products and variants are shown only to the owning shop's staff.
+#[utoipa::path(
+    tag = "products",
+    params(("product_id" = Uuid, Path, description = "The product")),
+    responses((status = 200, body = ProductResponse), NotFound, ServerError),
+    security((), ("bearer" = []))
+)]
+#[get("/products/{product_id}")]
+pub async fn get_product(
+    state: web::Data<AppState>,
+    principal: Option<Principal>,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<ProductResponse>, ApiError> {
+    let id = ProductId(path.into_inner());
+    let is_owner_staff = match principal {
+        Some(p) => {
+            let shop = kaimono_catalog::product_shop(&state.db, id).await?;
+            p.require_shop(&state, shop).await.is_ok()
+        }
+        None => false,
+    };
+    Ok(web::Json(kaimono_catalog::get_product(&state.db, id, is_owner_staff).await?.into()))
+}

@@ -1,0 +1,179 @@
+//! `/shops`: the mall's shops and their business calendars (CAT-01).
+
+mod add_business_days;
+mod get_shop;
+mod get_shop_calendar;
+mod list_shops;
+mod update_shop_calendar;
+
+use crate::dto::{display_postal_code, prefecture_name};
+use chrono::{Datelike, NaiveDate, Weekday};
+use kaimono_catalog::{CalendarDate, Shop};
+use kaimono_core::{BusinessCalendar, national_holiday};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_shops::list_shops)
+        .service(get_shop::get_shop)
+        .service(get_shop_calendar::get_shop_calendar)
+        .service(add_business_days::add_business_days)
+        .service(update_shop_calendar::update_shop_calendar);
+}
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekdayDto {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl From<WeekdayDto> for Weekday {
+    fn from(value: WeekdayDto) -> Self {
+        match value {
+            WeekdayDto::Mon => Weekday::Mon,
+            WeekdayDto::Tue => Weekday::Tue,
+            WeekdayDto::Wed => Weekday::Wed,
+            WeekdayDto::Thu => Weekday::Thu,
+            WeekdayDto::Fri => Weekday::Fri,
+            WeekdayDto::Sat => Weekday::Sat,
+            WeekdayDto::Sun => Weekday::Sun,
+        }
+    }
+}
+
+impl From<Weekday> for WeekdayDto {
+    fn from(value: Weekday) -> Self {
+        match value {
+            Weekday::Mon => WeekdayDto::Mon,
+            Weekday::Tue => WeekdayDto::Tue,
+            Weekday::Wed => WeekdayDto::Wed,
+            Weekday::Thu => WeekdayDto::Thu,
+            Weekday::Fri => WeekdayDto::Fri,
+            Weekday::Sat => WeekdayDto::Sat,
+            Weekday::Sun => WeekdayDto::Sun,
+        }
+    }
+}
+
+/// A special date of a shop's calendar.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDateDto {
+    pub date: NaiveDate,
+    /// Why (棚卸し, 臨時営業 …), optional.
+    pub note: Option<String>,
+}
+
+impl From<CalendarDate> for CalendarDateDto {
+    fn from(d: CalendarDate) -> Self {
+        Self { date: d.date, note: d.note }
+    }
+}
+
+/// One day of a shop's calendar.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CalendarDay {
+    pub date: NaiveDate,
+    pub weekday: WeekdayDto,
+    /// Whether the shop is open.
+    pub business_day: bool,
+    /// The national holiday on this day, in Japanese (祝日名).
+    pub holiday_ja: Option<String>,
+    /// The national holiday on this day, in English.
+    pub holiday_en: Option<String>,
+}
+
+pub(crate) fn calendar_days(rules: &BusinessCalendar, from: NaiveDate, days: u32) -> Vec<CalendarDay> {
+    from.iter_days()
+        .take(days as usize)
+        .map(|date| {
+            let holiday = national_holiday(date);
+            CalendarDay {
+                date,
+                weekday: date.weekday().into(),
+                business_day: rules.is_business_day(date),
+                holiday_ja: holiday.as_ref().map(|h| h.name_ja.to_owned()),
+                holiday_en: holiday.map(|h| h.name_en.to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// A shop's business calendar.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CalendarResponse {
+    /// Regular closed weekdays (定休日).
+    pub closed_weekdays: Vec<WeekdayDto>,
+    /// Whether the shop closes on national holidays.
+    pub closed_on_holidays: bool,
+    /// Extra closed dates.
+    pub closed_dates: Vec<CalendarDateDto>,
+    /// Dates open despite the rules above.
+    pub open_dates: Vec<CalendarDateDto>,
+    /// The next 60 days from today (Japan time).
+    pub upcoming: Vec<CalendarDay>,
+}
+
+/// A shop of the mall.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShopResponse {
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    /// 7 digits.
+    pub postal_code: String,
+    /// Formatted as `150-0001`.
+    pub postal_code_display: String,
+    /// JIS code, 1–47.
+    pub prefecture: i16,
+    pub prefecture_name: String,
+    /// The address after the prefecture.
+    pub address: String,
+    pub phone: String,
+    pub contact_email: String,
+    /// Opening hours as shown to customers (10:00〜20:00).
+    pub opening_hours: String,
+    pub calendar: CalendarResponse,
+}
+
+impl ShopResponse {
+    pub fn new(shop: Shop, today: NaiveDate) -> Self {
+        let upcoming = calendar_days(&shop.calendar.rules, today, 60);
+        Self {
+            id: shop.id.0,
+            slug: shop.slug,
+            name: shop.name,
+            description: shop.description,
+            postal_code_display: display_postal_code(&shop.postal_code),
+            postal_code: shop.postal_code,
+            prefecture_name: prefecture_name(shop.prefecture),
+            prefecture: shop.prefecture,
+            address: shop.address,
+            phone: shop.phone,
+            contact_email: shop.contact_email,
+            opening_hours: shop.opening_hours,
+            calendar: CalendarResponse {
+                closed_weekdays: shop.calendar.rules.closed_weekdays.iter(Weekday::Mon).map(Into::into).collect(),
+                closed_on_holidays: shop.calendar.rules.closed_on_holidays,
+                closed_dates: shop.calendar.closed_dates.into_iter().map(Into::into).collect(),
+                open_dates: shop.calendar.open_dates.into_iter().map(Into::into).collect(),
+                upcoming,
+            },
+        }
+    }
+}
+
+/// Today's date in Japan (JST, UTC+9), which is what "today" means for a shop.
+pub fn japan_today(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (now + chrono::Duration::hours(9)).date_naive()
+}

@@ -1,0 +1,222 @@
+//! The demo mall: three shops with calendars, thirty products with color/size variants across both tax
+//! rates, stock, an owner and a staff login per shop, an operator and a member. Loaded only into an
+//! empty database.
+
+use chrono::{DateTime, NaiveDate, Utc, Weekday, WeekdaySet};
+use kaimono_accounts::{PersonDetails, Role, ShopRole, bind_to_shop, create_account};
+use kaimono_catalog::{CalendarDate, Fulfilment, NewProduct, NewShop, NewVariant, ReservationPayment, ShopCalendar};
+use kaimono_core::{BusinessCalendar, Locale, Money, TaxCategory};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+
+/// The password of every demo login.
+pub const DEMO_PASSWORD: &str = "kaimono-demo";
+
+/// A login printed at start-up.
+pub struct DemoLogin {
+    pub role: String,
+    pub email: String,
+}
+
+struct ShopSeed {
+    slug: &'static str,
+    name: &'static str,
+    description: &'static str,
+    prefecture: i16,
+    postal_code: &'static str,
+    address: &'static str,
+    phone: &'static str,
+    hours: &'static str,
+    closed: &'static [Weekday],
+    products: &'static [(&'static str, &'static str, TaxCategory, i64, &'static [&'static str], &'static [&'static str])],
+}
+
+const SHOPS: [ShopSeed; 3] = [
+    ShopSeed {
+        slug: "opa-closet-shibuya",
+        name: "オーパ クローゼット 渋谷店",
+        description: "毎日着たいベーシックと季節のアイテム。お取り置き・配送どちらも承ります。",
+        prefecture: 13,
+        postal_code: "1500042",
+        address: "渋谷区宇田川町 21-1",
+        phone: "0312345678",
+        hours: "11:00〜21:00",
+        closed: &[],
+        products: &[
+            ("オックスフォードシャツ", "トップス", TaxCategory::Standard, 4990, &["ホワイト", "サックス", "ピンク"], &["S", "M", "L"]),
+            ("ワイドデニムパンツ", "ボトムス", TaxCategory::Standard, 6990, &["インディゴ", "ブラック"], &["S", "M", "L", "XL"]),
+            ("ウールブレンドコート", "アウター", TaxCategory::Standard, 19800, &["キャメル", "チャコール"], &["M", "L"]),
+            ("リブニットカーディガン", "トップス", TaxCategory::Standard, 5990, &["アイボリー", "グリーン", "ブラウン"], &["F"]),
+            ("プリーツスカート", "ボトムス", TaxCategory::Standard, 5490, &["ネイビー", "ベージュ"], &["S", "M"]),
+            ("スウェットパーカー", "トップス", TaxCategory::Standard, 4490, &["グレー", "ネイビー"], &["M", "L", "XL"]),
+            ("レザーベルト", "小物", TaxCategory::Standard, 2990, &["ブラック", "ブラウン"], &["F"]),
+            ("キャンバストートバッグ", "バッグ", TaxCategory::Standard, 3290, &["ナチュラル", "ブラック"], &["F"]),
+            ("ボーダーTシャツ", "トップス", TaxCategory::Standard, 1980, &["ネイビー", "レッド", "ブラック"], &["S", "M", "L"]),
+            ("ダウンベスト", "アウター", TaxCategory::Standard, 12800, &["ブラック", "オリーブ"], &["M", "L"]),
+        ],
+    },
+    ShopSeed {
+        slug: "mori-coffee-kichijoji",
+        name: "森珈琲 吉祥寺",
+        description: "自家焙煎のコーヒー豆と焼き菓子、器の店。水曜定休。",
+        prefecture: 13,
+        postal_code: "1800004",
+        address: "武蔵野市吉祥寺本町 2-8-3",
+        phone: "0422123456",
+        hours: "10:00〜19:00",
+        closed: &[Weekday::Wed],
+        products: &[
+            ("ブレンドコーヒー豆", "コーヒー", TaxCategory::Reduced, 1480, &["中煎り", "深煎り"], &["200g", "500g"]),
+            ("エチオピア シングルオリジン", "コーヒー", TaxCategory::Reduced, 1980, &["浅煎り"], &["200g"]),
+            ("ドリップバッグ 10袋", "コーヒー", TaxCategory::Reduced, 1200, &["ブレンド", "デカフェ"], &["10袋"]),
+            ("バターサブレ", "焼き菓子", TaxCategory::Reduced, 864, &["プレーン", "抹茶"], &["8枚入"]),
+            ("パウンドケーキ", "焼き菓子", TaxCategory::Reduced, 1620, &["レモン", "ショコラ"], &["1本"]),
+            ("ほうじ茶ラテの素", "お茶", TaxCategory::Reduced, 972, &["ほうじ茶"], &["150g"]),
+            ("波佐見焼マグカップ", "器", TaxCategory::Standard, 2420, &["藍", "白", "灰"], &["300ml"]),
+            ("ハンドドリップケトル", "器具", TaxCategory::Standard, 6600, &["シルバー", "ブラック"], &["0.9L"]),
+            ("セラミックドリッパー", "器具", TaxCategory::Standard, 2750, &["白", "黒"], &["1〜2杯", "2〜4杯"]),
+            ("コーヒーキャニスター", "器具", TaxCategory::Standard, 3300, &["ステンレス"], &["S", "L"]),
+        ],
+    },
+    ShopSeed {
+        slug: "hanamichi-zakka-osaka",
+        name: "はなみち雑貨 大阪本店",
+        description: "暮らしの道具と手みやげ。祝日と月曜はお休みです。",
+        prefecture: 27,
+        postal_code: "5300001",
+        address: "大阪市北区梅田 1-2-3",
+        phone: "0661234567",
+        hours: "10:30〜20:00",
+        closed: &[Weekday::Mon],
+        products: &[
+            ("今治タオル フェイス", "タオル", TaxCategory::Standard, 1320, &["ホワイト", "グレー", "ピンク", "ブルー"], &["34×85cm"]),
+            ("手ぬぐい", "布もの", TaxCategory::Standard, 1100, &["桜", "麻の葉", "青海波"], &["90cm"]),
+            ("竹のお箸", "キッチン", TaxCategory::Standard, 1650, &["天然", "拭き漆"], &["21cm", "23cm"]),
+            ("ガラスのコップ", "キッチン", TaxCategory::Standard, 1870, &["クリア", "アンバー"], &["240ml"]),
+            ("帆布ポーチ", "布もの", TaxCategory::Standard, 2200, &["生成り", "カーキ", "ネイビー"], &["S", "M"]),
+            ("アロマキャンドル", "インテリア", TaxCategory::Standard, 2860, &["ゆず", "ひのき"], &["100g"]),
+            ("金平糖 詰め合わせ", "手みやげ", TaxCategory::Reduced, 756, &["季節の彩り"], &["60g"]),
+            ("京番茶ティーバッグ", "手みやげ", TaxCategory::Reduced, 648, &["京番茶"], &["10包"]),
+            ("いちごジャム", "手みやげ", TaxCategory::Reduced, 1080, &["いちご", "ブルーベリー"], &["140g"]),
+            ("一筆箋セット", "文具", TaxCategory::Standard, 660, &["花", "動物"], &["3冊"]),
+        ],
+    },
+];
+
+/// Loads the demo mall if the database has no shops yet. Returns the demo logins either way.
+pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Vec<DemoLogin>> {
+    let mut logins = vec![
+        DemoLogin { role: "operator".into(), email: "operator@demo.kaimono.jp".into() },
+        DemoLogin { role: "member".into(), email: "member@demo.kaimono.jp".into() },
+    ];
+    for shop in &SHOPS {
+        logins.push(DemoLogin { role: format!("owner of {}", shop.name), email: format!("owner@{}.demo.kaimono.jp", shop.slug) });
+        logins.push(DemoLogin { role: format!("staff of {}", shop.name), email: format!("staff@{}.demo.kaimono.jp", shop.slug) });
+    }
+    if kaimono_entity::shop::Entity::find().count(db).await? > 0 {
+        return Ok(logins);
+    }
+    let txn = db.begin().await?;
+    let person = |name: &str, kana: &str| PersonDetails { name: name.into(), name_kana: kana.into(), phone: "09012345678".into() };
+    create_account(&txn, &logins[0].email, DEMO_PASSWORD, Role::Operator, person("運営 太郎", "ウンエイ タロウ"), Locale::Ja, now).await?;
+    let member = create_account(&txn, &logins[1].email, DEMO_PASSWORD, Role::Member, person("山田 花子", "ヤマダ ハナコ"), Locale::Ja, now).await?;
+    kaimono_accounts::create_address(
+        &txn,
+        member.id,
+        kaimono_accounts::AddressInput {
+            postal_code: "1500001".into(),
+            prefecture: 13,
+            city: "渋谷区神宮前".into(),
+            street: "1-2-3".into(),
+            building: Some("かいものハイツ 101".into()),
+            recipient_name: "山田 花子".into(),
+            recipient_kana: "ヤマダ ハナコ".into(),
+            phone: "09012345678".into(),
+            is_default: true,
+        },
+        now,
+    )
+    .await?;
+
+    let this_year = chrono::Datelike::year(&now.date_naive());
+    for (index, seed) in SHOPS.iter().enumerate() {
+        let mut closed_weekdays = WeekdaySet::EMPTY;
+        for day in seed.closed {
+            closed_weekdays.insert(*day);
+        }
+        let stocktake = NaiveDate::from_ymd_opt(this_year + 1, 1, 2 + u32::try_from(index).unwrap_or(0));
+        let closed_dates: Vec<CalendarDate> = stocktake.into_iter().map(|date| CalendarDate { date, note: Some("棚卸しのため休業".into()) }).collect();
+        let calendar = ShopCalendar {
+            rules: BusinessCalendar {
+                closed_weekdays,
+                closed_on_holidays: index == 2,
+                closed_dates: closed_dates.iter().map(|d| d.date).collect(),
+                open_dates: Default::default(),
+            },
+            closed_dates,
+            open_dates: Vec::new(),
+        };
+        let shop = kaimono_catalog::create_shop(
+            &txn,
+            NewShop {
+                slug: seed.slug.into(),
+                name: seed.name.into(),
+                description: seed.description.into(),
+                postal_code: seed.postal_code.into(),
+                prefecture: seed.prefecture,
+                address: seed.address.into(),
+                phone: seed.phone.into(),
+                contact_email: format!("shop@{}.demo.kaimono.jp", seed.slug),
+                opening_hours: seed.hours.into(),
+            },
+            calendar,
+            now,
+        )
+        .await?;
+        let owner = create_account(&txn, &logins[2 + index * 2].email, DEMO_PASSWORD, Role::Staff, person("店長 一郎", "テンチョウ イチロウ"), Locale::Ja, now).await?;
+        let staff = create_account(&txn, &logins[3 + index * 2].email, DEMO_PASSWORD, Role::Staff, person("店員 次郎", "テンイン ジロウ"), Locale::Ja, now).await?;
+        bind_to_shop(&txn, owner.id, shop.id, ShopRole::Owner).await?;
+        bind_to_shop(&txn, staff.id, shop.id, ShopRole::Staff).await?;
+
+        for (p, (name, category, tax, price, colors, sizes)) in seed.products.iter().enumerate() {
+            let mut variants = Vec::new();
+            for (c, color) in colors.iter().enumerate() {
+                for (s, size) in sizes.iter().enumerate() {
+                    // Larger sizes cost a little more, as they often do for goods sold by weight.
+                    let step = if *tax == TaxCategory::Reduced { i64::try_from(s).unwrap_or(0) * 500 } else { 0 };
+                    variants.push(NewVariant {
+                        sku: format!("{}-{:02}-{c}{s}", seed.slug.split('-').next().unwrap_or("sku").to_uppercase(), p + 1),
+                        color: (*color).into(),
+                        size: (*size).into(),
+                        price: Money::yen(price + step),
+                    });
+                }
+            }
+            let product = kaimono_catalog::create_product(
+                &txn,
+                shop.id,
+                NewProduct {
+                    name: (*name).into(),
+                    description: format!("{name}。{}のおすすめ商品です。", seed.name),
+                    category: (*category).into(),
+                    tax_category: *tax,
+                    fulfilment: Fulfilment {
+                        reservable: true,
+                        deliverable: p % 4 != 3,
+                        reservation_payment: if p % 3 == 0 { ReservationPayment::Prepaid } else { ReservationPayment::InStore },
+                    },
+                    image_url: None,
+                    variants,
+                },
+                now,
+            )
+            .await?;
+            for (v, variant) in product.variants.iter().enumerate() {
+                // A spread of stock: plenty, a few, and now and then none.
+                let quantity = match (p + v) % 7 { 0 => 0, 1 | 2 => 2, _ => 5 + i32::try_from((p * 3 + v) % 20).unwrap_or(0) };
+                kaimono_catalog::set_stock(&txn, shop.id, variant.id, quantity, now).await?;
+            }
+        }
+    }
+    txn.commit().await?;
+    Ok(logins)
+}

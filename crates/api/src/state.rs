@@ -1,0 +1,27 @@
+//! What every handler can reach: the database, the clock, the configuration and the token keys.
+
+use crate::config::Config;
+use jsonwebtoken::{DecodingKey, EncodingKey};
+use kaimono_core::SharedClock;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub clock: SharedClock,
+    pub config: Arc<Config>,
+    pub keys: Arc<Keys>,
+    pub throttle: kaimono_accounts::LoginThrottle,
+}
+
+pub struct Keys {
+    pub encoding: EncodingKey,
+    pub decoding: DecodingKey,
+}
+
+impl Keys {
+    pub fn from_secret(secret: &str) -> Self {
+        Self { encoding: EncodingKey::from_secret(secret.as_bytes()), decoding: DecodingKey::from_secret(secret.as_bytes()) }
+    }
+}

@@ -1,0 +1,19 @@
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("shop not found")]
+    ShopNotFound,
+    #[error("product not found")]
+    ProductNotFound,
+    #[error("variant not found")]
+    VariantNotFound,
+    #[error("the SKU {sku} is already in use")]
+    SkuTaken { sku: String },
+    #[error("the product already has a {color} / {size} variant")]
+    VariantExists { color: String, size: String },
+    #[error("a price must be a whole, non-negative number of yen")]
+    InvalidPrice,
+    #[error("not enough stock: {available} available")]
+    InsufficientStock { available: i32 },
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}

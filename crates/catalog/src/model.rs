@@ -1,0 +1,193 @@
+//! Catalog types and their pure rules.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_core::{BusinessCalendar, Money, ProductId, ShopId, TaxCategory, VariantId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shop {
+    pub id: ShopId,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub postal_code: String,
+    pub prefecture: i16,
+    pub address: String,
+    pub phone: String,
+    pub contact_email: String,
+    pub opening_hours: String,
+    pub calendar: ShopCalendar,
+}
+
+/// A shop's business calendar with the notes on its special dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShopCalendar {
+    pub rules: BusinessCalendar,
+    pub closed_dates: Vec<CalendarDate>,
+    pub open_dates: Vec<CalendarDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarDate {
+    pub date: NaiveDate,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewShop {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub postal_code: String,
+    pub prefecture: i16,
+    pub address: String,
+    pub phone: String,
+    pub contact_email: String,
+    pub opening_hours: String,
+}
+
+/// When a reservation is paid (CAT-04).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReservationPayment {
+    /// 店頭決済
+    InStore,
+    /// オンライン事前決済
+    Prepaid,
+}
+
+impl ReservationPayment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReservationPayment::InStore => "in_store",
+            ReservationPayment::Prepaid => "prepaid",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "in_store" => Some(ReservationPayment::InStore),
+            "prepaid" => Some(ReservationPayment::Prepaid),
+            _ => None,
+        }
+    }
+}
+
+/// How a product can be bought (CAT-04).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fulfilment {
+    pub reservable: bool,
+    pub deliverable: bool,
+    pub reservation_payment: ReservationPayment,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    pub id: ProductId,
+    pub shop_id: ShopId,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub tax_category: TaxCategory,
+    pub fulfilment: Fulfilment,
+    pub image_url: Option<String>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub id: VariantId,
+    pub product_id: ProductId,
+    pub sku: String,
+    pub color: String,
+    pub size: String,
+    /// Tax-inclusive.
+    pub price: Money,
+    pub active: bool,
+}
+
+/// Stock of one variant at one shop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StockLevel {
+    pub variant_id: VariantId,
+    pub shop_id: ShopId,
+    pub shop_name: String,
+    pub quantity: i32,
+}
+
+/// A product with its variants and where it is in stock.
+#[derive(Debug, Clone)]
+pub struct ProductDetail {
+    pub product: Product,
+    pub shop_name: String,
+    pub variants: Vec<Variant>,
+    pub stock: Vec<StockLevel>,
+}
+
+/// One row of a product list.
+#[derive(Debug, Clone)]
+pub struct ProductSummary {
+    pub product: Product,
+    pub shop_name: String,
+    pub price_min: Money,
+    pub price_max: Money,
+    pub in_stock: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProductFilter {
+    pub shop_id: Option<ShopId>,
+    pub keyword: Option<String>,
+    pub category: Option<String>,
+    pub in_stock: bool,
+    /// Staff views include archived products of their shop.
+    pub include_archived: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewVariant {
+    pub sku: String,
+    pub color: String,
+    pub size: String,
+    pub price: Money,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewProduct {
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub tax_category: TaxCategory,
+    pub fulfilment: Fulfilment,
+    pub image_url: Option<String>,
+    pub variants: Vec<NewVariant>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProductChanges {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub category: Option<String>,
+    pub tax_category: Option<TaxCategory>,
+    pub reservable: Option<bool>,
+    pub deliverable: Option<bool>,
+    pub reservation_payment: Option<ReservationPayment>,
+    pub image_url: Option<Option<String>>,
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VariantChanges {
+    pub sku: Option<String>,
+    pub color: Option<String>,
+    pub size: Option<String>,
+    pub price: Option<Money>,
+    pub active: Option<bool>,
+}
+
+/// A page of results and the cursor of the next one.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,111 @@
+//! CAT-01: shops and their business calendars.
+
+use crate::error::CatalogError;
+use crate::model::{CalendarDate, NewShop, Shop, ShopCalendar};
+use chrono::{DateTime, Utc};
+use kaimono_core::{BusinessCalendar, ShopId, weekdays_from_mask, weekdays_to_mask};
+use kaimono_entity::{shop, shop_calendar_date};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+const CLOSED: &str = "closed";
+const OPEN: &str = "open";
+
+fn to_shop(row: shop::Model, dates: Vec<shop_calendar_date::Model>) -> Shop {
+    let (closed, open): (Vec<_>, Vec<_>) = dates.into_iter().partition(|d| d.kind == CLOSED);
+    let to_dates = |rows: Vec<shop_calendar_date::Model>| -> Vec<CalendarDate> {
+        rows.into_iter().map(|d| CalendarDate { date: d.date, note: d.note }).collect()
+    };
+    let (closed_dates, open_dates) = (to_dates(closed), to_dates(open));
+    let rules = BusinessCalendar {
+        closed_weekdays: weekdays_from_mask(u8::try_from(row.closed_weekdays).unwrap_or(0)),
+        closed_on_holidays: row.closed_on_holidays,
+        closed_dates: closed_dates.iter().map(|d| d.date).collect(),
+        open_dates: open_dates.iter().map(|d| d.date).collect(),
+    };
+    Shop {
+        id: ShopId(row.id),
+        slug: row.slug,
+        name: row.name,
+        description: row.description,
+        postal_code: row.postal_code,
+        prefecture: row.prefecture,
+        address: row.address,
+        phone: row.phone,
+        contact_email: row.contact_email,
+        opening_hours: row.opening_hours,
+        calendar: ShopCalendar { rules, closed_dates, open_dates },
+    }
+}
+
+/// All shops, by name.
+pub async fn list_shops(db: &impl ConnectionTrait) -> Result<Vec<Shop>, CatalogError> {
+    let rows = shop::Entity::find().order_by_asc(shop::Column::Name).all(db).await?;
+    let mut dates: HashMap<uuid::Uuid, Vec<shop_calendar_date::Model>> = HashMap::new();
+    for d in shop_calendar_date::Entity::find().order_by_asc(shop_calendar_date::Column::Date).all(db).await? {
+        dates.entry(d.shop_id).or_default().push(d);
+    }
+    Ok(rows.into_iter().map(|r| { let d = dates.remove(&r.id).unwrap_or_default(); to_shop(r, d) }).collect())
+}
+
+pub async fn get_shop(db: &impl ConnectionTrait, id: ShopId) -> Result<Shop, CatalogError> {
+    let row = shop::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ShopNotFound)?;
+    let dates = shop_calendar_date::Entity::find()
+        .filter(shop_calendar_date::Column::ShopId.eq(id.0))
+        .order_by_asc(shop_calendar_date::Column::Date)
+        .all(db)
+        .await?;
+    Ok(to_shop(row, dates))
+}
+
+pub async fn create_shop(db: &impl ConnectionTrait, new: NewShop, calendar: ShopCalendar, now: DateTime<Utc>) -> Result<Shop, CatalogError> {
+    let id = ShopId::new();
+    shop::Entity::insert(shop::ActiveModel {
+        id: Set(id.0),
+        slug: Set(new.slug),
+        name: Set(new.name),
+        description: Set(new.description),
+        postal_code: Set(new.postal_code),
+        prefecture: Set(new.prefecture),
+        address: Set(new.address),
+        phone: Set(new.phone),
+        contact_email: Set(new.contact_email),
+        opening_hours: Set(new.opening_hours),
+        closed_weekdays: Set(0),
+        closed_on_holidays: Set(false),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    update_calendar(db, id, calendar).await
+}
+
+/// Replaces the shop's calendar: weekly rule, holiday rule and special dates. Run in a transaction.
+pub async fn update_calendar(db: &impl ConnectionTrait, id: ShopId, calendar: ShopCalendar) -> Result<Shop, CatalogError> {
+    let updated = shop::Entity::update_many()
+        .col_expr(shop::Column::ClosedWeekdays, i16::from(weekdays_to_mask(calendar.rules.closed_weekdays)).into())
+        .col_expr(shop::Column::ClosedOnHolidays, calendar.rules.closed_on_holidays.into())
+        .filter(shop::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(CatalogError::ShopNotFound);
+    }
+    shop_calendar_date::Entity::delete_many().filter(shop_calendar_date::Column::ShopId.eq(id.0)).exec(db).await?;
+    let rows = calendar
+        .closed_dates
+        .into_iter()
+        .map(|d| (CLOSED, d))
+        .chain(calendar.open_dates.into_iter().map(|d| (OPEN, d)))
+        .map(|(kind, d)| shop_calendar_date::ActiveModel {
+            shop_id: Set(id.0),
+            date: Set(d.date),
+            kind: Set(kind.to_owned()),
+            note: Set(d.note),
+        })
+        .collect::<Vec<_>>();
+    if !rows.is_empty() {
+        shop_calendar_date::Entity::insert_many(rows).exec_without_returning(db).await?;
+    }
+    get_shop(db, id).await
+}

@@ -1,0 +1,73 @@
+//! CAT-03: stock per shop per variant.
+
+use crate::error::CatalogError;
+use crate::products::variant_of_shop;
+use chrono::{DateTime, Utc};
+use kaimono_core::{ShopId, VariantId};
+use kaimono_entity::stock;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
+
+/// Sets the stock of a variant of the shop's own product to `quantity` (≥ 0, checked by the caller).
+pub async fn set_stock(
+    db: &impl ConnectionTrait,
+    shop_id: ShopId,
+    variant_id: VariantId,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, CatalogError> {
+    variant_of_shop(db, shop_id, variant_id).await?;
+    stock::Entity::insert(stock::ActiveModel {
+        variant_id: Set(variant_id.0),
+        shop_id: Set(shop_id.0),
+        quantity: Set(quantity),
+        updated_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::columns([stock::Column::VariantId, stock::Column::ShopId])
+            .update_columns([stock::Column::Quantity, stock::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(quantity)
+}
+
+/// Adds `delta` (negative to take away) in one conditional UPDATE: it applies only while the result
+/// stays ≥ 0, so concurrent adjustments can never oversell. Returns the new quantity.
+pub async fn adjust_stock(
+    db: &impl ConnectionTrait,
+    shop_id: ShopId,
+    variant_id: VariantId,
+    delta: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, CatalogError> {
+    variant_of_shop(db, shop_id, variant_id).await?;
+    if delta > 0 {
+        // Make sure a row exists, so that adding to a never-stocked variant works.
+        stock::Entity::insert(stock::ActiveModel {
+            variant_id: Set(variant_id.0),
+            shop_id: Set(shop_id.0),
+            quantity: Set(0),
+            updated_at: Set(now),
+        })
+        .on_conflict(OnConflict::columns([stock::Column::VariantId, stock::Column::ShopId]).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
+    }
+    let updated = stock::Entity::update_many()
+        .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).add(delta))
+        .col_expr(stock::Column::UpdatedAt, Expr::value(now))
+        .filter(stock::Column::VariantId.eq(variant_id.0))
+        .filter(stock::Column::ShopId.eq(shop_id.0))
+        .filter(stock::Column::Quantity.gte(-delta))
+        .exec_with_returning(db)
+        .await?;
+    match updated.first() {
+        Some(row) => Ok(row.quantity),
+        None => {
+            let available = stock::Entity::find_by_id((variant_id.0, shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
+            Err(CatalogError::InsufficientStock { available })
+        }
+    }
+}

@@ -34,9 +34,13 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                     "send the body as application/json",
                 ));
             }
-            let bytes = body.await.map_err(|e| ApiError::bad_request("unreadable_body", e.to_string()))?;
+            let too_large = || ApiError::new(actix_web::http::StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is too large");
+            let bytes = body.await.map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+                Some(actix_web::error::PayloadError::Overflow) => too_large(),
+                _ => ApiError::bad_request("unreadable_body", e.to_string()),
+            })?;
             if bytes.len() > BODY_LIMIT {
-                return Err(ApiError::new(actix_web::http::StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is too large"));
+                return Err(too_large());
             }
             parse_and_validate(&bytes).map(ValidJson)
         })
@@ -52,7 +56,8 @@ fn parse_and_validate<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T,
             if inner.is_syntax() || inner.is_eof() || inner.is_io() {
                 return Err(ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}")));
             }
-            let path = e.path().to_string();
+            // `variants[0].price` → `variants.0.price`, the form validation errors use.
+            let path = e.path().to_string().replace('[', ".").replace(']', "");
             let message = inner.to_string();
             // A missing field is reported by its parent; name the field itself.
             let field = match (path.as_str(), missing_field(&message)) {

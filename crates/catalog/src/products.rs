@@ -60,8 +60,9 @@ pub(crate) async fn variant_of_shop(db: &impl ConnectionTrait, shop_id: ShopId, 
     }
 }
 
+/// Escapes LIKE wildcards with `!`, which needs no quoting on any backend (a backslash does on some).
 fn escape_like(value: &str) -> String {
-    value.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    value.replace('!', "!!").replace('%', "!%").replace('_', "!_")
 }
 
 /// Newest first, `limit` per page; `after` is the id of the last item of the previous page.
@@ -84,7 +85,7 @@ pub async fn list_products(
     if let Some(keyword) = filter.keyword.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
         let pattern = format!("%{}%", escape_like(&keyword.to_lowercase()));
         let matches = |column: product::Column| {
-            Expr::expr(Func::lower(Expr::col((product::Entity, column)))).like(LikeExpr::new(pattern.clone()).escape('\\'))
+            Expr::expr(Func::lower(Expr::col((product::Entity, column)))).like(LikeExpr::new(pattern.clone()).escape('!'))
         };
         query = query.filter(matches(product::Column::Name).or(matches(product::Column::Description)).or(matches(product::Column::Category)));
     }

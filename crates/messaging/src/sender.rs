@@ -8,7 +8,7 @@ use crate::error::MessagingError;
 use crate::outbox::OutboxStatus;
 use chrono::{DateTime, Duration, Utc};
 use kaimono_entity::outbox_email;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Mailbox, SinglePart, header::{ContentTransferEncoding, ContentType}};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -49,8 +49,12 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .header(ContentTransferEncoding::Base64)
+                    .body(body.to_owned()),
+            )
             .map_err(|e| e.to_string())?;
         self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
     }

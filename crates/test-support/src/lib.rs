@@ -1,1 +1,182 @@
-//! placeholder
+//! Test support: `spawn_app()` starts the real server on port 0 with a fresh database (SQLite always,
+//! PostgreSQL when `KAIMONO_TEST_POSTGRES_URL` is set), a clock the test moves, fixtures, and a real SMTP
+//! listener. Tests talk to the server over HTTP, exactly as clients do.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed setup should stop the test loudly
+
+mod backend;
+mod fixtures;
+mod smtp;
+
+pub use backend::Backend;
+pub use fixtures::*;
+pub use smtp::{ReceivedMail, SmtpServer};
+
+use chrono::{DateTime, TimeZone, Utc};
+use kaimono_api::config::{Config, Environment};
+use kaimono_api::state::AppState;
+use kaimono_core::ManualClock;
+use sea_orm::DatabaseConnection;
+use serde_json::Value;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+/// Generates, for each named async fn taking a `Backend`, a test module with `sqlite` and `postgres` tests.
+#[macro_export]
+macro_rules! db_tests {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::Backend::sqlite()).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(backend) = $crate::Backend::postgres() {
+                    super::$name(backend).await
+                }
+            }
+        }
+    )*};
+}
+
+/// The moment every test starts at: Sunday 22 November 2026, 10:00 in Japan.
+pub fn start_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 1, 0, 0).unwrap()
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    pub clock: Arc<ManualClock>,
+    pub state: AppState,
+    pub backend: Backend,
+    server: actix_web::dev::ServerHandle,
+}
+
+pub struct Options {
+    pub smtp_url: Option<String>,
+    pub env: Environment,
+    pub run_jobs: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { smtp_url: None, env: Environment::Development, run_jobs: false }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Options::default()).await
+}
+
+pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    let database_url = backend.create_database().await;
+    spawn_on(backend, database_url, options).await
+}
+
+/// A second server on the same database (for multi-instance tests).
+pub async fn spawn_on(backend: Backend, database_url: String, options: Options) -> TestApp {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let config = Config {
+        database_url,
+        listen: listener.local_addr().unwrap(),
+        public_url: "http://kaimono.test".to_owned(),
+        env: options.env,
+        jwt_secret: "test-secret-test-secret-test-secret-0123".to_owned(),
+        jwt_secret_generated: false,
+        smtp_url: options.smtp_url,
+        mail_from: "kaimono <no-reply@kaimono.test>".to_owned(),
+        run_jobs: options.run_jobs,
+        static_dir: "/nonexistent".to_owned(),
+    };
+    let clock = Arc::new(ManualClock::new(start_time()));
+    let state = kaimono_api::server::prepare(config, clock.clone()).await.unwrap();
+    let app_state = state.clone();
+    let server = actix_web::HttpServer::new(move || kaimono_api::app::build(app_state.clone()))
+        .listen(listener)
+        .unwrap()
+        .workers(1)
+        .disable_signals()
+        .run();
+    let handle = server.handle();
+    tokio::spawn(server);
+    if options.run_jobs {
+        // Stops when the test's runtime ends.
+        std::mem::forget(kaimono_api::jobs::spawn(&state).unwrap());
+    }
+    TestApp {
+        address,
+        client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+        db: state.db.clone(),
+        clock,
+        state,
+        backend,
+        server: handle,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn stop(&self) {
+        self.server.stop(true).await;
+    }
+
+    /// Sends a JSON request and returns the status and the JSON body (`Value::Null` when empty).
+    pub async fn call(&self, method: reqwest::Method, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        let json = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        (status, json)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        self.call(reqwest::Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+        self.call(reqwest::Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+        self.call(reqwest::Method::PUT, path, token, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+        self.call(reqwest::Method::PATCH, path, token, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        self.call(reqwest::Method::DELETE, path, token, None).await
+    }
+
+    /// The outbox as the development mailbox shows it, newest first.
+    pub async fn mailbox(&self, to: &str) -> Vec<Value> {
+        let (status, body) = self.get(&format!("/api/v1/dev/mailbox?to={to}"), None).await;
+        assert_eq!(status, 200, "{body}");
+        body.as_array().cloned().unwrap_or_default()
+    }
+
+    /// The token of the newest link to `path` mailed to `to`.
+    pub async fn link_token(&self, to: &str, path: &str) -> String {
+        let mails = self.mailbox(to).await;
+        let needle = format!("{path}?token=");
+        mails
+            .iter()
+            .filter_map(|m| m["body"].as_str())
+            .find_map(|body| body.split(&needle).nth(1).map(|rest| rest.split_whitespace().next().unwrap_or("").to_owned()))
+            .unwrap_or_else(|| panic!("no {path} link mailed to {to}: {mails:?}"))
+    }
+}

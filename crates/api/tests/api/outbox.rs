@@ -1,0 +1,81 @@
+//! NOTIF-01: emails go through the outbox and a retrying sender, end to end over real SMTP.
+
+use kaimono_core::Clock;
+use kaimono_messaging::{Mailer, deliver_due};
+use kaimono_test_support::*;
+use serde_json::json;
+
+db_tests!(
+    notif01_signup_email_is_delivered_over_smtp_in_the_members_language,
+    notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns,
+    notif01_a_mail_is_written_in_the_same_transaction_as_its_cause,
+    dev_mailbox_is_absent_in_production,
+);
+
+async fn notif01_signup_email_is_delivered_over_smtp_in_the_members_language(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, Options { smtp_url: Some(smtp.url()), run_jobs: true, ..Default::default() }).await;
+    app.post("/api/v1/auth/signup", None, json!({"email": "smtp@example.test"})).await;
+    let mut received = Vec::new();
+    for _ in 0..100 {
+        received = smtp.received();
+        if !received.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(received.len(), 1, "the in-process sender delivered it");
+    assert_eq!(received[0].to, vec!["smtp@example.test".to_owned()]);
+    assert!(received[0].raw.contains("Subject: =?utf-8?"), "a Japanese subject is MIME-encoded");
+    let body = received[0].body();
+    assert!(body.contains("会員登録"), "{body}");
+    let token = app.link_token("smtp@example.test", "/signup/complete").await;
+    assert!(body.contains(&token));
+    let mailbox = app.mailbox("smtp@example.test").await;
+    assert_eq!(mailbox[0]["status"], "sent");
+}
+
+async fn notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app(backend).await;
+    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap();
+    smtp.stop();
+    for i in 0..3 {
+        app.post("/api/v1/auth/signup", None, json!({"email": format!("outage{i}@example.test")})).await;
+    }
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    assert_eq!((report.sent, report.failed), (0, 3));
+    let mails = app.mailbox("outage0@example.test").await;
+    assert_eq!((mails[0]["status"].as_str(), mails[0]["attempts"].as_i64()), (Some("pending"), Some(1)));
+    assert!(mails[0]["last_error"].is_string());
+
+    // Not retried before its backoff.
+    smtp.restart().await;
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    assert_eq!(report.sent, 0);
+    app.clock.advance(chrono::Duration::seconds(16));
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    assert_eq!(report.sent, 3);
+    assert_eq!(smtp.received().len(), 3, "every email, once");
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    assert_eq!(report.sent, 0, "nothing is sent twice");
+}
+
+async fn notif01_a_mail_is_written_in_the_same_transaction_as_its_cause(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // A sign-up completion that fails (password too short) leaves no welcome email behind.
+    app.post("/api/v1/auth/signup", None, json!({"email": "atomic@example.test"})).await;
+    let token = app.link_token("atomic@example.test", "/signup/complete").await;
+    let mut bad = signup_details(&token);
+    bad["password"] = json!("x");
+    app.post("/api/v1/auth/signup/complete", None, bad).await;
+    let mails = app.mailbox("atomic@example.test").await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0]["template"], "signup");
+}
+
+async fn dev_mailbox_is_absent_in_production(backend: Backend) {
+    let app = spawn_app_with(backend, Options { env: kaimono_api::config::Environment::Production, ..Default::default() }).await;
+    let (status, body) = app.get("/api/v1/dev/mailbox", None).await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
+}

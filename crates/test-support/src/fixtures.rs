@@ -1,0 +1,123 @@
+//! Fixture builders: members through the real sign-up flow, shops and staff written directly.
+
+use crate::TestApp;
+use kaimono_accounts::{PersonDetails, Role, ShopRole, bind_to_shop, create_account};
+use kaimono_catalog::{NewShop, ShopCalendar};
+use kaimono_core::{Locale, ShopId};
+use serde_json::{Value, json};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A signed-in account.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub account_id: String,
+    pub email: String,
+}
+
+impl Session {
+    fn from_body(body: &Value) -> Self {
+        Session {
+            access_token: body["access_token"].as_str().unwrap().to_owned(),
+            refresh_token: body["refresh_token"].as_str().unwrap().to_owned(),
+            account_id: body["account"]["id"].as_str().unwrap().to_owned(),
+            email: body["account"]["email"].as_str().unwrap().to_owned(),
+        }
+    }
+}
+
+pub fn signup_details(token: &str) -> Value {
+    json!({"token": token, "password": PASSWORD, "name": "山田 太郎", "name_kana": "ヤマダ タロウ", "phone": "090-1234-5678"})
+}
+
+/// A member signed up through the emailed link, signed in.
+pub async fn signup_member(app: &TestApp, email: &str) -> Session {
+    let (status, body) = app.post("/api/v1/auth/signup", None, json!({"email": email})).await;
+    assert_eq!(status, 202, "{body}");
+    let token = app.link_token(email, "/signup/complete").await;
+    let (status, body) = app.post("/api/v1/auth/signup/complete", None, signup_details(&token)).await;
+    assert_eq!(status, 201, "{body}");
+    Session::from_body(&body)
+}
+
+pub async fn login(app: &TestApp, email: &str, password: &str) -> Session {
+    let (status, body) = app.post("/api/v1/auth/login", None, json!({"email": email, "password": password})).await;
+    assert_eq!(status, 200, "{body}");
+    Session::from_body(&body)
+}
+
+/// A shop with an owner and a staff member, both signed in.
+pub struct ShopFixture {
+    pub id: ShopId,
+    pub owner: Session,
+    pub staff: Session,
+}
+
+pub async fn create_shop(app: &TestApp, slug: &str) -> ShopFixture {
+    let now = app.clock_now();
+    let shop = kaimono_catalog::create_shop(
+        &app.db,
+        NewShop {
+            slug: slug.to_owned(),
+            name: format!("{slug} 店"),
+            description: String::new(),
+            postal_code: "1500001".into(),
+            prefecture: 13,
+            address: "渋谷区神宮前 1-1-1".into(),
+            phone: "0312345678".into(),
+            contact_email: format!("shop@{slug}.test"),
+            opening_hours: "10:00〜20:00".into(),
+        },
+        ShopCalendar::default(),
+        now,
+    )
+    .await
+    .unwrap();
+    let mut sessions = Vec::new();
+    for (who, role) in [("owner", ShopRole::Owner), ("staff", ShopRole::Staff)] {
+        let email = format!("{who}@{slug}.test");
+        let person = PersonDetails { name: "店員".into(), name_kana: "テンイン".into(), phone: "0312345678".into() };
+        let account = create_account(&app.db, &email, PASSWORD, Role::Staff, person, Locale::Ja, now).await.unwrap();
+        bind_to_shop(&app.db, account.id, shop.id, role).await.unwrap();
+        sessions.push(login(app, &email, PASSWORD).await);
+    }
+    let staff = sessions.pop().unwrap();
+    let owner = sessions.pop().unwrap();
+    ShopFixture { id: shop.id, owner, staff }
+}
+
+pub async fn create_operator(app: &TestApp) -> Session {
+    let person = PersonDetails { name: "運営".into(), name_kana: "ウンエイ".into(), phone: "0312345678".into() };
+    create_account(&app.db, "operator@kaimono.test", PASSWORD, Role::Operator, person, Locale::Ja, app.clock_now()).await.unwrap();
+    login(app, "operator@kaimono.test", PASSWORD).await
+}
+
+pub fn product_body(name: &str, sku_prefix: &str) -> Value {
+    json!({
+        "name": name,
+        "description": "綿100%のシャツ",
+        "category": "トップス",
+        "tax_category": "standard",
+        "fulfilment": {"reservable": true, "deliverable": true, "reservation_payment": "in_store"},
+        "variants": [
+            {"sku": format!("{sku_prefix}-WH-M"), "color": "ホワイト", "size": "M", "price": "4990"},
+            {"sku": format!("{sku_prefix}-BK-L"), "color": "ブラック", "size": "L", "price": "5490"}
+        ]
+    })
+}
+
+/// Creates a product through the API and returns its JSON.
+pub async fn create_product(app: &TestApp, shop: &ShopFixture, name: &str, sku_prefix: &str) -> Value {
+    let (status, body) =
+        app.post(&format!("/api/v1/shops/{}/products", shop.id), Some(&shop.staff.access_token), product_body(name, sku_prefix)).await;
+    assert_eq!(status, 201, "{body}");
+    body
+}
+
+impl TestApp {
+    pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
+        kaimono_core::Clock::now(self.clock.as_ref())
+    }
+}

@@ -21,7 +21,12 @@ impl MigratorTrait for Migrator {
 }
 
 /// A foreign key from `table.column` to `target.id`.
-pub(crate) fn fk(table: &'static str, column: &'static str, target: &'static str, cascade: bool) -> ForeignKeyCreateStatement {
+pub(crate) fn fk(
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+    cascade: bool,
+) -> ForeignKeyCreateStatement {
     let mut key = ForeignKey::create();
     key.from(table, column).to(target, "id");
     key.on_delete(if cascade { ForeignKeyAction::Cascade } else { ForeignKeyAction::Restrict });

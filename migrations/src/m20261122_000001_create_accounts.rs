@@ -76,8 +76,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("login_attempts_email_idx", "login_attempts", &["email", "attempted_at"]).to_owned()).await?;
-        m.create_index(index("login_attempts_ip_idx", "login_attempts", &["client_ip", "attempted_at"]).to_owned()).await?;
+        m.create_index(index("login_attempts_email_idx", "login_attempts", &["email", "attempted_at"]).to_owned())
+            .await?;
+        m.create_index(index("login_attempts_ip_idx", "login_attempts", &["client_ip", "attempted_at"]).to_owned())
+            .await?;
 
         m.create_table(
             Table::create()
@@ -103,7 +105,9 @@ impl MigrationTrait for Migration {
         m.create_index(index("addresses_account_idx", "addresses", &["account_id"]).to_owned()).await?;
         // At most one default address per member (a partial unique index; SQLite and PostgreSQL both have them).
         m.get_connection()
-            .execute_unprepared("CREATE UNIQUE INDEX addresses_one_default_idx ON addresses (account_id) WHERE is_default")
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX addresses_one_default_idx ON addresses (account_id) WHERE is_default",
+            )
             .await?;
         Ok(())
     }

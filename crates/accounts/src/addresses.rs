@@ -33,19 +33,24 @@ fn owned(account: AccountId) -> sea_orm::Select<address::Entity> {
 
 /// The default first, then newest first.
 pub async fn list_addresses(db: &impl ConnectionTrait, account: AccountId) -> Result<Vec<Address>, AccountError> {
-    let rows = owned(account)
-        .order_by_desc(address::Column::IsDefault)
-        .order_by_desc(address::Column::Id)
-        .all(db)
-        .await?;
+    let rows =
+        owned(account).order_by_desc(address::Column::IsDefault).order_by_desc(address::Column::Id).all(db).await?;
     Ok(rows.into_iter().map(to_address).collect())
 }
 
-pub async fn get_address(db: &impl ConnectionTrait, account: AccountId, id: AddressId) -> Result<Address, AccountError> {
+pub async fn get_address(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    id: AddressId,
+) -> Result<Address, AccountError> {
     find_row(db, account, id).await.map(to_address)
 }
 
-async fn find_row(db: &impl ConnectionTrait, account: AccountId, id: AddressId) -> Result<address::Model, AccountError> {
+async fn find_row(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    id: AddressId,
+) -> Result<address::Model, AccountError> {
     owned(account).filter(address::Column::Id.eq(id.0)).one(db).await?.ok_or(AccountError::NotFound)
 }
 
@@ -121,14 +126,14 @@ pub async fn update_address(
 pub async fn delete_address(db: &impl ConnectionTrait, account: AccountId, id: AddressId) -> Result<(), AccountError> {
     let current = find_row(db, account, id).await?;
     address::Entity::delete_by_id(current.id).exec(db).await?;
-    if current.is_default {
-        if let Some(next) = owned(account).order_by_desc(address::Column::Id).one(db).await? {
-            address::Entity::update_many()
-                .col_expr(address::Column::IsDefault, Expr::value(true))
-                .filter(address::Column::Id.eq(next.id))
-                .exec(db)
-                .await?;
-        }
+    if current.is_default
+        && let Some(next) = owned(account).order_by_desc(address::Column::Id).one(db).await?
+    {
+        address::Entity::update_many()
+            .col_expr(address::Column::IsDefault, Expr::value(true))
+            .filter(address::Column::Id.eq(next.id))
+            .exec(db)
+            .await?;
     }
     Ok(())
 }

@@ -34,7 +34,11 @@ pub(crate) struct Issue<'a> {
 }
 
 /// Stores a new link token and returns it in the clear (it goes into the email only).
-pub(crate) async fn issue(db: &impl ConnectionTrait, link: Issue<'_>, now: DateTime<Utc>) -> Result<String, AccountError> {
+pub(crate) async fn issue(
+    db: &impl ConnectionTrait,
+    link: Issue<'_>,
+    now: DateTime<Utc>,
+) -> Result<String, AccountError> {
     let token = new_token()?;
     email_token::Entity::insert(email_token::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -35,8 +35,12 @@ pub async fn request_password_reset(
     };
     let token = email_tokens::issue(db, issue, now).await?;
     let link = format!("{}/password-reset/complete?token={token}", base_url.trim_end_matches('/'));
-    let mail =
-        Email::render(&email, Template::PasswordReset, locale, json!({"link": link, "expires_hours": RESET_LINK_TTL.num_hours()}))?;
+    let mail = Email::render(
+        &email,
+        Template::PasswordReset,
+        locale,
+        json!({"link": link, "expires_hours": RESET_LINK_TTL.num_hours()}),
+    )?;
     enqueue(db, mail, now).await?;
     Ok(())
 }

@@ -11,9 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use kaimono_core::AccountId;
 use kaimono_entity::{account, login_attempt, session};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 /// Limits on failed logins within a sliding window, per account and per client address.
@@ -87,7 +85,8 @@ async fn check_throttle(
                 .one(db)
                 .await?
                 .map_or(now, |a| a.attempted_at);
-            let retry_after_secs = u64::try_from(Ord::max((oldest + throttle.window - now).num_seconds(), 1)).unwrap_or(1);
+            let retry_after_secs =
+                u64::try_from(Ord::max((oldest + throttle.window - now).num_seconds(), 1)).unwrap_or(1);
             return Err(AccountError::Throttled { retry_after_secs });
         }
     }
@@ -120,7 +119,11 @@ pub async fn start_session(
 }
 
 /// Replaces `refresh_token` with a new one. A token that was already replaced revokes its family.
-pub async fn refresh(db: &impl ConnectionTrait, refresh_token: &str, now: DateTime<Utc>) -> Result<Session, AccountError> {
+pub async fn refresh(
+    db: &impl ConnectionTrait,
+    refresh_token: &str,
+    now: DateTime<Utc>,
+) -> Result<Session, AccountError> {
     let row = session::Entity::find()
         .filter(session::Column::TokenHash.eq(token_digest(refresh_token)))
         .one(db)
@@ -168,7 +171,11 @@ async fn revoke_family(db: &impl ConnectionTrait, family: Uuid, now: DateTime<Ut
 }
 
 /// Revokes every session of an account (after a password reset).
-pub(crate) async fn revoke_all(db: &impl ConnectionTrait, account_id: AccountId, now: DateTime<Utc>) -> Result<(), AccountError> {
+pub(crate) async fn revoke_all(
+    db: &impl ConnectionTrait,
+    account_id: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(now))
         .filter(session::Column::AccountId.eq(account_id.0))

@@ -27,7 +27,12 @@ pub async fn request_signup(
     let issue = Issue { purpose: Purpose::Signup, email: &email, account_id: None, locale, ttl: SIGNUP_LINK_TTL };
     let token = email_tokens::issue(db, issue, now).await?;
     let link = format!("{}/signup/complete?token={token}", base_url.trim_end_matches('/'));
-    let mail = Email::render(&email, Template::Signup, locale, json!({"link": link, "expires_hours": SIGNUP_LINK_TTL.num_hours()}))?;
+    let mail = Email::render(
+        &email,
+        Template::Signup,
+        locale,
+        json!({"link": link, "expires_hours": SIGNUP_LINK_TTL.num_hours()}),
+    )?;
     enqueue(db, mail, now).await?;
     Ok(())
 }

@@ -8,7 +8,9 @@ use crate::secrets::hash_password;
 use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, Locale, ShopId};
 use kaimono_entity::{account, staff_shop};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, SqlErr,
+};
 
 pub(crate) async fn email_exists(db: &impl ConnectionTrait, email: &str) -> Result<bool, AccountError> {
     Ok(account::Entity::find().filter(account::Column::Email.eq(email)).count(db).await? > 0)
@@ -62,7 +64,10 @@ pub async fn bind_to_shop(
 }
 
 /// The shops a staff member may act on.
-pub async fn shop_memberships(db: &impl ConnectionTrait, account_id: AccountId) -> Result<Vec<ShopMembership>, AccountError> {
+pub async fn shop_memberships(
+    db: &impl ConnectionTrait,
+    account_id: AccountId,
+) -> Result<Vec<ShopMembership>, AccountError> {
     let rows = staff_shop::Entity::find().filter(staff_shop::Column::AccountId.eq(account_id.0)).all(db).await?;
     Ok(rows
         .into_iter()

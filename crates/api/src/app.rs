@@ -12,7 +12,13 @@ use utoipa_swagger_ui::SwaggerUi;
 
 fn with_routes<T>(app: UtoipaApp<T>, include_dev: bool) -> UtoipaApp<T>
 where
-    T: ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse, Error = actix_web::Error, InitError = ()>,
+    T: ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
 {
     app.openapi(ApiDoc::openapi())
         .service(scope::scope("/api/v1").configure(routes::api_v1(include_dev)))
@@ -50,8 +56,15 @@ pub struct StaticDir(pub Option<std::path::PathBuf>);
 /// The whole application for one worker.
 pub fn build(
     state: AppState,
-) -> App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl actix_web::body::MessageBody>, Error = actix_web::Error, InitError = ()>>
-{
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
     let include_dev = state.config.env == crate::config::Environment::Development;
     let dir = std::path::PathBuf::from(&state.config.static_dir);
     let spa = dir.join("index.html").is_file().then_some(dir);
@@ -69,7 +82,10 @@ pub fn build(
         .service(web::redirect("/api/docs", "/api/docs/"));
     let app = match spa {
         Some(dir) => app.service(
-            actix_files::Files::new("/", dir).index_file("index.html").prefer_utf8(true).default_handler(web::to(fallback)),
+            actix_files::Files::new("/", dir)
+                .index_file("index.html")
+                .prefer_utf8(true)
+                .default_handler(web::to(fallback)),
         ),
         None => app,
     };

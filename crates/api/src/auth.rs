@@ -27,7 +27,12 @@ struct Claims {
     exp: i64,
 }
 
-pub fn issue_access_token(state: &AppState, account: AccountId, role: Role, now: DateTime<Utc>) -> Result<String, ApiError> {
+pub fn issue_access_token(
+    state: &AppState,
+    account: AccountId,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<String, ApiError> {
     let claims = Claims {
         sub: account.0,
         role: role.as_str().to_owned(),
@@ -63,14 +68,27 @@ impl Principal {
         validation.validate_exp = false; // checked below against the application clock
         let claims = decode::<Claims>(token, &state.keys.decoding, &validation)
             .map_err(|e| match e.kind() {
-                ErrorKind::InvalidSignature => ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "token_invalid", "the access token is not valid"),
-                _ => ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "token_invalid", "the access token is malformed"),
+                ErrorKind::InvalidSignature => ApiError::new(
+                    actix_web::http::StatusCode::UNAUTHORIZED,
+                    "token_invalid",
+                    "the access token is not valid",
+                ),
+                _ => ApiError::new(
+                    actix_web::http::StatusCode::UNAUTHORIZED,
+                    "token_invalid",
+                    "the access token is malformed",
+                ),
             })?
             .claims;
         if claims.exp <= state.clock.now().timestamp() {
-            return Err(ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "token_expired", "the access token has expired; refresh it"));
+            return Err(ApiError::new(
+                actix_web::http::StatusCode::UNAUTHORIZED,
+                "token_expired",
+                "the access token has expired; refresh it",
+            ));
         }
-        let role = Role::parse(&claims.role).ok_or_else(|| ApiError::unauthenticated("the access token is not valid"))?;
+        let role =
+            Role::parse(&claims.role).ok_or_else(|| ApiError::unauthenticated("the access token is not valid"))?;
         Ok(Principal { account_id: AccountId(claims.sub), role })
     }
 

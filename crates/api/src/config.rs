@@ -103,8 +103,12 @@ impl Config {
         let listen = listen_text
             .parse()
             .map_err(|_| bad("LISTEN", format!("expected host:port such as 127.0.0.1:8080, got {listen_text:?}")))?;
-        let database_url = get("DATABASE_URL", file.database_url).unwrap_or_else(|| "sqlite://data/kaimono.db?mode=rwc".to_owned());
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        let database_url =
+            get("DATABASE_URL", file.database_url).unwrap_or_else(|| "sqlite://data/kaimono.db?mode=rwc".to_owned());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             return Err(bad("DATABASE_URL", "expected a sqlite: or postgres:// URL".to_owned()));
         }
         let public_url = get("PUBLIC_URL", file.public_url).unwrap_or_else(|| format!("http://{listen}"));
@@ -120,12 +124,13 @@ impl Config {
             None => (random_secret().map_err(|e| bad("JWT_SECRET", e))?, true),
         };
         let smtp_url = get("SMTP_URL", file.smtp_url);
-        if let Some(url) = &smtp_url {
-            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                return Err(bad("SMTP_URL", format!("expected smtp:// or smtps://, got {url:?}")));
-            }
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(bad("SMTP_URL", format!("expected smtp:// or smtps://, got {url:?}")));
         }
-        let mail_from = get("MAIL_FROM", file.mail_from).unwrap_or_else(|| "kaimono <no-reply@kaimono.localhost>".to_owned());
+        let mail_from =
+            get("MAIL_FROM", file.mail_from).unwrap_or_else(|| "kaimono <no-reply@kaimono.localhost>".to_owned());
         if mail_from.parse::<kaimono_messaging::Mailbox>().is_err() {
             return Err(bad("MAIL_FROM", format!("not an email address: {mail_from:?}")));
         }
@@ -136,7 +141,18 @@ impl Config {
             Some(other) => return Err(bad("RUN_JOBS", format!("expected true or false, got {other:?}"))),
         };
         let static_dir = get("STATIC_DIR", file.static_dir).unwrap_or_else(|| "frontend/dist".to_owned());
-        Ok(Config { database_url, listen, public_url: public_url.trim_end_matches('/').to_owned(), env, jwt_secret, jwt_secret_generated, smtp_url, mail_from, run_jobs, static_dir })
+        Ok(Config {
+            database_url,
+            listen,
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            env,
+            jwt_secret,
+            jwt_secret_generated,
+            smtp_url,
+            mail_from,
+            run_jobs,
+            static_dir,
+        })
     }
 }
 
@@ -170,16 +186,27 @@ mod tests {
         assert_eq!(err.variable, "KAIMONO_LISTEN");
         let err = Config::from_sources(&vars(&[("KAIMONO_ENV", "production")]), FileConfig::default()).err().unwrap();
         assert_eq!(err.variable, "KAIMONO_JWT_SECRET");
-        let err = Config::from_sources(&vars(&[("KAIMONO_SMTP_URL", "http://x")]), FileConfig::default()).err().unwrap();
+        let err =
+            Config::from_sources(&vars(&[("KAIMONO_SMTP_URL", "http://x")]), FileConfig::default()).err().unwrap();
         assert_eq!(err.variable, "KAIMONO_SMTP_URL");
-        let err = Config::from_sources(&vars(&[("KAIMONO_MAIL_FROM", "not an address")]), FileConfig::default()).err().unwrap();
+        let err = Config::from_sources(&vars(&[("KAIMONO_MAIL_FROM", "not an address")]), FileConfig::default())
+            .err()
+            .unwrap();
         assert_eq!(err.variable, "KAIMONO_MAIL_FROM");
     }
 
     #[test]
     fn variables_win_over_the_file_and_secrets_are_redacted_in_debug_output() {
-        let file = FileConfig { listen: Some("0.0.0.0:9000".into()), public_url: Some("https://shop.example/".into()), ..Default::default() };
-        let c = Config::from_sources(&vars(&[("KAIMONO_LISTEN", "127.0.0.1:9001"), ("KAIMONO_DATABASE_URL", "postgres://u:secret@db/k")]), file).unwrap();
+        let file = FileConfig {
+            listen: Some("0.0.0.0:9000".into()),
+            public_url: Some("https://shop.example/".into()),
+            ..Default::default()
+        };
+        let c = Config::from_sources(
+            &vars(&[("KAIMONO_LISTEN", "127.0.0.1:9001"), ("KAIMONO_DATABASE_URL", "postgres://u:secret@db/k")]),
+            file,
+        )
+        .unwrap();
         assert_eq!(c.listen.to_string(), "127.0.0.1:9001");
         assert_eq!(c.public_url, "https://shop.example");
         assert!(!format!("{c:?}").contains("secret"));

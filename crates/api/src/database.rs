@@ -14,10 +14,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
     if is_sqlite(url) {
-        if let Some(parent) = sqlite_file(url).and_then(|f| std::path::Path::new(f).parent().map(ToOwned::to_owned)) {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(&parent).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
-            }
+        if let Some(parent) = sqlite_file(url).and_then(|f| std::path::Path::new(f).parent().map(ToOwned::to_owned))
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(&parent)
+                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
         }
         options.max_connections(8).map_sqlx_sqlite_opts(|o| {
             o.journal_mode(SqliteJournalMode::Wal).busy_timeout(Duration::from_secs(15)).foreign_keys(true)

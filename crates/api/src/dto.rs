@@ -65,11 +65,15 @@ fn invalid(code: &'static str, message: &'static str) -> ValidationError {
 }
 
 pub fn validate_postal_code(value: &str) -> Result<(), ValidationError> {
-    japan::normalize_postal_code(value).map(|_| ()).ok_or_else(|| invalid("postal_code", "must be 7 digits, with or without a hyphen (150-0001)"))
+    japan::normalize_postal_code(value)
+        .map(|_| ())
+        .ok_or_else(|| invalid("postal_code", "must be 7 digits, with or without a hyphen (150-0001)"))
 }
 
 pub fn validate_phone(value: &str) -> Result<(), ValidationError> {
-    japan::normalize_phone(value).map(|_| ()).ok_or_else(|| invalid("phone", "must be a Japanese phone number of 10 or 11 digits starting with 0"))
+    japan::normalize_phone(value)
+        .map(|_| ())
+        .ok_or_else(|| invalid("phone", "must be a Japanese phone number of 10 or 11 digits starting with 0"))
 }
 
 pub fn validate_furigana(value: &str) -> Result<(), ValidationError> {
@@ -93,8 +97,9 @@ pub fn validate_price(value: &Decimal) -> Result<(), ValidationError> {
 
 /// A price as `Money`, or a 422 on `field`.
 pub fn price(value: Decimal, field: &str) -> Result<Money, crate::error::ApiError> {
-    Money::try_from_decimal(value)
-        .map_err(|_| crate::error::ApiError::field("validation_failed", field, "must be a whole, non-negative number of yen"))
+    Money::try_from_decimal(value).map_err(|_| {
+        crate::error::ApiError::field("validation_failed", field, "must be a whole, non-negative number of yen")
+    })
 }
 
 /// `"1500001"` → `"150-0001"`.

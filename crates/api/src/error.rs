@@ -78,7 +78,14 @@ impl ApiError {
         let message = message.into();
         let mut errors = BTreeMap::new();
         errors.insert(field.to_owned(), vec![message.clone()]);
-        Self { status: StatusCode::UNPROCESSABLE_ENTITY, code, detail: Some(message), errors: Some(errors), retry_after: None, source: None }
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            detail: Some(message),
+            errors: Some(errors),
+            retry_after: None,
+            source: None,
+        }
     }
 
     pub fn internal(source: impl std::fmt::Display) -> Self {
@@ -148,15 +155,25 @@ impl From<sea_orm::DbErr> for ApiError {
 impl From<AccountError> for ApiError {
     fn from(e: AccountError) -> Self {
         match e {
-            AccountError::LinkInvalid => ApiError::field("link_invalid", "token", "this link is invalid or has already been used"),
-            AccountError::LinkExpired => ApiError::field("link_expired", "token", "this link has expired; please request a new one"),
-            AccountError::EmailTaken => ApiError::new(StatusCode::CONFLICT, "email_taken", "an account with this email already exists"),
+            AccountError::LinkInvalid => {
+                ApiError::field("link_invalid", "token", "this link is invalid or has already been used")
+            }
+            AccountError::LinkExpired => {
+                ApiError::field("link_expired", "token", "this link has expired; please request a new one")
+            }
+            AccountError::EmailTaken => {
+                ApiError::new(StatusCode::CONFLICT, "email_taken", "an account with this email already exists")
+            }
             AccountError::InvalidCredentials => {
                 ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "the email or password is wrong")
             }
             AccountError::Throttled { retry_after_secs } => ApiError {
                 retry_after: Some(retry_after_secs),
-                ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", format!("too many failed logins; try again in {retry_after_secs} seconds"))
+                ..ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_attempts",
+                    format!("too many failed logins; try again in {retry_after_secs} seconds"),
+                )
             },
             AccountError::SessionInvalid => {
                 ApiError::new(StatusCode::UNAUTHORIZED, "session_invalid", "the session is invalid, expired or revoked")
@@ -177,13 +194,19 @@ impl From<CatalogError> for ApiError {
                 errors: Some(BTreeMap::from([("sku".to_owned(), vec![format!("the SKU {sku} is already in use")])])),
                 ..ApiError::new(StatusCode::CONFLICT, "sku_taken", format!("the SKU {sku} is already in use"))
             },
-            CatalogError::VariantExists { color, size } => {
-                ApiError::new(StatusCode::CONFLICT, "variant_exists", format!("the product already has a {color} / {size} variant"))
+            CatalogError::VariantExists { color, size } => ApiError::new(
+                StatusCode::CONFLICT,
+                "variant_exists",
+                format!("the product already has a {color} / {size} variant"),
+            ),
+            CatalogError::InvalidPrice => {
+                ApiError::field("validation_failed", "price", "a price must be a whole, non-negative number of yen")
             }
-            CatalogError::InvalidPrice => ApiError::field("validation_failed", "price", "a price must be a whole, non-negative number of yen"),
-            CatalogError::InsufficientStock { available } => {
-                ApiError::new(StatusCode::CONFLICT, "insufficient_stock", format!("not enough stock: {available} available"))
-            }
+            CatalogError::InsufficientStock { available } => ApiError::new(
+                StatusCode::CONFLICT,
+                "insufficient_stock",
+                format!("not enough stock: {available} available"),
+            ),
             e @ CatalogError::Db(_) => ApiError::internal(e),
         }
     }

@@ -34,7 +34,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                     "send the body as application/json",
                 ));
             }
-            let too_large = || ApiError::new(actix_web::http::StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is too large");
+            let too_large = || {
+                ApiError::new(actix_web::http::StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is too large")
+            };
             let bytes = body.await.map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
                 Some(actix_web::error::PayloadError::Overflow) => too_large(),
                 _ => ApiError::bad_request("unreadable_body", e.to_string()),
@@ -68,7 +70,9 @@ fn parse_and_validate<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T,
             return Err(ApiError::validation(BTreeMap::from([(field, vec![clean_serde_message(&message)])])));
         }
     };
-    de.end().map_err(|e| ApiError::bad_request("malformed_json", format!("trailing characters after the JSON value: {e}")))?;
+    de.end().map_err(|e| {
+        ApiError::bad_request("malformed_json", format!("trailing characters after the JSON value: {e}"))
+    })?;
     value.validate().map_err(|e| ApiError::validation(flatten(&e)))?;
     Ok(value)
 }

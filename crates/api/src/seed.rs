@@ -17,6 +17,9 @@ pub struct DemoLogin {
     pub email: String,
 }
 
+/// Name, category, tax category, base price in yen, colors, sizes.
+type ProductSeed = (&'static str, &'static str, TaxCategory, i64, &'static [&'static str], &'static [&'static str]);
+
 struct ShopSeed {
     slug: &'static str,
     name: &'static str,
@@ -27,7 +30,7 @@ struct ShopSeed {
     phone: &'static str,
     hours: &'static str,
     closed: &'static [Weekday],
-    products: &'static [(&'static str, &'static str, TaxCategory, i64, &'static [&'static str], &'static [&'static str])],
+    products: &'static [ProductSeed],
 }
 
 const SHOPS: [ShopSeed; 3] = [
@@ -42,15 +45,50 @@ const SHOPS: [ShopSeed; 3] = [
         hours: "11:00〜21:00",
         closed: &[],
         products: &[
-            ("オックスフォードシャツ", "トップス", TaxCategory::Standard, 4990, &["ホワイト", "サックス", "ピンク"], &["S", "M", "L"]),
-            ("ワイドデニムパンツ", "ボトムス", TaxCategory::Standard, 6990, &["インディゴ", "ブラック"], &["S", "M", "L", "XL"]),
-            ("ウールブレンドコート", "アウター", TaxCategory::Standard, 19800, &["キャメル", "チャコール"], &["M", "L"]),
-            ("リブニットカーディガン", "トップス", TaxCategory::Standard, 5990, &["アイボリー", "グリーン", "ブラウン"], &["F"]),
+            (
+                "オックスフォードシャツ",
+                "トップス",
+                TaxCategory::Standard,
+                4990,
+                &["ホワイト", "サックス", "ピンク"],
+                &["S", "M", "L"],
+            ),
+            (
+                "ワイドデニムパンツ",
+                "ボトムス",
+                TaxCategory::Standard,
+                6990,
+                &["インディゴ", "ブラック"],
+                &["S", "M", "L", "XL"],
+            ),
+            (
+                "ウールブレンドコート",
+                "アウター",
+                TaxCategory::Standard,
+                19800,
+                &["キャメル", "チャコール"],
+                &["M", "L"],
+            ),
+            (
+                "リブニットカーディガン",
+                "トップス",
+                TaxCategory::Standard,
+                5990,
+                &["アイボリー", "グリーン", "ブラウン"],
+                &["F"],
+            ),
             ("プリーツスカート", "ボトムス", TaxCategory::Standard, 5490, &["ネイビー", "ベージュ"], &["S", "M"]),
             ("スウェットパーカー", "トップス", TaxCategory::Standard, 4490, &["グレー", "ネイビー"], &["M", "L", "XL"]),
             ("レザーベルト", "小物", TaxCategory::Standard, 2990, &["ブラック", "ブラウン"], &["F"]),
             ("キャンバストートバッグ", "バッグ", TaxCategory::Standard, 3290, &["ナチュラル", "ブラック"], &["F"]),
-            ("ボーダーTシャツ", "トップス", TaxCategory::Standard, 1980, &["ネイビー", "レッド", "ブラック"], &["S", "M", "L"]),
+            (
+                "ボーダーTシャツ",
+                "トップス",
+                TaxCategory::Standard,
+                1980,
+                &["ネイビー", "レッド", "ブラック"],
+                &["S", "M", "L"],
+            ),
             ("ダウンベスト", "アウター", TaxCategory::Standard, 12800, &["ブラック", "オリーブ"], &["M", "L"]),
         ],
     },
@@ -88,7 +126,14 @@ const SHOPS: [ShopSeed; 3] = [
         hours: "10:30〜20:00",
         closed: &[Weekday::Mon],
         products: &[
-            ("今治タオル フェイス", "タオル", TaxCategory::Standard, 1320, &["ホワイト", "グレー", "ピンク", "ブルー"], &["34×85cm"]),
+            (
+                "今治タオル フェイス",
+                "タオル",
+                TaxCategory::Standard,
+                1320,
+                &["ホワイト", "グレー", "ピンク", "ブルー"],
+                &["34×85cm"],
+            ),
             ("手ぬぐい", "布もの", TaxCategory::Standard, 1100, &["桜", "麻の葉", "青海波"], &["90cm"]),
             ("竹のお箸", "キッチン", TaxCategory::Standard, 1650, &["天然", "拭き漆"], &["21cm", "23cm"]),
             ("ガラスのコップ", "キッチン", TaxCategory::Standard, 1870, &["クリア", "アンバー"], &["240ml"]),
@@ -109,16 +154,44 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
         DemoLogin { role: "member".into(), email: "member@demo.kaimono.jp".into() },
     ];
     for shop in &SHOPS {
-        logins.push(DemoLogin { role: format!("owner of {}", shop.name), email: format!("owner@{}.demo.kaimono.jp", shop.slug) });
-        logins.push(DemoLogin { role: format!("staff of {}", shop.name), email: format!("staff@{}.demo.kaimono.jp", shop.slug) });
+        logins.push(DemoLogin {
+            role: format!("owner of {}", shop.name),
+            email: format!("owner@{}.demo.kaimono.jp", shop.slug),
+        });
+        logins.push(DemoLogin {
+            role: format!("staff of {}", shop.name),
+            email: format!("staff@{}.demo.kaimono.jp", shop.slug),
+        });
     }
     if kaimono_entity::shop::Entity::find().count(db).await? > 0 {
         return Ok(logins);
     }
     let txn = db.begin().await?;
-    let person = |name: &str, kana: &str| PersonDetails { name: name.into(), name_kana: kana.into(), phone: "09012345678".into() };
-    create_account(&txn, &logins[0].email, DEMO_PASSWORD, Role::Operator, person("運営 太郎", "ウンエイ タロウ"), Locale::Ja, now).await?;
-    let member = create_account(&txn, &logins[1].email, DEMO_PASSWORD, Role::Member, person("山田 花子", "ヤマダ ハナコ"), Locale::Ja, now).await?;
+    let person = |name: &str, kana: &str| PersonDetails {
+        name: name.into(),
+        name_kana: kana.into(),
+        phone: "09012345678".into(),
+    };
+    create_account(
+        &txn,
+        &logins[0].email,
+        DEMO_PASSWORD,
+        Role::Operator,
+        person("運営 太郎", "ウンエイ タロウ"),
+        Locale::Ja,
+        now,
+    )
+    .await?;
+    let member = create_account(
+        &txn,
+        &logins[1].email,
+        DEMO_PASSWORD,
+        Role::Member,
+        person("山田 花子", "ヤマダ ハナコ"),
+        Locale::Ja,
+        now,
+    )
+    .await?;
     kaimono_accounts::create_address(
         &txn,
         member.id,
@@ -144,7 +217,8 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
             closed_weekdays.insert(*day);
         }
         let stocktake = NaiveDate::from_ymd_opt(this_year + 1, 1, 2 + u32::try_from(index).unwrap_or(0));
-        let closed_dates: Vec<CalendarDate> = stocktake.into_iter().map(|date| CalendarDate { date, note: Some("棚卸しのため休業".into()) }).collect();
+        let closed_dates: Vec<CalendarDate> =
+            stocktake.into_iter().map(|date| CalendarDate { date, note: Some("棚卸しのため休業".into()) }).collect();
         let calendar = ShopCalendar {
             rules: BusinessCalendar {
                 closed_weekdays,
@@ -172,8 +246,26 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
             now,
         )
         .await?;
-        let owner = create_account(&txn, &logins[2 + index * 2].email, DEMO_PASSWORD, Role::Staff, person("店長 一郎", "テンチョウ イチロウ"), Locale::Ja, now).await?;
-        let staff = create_account(&txn, &logins[3 + index * 2].email, DEMO_PASSWORD, Role::Staff, person("店員 次郎", "テンイン ジロウ"), Locale::Ja, now).await?;
+        let owner = create_account(
+            &txn,
+            &logins[2 + index * 2].email,
+            DEMO_PASSWORD,
+            Role::Staff,
+            person("店長 一郎", "テンチョウ イチロウ"),
+            Locale::Ja,
+            now,
+        )
+        .await?;
+        let staff = create_account(
+            &txn,
+            &logins[3 + index * 2].email,
+            DEMO_PASSWORD,
+            Role::Staff,
+            person("店員 次郎", "テンイン ジロウ"),
+            Locale::Ja,
+            now,
+        )
+        .await?;
         bind_to_shop(&txn, owner.id, shop.id, ShopRole::Owner).await?;
         bind_to_shop(&txn, staff.id, shop.id, ShopRole::Staff).await?;
 
@@ -184,7 +276,11 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
                     // Larger sizes cost a little more, as they often do for goods sold by weight.
                     let step = if *tax == TaxCategory::Reduced { i64::try_from(s).unwrap_or(0) * 500 } else { 0 };
                     variants.push(NewVariant {
-                        sku: format!("{}-{:02}-{c}{s}", seed.slug.split('-').next().unwrap_or("sku").to_uppercase(), p + 1),
+                        sku: format!(
+                            "{}-{:02}-{c}{s}",
+                            seed.slug.split('-').next().unwrap_or("sku").to_uppercase(),
+                            p + 1
+                        ),
                         color: (*color).into(),
                         size: (*size).into(),
                         price: Money::yen(price + step),
@@ -202,7 +298,11 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
                     fulfilment: Fulfilment {
                         reservable: true,
                         deliverable: p % 4 != 3,
-                        reservation_payment: if p % 3 == 0 { ReservationPayment::Prepaid } else { ReservationPayment::InStore },
+                        reservation_payment: if p % 3 == 0 {
+                            ReservationPayment::Prepaid
+                        } else {
+                            ReservationPayment::InStore
+                        },
                     },
                     image_url: None,
                     variants,
@@ -212,7 +312,11 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
             .await?;
             for (v, variant) in product.variants.iter().enumerate() {
                 // A spread of stock: plenty, a few, and now and then none.
-                let quantity = match (p + v) % 7 { 0 => 0, 1 | 2 => 2, _ => 5 + i32::try_from((p * 3 + v) % 20).unwrap_or(0) };
+                let quantity = match (p + v) % 7 {
+                    0 => 0,
+                    1 | 2 => 2,
+                    _ => 5 + i32::try_from((p * 3 + v) % 20).unwrap_or(0),
+                };
                 kaimono_catalog::set_stock(&txn, shop.id, variant.id, quantity, now).await?;
             }
         }

@@ -22,6 +22,9 @@ pub struct Keys {
 
 impl Keys {
     pub fn from_secret(secret: &str) -> Self {
-        Self { encoding: EncodingKey::from_secret(secret.as_bytes()), decoding: DecodingKey::from_secret(secret.as_bytes()) }
+        Self {
+            encoding: EncodingKey::from_secret(secret.as_bytes()),
+            decoding: DecodingKey::from_secret(secret.as_bytes()),
+        }
     }
 }

@@ -20,7 +20,12 @@ fn every_operation_has_an_id_a_summary_a_tag_security_and_problem_responses() {
             assert!(op["summary"].is_string(), "{at}: summary");
             assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{at}: tag");
             assert!(op["security"].is_array(), "{at}: security");
-            let problems = op["responses"].as_object().unwrap().iter().filter(|(code, _)| code.starts_with('4') || code.starts_with('5')).count();
+            let problems = op["responses"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(code, _)| code.starts_with('4') || code.starts_with('5'))
+                .count();
             if !path.starts_with("/health/live") {
                 assert!(problems > 0, "{at}: error responses");
             }

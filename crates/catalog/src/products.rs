@@ -52,7 +52,11 @@ pub async fn product_shop(db: &impl ConnectionTrait, id: ProductId) -> Result<Sh
 }
 
 /// The variant, if it belongs to a product of `shop_id`.
-pub(crate) async fn variant_of_shop(db: &impl ConnectionTrait, shop_id: ShopId, id: VariantId) -> Result<variant::Model, CatalogError> {
+pub(crate) async fn variant_of_shop(
+    db: &impl ConnectionTrait,
+    shop_id: ShopId,
+    id: VariantId,
+) -> Result<variant::Model, CatalogError> {
     let variant = variant::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::VariantNotFound)?;
     match product_shop(db, ProductId(variant.product_id)).await {
         Ok(owner) if owner == shop_id => Ok(variant),
@@ -85,15 +89,23 @@ pub async fn list_products(
     if let Some(keyword) = filter.keyword.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
         let pattern = format!("%{}%", escape_like(&keyword.to_lowercase()));
         let matches = |column: product::Column| {
-            Expr::expr(Func::lower(Expr::col((product::Entity, column)))).like(LikeExpr::new(pattern.clone()).escape('!'))
+            Expr::expr(Func::lower(Expr::col((product::Entity, column))))
+                .like(LikeExpr::new(pattern.clone()).escape('!'))
         };
-        query = query.filter(matches(product::Column::Name).or(matches(product::Column::Description)).or(matches(product::Column::Category)));
+        query = query.filter(
+            matches(product::Column::Name)
+                .or(matches(product::Column::Description))
+                .or(matches(product::Column::Category)),
+        );
     }
     if filter.in_stock {
         let stocked = Query::select()
             .column((variant::Entity, variant::Column::ProductId))
             .from(variant::Entity)
-            .inner_join(stock::Entity, Expr::col((stock::Entity, stock::Column::VariantId)).equals((variant::Entity, variant::Column::Id)))
+            .inner_join(
+                stock::Entity,
+                Expr::col((stock::Entity, stock::Column::VariantId)).equals((variant::Entity, variant::Column::Id)),
+            )
             .and_where(Expr::col((stock::Entity, stock::Column::Quantity)).gt(0))
             .and_where(Expr::col((variant::Entity, variant::Column::Active)).eq(true))
             .to_owned();
@@ -137,13 +149,22 @@ pub async fn list_products(
         .map(|row| {
             let (min, max, in_stock) = prices.get(&row.id).copied().unwrap_or((0, 0, false));
             let shop_name = shop_names.get(&row.shop_id).cloned().unwrap_or_default();
-            ProductSummary { product: to_product(row), shop_name, price_min: Money::yen(min), price_max: Money::yen(max), in_stock }
+            ProductSummary {
+                product: to_product(row),
+                shop_name,
+                price_min: Money::yen(min),
+                price_max: Money::yen(max),
+                in_stock,
+            }
         })
         .collect();
     Ok(Page { items, next_cursor })
 }
 
-async fn shop_names(db: &impl ConnectionTrait, ids: impl IntoIterator<Item = Uuid>) -> Result<HashMap<Uuid, String>, DbErr> {
+async fn shop_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>, DbErr> {
     Ok(shop::Entity::find()
         .filter(shop::Column::Id.is_in(ids))
         .all(db)
@@ -168,7 +189,11 @@ pub async fn list_categories(db: &impl ConnectionTrait) -> Result<Vec<String>, C
 }
 
 /// A product with its variants and stock. Archived products are found only with `include_archived`.
-pub async fn get_product(db: &impl ConnectionTrait, id: ProductId, include_archived: bool) -> Result<ProductDetail, CatalogError> {
+pub async fn get_product(
+    db: &impl ConnectionTrait,
+    id: ProductId,
+    include_archived: bool,
+) -> Result<ProductDetail, CatalogError> {
     let row = product::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ProductNotFound)?;
     if !row.active && !include_archived {
         return Err(CatalogError::ProductNotFound);
@@ -181,10 +206,8 @@ pub async fn get_product(db: &impl ConnectionTrait, id: ProductId, include_archi
         variant_query = variant_query.filter(variant::Column::Active.eq(true));
     }
     let variants: Vec<Variant> = variant_query.all(db).await?.into_iter().map(to_variant).collect();
-    let stock_rows = stock::Entity::find()
-        .filter(stock::Column::VariantId.is_in(variants.iter().map(|v| v.id.0)))
-        .all(db)
-        .await?;
+    let stock_rows =
+        stock::Entity::find().filter(stock::Column::VariantId.is_in(variants.iter().map(|v| v.id.0))).all(db).await?;
     let names = shop_names(db, stock_rows.iter().map(|s| s.shop_id).chain([row.shop_id])).await?;
     let stock = stock_rows
         .into_iter()
@@ -237,7 +260,12 @@ async fn insert_variant(
 }
 
 /// Creates a product of `shop_id` with its variants. Run in a transaction.
-pub async fn create_product(db: &impl ConnectionTrait, shop_id: ShopId, new: NewProduct, now: DateTime<Utc>) -> Result<ProductDetail, CatalogError> {
+pub async fn create_product(
+    db: &impl ConnectionTrait,
+    shop_id: ShopId,
+    new: NewProduct,
+    now: DateTime<Utc>,
+) -> Result<ProductDetail, CatalogError> {
     let id = ProductId::new();
     product::Entity::insert(product::ActiveModel {
         id: Set(id.0),
@@ -266,34 +294,72 @@ pub async fn create_product(db: &impl ConnectionTrait, shop_id: ShopId, new: New
     get_product(db, id, true).await
 }
 
-pub async fn update_product(db: &impl ConnectionTrait, id: ProductId, changes: ProductChanges, now: DateTime<Utc>) -> Result<ProductDetail, CatalogError> {
-    let mut row = product::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ProductNotFound)?.into_active_model();
-    if let Some(v) = changes.name { row.name = Set(v); }
-    if let Some(v) = changes.description { row.description = Set(v); }
-    if let Some(v) = changes.category { row.category = Set(v); }
-    if let Some(v) = changes.tax_category { row.tax_category = Set(v.as_str().to_owned()); }
-    if let Some(v) = changes.reservable { row.reservable = Set(v); }
-    if let Some(v) = changes.deliverable { row.deliverable = Set(v); }
-    if let Some(v) = changes.reservation_payment { row.reservation_payment = Set(v.as_str().to_owned()); }
-    if let Some(v) = changes.image_url { row.image_url = Set(v); }
-    if let Some(v) = changes.active { row.active = Set(v); }
+pub async fn update_product(
+    db: &impl ConnectionTrait,
+    id: ProductId,
+    changes: ProductChanges,
+    now: DateTime<Utc>,
+) -> Result<ProductDetail, CatalogError> {
+    let mut row =
+        product::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ProductNotFound)?.into_active_model();
+    if let Some(v) = changes.name {
+        row.name = Set(v);
+    }
+    if let Some(v) = changes.description {
+        row.description = Set(v);
+    }
+    if let Some(v) = changes.category {
+        row.category = Set(v);
+    }
+    if let Some(v) = changes.tax_category {
+        row.tax_category = Set(v.as_str().to_owned());
+    }
+    if let Some(v) = changes.reservable {
+        row.reservable = Set(v);
+    }
+    if let Some(v) = changes.deliverable {
+        row.deliverable = Set(v);
+    }
+    if let Some(v) = changes.reservation_payment {
+        row.reservation_payment = Set(v.as_str().to_owned());
+    }
+    if let Some(v) = changes.image_url {
+        row.image_url = Set(v);
+    }
+    if let Some(v) = changes.active {
+        row.active = Set(v);
+    }
     row.updated_at = Set(now);
     row.update(db).await?;
     get_product(db, id, true).await
 }
 
 /// Takes a product off sale; it stays in past orders and can be restored with `active: true`.
-pub async fn archive_product(db: &impl ConnectionTrait, id: ProductId, now: DateTime<Utc>) -> Result<ProductDetail, CatalogError> {
+pub async fn archive_product(
+    db: &impl ConnectionTrait,
+    id: ProductId,
+    now: DateTime<Utc>,
+) -> Result<ProductDetail, CatalogError> {
     update_product(db, id, ProductChanges { active: Some(false), ..Default::default() }, now).await
 }
 
-pub async fn add_variant(db: &impl ConnectionTrait, product_id: ProductId, new: NewVariant, now: DateTime<Utc>) -> Result<Variant, CatalogError> {
+pub async fn add_variant(
+    db: &impl ConnectionTrait,
+    product_id: ProductId,
+    new: NewVariant,
+    now: DateTime<Utc>,
+) -> Result<Variant, CatalogError> {
     product_shop(db, product_id).await?;
     let position = variant::Entity::find().filter(variant::Column::ProductId.eq(product_id.0)).all(db).await?.len();
     insert_variant(db, product_id, new, i32::try_from(position).unwrap_or(i32::MAX), now).await
 }
 
-pub async fn update_variant(db: &impl ConnectionTrait, product_id: ProductId, id: VariantId, changes: VariantChanges) -> Result<Variant, CatalogError> {
+pub async fn update_variant(
+    db: &impl ConnectionTrait,
+    product_id: ProductId,
+    id: VariantId,
+    changes: VariantChanges,
+) -> Result<Variant, CatalogError> {
     let current = variant::Entity::find_by_id(id.0)
         .filter(variant::Column::ProductId.eq(product_id.0))
         .one(db)

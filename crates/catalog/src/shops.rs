@@ -45,7 +45,13 @@ pub async fn list_shops(db: &impl ConnectionTrait) -> Result<Vec<Shop>, CatalogE
     for d in shop_calendar_date::Entity::find().order_by_asc(shop_calendar_date::Column::Date).all(db).await? {
         dates.entry(d.shop_id).or_default().push(d);
     }
-    Ok(rows.into_iter().map(|r| { let d = dates.remove(&r.id).unwrap_or_default(); to_shop(r, d) }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let d = dates.remove(&r.id).unwrap_or_default();
+            to_shop(r, d)
+        })
+        .collect())
 }
 
 pub async fn get_shop(db: &impl ConnectionTrait, id: ShopId) -> Result<Shop, CatalogError> {
@@ -58,7 +64,12 @@ pub async fn get_shop(db: &impl ConnectionTrait, id: ShopId) -> Result<Shop, Cat
     Ok(to_shop(row, dates))
 }
 
-pub async fn create_shop(db: &impl ConnectionTrait, new: NewShop, calendar: ShopCalendar, now: DateTime<Utc>) -> Result<Shop, CatalogError> {
+pub async fn create_shop(
+    db: &impl ConnectionTrait,
+    new: NewShop,
+    calendar: ShopCalendar,
+    now: DateTime<Utc>,
+) -> Result<Shop, CatalogError> {
     let id = ShopId::new();
     shop::Entity::insert(shop::ActiveModel {
         id: Set(id.0),
@@ -81,7 +92,11 @@ pub async fn create_shop(db: &impl ConnectionTrait, new: NewShop, calendar: Shop
 }
 
 /// Replaces the shop's calendar: weekly rule, holiday rule and special dates. Run in a transaction.
-pub async fn update_calendar(db: &impl ConnectionTrait, id: ShopId, calendar: ShopCalendar) -> Result<Shop, CatalogError> {
+pub async fn update_calendar(
+    db: &impl ConnectionTrait,
+    id: ShopId,
+    calendar: ShopCalendar,
+) -> Result<Shop, CatalogError> {
     let updated = shop::Entity::update_many()
         .col_expr(shop::Column::ClosedWeekdays, i16::from(weekdays_to_mask(calendar.rules.closed_weekdays)).into())
         .col_expr(shop::Column::ClosedOnHolidays, calendar.rules.closed_on_holidays.into())

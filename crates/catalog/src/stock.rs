@@ -66,7 +66,8 @@ pub async fn adjust_stock(
     match updated.first() {
         Some(row) => Ok(row.quantity),
         None => {
-            let available = stock::Entity::find_by_id((variant_id.0, shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
+            let available =
+                stock::Entity::find_by_id((variant_id.0, shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
             Err(CatalogError::InsufficientStock { available })
         }
     }

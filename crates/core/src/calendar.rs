@@ -62,23 +62,24 @@ fn named_holidays(year: i32) -> Vec<Holiday> {
     if year >= 2016 {
         out.push((mountain, "山の日", "Mountain Day"));
     }
-    out.into_iter()
-        .filter_map(|(date, name_ja, name_en)| date.map(|date| Holiday { date, name_ja, name_en }))
-        .collect()
+    out.into_iter().filter_map(|(date, name_ja, name_en)| date.map(|date| Holiday { date, name_ja, name_en })).collect()
 }
 
 /// Every national holiday of `year`, in date order.
 pub fn holidays_in_year(year: i32) -> Vec<Holiday> {
-    let mut days: BTreeMap<NaiveDate, Holiday> =
-        named_holidays(year).into_iter().map(|h| (h.date, h)).collect();
+    let mut days: BTreeMap<NaiveDate, Holiday> = named_holidays(year).into_iter().map(|h| (h.date, h)).collect();
     // 国民の休日: a day whose day before and day after are both holidays.
     let named: Vec<NaiveDate> = days.keys().copied().collect();
     for pair in named.windows(2) {
-        if let [a, b] = pair {
-            if *b - *a == Duration::days(2) {
-                let between = *a + Duration::days(1);
-                days.entry(between).or_insert(Holiday { date: between, name_ja: "国民の休日", name_en: "Citizens' Holiday" });
-            }
+        if let [a, b] = pair
+            && *b - *a == Duration::days(2)
+        {
+            let between = *a + Duration::days(1);
+            days.entry(between).or_insert(Holiday {
+                date: between,
+                name_ja: "国民の休日",
+                name_en: "Citizens' Holiday",
+            });
         }
     }
     // 振替休日: a named holiday on a Sunday makes the next non-holiday a holiday.
@@ -117,10 +118,10 @@ pub fn weekdays_to_mask(days: WeekdaySet) -> u8 {
 pub fn weekdays_from_mask(mask: u8) -> WeekdaySet {
     let mut days = WeekdaySet::EMPTY;
     for n in 0..7u8 {
-        if mask & (1 << n) != 0 {
-            if let Ok(day) = Weekday::try_from(n) {
-                days.insert(day);
-            }
+        if mask & (1 << n) != 0
+            && let Ok(day) = Weekday::try_from(n)
+        {
+            days.insert(day);
         }
     }
     days
@@ -177,9 +178,24 @@ mod tests {
     fn holidays_of_2026_match_the_cabinet_office_list() {
         let got: Vec<String> = holidays_in_year(2026).iter().map(|h| h.date.to_string()).collect();
         let want = [
-            "2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20", "2026-04-29", "2026-05-03",
-            "2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20", "2026-08-11", "2026-09-21", "2026-09-22",
-            "2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23",
+            "2026-01-01",
+            "2026-01-12",
+            "2026-02-11",
+            "2026-02-23",
+            "2026-03-20",
+            "2026-04-29",
+            "2026-05-03",
+            "2026-05-04",
+            "2026-05-05",
+            "2026-05-06",
+            "2026-07-20",
+            "2026-08-11",
+            "2026-09-21",
+            "2026-09-22",
+            "2026-09-23",
+            "2026-10-12",
+            "2026-11-03",
+            "2026-11-23",
         ];
         assert_eq!(got, want);
         assert_eq!(national_holiday(date("2026-05-06")).unwrap().name_ja, "振替休日");
@@ -189,7 +205,16 @@ mod tests {
     #[test]
     fn holidays_of_2019_include_the_enthronement_and_the_ten_day_golden_week() {
         let got: Vec<String> = holidays_in_year(2019).iter().map(|h| h.date.to_string()).collect();
-        for d in ["2019-04-29", "2019-04-30", "2019-05-01", "2019-05-02", "2019-05-03", "2019-05-06", "2019-10-22", "2019-08-12"] {
+        for d in [
+            "2019-04-29",
+            "2019-04-30",
+            "2019-05-01",
+            "2019-05-02",
+            "2019-05-03",
+            "2019-05-06",
+            "2019-10-22",
+            "2019-08-12",
+        ] {
             assert!(got.contains(&d.to_string()), "{d} missing from {got:?}");
         }
         assert!(!got.contains(&"2019-12-23".to_string()));
@@ -232,10 +257,7 @@ mod tests {
 
     #[test]
     fn a_calendar_closed_every_day_has_no_next_business_day() {
-        let cal = BusinessCalendar {
-            closed_weekdays: WeekdaySet::ALL,
-            ..Default::default()
-        };
+        let cal = BusinessCalendar { closed_weekdays: WeekdaySet::ALL, ..Default::default() };
         assert_eq!(cal.add_business_days(date("2026-11-24"), 1), None);
     }
 }

@@ -12,7 +12,9 @@ pub mod money;
 pub mod paging;
 pub mod tax;
 
-pub use calendar::{BusinessCalendar, Holiday, holidays_in_year, national_holiday, weekdays_from_mask, weekdays_to_mask};
+pub use calendar::{
+    BusinessCalendar, Holiday, holidays_in_year, national_holiday, weekdays_from_mask, weekdays_to_mask,
+};
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use ids::*;
 pub use locale::Locale;

@@ -79,10 +79,7 @@ pub struct TaxSummary {
 }
 
 /// Sums tax-inclusive `amounts` per category and extracts the tax of each rate, rounded once per rate.
-pub fn summarize_tax(
-    amounts: impl IntoIterator<Item = (TaxCategory, Money)>,
-    rounding: RoundingMode,
-) -> TaxSummary {
+pub fn summarize_tax(amounts: impl IntoIterator<Item = (TaxCategory, Money)>, rounding: RoundingMode) -> TaxSummary {
     let mut standard = None::<Money>;
     let mut reduced = None::<Money>;
     for (category, amount) in amounts {
@@ -97,16 +94,12 @@ pub fn summarize_tax(
         .filter_map(|(category, total)| {
             let total = total?;
             let rate = Decimal::from(category.rate_percent());
-            let tax = (total.amount() * rate / (Decimal::ONE_HUNDRED + rate))
-                .round_dp_with_strategy(0, rounding.strategy());
+            let tax =
+                (total.amount() * rate / (Decimal::ONE_HUNDRED + rate)).round_dp_with_strategy(0, rounding.strategy());
             Some(TaxLine { category, total, tax: Money::try_from_decimal(tax).unwrap_or(Money::ZERO) })
         })
         .collect();
-    TaxSummary {
-        total: lines.iter().map(|l| l.total).sum(),
-        tax: lines.iter().map(|l| l.tax).sum(),
-        lines,
-    }
+    TaxSummary { total: lines.iter().map(|l| l.total).sum(), tax: lines.iter().map(|l| l.tax).sum(), lines }
 }
 
 #[cfg(test)]
@@ -126,8 +119,14 @@ mod tests {
             RoundingMode::Down,
         );
         assert_eq!(s.total, Money::yen(5256));
-        assert_eq!(s.lines[0], TaxLine { category: TaxCategory::Standard, total: Money::yen(3960), tax: Money::yen(360) });
-        assert_eq!(s.lines[1], TaxLine { category: TaxCategory::Reduced, total: Money::yen(1296), tax: Money::yen(96) });
+        assert_eq!(
+            s.lines[0],
+            TaxLine { category: TaxCategory::Standard, total: Money::yen(3960), tax: Money::yen(360) }
+        );
+        assert_eq!(
+            s.lines[1],
+            TaxLine { category: TaxCategory::Reduced, total: Money::yen(1296), tax: Money::yen(96) }
+        );
         assert_eq!(s.tax, Money::yen(456));
     }
 

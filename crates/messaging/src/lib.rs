@@ -11,7 +11,7 @@ mod sender;
 mod template;
 
 pub use error::MessagingError;
+pub use lettre::message::Mailbox;
 pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent};
 pub use sender::{DeliveryReport, Mailer, deliver_due};
-pub use lettre::message::Mailbox;
 pub use template::{Email, Template};

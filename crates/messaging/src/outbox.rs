@@ -73,16 +73,16 @@ pub async fn enqueue(db: &impl ConnectionTrait, email: Email, now: DateTime<Utc>
 }
 
 /// The newest emails first, optionally only those to one address; for the development mailbox.
-pub async fn list_recent(db: &impl ConnectionTrait, limit: u64, to: Option<&str>) -> Result<Vec<OutboxEmail>, MessagingError> {
+pub async fn list_recent(
+    db: &impl ConnectionTrait,
+    limit: u64,
+    to: Option<&str>,
+) -> Result<Vec<OutboxEmail>, MessagingError> {
     let mut query = outbox_email::Entity::find();
     if let Some(to) = to {
         query = query.filter(outbox_email::Column::ToAddress.eq(to));
     }
-    let rows = query
-        .order_by_desc(outbox_email::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?;
+    let rows = query.order_by_desc(outbox_email::Column::Id).limit(limit).all(db).await?;
     Ok(rows.into_iter().map(from_row).collect())
 }
 

@@ -8,7 +8,10 @@ use crate::error::MessagingError;
 use crate::outbox::OutboxStatus;
 use chrono::{DateTime, Duration, Utc};
 use kaimono_entity::outbox_email;
-use lettre::message::{Mailbox, SinglePart, header::{ContentTransferEncoding, ContentType}};
+use lettre::message::{
+    Mailbox, SinglePart,
+    header::{ContentTransferEncoding, ContentType},
+};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};

@@ -46,8 +46,9 @@ impl Backend {
             Backend::Postgres { admin_url } => {
                 let template = TEMPLATE
                     .get_or_init(|| async {
-                        let name = format!("kaimono_tpl_{}", uuid::Uuid::new_v4().simple());
+                        let name = format!("kaimono_tpl_{}_{}", std::process::id(), uuid::Uuid::new_v4().simple());
                         let admin = Database::connect(format!("{admin_url}/postgres")).await.unwrap();
+                        drop_leftovers(&admin).await;
                         admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
                         let db = Database::connect(format!("{admin_url}/{name}")).await.unwrap();
                         kaimono_api::database::migrate(&db).await.unwrap();
@@ -56,12 +57,30 @@ impl Backend {
                         name
                     })
                     .await;
-                let name = format!("kaimono_t_{}", uuid::Uuid::new_v4().simple());
+                let name = format!("kaimono_t_{}_{}", std::process::id(), uuid::Uuid::new_v4().simple());
                 let admin = Database::connect(format!("{admin_url}/postgres")).await.unwrap();
                 admin.execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE {template}")).await.unwrap();
                 admin.close().await.unwrap();
                 format!("{admin_url}/{name}")
             }
+        }
+    }
+}
+
+/// Drops the databases of earlier test processes that have exited (their pid is in the name).
+async fn drop_leftovers(admin: &sea_orm::DatabaseConnection) {
+    let rows = admin
+        .query_all_raw(sea_orm::Statement::from_string(
+            admin.get_database_backend(),
+            "SELECT datname FROM pg_database WHERE datname LIKE 'kaimono\\_t%'",
+        ))
+        .await
+        .unwrap_or_default();
+    for row in rows {
+        let Ok(name) = row.try_get::<String>("", "datname") else { continue };
+        let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists()) {
+            let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
         }
     }
 }

@@ -78,7 +78,8 @@ pub async fn create_shop(app: &TestApp, slug: &str) -> ShopFixture {
     let mut sessions = Vec::new();
     for (who, role) in [("owner", ShopRole::Owner), ("staff", ShopRole::Staff)] {
         let email = format!("{who}@{slug}.test");
-        let person = PersonDetails { name: "店員".into(), name_kana: "テンイン".into(), phone: "0312345678".into() };
+        let person =
+            PersonDetails { name: "店員".into(), name_kana: "テンイン".into(), phone: "0312345678".into() };
         let account = create_account(&app.db, &email, PASSWORD, Role::Staff, person, Locale::Ja, now).await.unwrap();
         bind_to_shop(&app.db, account.id, shop.id, role).await.unwrap();
         sessions.push(login(app, &email, PASSWORD).await);
@@ -90,7 +91,9 @@ pub async fn create_shop(app: &TestApp, slug: &str) -> ShopFixture {
 
 pub async fn create_operator(app: &TestApp) -> Session {
     let person = PersonDetails { name: "運営".into(), name_kana: "ウンエイ".into(), phone: "0312345678".into() };
-    create_account(&app.db, "operator@kaimono.test", PASSWORD, Role::Operator, person, Locale::Ja, app.clock_now()).await.unwrap();
+    create_account(&app.db, "operator@kaimono.test", PASSWORD, Role::Operator, person, Locale::Ja, app.clock_now())
+        .await
+        .unwrap();
     login(app, "operator@kaimono.test", PASSWORD).await
 }
 
@@ -110,8 +113,13 @@ pub fn product_body(name: &str, sku_prefix: &str) -> Value {
 
 /// Creates a product through the API and returns its JSON.
 pub async fn create_product(app: &TestApp, shop: &ShopFixture, name: &str, sku_prefix: &str) -> Value {
-    let (status, body) =
-        app.post(&format!("/api/v1/shops/{}/products", shop.id), Some(&shop.staff.access_token), product_body(name, sku_prefix)).await;
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/shops/{}/products", shop.id),
+            Some(&shop.staff.access_token),
+            product_body(name, sku_prefix),
+        )
+        .await;
     assert_eq!(status, 201, "{body}");
     body
 }

@@ -127,7 +127,13 @@ impl TestApp {
     }
 
     /// Sends a JSON request and returns the status and the JSON body (`Value::Null` when empty).
-    pub async fn call(&self, method: reqwest::Method, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
         let mut request = self.client.request(method, self.url(path));
         if let Some(token) = token {
             request = request.bearer_auth(token);
@@ -138,7 +144,8 @@ impl TestApp {
         let response = request.send().await.unwrap();
         let status = response.status().as_u16();
         let text = response.text().await.unwrap();
-        let json = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        let json =
+            if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
         (status, json)
     }
 
@@ -176,7 +183,9 @@ impl TestApp {
         mails
             .iter()
             .filter_map(|m| m["body"].as_str())
-            .find_map(|body| body.split(&needle).nth(1).map(|rest| rest.split_whitespace().next().unwrap_or("").to_owned()))
+            .find_map(|body| {
+                body.split(&needle).nth(1).map(|rest| rest.split_whitespace().next().unwrap_or("").to_owned())
+            })
             .unwrap_or_else(|| panic!("no {path} link mailed to {to}: {mails:?}"))
     }
 }

@@ -97,7 +97,11 @@ async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received
         let command = line.trim_end().to_ascii_uppercase();
         if command.starts_with("EHLO") {
             write.write_all(b"250-kaimono-test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n").await?;
-        } else if command.starts_with("HELO") || command.starts_with("MAIL FROM") || command.starts_with("RSET") || command.starts_with("NOOP") {
+        } else if command.starts_with("HELO")
+            || command.starts_with("MAIL FROM")
+            || command.starts_with("RSET")
+            || command.starts_with("NOOP")
+        {
             if command.starts_with("RSET") {
                 to.clear();
             }

@@ -46,7 +46,10 @@ pub struct MailboxQuery {
 /// The outbox, newest first (development only; absent in production).
 #[utoipa::path(tag = "dev", params(MailboxQuery), responses((status = 200, body = Vec<MailboxEmail>), Unprocessable, ServerError), security(()))]
 #[get("/dev/mailbox")]
-pub async fn list_mailbox(state: web::Data<AppState>, query: ValidQuery<MailboxQuery>) -> Result<web::Json<Vec<MailboxEmail>>, ApiError> {
+pub async fn list_mailbox(
+    state: web::Data<AppState>,
+    query: ValidQuery<MailboxQuery>,
+) -> Result<web::Json<Vec<MailboxEmail>>, ApiError> {
     let to = query.0.to.map(|t| t.trim().to_lowercase());
     let emails = kaimono_messaging::list_recent(&state.db, query.0.limit.unwrap_or(50), to.as_deref()).await?;
     Ok(web::Json(

@@ -33,7 +33,11 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         Ok(_) => Ok(HttpResponse::Ok().json(HealthResponse { status: "ok" })),
         Err(e) => {
             tracing::error!(error = %e, "readiness check failed");
-            Err(ApiError::new(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "database_unavailable", "the database does not answer"))
+            Err(ApiError::new(
+                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the database does not answer",
+            ))
         }
     }
 }

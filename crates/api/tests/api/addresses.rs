@@ -84,7 +84,8 @@ async fn acc05_another_members_address_is_not_found(backend: Backend) {
     let app = spawn_app(backend).await;
     let owner = signup_member(&app, "owner@example.test").await;
     let other = signup_member(&app, "other@example.test").await;
-    let (_, created) = app.post("/api/v1/me/addresses", Some(&owner.access_token), address("自宅", "1500001", true)).await;
+    let (_, created) =
+        app.post("/api/v1/me/addresses", Some(&owner.access_token), address("自宅", "1500001", true)).await;
     let path = format!("/api/v1/me/addresses/{}", created["id"].as_str().unwrap());
     let o = Some(other.access_token.as_str());
     assert_eq!(app.get(&path, o).await.0, 404);

@@ -84,7 +84,8 @@ async fn acc01_signup_rejects_bad_input_with_field_errors(backend: Backend) {
     let (status, body) = app.post("/api/v1/auth/signup", None, json!({})).await;
     assert_eq!(status, 422);
     assert_eq!(body["errors"]["email"][0], "is required");
-    let (status, body) = app.post("/api/v1/auth/signup", None, json!({"email": "a@example.test", "locale": "fr"})).await;
+    let (status, body) =
+        app.post("/api/v1/auth/signup", None, json!({"email": "a@example.test", "locale": "fr"})).await;
     assert_eq!(status, 422, "{body}");
     assert!(body["errors"]["locale"].is_array());
 
@@ -116,8 +117,10 @@ async fn acc02_login_succeeds_and_fails_without_telling_which_part_was_wrong(bac
     signup_member(&app, "member@example.test").await;
     let session = login(&app, "MEMBER@example.test", PASSWORD).await;
     assert_eq!(session.email, "member@example.test");
-    let (wrong_password, a) = app.post("/api/v1/auth/login", None, json!({"email": "member@example.test", "password": "nope-nope"})).await;
-    let (unknown_email, b) = app.post("/api/v1/auth/login", None, json!({"email": "ghost@example.test", "password": "nope-nope"})).await;
+    let (wrong_password, a) =
+        app.post("/api/v1/auth/login", None, json!({"email": "member@example.test", "password": "nope-nope"})).await;
+    let (unknown_email, b) =
+        app.post("/api/v1/auth/login", None, json!({"email": "ghost@example.test", "password": "nope-nope"})).await;
     assert_eq!((wrong_password, unknown_email), (401, 401));
     assert_eq!(a, b);
     assert_eq!(a["code"], "invalid_credentials");
@@ -166,7 +169,13 @@ async fn acc02_repeated_failed_logins_are_throttled_per_account(backend: Backend
         let (status, _) = app.post("/api/v1/auth/login", None, wrong.clone()).await;
         assert_eq!(status, 401);
     }
-    let response = app.client.post(app.url("/api/v1/auth/login")).json(&json!({"email": "target@example.test", "password": PASSWORD})).send().await.unwrap();
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": "target@example.test", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 429, "even the right password waits out the throttle");
     let retry_after: i64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry_after > 0 && retry_after <= 900, "{retry_after}");
@@ -204,19 +213,23 @@ async fn acc03_password_reset_link_sets_a_new_password_and_revokes_every_session
     let (status, _) = app.post("/api/v1/auth/password-reset", None, json!({"email": "forgot@example.test"})).await;
     assert_eq!(status, 202);
     let token = app.link_token("forgot@example.test", "/password-reset/complete").await;
-    let (status, body) = app.post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "short"})).await;
+    let (status, body) =
+        app.post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "short"})).await;
     assert_eq!(status, 422, "{body}");
     assert!(body["errors"]["password"].is_array());
-    let (status, _) =
-        app.post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "a brand new password"})).await;
+    let (status, _) = app
+        .post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "a brand new password"}))
+        .await;
     assert_eq!(status, 204);
     let (status, _) = app.post("/api/v1/auth/refresh", None, json!({"refresh_token": session.refresh_token})).await;
     assert_eq!(status, 401, "a reset signs out every session");
-    let (status, _) = app.post("/api/v1/auth/login", None, json!({"email": "forgot@example.test", "password": PASSWORD})).await;
+    let (status, _) =
+        app.post("/api/v1/auth/login", None, json!({"email": "forgot@example.test", "password": PASSWORD})).await;
     assert_eq!(status, 401);
     login(&app, "forgot@example.test", "a brand new password").await;
-    let (status, body) =
-        app.post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "yet another password"})).await;
+    let (status, body) = app
+        .post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "yet another password"}))
+        .await;
     assert_eq!((status, body["code"].as_str()), (422, Some("link_invalid")), "single use");
 }
 
@@ -236,6 +249,8 @@ async fn acc03_password_reset_link_expires_after_an_hour(backend: Backend) {
     app.post("/api/v1/auth/password-reset", None, json!({"email": "slow@example.test"})).await;
     let token = app.link_token("slow@example.test", "/password-reset/complete").await;
     app.clock.advance(chrono::Duration::minutes(61));
-    let (status, body) = app.post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "a brand new password"})).await;
+    let (status, body) = app
+        .post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "a brand new password"}))
+        .await;
     assert_eq!((status, body["code"].as_str()), (422, Some("link_expired")));
 }

@@ -3,7 +3,11 @@
 use kaimono_test_support::*;
 use serde_json::json;
 
-db_tests!(every_response_has_a_request_id_and_errors_are_problem_json, health_endpoints_report_liveness_and_readiness, the_served_spec_and_docs_work_offline);
+db_tests!(
+    every_response_has_a_request_id_and_errors_are_problem_json,
+    health_endpoints_report_liveness_and_readiness,
+    the_served_spec_and_docs_work_offline
+);
 
 async fn every_response_has_a_request_id_and_errors_are_problem_json(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -19,13 +23,22 @@ async fn every_response_has_a_request_id_and_errors_are_problem_json(backend: Ba
     assert_eq!(body["type"], "urn:kaimono:problem:not_found");
     assert_eq!(body["status"], 404);
 
-    let response = app.client.post(app.url("/api/v1/auth/login")).header("content-type", "application/json").body("{not json").send().await.unwrap();
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 400);
     let response = app.client.post(app.url("/api/v1/auth/login")).body("email=a").send().await.unwrap();
     assert_eq!(response.status().as_u16(), 415);
-    let (status, body) = app.post("/api/v1/auth/login", None, json!({"email": "a@example.test", "password": "x", "admin": true})).await;
+    let (status, body) =
+        app.post("/api/v1/auth/login", None, json!({"email": "a@example.test", "password": "x", "admin": true})).await;
     assert_eq!(status, 422, "unknown fields are refused: {body}");
-    let (status, _) = app.post("/api/v1/auth/login", None, json!({"email": "x".repeat(300_000), "password": "x"})).await;
+    let (status, _) =
+        app.post("/api/v1/auth/login", None, json!({"email": "x".repeat(300_000), "password": "x"})).await;
     assert_eq!(status, 413);
 }
 
@@ -39,8 +52,10 @@ async fn the_served_spec_and_docs_work_offline(backend: Backend) {
     let app = spawn_app(backend).await;
     let (status, served) = app.get("/api/openapi.json", None).await;
     assert_eq!(status, 200);
-    let committed: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).unwrap()).unwrap();
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(served, committed, "the served spec is the committed one");
     let docs = app.client.get(app.url("/api/docs/")).send().await.unwrap();
     assert_eq!(docs.status().as_u16(), 200);

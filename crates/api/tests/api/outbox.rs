@@ -10,11 +10,14 @@ db_tests!(
     notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns,
     notif01_a_mail_is_written_in_the_same_transaction_as_its_cause,
     dev_mailbox_is_absent_in_production,
+    notif01_two_servers_on_one_database_send_each_email_exactly_once,
+    job_leases_let_one_process_run_a_job_at_a_time,
 );
 
 async fn notif01_signup_email_is_delivered_over_smtp_in_the_members_language(backend: Backend) {
     let smtp = SmtpServer::start().await;
-    let app = spawn_app_with(backend, Options { smtp_url: Some(smtp.url()), run_jobs: true, ..Default::default() }).await;
+    let app =
+        spawn_app_with(backend, Options { smtp_url: Some(smtp.url()), run_jobs: true, ..Default::default() }).await;
     app.post("/api/v1/auth/signup", None, json!({"email": "smtp@example.test"})).await;
     let mut received = Vec::new();
     for _ in 0..100 {
@@ -75,7 +78,59 @@ async fn notif01_a_mail_is_written_in_the_same_transaction_as_its_cause(backend:
 }
 
 async fn dev_mailbox_is_absent_in_production(backend: Backend) {
-    let app = spawn_app_with(backend, Options { env: kaimono_api::config::Environment::Production, ..Default::default() }).await;
+    let app =
+        spawn_app_with(backend, Options { env: kaimono_api::config::Environment::Production, ..Default::default() })
+            .await;
     let (status, body) = app.get("/api/v1/dev/mailbox", None).await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
+}
+
+async fn notif01_two_servers_on_one_database_send_each_email_exactly_once(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let first = spawn_app(backend.clone()).await;
+    let second = spawn_on(backend, first.state.config.database_url.clone(), Options::default()).await;
+    for i in 0..20 {
+        let app = if i % 2 == 0 { &first } else { &second };
+        let (status, _) =
+            app.post("/api/v1/auth/signup", None, json!({"email": format!("crowd{i}@example.test")})).await;
+        assert_eq!(status, 202);
+    }
+    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap();
+    let drain = |app: &TestApp, worker: &'static str| {
+        let mailer = mailer.clone();
+        let (db, now) = (app.db.clone(), app.clock.now());
+        async move {
+            let mut sent = 0;
+            for _ in 0..6 {
+                sent += deliver_due(&db, &mailer, worker, now, 4).await.unwrap().sent;
+            }
+            sent
+        }
+    };
+    let (a, b) = tokio::join!(drain(&first, "server-a"), drain(&second, "server-b"));
+    assert_eq!(a + b, 20, "a: {a}, b: {b}");
+    let received = smtp.received();
+    let mut recipients: Vec<String> = received.iter().flat_map(|m| m.to.clone()).collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!((received.len(), recipients.len()), (20, 20), "each email exactly once");
+}
+
+async fn job_leases_let_one_process_run_a_job_at_a_time(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let now = app.clock.now();
+    let lease = chrono::Duration::minutes(1);
+    assert!(kaimono_jobs::try_lease(&app.db, "sweep", "a", now, lease).await.unwrap());
+    assert!(!kaimono_jobs::try_lease(&app.db, "sweep", "b", now, lease).await.unwrap(), "held by a");
+    kaimono_jobs::release(&app.db, "sweep", "a", now).await.unwrap();
+    assert!(kaimono_jobs::try_lease(&app.db, "sweep", "b", now, lease).await.unwrap(), "released");
+    // A holder that dies loses the lease when it times out.
+    let later = now + chrono::Duration::minutes(2);
+    assert!(kaimono_jobs::try_lease(&app.db, "sweep", "c", later, lease).await.unwrap());
+    // Two contenders at once: exactly one wins.
+    let (x, y) = tokio::join!(
+        kaimono_jobs::try_lease(&app.db, "race", "x", now, lease),
+        kaimono_jobs::try_lease(&app.db, "race", "y", now, lease)
+    );
+    assert!(x.unwrap() ^ y.unwrap());
 }

@@ -31,7 +31,13 @@ async fn cat02_staff_create_a_product_with_variants_and_it_appears_in_the_storef
     assert!(public["variants"][0]["stock"].as_array().unwrap().is_empty());
 
     let variant = public["variants"][0]["id"].as_str().unwrap();
-    let (status, _) = app.put(&format!("/api/v1/shops/{}/stock/{variant}", shop.id), Some(&shop.staff.access_token), json!({"quantity": 2})).await;
+    let (status, _) = app
+        .put(
+            &format!("/api/v1/shops/{}/stock/{variant}", shop.id),
+            Some(&shop.staff.access_token),
+            json!({"quantity": 2}),
+        )
+        .await;
     assert_eq!(status, 200);
     let (_, public) = app.get(&format!("/api/v1/products/{id}"), None).await;
     assert_eq!(public["variants"][0]["stock"][0]["quantity"], 2);
@@ -50,25 +56,45 @@ async fn cat02_staff_update_and_archive_products_and_variants(backend: Backend) 
     let id = product["id"].as_str().unwrap();
     let t = Some(shop.owner.access_token.as_str());
     let (status, updated) = app
-        .patch(&format!("/api/v1/products/{id}"), t, json!({"name": "リネンシャツ", "tax_category": "reduced",
-            "fulfilment": {"reservable": false, "deliverable": true, "reservation_payment": "prepaid"}}))
+        .patch(
+            &format!("/api/v1/products/{id}"),
+            t,
+            json!({"name": "リネンシャツ", "tax_category": "reduced",
+            "fulfilment": {"reservable": false, "deliverable": true, "reservation_payment": "prepaid"}}),
+        )
         .await;
     assert_eq!(status, 200, "{updated}");
     assert_eq!((updated["name"].as_str(), updated["tax_rate_percent"].as_u64()), (Some("リネンシャツ"), Some(8)));
     assert_eq!(updated["fulfilment"]["reservable"], false);
 
-    let (status, added) =
-        app.post(&format!("/api/v1/products/{id}/variants"), t, json!({"sku": "SH-NV-S", "color": "ネイビー", "size": "S", "price": "3980"})).await;
+    let (status, added) = app
+        .post(
+            &format!("/api/v1/products/{id}/variants"),
+            t,
+            json!({"sku": "SH-NV-S", "color": "ネイビー", "size": "S", "price": "3980"}),
+        )
+        .await;
     assert_eq!(status, 201, "{added}");
-    let (status, dup) =
-        app.post(&format!("/api/v1/products/{id}/variants"), t, json!({"sku": "SH-NV-S", "color": "グレー", "size": "S", "price": "3980"})).await;
+    let (status, dup) = app
+        .post(
+            &format!("/api/v1/products/{id}/variants"),
+            t,
+            json!({"sku": "SH-NV-S", "color": "グレー", "size": "S", "price": "3980"}),
+        )
+        .await;
     assert_eq!((status, dup["code"].as_str()), (409, Some("sku_taken")));
-    let (status, dup) =
-        app.post(&format!("/api/v1/products/{id}/variants"), t, json!({"sku": "SH-NV-S2", "color": "ネイビー", "size": "S", "price": "3980"})).await;
+    let (status, dup) = app
+        .post(
+            &format!("/api/v1/products/{id}/variants"),
+            t,
+            json!({"sku": "SH-NV-S2", "color": "ネイビー", "size": "S", "price": "3980"}),
+        )
+        .await;
     assert_eq!((status, dup["code"].as_str()), (409, Some("variant_exists")));
 
     let vid = added["id"].as_str().unwrap();
-    let (status, changed) = app.patch(&format!("/api/v1/products/{id}/variants/{vid}"), t, json!({"price": "4280", "active": false})).await;
+    let (status, changed) =
+        app.patch(&format!("/api/v1/products/{id}/variants/{vid}"), t, json!({"price": "4280", "active": false})).await;
     assert_eq!(status, 200, "{changed}");
     assert_eq!((changed["price"].as_str(), changed["active"].as_bool()), (Some("4280"), Some(false)));
     let (_, public) = app.get(&format!("/api/v1/products/{id}"), None).await;
@@ -117,7 +143,8 @@ async fn cat02_product_input_is_validated_field_by_field(backend: Backend) {
     assert!(body["errors"]["variants"].is_array(), "{body}");
     let (_, page) = app.get(&format!("/api/v1/shops/{}/products", shop.id), t).await;
     assert!(page["items"].as_array().unwrap().is_empty(), "nothing half-created");
-    let (status, _) = app.post(&format!("/api/v1/shops/{}/products", uuid::Uuid::now_v7()), t, product_body("x", "Z")).await;
+    let (status, _) =
+        app.post(&format!("/api/v1/shops/{}/products", uuid::Uuid::now_v7()), t, product_body("x", "Z")).await;
     assert_eq!(status, 403, "not staff of an unknown shop");
 }
 
@@ -132,14 +159,26 @@ async fn acc04_staff_cannot_touch_another_shops_products(backend: Backend) {
     assert_eq!(app.post(&format!("/api/v1/shops/{}/products", alpha.id), b, product_body("x", "B")).await.0, 403);
     assert_eq!(app.patch(&format!("/api/v1/products/{id}"), b, json!({"name": "乗っ取り"})).await.0, 403);
     assert_eq!(app.post(&format!("/api/v1/products/{id}/archive"), b, json!({})).await.0, 403);
-    assert_eq!(app.post(&format!("/api/v1/products/{id}/variants"), b, json!({"sku": "Q", "color": "c", "size": "s", "price": "1"})).await.0, 403);
+    assert_eq!(
+        app.post(
+            &format!("/api/v1/products/{id}/variants"),
+            b,
+            json!({"sku": "Q", "color": "c", "size": "s", "price": "1"})
+        )
+        .await
+        .0,
+        403
+    );
     assert_eq!(app.patch(&format!("/api/v1/products/{id}/variants/{variant}"), b, json!({"price": "1"})).await.0, 403);
     assert_eq!(app.put(&format!("/api/v1/shops/{}/stock/{variant}", alpha.id), b, json!({"quantity": 9})).await.0, 403);
     assert_eq!(app.get(&format!("/api/v1/shops/{}/products", alpha.id), b).await.0, 403);
     // Their own shop cannot hold stock of someone else's variant either.
     assert_eq!(app.put(&format!("/api/v1/shops/{}/stock/{variant}", beta.id), b, json!({"quantity": 9})).await.0, 404);
     let member = signup_member(&app, "m@example.test").await;
-    assert_eq!(app.patch(&format!("/api/v1/products/{id}"), Some(&member.access_token), json!({"name": "x"})).await.0, 403);
+    assert_eq!(
+        app.patch(&format!("/api/v1/products/{id}"), Some(&member.access_token), json!({"name": "x"})).await.0,
+        403
+    );
     assert_eq!(app.patch(&format!("/api/v1/products/{id}"), None, json!({"name": "x"})).await.0, 401);
     assert_eq!(app.patch(&format!("/api/v1/products/{}", uuid::Uuid::now_v7()), b, json!({"name": "x"})).await.0, 404);
     let (_, unchanged) = app.get(&format!("/api/v1/products/{id}"), None).await;
@@ -156,9 +195,15 @@ async fn cat06_products_are_searched_filtered_and_paginated(backend: Backend) {
     let mut coffee = product_body("ブレンドコーヒー豆", "COF");
     coffee["category"] = json!("コーヒー");
     coffee["tax_category"] = json!("reduced");
-    let (_, coffee) = app.post(&format!("/api/v1/shops/{}/products", beta.id), Some(&beta.staff.access_token), coffee).await;
+    let (_, coffee) =
+        app.post(&format!("/api/v1/shops/{}/products", beta.id), Some(&beta.staff.access_token), coffee).await;
     let variant = coffee["variants"][0]["id"].as_str().unwrap();
-    app.put(&format!("/api/v1/shops/{}/stock/{variant}", beta.id), Some(&beta.staff.access_token), json!({"quantity": 10})).await;
+    app.put(
+        &format!("/api/v1/shops/{}/stock/{variant}", beta.id),
+        Some(&beta.staff.access_token),
+        json!({"quantity": 10}),
+    )
+    .await;
 
     let (_, page) = app.get("/api/v1/products?keyword=linen%20SHIRT", None).await;
     assert_eq!(page["items"].as_array().unwrap().len(), 5, "case-insensitive keyword");
@@ -177,7 +222,13 @@ async fn cat06_products_are_searched_filtered_and_paginated(backend: Backend) {
     let (_, second) = app.get(&format!("/api/v1/products?limit=4&cursor={cursor}"), None).await;
     assert_eq!(second["items"].as_array().unwrap().len(), 2);
     assert!(second["next_cursor"].is_null());
-    let mut ids: Vec<&str> = first["items"].as_array().unwrap().iter().chain(second["items"].as_array().unwrap()).map(|p| p["id"].as_str().unwrap()).collect();
+    let mut ids: Vec<&str> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second["items"].as_array().unwrap())
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     ids.dedup();
     assert_eq!(ids.len(), 6, "no product twice, none missed");
 

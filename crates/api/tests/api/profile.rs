@@ -9,7 +9,8 @@ async fn acc05_member_reads_and_changes_the_profile(backend: Backend) {
     let app = spawn_app(backend).await;
     let s = signup_member(&app, "profile@example.test").await;
     let token = Some(s.access_token.as_str());
-    let (status, body) = app.patch("/api/v1/me", token, json!({"name": "山田 花子", "phone": "03-1111-2222", "locale": "en"})).await;
+    let (status, body) =
+        app.patch("/api/v1/me", token, json!({"name": "山田 花子", "phone": "03-1111-2222", "locale": "en"})).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["name"], "山田 花子");
     assert_eq!(body["phone"], "0311112222");

@@ -37,18 +37,31 @@ async fn cat01_staff_edit_their_shops_calendar_and_holidays_are_built_in(backend
         "closed_dates": [{"date": "2026-11-27", "note": "棚卸し"}],
         "open_dates": [{"date": "2026-11-23", "note": "臨時営業"}]
     });
-    let (status, updated) = app.put(&format!("/api/v1/shops/{}/calendar", shop.id), Some(&shop.staff.access_token), body).await;
+    let (status, updated) =
+        app.put(&format!("/api/v1/shops/{}/calendar", shop.id), Some(&shop.staff.access_token), body).await;
     assert_eq!(status, 200, "{updated}");
     assert_eq!(updated["calendar"]["closed_weekdays"], json!(["wed"]));
     assert_eq!(updated["calendar"]["closed_dates"][0]["note"], "棚卸し");
 
     let (_, days) = app.get(&format!("/api/v1/shops/{}/calendar?from=2026-11-22&days=7", shop.id), None).await;
-    let open: Vec<(String, bool)> =
-        days.as_array().unwrap().iter().map(|d| (d["date"].as_str().unwrap().to_owned(), d["business_day"].as_bool().unwrap())).collect();
+    let open: Vec<(String, bool)> = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["date"].as_str().unwrap().to_owned(), d["business_day"].as_bool().unwrap()))
+        .collect();
     assert_eq!(
         open,
-        [("2026-11-22", true), ("2026-11-23", true), ("2026-11-24", true), ("2026-11-25", false), ("2026-11-26", true), ("2026-11-27", false), ("2026-11-28", true)]
-            .map(|(d, b)| (d.to_owned(), b))
+        [
+            ("2026-11-22", true),
+            ("2026-11-23", true),
+            ("2026-11-24", true),
+            ("2026-11-25", false),
+            ("2026-11-26", true),
+            ("2026-11-27", false),
+            ("2026-11-28", true)
+        ]
+        .map(|(d, b)| (d.to_owned(), b))
     );
     // A national holiday without an exception is closed.
     let (_, days) = app.get(&format!("/api/v1/shops/{}/calendar?from=2027-01-01&days=1", shop.id), None).await;
@@ -67,7 +80,8 @@ async fn cat01_calendar_edits_are_refused_for_other_shops_and_bad_input(backend:
     assert_eq!(app.put(&path, None, ok.clone()).await.0, 401);
     let operator = create_operator(&app).await;
     assert_eq!(app.put(&path, Some(&operator.access_token), ok.clone()).await.0, 200, "the operator may");
-    let bad = json!({"closed_weekdays": ["someday"], "closed_on_holidays": false, "closed_dates": [], "open_dates": []});
+    let bad =
+        json!({"closed_weekdays": ["someday"], "closed_on_holidays": false, "closed_dates": [], "open_dates": []});
     let (status, body) = app.put(&path, Some(&alpha.staff.access_token), bad).await;
     assert_eq!(status, 422, "{body}");
     assert!(body["errors"]["closed_weekdays.0"].is_array(), "{body}");
@@ -86,7 +100,8 @@ async fn cat01_calendar_answers_add_business_days(backend: Backend) {
     let body = json!({"closed_weekdays": ["wed"], "closed_on_holidays": true, "closed_dates": [], "open_dates": []});
     app.put(&format!("/api/v1/shops/{}/calendar", shop.id), Some(&shop.owner.access_token), body).await;
     // From Sun 22 Nov: 23rd is a holiday, 25th a Wednesday → 24th, 26th, 27th.
-    let (status, body) = app.get(&format!("/api/v1/shops/{}/calendar/add-business-days?from=2026-11-22&days=3", shop.id), None).await;
+    let (status, body) =
+        app.get(&format!("/api/v1/shops/{}/calendar/add-business-days?from=2026-11-22&days=3", shop.id), None).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["date"], "2026-11-27");
     let all = json!({"closed_weekdays": ["mon","tue","wed","thu","fri","sat","sun"], "closed_on_holidays": true, "closed_dates": [], "open_dates": []});

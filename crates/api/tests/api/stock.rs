@@ -23,7 +23,12 @@ async fn cat03_stock_is_set_and_adjusted_and_never_negative(backend: Backend) {
     assert_eq!(body["quantity"], 0);
     assert_eq!(app.put(&base, t, json!({"quantity": -1})).await.0, 422);
     assert_eq!(app.post(&format!("{base}/adjustments"), t, json!({"delta": 0})).await.0, 422);
-    assert_eq!(app.put(&format!("/api/v1/shops/{}/stock/{}", shop.id, uuid::Uuid::now_v7()), t, json!({"quantity": 1})).await.0, 404);
+    assert_eq!(
+        app.put(&format!("/api/v1/shops/{}/stock/{}", shop.id, uuid::Uuid::now_v7()), t, json!({"quantity": 1}))
+            .await
+            .0,
+        404
+    );
     assert_eq!(app.put(&base, None, json!({"quantity": 1})).await.0, 401);
 }
 

@@ -39,7 +39,10 @@ pub struct CompleteSignupRequest {
     security(())
 )]
 #[post("/auth/signup/complete")]
-pub async fn complete_signup(state: web::Data<AppState>, body: ValidJson<CompleteSignupRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn complete_signup(
+    state: web::Data<AppState>,
+    body: ValidJson<CompleteSignupRequest>,
+) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let now = state.clock.now();
     let person = PersonDetails {
@@ -48,7 +51,9 @@ pub async fn complete_signup(state: web::Data<AppState>, body: ValidJson<Complet
         phone: normalize_phone(&body.phone).unwrap_or(body.phone),
     };
     let txn = state.db.begin().await?;
-    let account = kaimono_accounts::complete_signup(&txn, &body.token, &body.password, person, &state.config.public_url, now).await?;
+    let account =
+        kaimono_accounts::complete_signup(&txn, &body.token, &body.password, person, &state.config.public_url, now)
+            .await?;
     let session = kaimono_accounts::start_session(&txn, account.id, uuid::Uuid::now_v7(), now).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(token_response(&state, session).await?))

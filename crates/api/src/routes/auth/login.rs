@@ -26,10 +26,21 @@ pub struct LoginRequest {
     security(())
 )]
 #[post("/auth/login")]
-pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson<LoginRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: ValidJson<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
     // The peer address, not X-Forwarded-For, which any client can forge.
     let client_ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
-    let session =
-        kaimono_accounts::login(&state.db, &body.0.email, &body.0.password, &client_ip, state.throttle, state.clock.now()).await?;
+    let session = kaimono_accounts::login(
+        &state.db,
+        &body.0.email,
+        &body.0.password,
+        &client_ip,
+        state.throttle,
+        state.clock.now(),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(token_response(&state, session).await?))
 }

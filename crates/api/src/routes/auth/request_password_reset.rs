@@ -25,11 +25,13 @@ pub struct PasswordResetRequest {
     security(())
 )]
 #[post("/auth/password-reset")]
-pub async fn request_password_reset(state: web::Data<AppState>, body: ValidJson<PasswordResetRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn request_password_reset(
+    state: web::Data<AppState>,
+    body: ValidJson<PasswordResetRequest>,
+) -> Result<HttpResponse, ApiError> {
     let txn = state.db.begin().await?;
     kaimono_accounts::request_password_reset(&txn, &body.0.email, &state.config.public_url, state.clock.now()).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Accepted().json(AcceptedResponse {
-        message: "If the address is registered, a reset link has been sent to it.".into(),
-    }))
+    Ok(HttpResponse::Accepted()
+        .json(AcceptedResponse { message: "If the address is registered, a reset link has been sent to it.".into() }))
 }

@@ -29,7 +29,10 @@ pub struct SignupRequest {
     security(())
 )]
 #[post("/auth/signup")]
-pub async fn request_signup(state: web::Data<AppState>, body: ValidJson<SignupRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn request_signup(
+    state: web::Data<AppState>,
+    body: ValidJson<SignupRequest>,
+) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let txn = state.db.begin().await?;
     kaimono_accounts::request_signup(
@@ -41,7 +44,6 @@ pub async fn request_signup(state: web::Data<AppState>, body: ValidJson<SignupRe
     )
     .await?;
     txn.commit().await?;
-    Ok(HttpResponse::Accepted().json(AcceptedResponse {
-        message: "If the address can register, a link has been sent to it.".into(),
-    }))
+    Ok(HttpResponse::Accepted()
+        .json(AcceptedResponse { message: "If the address can register, a link has been sent to it.".into() }))
 }

@@ -14,7 +14,11 @@ use sea_orm::TransactionTrait;
     security(("bearer" = []))
 )]
 #[post("/me/addresses")]
-pub async fn create_address(state: web::Data<AppState>, member: Member, body: ValidJson<AddressRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn create_address(
+    state: web::Data<AppState>,
+    member: Member,
+    body: ValidJson<AddressRequest>,
+) -> Result<HttpResponse, ApiError> {
     let txn = state.db.begin().await?;
     let address = kaimono_accounts::create_address(&txn, member.0, body.0.into_input(), state.clock.now()).await?;
     txn.commit().await?;

@@ -14,7 +14,11 @@ use uuid::Uuid;
     security(("bearer" = []))
 )]
 #[delete("/me/addresses/{address_id}")]
-pub async fn delete_address(state: web::Data<AppState>, member: Member, path: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+pub async fn delete_address(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
     let txn = state.db.begin().await?;
     kaimono_accounts::delete_address(&txn, member.0, AddressId(path.into_inner())).await?;
     txn.commit().await?;

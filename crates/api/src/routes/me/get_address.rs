@@ -14,7 +14,11 @@ use uuid::Uuid;
     security(("bearer" = []))
 )]
 #[get("/me/addresses/{address_id}")]
-pub async fn get_address(state: web::Data<AppState>, member: Member, path: web::Path<Uuid>) -> Result<web::Json<AddressResponse>, ApiError> {
+pub async fn get_address(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<AddressResponse>, ApiError> {
     let address = kaimono_accounts::get_address(&state.db, member.0, AddressId(path.into_inner())).await?;
     Ok(web::Json(address.into()))
 }

@@ -8,7 +8,10 @@ mod list_addresses;
 mod update_address;
 mod update_me;
 
-use crate::dto::{LocaleDto, display_postal_code, prefecture_name, validate_furigana, validate_not_blank, validate_phone, validate_postal_code};
+use crate::dto::{
+    LocaleDto, display_postal_code, prefecture_name, validate_furigana, validate_not_blank, validate_phone,
+    validate_postal_code,
+};
 use crate::error::ApiError;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -68,7 +71,10 @@ impl AccountResponse {
             name_kana: account.name_kana,
             phone: account.phone,
             locale: account.locale.into(),
-            shops: shops.into_iter().map(|m| ShopMembershipResponse { shop_id: m.shop_id.0, role: m.role.as_str().to_owned() }).collect(),
+            shops: shops
+                .into_iter()
+                .map(|m| ShopMembershipResponse { shop_id: m.shop_id.0, role: m.role.as_str().to_owned() })
+                .collect(),
             created_at: account.created_at,
         })
     }

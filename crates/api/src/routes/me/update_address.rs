@@ -24,8 +24,14 @@ pub async fn update_address(
     body: ValidJson<AddressRequest>,
 ) -> Result<web::Json<AddressResponse>, ApiError> {
     let txn = state.db.begin().await?;
-    let address =
-        kaimono_accounts::update_address(&txn, member.0, AddressId(path.into_inner()), body.0.into_input(), state.clock.now()).await?;
+    let address = kaimono_accounts::update_address(
+        &txn,
+        member.0,
+        AddressId(path.into_inner()),
+        body.0.into_input(),
+        state.clock.now(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(web::Json(address.into()))
 }

@@ -33,7 +33,11 @@ pub struct ListProductsQuery {
 
 pub(crate) fn decode_cursor(cursor: Option<&str>) -> Result<Option<Uuid>, ApiError> {
     cursor
-        .map(|c| Cursor::decode(c).map(|c| c.0).map_err(|_| ApiError::field("validation_failed", "cursor", "is not a cursor this server issued")))
+        .map(|c| {
+            Cursor::decode(c)
+                .map(|c| c.0)
+                .map_err(|_| ApiError::field("validation_failed", "cursor", "is not a cursor this server issued"))
+        })
         .transpose()
 }
 
@@ -45,7 +49,10 @@ pub(crate) fn decode_cursor(cursor: Option<&str>) -> Result<Option<Uuid>, ApiErr
     security(())
 )]
 #[get("/products")]
-pub async fn list_products(state: web::Data<AppState>, query: ValidQuery<ListProductsQuery>) -> Result<web::Json<ProductPage>, ApiError> {
+pub async fn list_products(
+    state: web::Data<AppState>,
+    query: ValidQuery<ListProductsQuery>,
+) -> Result<web::Json<ProductPage>, ApiError> {
     let q = query.0;
     let filter = ProductFilter {
         shop_id: q.shop_id.map(ShopId),

@@ -42,7 +42,8 @@ pub async fn list_shop_products(
     let shop_id = ShopId(path.into_inner());
     principal.require_shop(&state, shop_id).await?;
     let q = query.0;
-    let filter = ProductFilter { shop_id: Some(shop_id), keyword: q.keyword, include_archived: true, ..Default::default() };
+    let filter =
+        ProductFilter { shop_id: Some(shop_id), keyword: q.keyword, include_archived: true, ..Default::default() };
     let after = decode_cursor(q.cursor.as_deref())?;
     let page = kaimono_catalog::list_products(&state.db, &filter, after, q.limit.unwrap_or(50)).await?;
     Ok(web::Json(page.into()))

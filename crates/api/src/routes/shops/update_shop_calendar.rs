@@ -33,9 +33,18 @@ pub struct UpdateCalendarRequest {
 fn validate_dates(request: &UpdateCalendarRequest) -> Result<(), ValidationError> {
     let closed: BTreeSet<_> = request.closed_dates.iter().map(|d| d.date).collect();
     let open: BTreeSet<_> = request.open_dates.iter().map(|d| d.date).collect();
-    let too_long = request.closed_dates.iter().chain(&request.open_dates).any(|d| d.note.as_ref().is_some_and(|n| n.chars().count() > 100));
-    if closed.len() != request.closed_dates.len() || open.len() != request.open_dates.len() || !closed.is_disjoint(&open) {
-        return Err(ValidationError::new("dates").with_message("a date may appear only once, as closed or as open".into()));
+    let too_long = request
+        .closed_dates
+        .iter()
+        .chain(&request.open_dates)
+        .any(|d| d.note.as_ref().is_some_and(|n| n.chars().count() > 100));
+    if closed.len() != request.closed_dates.len()
+        || open.len() != request.open_dates.len()
+        || !closed.is_disjoint(&open)
+    {
+        return Err(
+            ValidationError::new("dates").with_message("a date may appear only once, as closed or as open".into())
+        );
     }
     if too_long {
         return Err(ValidationError::new("note").with_message("a note is at most 100 characters".into()));

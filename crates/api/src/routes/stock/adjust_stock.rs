@@ -41,7 +41,13 @@ pub async fn adjust_stock(
 ) -> Result<web::Json<StockResponse>, ApiError> {
     let (shop_id, variant_id) = path.into_inner();
     principal.require_shop(&state, ShopId(shop_id)).await?;
-    let quantity =
-        kaimono_catalog::adjust_stock(&state.db, ShopId(shop_id), VariantId(variant_id), body.0.delta, state.clock.now()).await?;
+    let quantity = kaimono_catalog::adjust_stock(
+        &state.db,
+        ShopId(shop_id),
+        VariantId(variant_id),
+        body.0.delta,
+        state.clock.now(),
+    )
+    .await?;
     Ok(web::Json(StockResponse { shop_id, variant_id, quantity }))
 }

@@ -1,0 +1,12 @@
+# Release image of the kaimono binary (the SPA is copied in once it exists).
+FROM rust:1.95-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN cargo build --release --locked --bin kaimono
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
+COPY --from=build /src/target/release/kaimono /usr/local/bin/kaimono
+WORKDIR /app
+EXPOSE 8080
+CMD ["kaimono", "serve"]

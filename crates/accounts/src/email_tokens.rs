@@ -33,6 +33,11 @@ pub(crate) struct Issue<'a> {
     pub ttl: Duration,
 }
 
+/// The URL a link email carries: `{base_url}{path}?token=…`.
+pub(crate) fn link(base_url: &str, path: &str, token: &str) -> String {
+    format!("{}{path}?token={token}", base_url.trim_end_matches('/'))
+}
+
 /// Stores a new link token and returns it in the clear (it goes into the email only).
 pub(crate) async fn issue(
     db: &impl ConnectionTrait,

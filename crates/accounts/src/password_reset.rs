@@ -34,7 +34,7 @@ pub async fn request_password_reset(
         ttl: RESET_LINK_TTL,
     };
     let token = email_tokens::issue(db, issue, now).await?;
-    let link = format!("{}/password-reset/complete?token={token}", base_url.trim_end_matches('/'));
+    let link = email_tokens::link(base_url, "/password-reset/complete", &token);
     let mail = Email::render(
         &email,
         Template::PasswordReset,

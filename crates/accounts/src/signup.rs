@@ -26,7 +26,7 @@ pub async fn request_signup(
     }
     let issue = Issue { purpose: Purpose::Signup, email: &email, account_id: None, locale, ttl: SIGNUP_LINK_TTL };
     let token = email_tokens::issue(db, issue, now).await?;
-    let link = format!("{}/signup/complete?token={token}", base_url.trim_end_matches('/'));
+    let link = email_tokens::link(base_url, "/signup/complete", &token);
     let mail = Email::render(
         &email,
         Template::Signup,

@@ -50,31 +50,46 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 }
 
 fn parse_and_validate<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value: T = match serde_path_to_error::deserialize(&mut de) {
-        Ok(v) => v,
-        Err(e) => {
-            let inner = e.inner();
-            if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-                return Err(ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {inner}")));
-            }
-            // `variants[0].price` → `variants.0.price`, the form validation errors use.
-            let path = e.path().to_string().replace('[', ".").replace(']', "");
-            let message = inner.to_string();
-            // A missing field is reported by its parent; name the field itself.
-            let field = match (path.as_str(), missing_field(&message)) {
-                (".", Some(name)) => name.to_owned(),
-                (p, Some(name)) => format!("{p}.{name}"),
-                (p, None) => p.to_owned(),
-            };
-            return Err(ApiError::validation(BTreeMap::from([(field, vec![clean_serde_message(&message)])])));
-        }
-    };
-    de.end().map_err(|e| {
-        ApiError::bad_request("malformed_json", format!("trailing characters after the JSON value: {e}"))
+    let json: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}")))?;
+    // No database stores NUL in text (PostgreSQL refuses it), so refuse it here, by field.
+    if let Some(field) = path_of_nul(&json, String::new()) {
+        return Err(ApiError::validation(BTreeMap::from([(
+            field,
+            vec!["must not contain NUL characters".to_owned()],
+        )])));
+    }
+    let value: T = serde_path_to_error::deserialize(json).map_err(|e| {
+        // `variants[0].price` → `variants.0.price`, the form validation errors use.
+        let path = e.path().to_string().replace('[', ".").replace(']', "");
+        let message = e.inner().to_string();
+        // A missing field is reported by its parent; name the field itself.
+        let field = match (path.as_str(), missing_field(&message)) {
+            (".", Some(name)) => name.to_owned(),
+            (p, Some(name)) => format!("{p}.{name}"),
+            (p, None) => p.to_owned(),
+        };
+        ApiError::validation(BTreeMap::from([(field, vec![clean_serde_message(&message)])]))
     })?;
     value.validate().map_err(|e| ApiError::validation(flatten(&e)))?;
     Ok(value)
+}
+
+/// The dotted path of the first string (or key) holding a NUL character.
+fn path_of_nul(value: &serde_json::Value, path: String) -> Option<String> {
+    let join = |key: &str| if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+    match value {
+        serde_json::Value::String(s) => {
+            s.contains('\0').then(|| if path.is_empty() { "body".to_owned() } else { path })
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, v)| path_of_nul(v, join(&i.to_string())))
+        }
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            if k.contains('\0') { Some(join(&k.replace('\0', ""))) } else { path_of_nul(v, join(k)) }
+        }),
+        _ => None,
+    }
 }
 
 fn missing_field(message: &str) -> Option<&str> {
@@ -144,6 +159,13 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidQuery<T> {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if req.query_string().to_ascii_lowercase().contains("%00") {
+            let error = ApiError::validation(BTreeMap::from([(
+                "query".to_owned(),
+                vec!["must not contain NUL characters".to_owned()],
+            )]));
+            return std::future::ready(Err(error));
+        }
         let result = serde_urlencoded_path(req.query_string()).and_then(|value: T| {
             value.validate().map_err(|e| ApiError::validation(flatten(&e)))?;
             Ok(ValidQuery(value))

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday, WeekdaySet};
 use kaimono_accounts::{PersonDetails, Role, ShopRole, bind_to_shop, create_account};
 use kaimono_catalog::{CalendarDate, Fulfilment, NewProduct, NewShop, NewVariant, ReservationPayment, ShopCalendar};
 use kaimono_core::{BusinessCalendar, Locale, Money, TaxCategory};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 /// The password of every demo login.
 pub const DEMO_PASSWORD: &str = "kaimono-demo";
@@ -166,7 +166,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
     if kaimono_entity::shop::Entity::find().count(db).await? > 0 {
         return Ok(logins);
     }
-    let txn = db.begin().await?;
+    let txn = crate::database::begin_write(db).await?;
     let person = |name: &str, kana: &str| PersonDetails {
         name: name.into(),
         name_kana: kana.into(),

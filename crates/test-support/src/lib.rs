@@ -70,7 +70,21 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, Options::default()).await
 }
 
+/// `TEST_LOG=1` shows the server's logs in test output.
+fn init_logging() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var("TEST_LOG").is_ok() {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter("debug,sqlx=info,sea_orm=info,hyper=info")
+                .with_test_writer()
+                .try_init();
+        }
+    });
+}
+
 pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
+    init_logging();
     let database_url = backend.create_database().await;
     spawn_on(backend, database_url, options).await
 }

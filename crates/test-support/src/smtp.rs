@@ -49,6 +49,18 @@ impl SmtpServer {
         self.received.lock().unwrap().clone()
     }
 
+    /// What has arrived once `count` emails have, or after 30 s (a busy CI machine is slow; a test
+    /// asserts the outcome, not the speed).
+    pub async fn wait_for(&self, count: usize) -> Vec<ReceivedMail> {
+        for _ in 0..600 {
+            if self.received().len() >= count {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        self.received()
+    }
+
     /// Stops listening: connections are refused until `restart`.
     pub fn stop(&self) {
         if let Some(task) = self.task.lock().unwrap().take() {

@@ -6,7 +6,8 @@ use serde_json::json;
 db_tests!(
     every_response_has_a_request_id_and_errors_are_problem_json,
     health_endpoints_report_liveness_and_readiness,
-    the_served_spec_and_docs_work_offline
+    the_served_spec_and_docs_work_offline,
+    hostile_input_gets_a_clear_error_never_a_500,
 );
 
 async fn every_response_has_a_request_id_and_errors_are_problem_json(backend: Backend) {
@@ -63,4 +64,31 @@ async fn the_served_spec_and_docs_work_offline(backend: Backend) {
     assert!(!html.contains("cdn") && !html.contains("unpkg"), "no CDN");
     let asset = app.client.get(app.url("/api/docs/swagger-ui-bundle.js")).send().await.unwrap();
     assert_eq!(asset.status().as_u16(), 200, "assets are served locally");
+}
+
+async fn hostile_input_gets_a_clear_error_never_a_500(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let member = signup_member(&app, "hostile@example.test").await;
+    let t = Some(member.access_token.as_str());
+    let (status, body) = app.patch("/api/v1/me", t, json!({"name": "evil\u{0}name"})).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"]["name"][0], "must not contain NUL characters");
+    let (status, _) = app.get("/api/v1/products?keyword=%00", None).await;
+    assert_eq!(status, 422);
+    let cases = [
+        ("/api/v1/me/addresses", json!({"postal_code": "1500001", "prefecture": 99999999, "city": "x"})),
+        ("/api/v1/me/addresses", json!(["not", "an", "object"])),
+        ("/api/v1/me/addresses", json!({"postal_code": {"$ne": null}})),
+        ("/api/v1/auth/login", json!({"email": "' OR 1=1 --@x.test", "password": "x"})),
+        ("/api/v1/auth/signup", json!({"email": "<script>@x.test"})),
+    ];
+    for (path, body) in cases {
+        let (status, reply) = app.post(path, t, body.clone()).await;
+        assert!((400..500).contains(&status), "{path} {body} -> {status} {reply}");
+        assert!(reply["code"].is_string(), "{reply}");
+    }
+    let (status, _) = app.get("/api/v1/products?keyword=%27%20OR%201%3D1%20--", None).await;
+    assert_eq!(status, 200, "SQL in a keyword is just text");
+    let (_, me) = app.get("/api/v1/me", t).await;
+    assert_eq!(me["name"], "山田 太郎", "nothing was changed by refused input");
 }

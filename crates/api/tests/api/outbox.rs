@@ -12,6 +12,7 @@ db_tests!(
     dev_mailbox_is_absent_in_production,
     notif01_two_servers_on_one_database_send_each_email_exactly_once,
     job_leases_let_one_process_run_a_job_at_a_time,
+    notif01_two_servers_running_their_jobs_deliver_each_email_once,
 );
 
 async fn notif01_signup_email_is_delivered_over_smtp_in_the_members_language(backend: Backend) {
@@ -19,14 +20,7 @@ async fn notif01_signup_email_is_delivered_over_smtp_in_the_members_language(bac
     let app =
         spawn_app_with(backend, Options { smtp_url: Some(smtp.url()), run_jobs: true, ..Default::default() }).await;
     app.post("/api/v1/auth/signup", None, json!({"email": "smtp@example.test"})).await;
-    let mut received = Vec::new();
-    for _ in 0..100 {
-        received = smtp.received();
-        if !received.is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let received = smtp.wait_for(1).await;
     assert_eq!(received.len(), 1, "the in-process sender delivered it");
     assert_eq!(received[0].to, vec!["smtp@example.test".to_owned()]);
     assert!(received[0].raw.contains("Subject: =?utf-8?"), "a Japanese subject is MIME-encoded");
@@ -133,4 +127,21 @@ async fn job_leases_let_one_process_run_a_job_at_a_time(backend: Backend) {
         kaimono_jobs::try_lease(&app.db, "race", "y", now, lease)
     );
     assert!(x.unwrap() ^ y.unwrap());
+}
+
+async fn notif01_two_servers_running_their_jobs_deliver_each_email_once(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let options = || Options { smtp_url: Some(smtp.url()), run_jobs: true, ..Default::default() };
+    let first = spawn_app_with(backend.clone(), options()).await;
+    let second = spawn_on(backend, first.state.config.database_url.clone(), options()).await;
+    for i in 0..10 {
+        let app = if i % 2 == 0 { &first } else { &second };
+        let (status, body) =
+            app.post("/api/v1/auth/signup", None, json!({"email": format!("jobs{i}@example.test")})).await;
+        assert_eq!(status, 202, "{body}");
+    }
+    smtp.wait_for(10).await;
+    // Give both runners time for further ticks; nothing may be sent again.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(smtp.received().len(), 10);
 }

@@ -2,7 +2,6 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -30,7 +29,7 @@ pub async fn complete_password_reset(
     state: web::Data<AppState>,
     body: ValidJson<CompletePasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     kaimono_accounts::complete_password_reset(&txn, &body.0.token, &body.0.password, state.clock.now()).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())

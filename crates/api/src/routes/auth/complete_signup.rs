@@ -6,7 +6,6 @@ use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use kaimono_accounts::PersonDetails;
 use kaimono_core::japan::normalize_phone;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -50,7 +49,7 @@ pub async fn complete_signup(
         name_kana: body.name_kana.trim().to_owned(),
         phone: normalize_phone(&body.phone).unwrap_or(body.phone),
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     let account =
         kaimono_accounts::complete_signup(&txn, &body.token, &body.password, person, &state.config.public_url, now)
             .await?;

@@ -3,7 +3,6 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -27,7 +26,7 @@ pub struct RefreshRequest {
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> Result<HttpResponse, ApiError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     let result = kaimono_accounts::refresh(&txn, &body.0.refresh_token, state.clock.now()).await;
     // A detected reuse revokes the family and must stick even though the request fails.
     txn.commit().await?;

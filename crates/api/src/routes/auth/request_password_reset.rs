@@ -3,7 +3,6 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -29,7 +28,7 @@ pub async fn request_password_reset(
     state: web::Data<AppState>,
     body: ValidJson<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     kaimono_accounts::request_password_reset(&txn, &body.0.email, &state.config.public_url, state.clock.now()).await?;
     txn.commit().await?;
     Ok(HttpResponse::Accepted()

@@ -4,7 +4,6 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -34,7 +33,7 @@ pub async fn request_signup(
     body: ValidJson<SignupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     kaimono_accounts::request_signup(
         &txn,
         &body.email,

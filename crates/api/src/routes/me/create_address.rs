@@ -4,7 +4,6 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use sea_orm::TransactionTrait;
 
 /// Add a delivery address (ACC-05). The first address becomes the default.
 #[utoipa::path(
@@ -19,7 +18,7 @@ pub async fn create_address(
     member: Member,
     body: ValidJson<AddressRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     let address = kaimono_accounts::create_address(&txn, member.0, body.0.into_input(), state.clock.now()).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(AddressResponse::from(address)))

@@ -3,7 +3,6 @@ use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{HttpResponse, delete, web};
 use kaimono_core::AddressId;
-use sea_orm::TransactionTrait;
 use uuid::Uuid;
 
 /// Delete one of the member's addresses (ACC-05). If it was the default, the newest other one becomes the default.
@@ -19,7 +18,7 @@ pub async fn delete_address(
     member: Member,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     kaimono_accounts::delete_address(&txn, member.0, AddressId(path.into_inner())).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())

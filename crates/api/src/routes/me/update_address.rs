@@ -5,7 +5,6 @@ use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{put, web};
 use kaimono_core::AddressId;
-use sea_orm::TransactionTrait;
 use uuid::Uuid;
 
 /// Replace one of the member's addresses (ACC-05); `is_default: true` makes it the default.
@@ -23,7 +22,7 @@ pub async fn update_address(
     path: web::Path<Uuid>,
     body: ValidJson<AddressRequest>,
 ) -> Result<web::Json<AddressResponse>, ApiError> {
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     let address = kaimono_accounts::update_address(
         &txn,
         member.0,

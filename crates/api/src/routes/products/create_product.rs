@@ -7,7 +7,6 @@ use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use kaimono_catalog::NewProduct;
 use kaimono_core::ShopId;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -65,7 +64,7 @@ pub async fn create_product(
         image_url: body.image_url,
         variants,
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     let product = kaimono_catalog::create_product(&txn, shop_id, new, state.clock.now()).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(ProductResponse::from(product)))

@@ -7,7 +7,6 @@ use actix_web::{put, web};
 use chrono::WeekdaySet;
 use kaimono_catalog::{CalendarDate, ShopCalendar};
 use kaimono_core::{BusinessCalendar, ShopId};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use utoipa::ToSchema;
@@ -88,7 +87,7 @@ pub async fn update_shop_calendar(
         closed_dates,
         open_dates,
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::database::begin_write(&state.db).await?;
     let shop = kaimono_catalog::update_calendar(&txn, shop_id, calendar).await?;
     txn.commit().await?;
     Ok(web::Json(ShopResponse::new(shop, japan_today(state.clock.now()))))

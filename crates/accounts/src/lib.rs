@@ -7,6 +7,7 @@
 mod addresses;
 mod email_tokens;
 mod error;
+mod housekeeping;
 mod model;
 mod password_reset;
 mod profile;
@@ -17,6 +18,7 @@ mod staff;
 
 pub use addresses::{create_address, delete_address, get_address, list_addresses, update_address};
 pub use error::AccountError;
+pub use housekeeping::prune;
 pub use model::*;
 pub use password_reset::{complete_password_reset, request_password_reset};
 pub use profile::{find_account, update_profile};

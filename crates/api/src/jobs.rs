@@ -12,7 +12,20 @@ const OUTBOX_BATCH: u64 = 50;
 /// The jobs this configuration runs. Without `KAIMONO_SMTP_URL` there is no sender: mail stays in the
 /// outbox (and the development mailbox) until a process with SMTP configured delivers it.
 pub fn jobs(config: &Config, worker: &str) -> Result<Vec<Job>, kaimono_messaging::MessagingError> {
-    let mut jobs = Vec::new();
+    let mut jobs = vec![Job {
+        name: "housekeeping",
+        every: std::time::Duration::from_secs(600),
+        lease: chrono::Duration::minutes(10),
+        run: Arc::new(|db, now| {
+            Box::pin(async move {
+                let pruned = kaimono_accounts::prune(&db, now).await?;
+                if pruned > 0 {
+                    tracing::info!(pruned, "housekeeping removed old login attempts, links and sessions");
+                }
+                Ok(())
+            })
+        }),
+    }];
     if let Some(url) = &config.smtp_url {
         let mailer = Mailer::new(url, &config.mail_from)?;
         let worker = worker.to_owned();

@@ -52,6 +52,8 @@ pub struct TestApp {
     pub state: AppState,
     pub backend: Backend,
     server: actix_web::dev::ServerHandle,
+    /// Stops the background jobs when the app is dropped.
+    _jobs: Option<tokio::sync::watch::Sender<bool>>,
 }
 
 pub struct Options {
@@ -116,10 +118,7 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         .run();
     let handle = server.handle();
     tokio::spawn(server);
-    if options.run_jobs {
-        // Stops when the test's runtime ends.
-        std::mem::forget(kaimono_api::jobs::spawn(&state).unwrap());
-    }
+    let jobs = options.run_jobs.then(|| kaimono_api::jobs::spawn(&state).unwrap());
     TestApp {
         address,
         client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
@@ -128,6 +127,7 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         state,
         backend,
         server: handle,
+        _jobs: jobs,
     }
 }
 

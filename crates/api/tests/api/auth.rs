@@ -17,6 +17,7 @@ db_tests!(
     acc03_password_reset_link_sets_a_new_password_and_revokes_every_session,
     acc03_password_reset_answers_the_same_for_unknown_emails,
     acc03_password_reset_link_expires_after_an_hour,
+    housekeeping_prunes_old_attempts_links_and_sessions_but_keeps_live_ones,
 );
 
 async fn acc01_signup_mails_a_single_use_link_that_completes_registration(backend: Backend) {
@@ -253,4 +254,19 @@ async fn acc03_password_reset_link_expires_after_an_hour(backend: Backend) {
         .post("/api/v1/auth/password-reset/complete", None, json!({"token": token, "password": "a brand new password"}))
         .await;
     assert_eq!((status, body["code"].as_str()), (422, Some("link_expired")));
+}
+
+async fn housekeeping_prunes_old_attempts_links_and_sessions_but_keeps_live_ones(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let old = signup_member(&app, "old@example.test").await;
+    app.post("/api/v1/auth/login", None, json!({"email": "old@example.test", "password": "wrong-password"})).await;
+    assert_eq!(kaimono_accounts::prune(&app.db, app.clock_now()).await.unwrap(), 0, "nothing is old yet");
+    app.clock.advance(chrono::Duration::days(61));
+    let fresh = login(&app, "old@example.test", PASSWORD).await;
+    let pruned = kaimono_accounts::prune(&app.db, app.clock_now()).await.unwrap();
+    assert!(pruned >= 3, "the old attempt, the used sign-up link and the expired session: {pruned}");
+    let (status, _) = app.post("/api/v1/auth/refresh", None, json!({"refresh_token": fresh.refresh_token})).await;
+    assert_eq!(status, 200, "a live session survives");
+    let (status, _) = app.post("/api/v1/auth/refresh", None, json!({"refresh_token": old.refresh_token})).await;
+    assert_eq!(status, 401);
 }

@@ -21,7 +21,7 @@ impl Session {
     fn from_body(body: &Value) -> Self {
         Session {
             access_token: body["access_token"].as_str().unwrap().to_owned(),
-            refresh_token: body["refresh_token"].as_str().unwrap().to_owned(),
+            refresh_token: body["refresh_token"].as_str().unwrap_or_default().to_owned(),
             account_id: body["account"]["id"].as_str().unwrap().to_owned(),
             email: body["account"]["email"].as_str().unwrap().to_owned(),
         }

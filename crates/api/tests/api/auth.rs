@@ -18,6 +18,7 @@ db_tests!(
     acc03_password_reset_answers_the_same_for_unknown_emails,
     acc03_password_reset_link_expires_after_an_hour,
     housekeeping_prunes_old_attempts_links_and_sessions_but_keeps_live_ones,
+    acc02_browsers_keep_the_refresh_token_in_an_http_only_cookie,
 );
 
 async fn acc01_signup_mails_a_single_use_link_that_completes_registration(backend: Backend) {
@@ -159,6 +160,8 @@ async fn acc02_logout_revokes_the_session(backend: Backend) {
     let (status, _) = app.post("/api/v1/auth/refresh", None, json!({"refresh_token": session.refresh_token})).await;
     assert_eq!(status, 401);
     let (status, _) = app.post("/api/v1/auth/logout", None, json!({})).await;
+    assert_eq!(status, 204, "signing out without a session is harmless");
+    let (status, _) = app.post("/api/v1/auth/logout", None, json!({"refresh_token": 42})).await;
     assert_eq!(status, 422);
 }
 
@@ -269,4 +272,71 @@ async fn housekeeping_prunes_old_attempts_links_and_sessions_but_keeps_live_ones
     assert_eq!(status, 200, "a live session survives");
     let (status, _) = app.post("/api/v1/auth/refresh", None, json!({"refresh_token": old.refresh_token})).await;
     assert_eq!(status, 401);
+}
+
+fn refresh_cookie(response: &reqwest::Response) -> String {
+    let header = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("kaimono_refresh="))
+        .expect("a kaimono_refresh cookie");
+    header
+}
+
+async fn acc02_browsers_keep_the_refresh_token_in_an_http_only_cookie(backend: Backend) {
+    let app = spawn_app(backend).await;
+    signup_member(&app, "browser@example.test").await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": "browser@example.test", "password": PASSWORD, "use_cookie": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let cookie = refresh_cookie(&response);
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/api/v1/auth"] {
+        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    }
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(body.get("refresh_token").is_none(), "script never sees the refresh token: {body}");
+    assert!(body["access_token"].is_string());
+
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let refresh = |cookie: String| {
+        app.client.post(app.url("/api/v1/auth/refresh")).header("cookie", cookie).json(&json!({})).send()
+    };
+    let response = refresh(pair.clone()).await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let rotated = refresh_cookie(&response).split(';').next().unwrap().to_owned();
+    assert_ne!(rotated, pair);
+    let response = refresh(pair).await.unwrap();
+    assert_eq!(response.status().as_u16(), 401, "the old cookie is spent");
+    assert!(refresh_cookie(&response).contains("Max-Age=0"), "and cleared");
+    let response = refresh(rotated.clone()).await.unwrap();
+    assert_eq!(response.status().as_u16(), 401, "reuse revoked the family");
+
+    let fresh = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": "browser@example.test", "password": PASSWORD, "use_cookie": true}))
+        .send()
+        .await
+        .unwrap();
+    let pair = refresh_cookie(&fresh).split(';').next().unwrap().to_owned();
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/logout"))
+        .header("cookie", pair.clone())
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 204);
+    assert!(refresh_cookie(&response).contains("Max-Age=0"));
+    assert_eq!(refresh(pair).await.unwrap().status().as_u16(), 401, "signed out");
+    let (status, body) = app.post("/api/v1/auth/refresh", None, json!({})).await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("unauthenticated")));
 }

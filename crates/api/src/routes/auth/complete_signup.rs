@@ -1,8 +1,9 @@
-use super::{TokenResponse, token_response};
+use super::{TokenResponse, session_response};
 use crate::dto::{validate_furigana, validate_not_blank, validate_phone};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use kaimono_accounts::PersonDetails;
 use kaimono_core::japan::normalize_phone;
@@ -28,6 +29,9 @@ pub struct CompleteSignupRequest {
     /// Japanese phone number, hyphens allowed.
     #[validate(custom(function = validate_phone))]
     pub phone: String,
+    /// Browsers: keep the refresh token in an HttpOnly cookie instead of the response body.
+    #[serde(default)]
+    pub use_cookie: bool,
 }
 
 /// Complete registration from the emailed link (ACC-01) and sign in.
@@ -55,5 +59,5 @@ pub async fn complete_signup(
             .await?;
     let session = kaimono_accounts::start_session(&txn, account.id, uuid::Uuid::now_v7(), now).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(token_response(&state, session).await?))
+    session_response(&state, session, StatusCode::CREATED, body.use_cookie).await
 }

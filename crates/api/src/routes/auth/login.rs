@@ -1,7 +1,8 @@
-use super::{TokenResponse, token_response};
+use super::{TokenResponse, session_response};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -14,6 +15,9 @@ pub struct LoginRequest {
     pub email: String,
     #[validate(length(min = 1, max = 128))]
     pub password: String,
+    /// Browsers: keep the refresh token in an HttpOnly cookie instead of the response body.
+    #[serde(default)]
+    pub use_cookie: bool,
 }
 
 /// Sign in with email and password (ACC-02).
@@ -33,14 +37,9 @@ pub async fn login(
 ) -> Result<HttpResponse, ApiError> {
     // The peer address, not X-Forwarded-For, which any client can forge.
     let client_ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
-    let session = kaimono_accounts::login(
-        &state.db,
-        &body.0.email,
-        &body.0.password,
-        &client_ip,
-        state.throttle,
-        state.clock.now(),
-    )
-    .await?;
-    Ok(HttpResponse::Ok().json(token_response(&state, session).await?))
+    let body = body.0;
+    let session =
+        kaimono_accounts::login(&state.db, &body.email, &body.password, &client_ip, state.throttle, state.clock.now())
+            .await?;
+    session_response(&state, session, StatusCode::OK, body.use_cookie).await
 }

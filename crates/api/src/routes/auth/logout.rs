@@ -1,7 +1,8 @@
+use super::{clear_refresh_cookie, presented_refresh_token};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -9,9 +10,9 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LogoutRequest {
-    /// The session's refresh token.
+    /// The session's refresh token; browsers leave it out and send the `kaimono_refresh` cookie.
     #[validate(length(min = 1, max = 200))]
-    pub refresh_token: String,
+    pub refresh_token: Option<String>,
 }
 
 /// Sign out: revoke the session of this refresh token (ACC-02).
@@ -22,7 +23,13 @@ pub struct LogoutRequest {
     security(())
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, body: ValidJson<LogoutRequest>) -> Result<HttpResponse, ApiError> {
-    kaimono_accounts::logout(&state.db, &body.0.refresh_token, state.clock.now()).await?;
-    Ok(HttpResponse::NoContent().finish())
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: ValidJson<LogoutRequest>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some((token, _)) = presented_refresh_token(&req, body.0.refresh_token) {
+        kaimono_accounts::logout(&state.db, &token, state.clock.now()).await?;
+    }
+    Ok(HttpResponse::NoContent().cookie(clear_refresh_cookie(&state)).finish())
 }

@@ -12,6 +12,9 @@ use crate::auth::{ACCESS_TOKEN_TTL, issue_access_token};
 use crate::error::ApiError;
 use crate::routes::me::AccountResponse;
 use crate::state::AppState;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use kaimono_accounts::Session;
 use serde::Serialize;
@@ -37,8 +40,10 @@ pub struct TokenResponse {
     pub token_type: &'static str,
     /// Seconds until the access token expires.
     pub expires_in: i64,
-    /// Single-use token for `POST /auth/refresh`; each refresh returns a new one.
-    pub refresh_token: String,
+    /// Single-use token for `POST /auth/refresh`; each refresh returns a new one. Absent when the
+    /// session lives in the `kaimono_refresh` cookie (`use_cookie: true`, for browsers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// When the refresh token expires.
     pub refresh_expires_at: DateTime<Utc>,
     /// The signed-in account.
@@ -52,16 +57,54 @@ pub struct AcceptedResponse {
     pub message: String,
 }
 
-pub(crate) async fn token_response(state: &AppState, session: Session) -> Result<TokenResponse, ApiError> {
+/// The cookie that carries a browser's refresh token: HttpOnly (no script reads it), SameSite=Strict,
+/// and sent only to `/api/v1/auth`.
+pub const REFRESH_COOKIE: &str = "kaimono_refresh";
+
+fn refresh_cookie(state: &AppState, value: String, max_age: chrono::Duration) -> Cookie<'static> {
+    Cookie::build(REFRESH_COOKIE, value)
+        .path("/api/v1/auth")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.config.public_url.starts_with("https://"))
+        .max_age(actix_web::cookie::time::Duration::seconds(max_age.num_seconds()))
+        .finish()
+}
+
+/// A cookie that deletes the refresh cookie.
+pub(crate) fn clear_refresh_cookie(state: &AppState) -> Cookie<'static> {
+    refresh_cookie(state, String::new(), chrono::Duration::zero())
+}
+
+/// The refresh token of a request: the body's, else the browser's cookie.
+pub(crate) fn presented_refresh_token(req: &HttpRequest, body: Option<String>) -> Option<(String, bool)> {
+    body.map(|t| (t, false)).or_else(|| req.cookie(REFRESH_COOKIE).map(|c| (c.value().to_owned(), true)))
+}
+
+/// The response for a new or refreshed session: tokens in the body, or for browsers the refresh token
+/// in the cookie only.
+pub(crate) async fn session_response(
+    state: &AppState,
+    session: Session,
+    status: StatusCode,
+    use_cookie: bool,
+) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now();
     let access_token = issue_access_token(state, session.account.id, session.account.role, now)?;
     let account = AccountResponse::load(state, session.account).await?;
-    Ok(TokenResponse {
+    let mut response = HttpResponse::build(status);
+    let refresh_token = if use_cookie {
+        response.cookie(refresh_cookie(state, session.refresh_token, session.refresh_expires_at - now));
+        None
+    } else {
+        Some(session.refresh_token)
+    };
+    Ok(response.json(TokenResponse {
         access_token,
         token_type: "Bearer",
         expires_in: ACCESS_TOKEN_TTL.num_seconds(),
-        refresh_token: session.refresh_token,
+        refresh_token,
         refresh_expires_at: session.refresh_expires_at,
         account,
-    })
+    }))
 }

@@ -1,8 +1,9 @@
-use super::{TokenResponse, token_response};
+use super::{TokenResponse, clear_refresh_cookie, presented_refresh_token, session_response};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use actix_web::{HttpResponse, post, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -10,9 +11,10 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    /// The current refresh token; it is replaced by the one in the response.
+    /// The current refresh token; it is replaced by the one in the response. Browsers leave it out and
+    /// send the `kaimono_refresh` cookie instead (the new token then comes back in the cookie).
     #[validate(length(min = 1, max = 200))]
-    pub refresh_token: String,
+    pub refresh_token: Option<String>,
 }
 
 /// Exchange a refresh token for new tokens (ACC-02).
@@ -25,10 +27,25 @@ pub struct RefreshRequest {
     security(())
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: ValidJson<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let Some((token, from_cookie)) = presented_refresh_token(&req, body.0.refresh_token) else {
+        return Err(ApiError::unauthenticated("send the refresh token in the body or the kaimono_refresh cookie"));
+    };
     let txn = crate::database::begin_write(&state.db).await?;
-    let result = kaimono_accounts::refresh(&txn, &body.0.refresh_token, state.clock.now()).await;
+    let result = kaimono_accounts::refresh(&txn, &token, state.clock.now()).await;
     // A detected reuse revokes the family and must stick even though the request fails.
     txn.commit().await?;
-    Ok(HttpResponse::Ok().json(token_response(&state, result?).await?))
+    match result {
+        Ok(session) => session_response(&state, session, StatusCode::OK, from_cookie).await,
+        Err(e) if from_cookie => {
+            let mut response = actix_web::ResponseError::error_response(&ApiError::from(e));
+            response.add_cookie(&clear_refresh_cookie(&state)).map_err(ApiError::internal)?;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
 }

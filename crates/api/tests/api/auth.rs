@@ -275,14 +275,13 @@ async fn housekeeping_prunes_old_attempts_links_and_sessions_but_keeps_live_ones
 }
 
 fn refresh_cookie(response: &reqwest::Response) -> String {
-    let header = response
+    response
         .headers()
         .get_all("set-cookie")
         .iter()
         .map(|v| v.to_str().unwrap().to_owned())
         .find(|c| c.starts_with("kaimono_refresh="))
-        .expect("a kaimono_refresh cookie");
-    header
+        .expect("a kaimono_refresh cookie")
 }
 
 async fn acc02_browsers_keep_the_refresh_token_in_an_http_only_cookie(backend: Backend) {

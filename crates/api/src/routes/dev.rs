@@ -35,6 +35,7 @@ pub struct MailboxEmail {
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MailboxQuery {
     /// Only emails to this address.
     pub to: Option<String>,

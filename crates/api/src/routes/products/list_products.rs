@@ -11,6 +11,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListProductsQuery {
     /// Only this shop's products.
     pub shop_id: Option<Uuid>,

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListShopProductsQuery {
     /// Words in the name, description or category.
     #[validate(length(max = 100))]

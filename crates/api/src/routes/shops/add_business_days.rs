@@ -11,6 +11,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AddBusinessDaysQuery {
     /// Start date (default: today in Japan).
     pub from: Option<NaiveDate>,

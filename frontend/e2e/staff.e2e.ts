@@ -1,0 +1,66 @@
+// ACC-04, CAT-02, CAT-03 in the browser: a staff member creates a product, sets its stock, sees it in
+// the storefront, and cannot reach another shop's console.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, baseUrl, launch, open, screenshot, skip } from "./browser";
+
+describe.skipIf(skip)("shop console", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("creates a product, sets stock, and the product appears in the storefront", async () => {
+    const { page, errors } = await open(browser, DESKTOP);
+    await page.goto("/console");
+    await page.waitForURL(/\/login\?next=%2Fconsole/);
+    await page.getByLabel("メールアドレス").fill("staff@opa-closet-shibuya.demo.kaimono.jp");
+    await page.locator("input[type=password]").fill("kaimono-demo");
+    await page.locator("form").getByRole("button", { name: "ログイン" }).click();
+    await page.waitForURL("**/console");
+    await page.getByText("オーパ クローゼット 渋谷店").waitFor();
+    expect(await page.getByText("森珈琲 吉祥寺").count()).toBe(0);
+    await screenshot(page, "console-desktop");
+
+    await page.getByRole("link", { name: "商品", exact: true }).click();
+    await page.waitForURL(/\/console\/shops\/[^/]+\/products$/);
+    const shopId = page.url().split("/")[5] ?? "";
+    await page.getByRole("link", { name: "商品を登録" }).click();
+    await page.getByLabel("商品名").fill("E2E リネンシャツ");
+    await page.getByLabel("カテゴリ").fill("トップス");
+    const row = page.getByTestId("variant-row");
+    await row.getByLabel("SKU").fill(`E2E-${Date.now()}`);
+    await row.getByLabel("カラー").fill("ネイビー");
+    await row.getByLabel("サイズ").fill("M");
+    await row.getByLabel("価格（税込）").fill("12.5");
+    await page.getByRole("button", { name: "登録する" }).click();
+    await page.getByText("価格は0以上の整数（円）で入力してください。").waitFor();
+    await row.getByLabel("価格（税込）").fill("6600");
+    await page.getByRole("button", { name: "登録する" }).click();
+    await page.getByRole("heading", { name: "商品を編集" }).waitFor();
+
+    await page.getByRole("textbox", { name: /^在庫 E2E-/ }).fill("7");
+    await page.getByRole("button", { name: "在庫を保存" }).click();
+    await page.getByText("在庫を更新しました。").waitFor();
+    await screenshot(page, "product-editor-desktop");
+
+    await page.goto("/products?q=E2E&in_stock=1");
+    await page.getByText("E2E リネンシャツ").click();
+    expect(await page.getByTestId("price").textContent()).toBe("¥6,600（税込）");
+    await page.getByText("在庫あり").waitFor();
+
+    // Another shop's console, reached by URL: a refusal and no controls.
+    const shops = (await (await fetch(`${baseUrl}/api/v1/shops`)).json()) as { id: string }[];
+    const other = shops.find((s) => s.id !== shopId)?.id ?? "";
+    await page.goto(`/console/shops/${other}/products`);
+    await page.getByText("このショップを管理する権限がありません。").waitFor();
+    expect(await page.getByRole("link", { name: "商品を登録" }).count()).toBe(0);
+    await page.goto(`/console/shops/${other}/calendar`);
+    await page.getByText("このショップを管理する権限がありません。").waitFor();
+    expect(await page.getByRole("button", { name: "保存する" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

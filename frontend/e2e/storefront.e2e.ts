@@ -1,0 +1,69 @@
+// CAT-01, CAT-02, CAT-04, CAT-06 in the browser: browse, filter, a product page, a shop's calendar,
+// Japanese and English, phone and desktop, and the back button.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, PHONE, launch, open, screenshot, skip } from "./browser";
+
+describe.skipIf(skip)("storefront", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("filters products, shows a product with its variants, and keeps filters through back", async () => {
+    const { page, errors } = await open(browser, PHONE);
+    await page.goto("/");
+    await page.getByRole("heading", { name: "お取り置きも、配送も。" }).waitFor();
+    await screenshot(page, "home-phone");
+
+    await page.goto("/products");
+    await page.getByTestId("product-card").first().waitFor();
+    await page.getByRole("combobox", { name: "カテゴリ" }).click();
+    await page.getByRole("option", { name: "コーヒー" }).click();
+    await page.waitForURL(/category=/);
+    await page.getByText("ブレンドコーヒー豆").waitFor();
+    const shops = await page.getByTestId("product-card").locator("p").first().allTextContents();
+    expect(shops.every((s) => s.includes("森珈琲"))).toBe(true);
+    await page.getByLabel("キーワード").fill("ブレンド");
+    await page.getByRole("button", { name: "検索" }).click();
+    await page.waitForURL(/q=/);
+    await expect.poll(() => page.getByTestId("product-card").count()).toBe(1);
+    await screenshot(page, "products-phone");
+
+    await page.getByText("ブレンドコーヒー豆").click();
+    await page.getByRole("heading", { name: "ブレンドコーヒー豆" }).waitFor();
+    await page.getByText("軽減税率 8%").waitFor();
+    expect(await page.getByTestId("price").textContent()).toBe("¥1,480（税込）");
+    await page.getByText("500g").click();
+    await expect.poll(() => page.getByTestId("price").textContent()).toBe("¥1,980（税込）");
+    await page.getByText("店舗別の在庫").waitFor();
+    await screenshot(page, "product-phone");
+
+    await page.goBack();
+    await page.waitForURL(/q=/);
+    expect(await page.getByLabel("キーワード").inputValue()).toBe("ブレンド");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows shops with their business calendar, and the whole site in English", async () => {
+    const { page, errors } = await open(browser, DESKTOP);
+    await page.goto("/shops");
+    await page.getByText("森珈琲 吉祥寺").click();
+    await page.getByRole("heading", { name: "営業カレンダー" }).waitFor();
+    await page.getByText("水").first().waitFor();
+    await screenshot(page, "shop-desktop");
+
+    await page.getByText("English").click();
+    await page.getByRole("heading", { name: "Business calendar" }).waitFor();
+    await page.goto("/products");
+    await page.getByRole("heading", { name: "Browse products" }).waitFor();
+    await page.getByText("(tax incl.)").first().waitFor();
+    await screenshot(page, "products-desktop-en");
+    await page.getByText("日本語").click();
+    await page.getByRole("heading", { name: "商品をさがす" }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,440 @@
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
+import type { components } from "../../api/schema";
+import { ErrorState, Loading, useErrorMessage } from "../../components/states";
+import { useFormErrors } from "../../components/use-server-errors";
+import { useProduct } from "../storefront/api/get-product";
+import { addVariant } from "./api/add-variant";
+import { archiveProduct } from "./api/archive-product";
+import { createProduct } from "./api/create-product";
+import { setStock } from "./api/set-stock";
+import { updateProduct } from "./api/update-product";
+import { updateVariant } from "./api/update-variant";
+import { Forbidden } from "./forbidden";
+import { useCanManage } from "./use-managed-shop";
+
+type Product = components["schemas"]["ProductResponse"];
+type Variant = components["schemas"]["VariantResponse"];
+interface VariantRow {
+  sku: string;
+  color: string;
+  size: string;
+  price: string;
+}
+
+const isPrice = (value: string) => /^\d{1,9}$/.test(value.trim());
+
+function ProductFields({ shopId, product }: { shopId: string; product?: Product }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    name: product?.name ?? "",
+    description: product?.description ?? "",
+    category: product?.category ?? "",
+    tax_category: product?.tax_category ?? "standard",
+    reservable: product?.fulfilment.reservable ?? true,
+    deliverable: product?.fulfilment.deliverable ?? true,
+    reservation_payment: product?.fulfilment.reservation_payment ?? "in_store",
+    image_url: product?.image_url ?? "",
+  });
+  const [variants, setVariants] = useState<VariantRow[]>([{ sku: "", color: "", size: "", price: "" }]);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const invalid: Record<string, string> = {};
+    if (!form.name.trim()) invalid.name = "error.required";
+    if (!form.category.trim()) invalid.category = "error.required";
+    if (!product) {
+      variants.forEach((v, i) => {
+        if (!v.sku.trim()) invalid[`variants.${i}.sku`] = "error.required";
+        if (!v.color.trim()) invalid[`variants.${i}.color`] = "error.required";
+        if (!v.size.trim()) invalid[`variants.${i}.size`] = "error.required";
+        if (!isPrice(v.price)) invalid[`variants.${i}.price`] = "error.invalidPrice";
+      });
+    }
+    if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
+    const fulfilment = {
+      reservable: form.reservable,
+      deliverable: form.deliverable,
+      reservation_payment: form.reservation_payment,
+    };
+    const common = {
+      name: form.name,
+      description: form.description,
+      category: form.category,
+      tax_category: form.tax_category,
+      fulfilment,
+      image_url: form.image_url.trim() || null,
+    };
+    setBusy(true);
+    try {
+      if (product) {
+        await updateProduct(product.id, common);
+        notifications.show({ color: "teal", message: t("console.saved") });
+        void queryClient.invalidateQueries({ queryKey: ["product", product.id] });
+      } else {
+        const created = await createProduct(shopId, {
+          ...common,
+          variants: variants.map((v) => ({ ...v, price: v.price.trim() })),
+        });
+        notifications.show({ color: "teal", message: t("console.created") });
+        void queryClient.invalidateQueries({ queryKey: ["console", shopId, "products"] });
+        void navigate(`/console/shops/${shopId}/products/${created.id}`, { replace: true });
+      }
+      errors.clear();
+    } catch (error) {
+      errors.capture(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setVariant = (index: number, field: keyof VariantRow, value: string) =>
+    setVariants(variants.map((v, i) => (i === index ? { ...v, [field]: value } : v)));
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        <TextInput
+          label={t("console.name")}
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          error={errors.errorOf("name")}
+        />
+        <Textarea
+          label={t("console.description")}
+          autosize
+          minRows={3}
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          error={errors.errorOf("description")}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t("console.category")}
+            required
+            value={form.category}
+            onChange={(e) => setForm({ ...form, category: e.currentTarget.value })}
+            error={errors.errorOf("category")}
+          />
+          <Select
+            label={t("console.taxCategory")}
+            allowDeselect={false}
+            data={[
+              { value: "standard", label: t("products.taxStandard") },
+              { value: "reduced", label: t("products.taxReduced") },
+            ]}
+            value={form.tax_category}
+            onChange={(value) =>
+              setForm({ ...form, tax_category: value === "reduced" ? "reduced" : "standard" })
+            }
+          />
+        </SimpleGrid>
+        <Group>
+          <Checkbox
+            label={t("console.reservable")}
+            checked={form.reservable}
+            onChange={(e) => setForm({ ...form, reservable: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t("console.deliverable")}
+            checked={form.deliverable}
+            onChange={(e) => setForm({ ...form, deliverable: e.currentTarget.checked })}
+          />
+        </Group>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="payment-label">
+            {t("console.reservationPayment")}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="payment-label"
+            value={form.reservation_payment}
+            onChange={(value) =>
+              setForm({ ...form, reservation_payment: value === "prepaid" ? "prepaid" : "in_store" })
+            }
+            data={[
+              { value: "in_store", label: t("console.payInStore") },
+              { value: "prepaid", label: t("console.prepaid") },
+            ]}
+          />
+        </Stack>
+        <TextInput
+          label={t("console.imageUrl")}
+          value={form.image_url}
+          onChange={(e) => setForm({ ...form, image_url: e.currentTarget.value })}
+          error={errors.errorOf("image_url")}
+        />
+        {!product && (
+          <Card withBorder>
+            <Title order={3} size="h4">
+              {t("console.variants")}
+            </Title>
+            {variants.map((v, i) => (
+              <SimpleGrid key={i} cols={{ base: 2, sm: 5 }} mt="xs" data-testid="variant-row">
+                <TextInput
+                  label={t("console.sku")}
+                  required
+                  value={v.sku}
+                  onChange={(e) => setVariant(i, "sku", e.currentTarget.value)}
+                  error={errors.errorOf(`variants.${i}.sku`)}
+                />
+                <TextInput
+                  label={t("products.color")}
+                  required
+                  value={v.color}
+                  onChange={(e) => setVariant(i, "color", e.currentTarget.value)}
+                  error={errors.errorOf(`variants.${i}.color`)}
+                />
+                <TextInput
+                  label={t("products.size")}
+                  required
+                  value={v.size}
+                  onChange={(e) => setVariant(i, "size", e.currentTarget.value)}
+                  error={errors.errorOf(`variants.${i}.size`)}
+                />
+                <TextInput
+                  label={t("console.price")}
+                  required
+                  inputMode="numeric"
+                  leftSection="¥"
+                  value={v.price}
+                  onChange={(e) => setVariant(i, "price", e.currentTarget.value)}
+                  error={errors.errorOf(`variants.${i}.price`)}
+                />
+                {variants.length > 1 && (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    mt={24}
+                    onClick={() => setVariants(variants.filter((_, j) => j !== i))}
+                  >
+                    {t("console.remove")}
+                  </Button>
+                )}
+              </SimpleGrid>
+            ))}
+            <Button
+              variant="default"
+              mt="sm"
+              onClick={() => setVariants([...variants, { sku: "", color: "", size: "", price: "" }])}
+            >
+              {t("console.addVariant")}
+            </Button>
+          </Card>
+        )}
+        {errors.general && (
+          <Text c="red" role="alert">
+            {errors.general}
+          </Text>
+        )}
+        <Button type="submit" loading={busy} w="fit-content">
+          {product ? t("console.save") : t("console.create")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function VariantStockRow({
+  shopId,
+  productId,
+  variant,
+}: {
+  shopId: string;
+  productId: string;
+  variant: Variant;
+}) {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
+  const queryClient = useQueryClient();
+  const here = variant.stock.find((s) => s.shop_id === shopId)?.quantity ?? 0;
+  const [price, setPrice] = useState(variant.price);
+  const [quantity, setQuantity] = useState<number | string>(here);
+  const save = async () => {
+    try {
+      if (price !== variant.price) await updateVariant(productId, variant.id, { price });
+      if (Number(quantity) !== here) await setStock(shopId, variant.id, Number(quantity));
+      notifications.show({ color: "teal", message: t("console.stockSaved") });
+      void queryClient.invalidateQueries({ queryKey: ["product", productId] });
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+    }
+  };
+  return (
+    <Table.Tr data-testid="variant">
+      <Table.Td>{variant.sku}</Table.Td>
+      <Table.Td>
+        {variant.color} / {variant.size}
+      </Table.Td>
+      <Table.Td>
+        <TextInput
+          aria-label={`${t("console.price")} ${variant.sku}`}
+          leftSection="¥"
+          w={120}
+          value={price}
+          onChange={(e) => setPrice(e.currentTarget.value)}
+          error={isPrice(price) ? undefined : t("error.invalidPrice")}
+        />
+      </Table.Td>
+      <Table.Td>
+        <NumberInput
+          aria-label={`${t("console.stock")} ${variant.sku}`}
+          w={100}
+          min={0}
+          max={1_000_000}
+          allowDecimal={false}
+          allowNegative={false}
+          value={quantity}
+          onChange={setQuantity}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Button size="xs" onClick={() => void save()} disabled={!isPrice(price) || quantity === ""}>
+          {t("console.setStock")}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function NewVariantForm({ productId }: { productId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [row, setRow] = useState<VariantRow>({ sku: "", color: "", size: "", price: "" });
+  const errors = useFormErrors<keyof VariantRow>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!row.sku.trim() || !row.color.trim() || !row.size.trim() || !isPrice(row.price)) {
+      return errors.setFields({
+        sku: row.sku.trim() ? undefined : "error.required",
+        price: isPrice(row.price) ? undefined : "error.invalidPrice",
+      });
+    }
+    try {
+      await addVariant(productId, row);
+      setRow({ sku: "", color: "", size: "", price: "" });
+      errors.clear();
+      void queryClient.invalidateQueries({ queryKey: ["product", productId] });
+    } catch (error) {
+      errors.capture(error);
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t("console.addVariant")}>
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        <TextInput
+          label={t("console.sku")}
+          value={row.sku}
+          onChange={(e) => setRow({ ...row, sku: e.currentTarget.value })}
+          error={errors.errorOf("sku")}
+        />
+        <TextInput
+          label={t("products.color")}
+          value={row.color}
+          onChange={(e) => setRow({ ...row, color: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t("products.size")}
+          value={row.size}
+          onChange={(e) => setRow({ ...row, size: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t("console.price")}
+          leftSection="¥"
+          value={row.price}
+          onChange={(e) => setRow({ ...row, price: e.currentTarget.value })}
+          error={errors.errorOf("price")}
+        />
+        <Button type="submit" mt={24} variant="default">
+          {t("console.addVariant")}
+        </Button>
+      </SimpleGrid>
+      {errors.general && <Text c="red">{errors.general}</Text>}
+    </form>
+  );
+}
+
+function ExistingProduct({ shopId, productId }: { shopId: string; productId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  const product = useProduct(productId);
+  if (product.isPending) return <Loading />;
+  if (product.isError) return <ErrorState error={product.error} onRetry={() => void product.refetch()} />;
+  const p = product.data;
+  if (p.shop.id !== shopId) return <Forbidden />;
+  const toggle = async () => {
+    try {
+      if (p.active) await archiveProduct(p.id);
+      else await updateProduct(p.id, { active: true });
+      void queryClient.invalidateQueries({ queryKey: ["product", p.id] });
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+    }
+  };
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t("console.editProduct")}</Title>
+        <Button variant="default" color={p.active ? "red" : "teal"} onClick={() => void toggle()}>
+          {p.active ? t("console.archive") : t("console.restore")}
+        </Button>
+      </Group>
+      <ProductFields key={p.id} shopId={shopId} product={p} />
+      <Title order={2} size="h3">
+        {t("console.variants")} / {t("console.stock")}
+      </Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table>
+          <Table.Tbody>
+            {p.variants.map((v) => (
+              <VariantStockRow
+                key={`${v.id}-${v.price}-${v.stock.map((s) => s.quantity).join()}`}
+                shopId={shopId}
+                productId={p.id}
+                variant={v}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <NewVariantForm productId={p.id} />
+    </Stack>
+  );
+}
+
+export function ProductEditorPage() {
+  const { t } = useTranslation();
+  const { shopId = "", productId } = useParams();
+  if (!useCanManage(shopId)) return <Forbidden />;
+  if (productId) return <ExistingProduct shopId={shopId} productId={productId} />;
+  return (
+    <Stack>
+      <Title order={1}>{t("console.newProduct")}</Title>
+      <ProductFields shopId={shopId} />
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Empty, ErrorState, Loading } from "../../components/states";
+import { useShops } from "./api/list-shops";
+
+export function ShopListPage() {
+  const { t } = useTranslation();
+  const shops = useShops();
+  return (
+    <Stack>
+      <Title order={1}>{t("shops.title")}</Title>
+      {shops.isPending ? (
+        <Loading />
+      ) : shops.isError ? (
+        <ErrorState error={shops.error} onRetry={() => void shops.refetch()} />
+      ) : shops.data.length === 0 ? (
+        <Empty />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          {shops.data.map((shop) => (
+            <Card key={shop.id} withBorder component={Link} to={`/shops/${shop.id}`}>
+              <Text fw={600}>{shop.name}</Text>
+              <Text size="sm" c="dimmed">
+                {shop.prefecture_name} {shop.address}
+              </Text>
+              <Text size="sm">
+                {t("shops.hours")}: {shop.opening_hours}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

@@ -31,3 +31,11 @@ worker:
 # PostgreSQL and a mail catcher in containers (needs Docker)
 services:
     docker compose up -d postgres mailpit
+
+# The SPA with hot reload on :5173 (start `kaimono serve` on :8080 too)
+dev:
+    cd frontend && npm run dev
+
+# Regenerate the SPA's API types from the committed spec
+types:
+    cd frontend && npm run generate

@@ -82,4 +82,30 @@ describe.skipIf(skip)("member journeys", () => {
     await page.getByText("〒150-0001").waitFor();
     expect(errors).toEqual([]);
   });
+
+  it("resets a forgotten password through the emailed link (ACC-03)", async () => {
+    const { page, errors } = await open(browser, PHONE, "ja-JP");
+    await page.goto("/password-reset");
+    await page.getByLabel("メールアドレス").fill("member@demo.kaimono.jp");
+    await page.getByRole("button", { name: "再設定URLを送る" }).click();
+    await page.getByText(/メールを送信しました/).waitFor();
+    const token = await mailedToken("member@demo.kaimono.jp", "/password-reset/complete");
+    await page.goto(`/password-reset/complete?token=${token}`);
+    await page.locator("input[type=password]").fill("short");
+    await page.getByRole("button", { name: "パスワードを変更する" }).click();
+    await page.getByText("パスワードは8〜128文字で入力してください。").waitFor();
+    await page.locator("input[type=password]").fill("kaimono-demo-2");
+    await page.getByRole("button", { name: "パスワードを変更する" }).click();
+    await page.waitForURL("**/login");
+    await page.getByLabel("メールアドレス").fill("member@demo.kaimono.jp");
+    await page.locator("input[type=password]").fill("kaimono-demo-2");
+    await page.locator("form").getByRole("button", { name: "ログイン" }).click();
+    await page.waitForURL("**/mypage");
+    // The link is single-use.
+    await page.goto(`/password-reset/complete?token=${token}`);
+    await page.locator("input[type=password]").fill("kaimono-demo-3");
+    await page.getByRole("button", { name: "パスワードを変更する" }).click();
+    await page.getByText("このURLは無効か、すでに使用されています。").first().waitFor();
+    expect(errors).toEqual([]);
+  });
 });

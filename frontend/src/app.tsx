@@ -1,21 +1,41 @@
+import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { RequireAuth } from "./auth/require-auth";
 import { Layout, NotFound } from "./components/layout";
+import { Loading } from "./components/states";
 import { LoginPage } from "./features/account/login-page";
 import { PasswordResetCompletePage } from "./features/account/password-reset-complete-page";
 import { PasswordResetPage } from "./features/account/password-reset-page";
 import { SignupCompletePage } from "./features/account/signup-complete-page";
 import { SignupPage } from "./features/account/signup-page";
-import { CalendarEditorPage } from "./features/console/calendar-editor-page";
-import { ConsoleHome } from "./features/console/console-home";
-import { ConsoleProductsPage } from "./features/console/console-products-page";
-import { ProductEditorPage } from "./features/console/product-editor-page";
 import { MyPage } from "./features/mypage/mypage";
 import { HomePage } from "./features/storefront/home-page";
 import { ProductListPage } from "./features/storefront/product-list-page";
 import { ProductPage } from "./features/storefront/product-page";
 import { ShopListPage } from "./features/storefront/shop-list-page";
 import { ShopPage } from "./features/storefront/shop-page";
+
+// The shop console is for staff only: members never download it.
+const ConsoleHome = lazy(() =>
+  import("./features/console/console-home").then((m) => ({ default: m.ConsoleHome })),
+);
+const ConsoleProductsPage = lazy(() =>
+  import("./features/console/console-products-page").then((m) => ({ default: m.ConsoleProductsPage })),
+);
+const ProductEditorPage = lazy(() =>
+  import("./features/console/product-editor-page").then((m) => ({ default: m.ProductEditorPage })),
+);
+const CalendarEditorPage = lazy(() =>
+  import("./features/console/calendar-editor-page").then((m) => ({ default: m.CalendarEditorPage })),
+);
+
+function Staff({ children }: { children: ReactNode }) {
+  return (
+    <RequireAuth staff>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RequireAuth>
+  );
+}
 
 export const router = createBrowserRouter([
   {
@@ -42,41 +62,41 @@ export const router = createBrowserRouter([
       {
         path: "/console",
         element: (
-          <RequireAuth staff>
+          <Staff>
             <ConsoleHome />
-          </RequireAuth>
+          </Staff>
         ),
       },
       {
         path: "/console/shops/:shopId/products",
         element: (
-          <RequireAuth staff>
+          <Staff>
             <ConsoleProductsPage />
-          </RequireAuth>
+          </Staff>
         ),
       },
       {
         path: "/console/shops/:shopId/products/new",
         element: (
-          <RequireAuth staff>
+          <Staff>
             <ProductEditorPage />
-          </RequireAuth>
+          </Staff>
         ),
       },
       {
         path: "/console/shops/:shopId/products/:productId",
         element: (
-          <RequireAuth staff>
+          <Staff>
             <ProductEditorPage />
-          </RequireAuth>
+          </Staff>
         ),
       },
       {
         path: "/console/shops/:shopId/calendar",
         element: (
-          <RequireAuth staff>
+          <Staff>
             <CalendarEditorPage />
-          </RequireAuth>
+          </Staff>
         ),
       },
       { path: "*", element: <NotFound /> },

@@ -1,15 +1,17 @@
 // The one API client: every call goes through openapi-fetch with the generated types. It adds the
-// in-memory access token and, when the API says the token has expired, refreshes it once (from the
-// HttpOnly cookie) and retries the request.
+// in-memory access token, refreshing it first (from the HttpOnly cookie) when it is about to expire. If
+// the API still says it expired (a computer woke from sleep mid-request), a bodiless request is retried
+// once after a refresh; a request with a body cannot be replayed, so its 401 reaches the caller.
 import createClient, { type Middleware } from "openapi-fetch";
-import { currentAccessToken, refreshSession } from "../auth/session";
+import { freshAccessToken, refreshSession } from "../auth/session";
 import type { paths } from "./schema";
 
 const retried = new WeakSet<Request>();
 
 const auth: Middleware = {
-  onRequest({ request }) {
-    const token = currentAccessToken();
+  async onRequest({ request }) {
+    if (request.url.includes("/api/v1/auth/")) return request;
+    const token = await freshAccessToken();
     if (token && !request.headers.has("Authorization"))
       request.headers.set("Authorization", `Bearer ${token}`);
     return request;

@@ -8,8 +8,14 @@ type TokenResponse = components["schemas"]["TokenResponse"];
 
 export interface Session {
   accessToken: string;
+  /** When the access token expires (ms since the epoch). */
+  expiresAt: number;
   account: Account;
 }
+
+/** Says "this browser has a session cookie", so anonymous visitors don't make a refresh call that
+ * can only fail. It holds no secret. */
+const MARKER = "kaimono.signed-in";
 
 let session: Session | null = null;
 let restored = false;
@@ -37,9 +43,20 @@ export function isRestored(): boolean {
 }
 
 export function signIn(tokens: TokenResponse): void {
-  session = { accessToken: tokens.access_token, account: tokens.account };
+  session = {
+    accessToken: tokens.access_token,
+    expiresAt: Date.now() + tokens.expires_in * 1000,
+    account: tokens.account,
+  };
   restored = true;
+  localStorage.setItem(MARKER, "1");
   emit();
+}
+
+/** The access token, refreshed first if it expires within 30 seconds. */
+export async function freshAccessToken(): Promise<string | null> {
+  if (session && session.expiresAt - Date.now() < 30_000) return refreshSession();
+  return session?.accessToken ?? null;
 }
 
 export function updateAccount(account: Account): void {
@@ -52,6 +69,7 @@ export function updateAccount(account: Account): void {
 export function clearSession(): void {
   session = null;
   restored = true;
+  localStorage.removeItem(MARKER);
   emit();
 }
 
@@ -86,7 +104,9 @@ export function refreshSession(): Promise<string | null> {
 
 /** At start-up: resume the session from the cookie if there is one. */
 export async function restoreSession(): Promise<void> {
-  if (!restored) await refreshSession();
+  if (restored) return;
+  if (localStorage.getItem(MARKER)) await refreshSession();
+  else restored = true;
 }
 
 export async function signOut(): Promise<void> {

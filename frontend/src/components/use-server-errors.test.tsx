@@ -35,4 +35,21 @@ describe("useFormErrors", () => {
     expect(result.current.general).toBe("メールアドレスまたはパスワードが違います。");
     expect(result.current.errorOf("email")).toBeUndefined();
   });
+
+  it("shows a coded problem's translated message on the fields it names", () => {
+    const { result } = renderHook(() => useFormErrors<"sku">());
+    act(() =>
+      result.current.capture(
+        new ApiProblem({
+          type: "x",
+          title: "Conflict",
+          status: 409,
+          code: "sku_taken",
+          errors: { sku: ["the SKU X is already in use"] },
+        }),
+      ),
+    );
+    expect(result.current.errorOf("sku")).toBe("このSKUはすでに使われています。");
+    expect(result.current.general).toBe("このSKUはすでに使われています。");
+  });
 });

@@ -35,7 +35,11 @@ export function useFormErrors<K extends string>() {
         setFields(mapped);
         setGeneral(null);
       } else if (error instanceof ApiProblem && error.problem.errors) {
-        setFields({ token: message(error) } as Partial<Record<K, string>>);
+        // A problem with its own code (sku_taken, link_expired …) names its fields: show the code's
+        // translated message there and as the form's message.
+        const mapped: Partial<Record<K, string>> = {};
+        for (const field of Object.keys(error.problem.errors)) mapped[field as K] = message(error);
+        setFields(mapped);
         setGeneral(message(error));
       } else {
         setFields({});

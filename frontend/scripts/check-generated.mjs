@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 const out = join(mkdtempSync(join(tmpdir(), "kaimono-schema-")), "schema.d.ts");
 execFileSync("npx", ["openapi-typescript", "../openapi/openapi.json", "-o", out], { stdio: "ignore" });
-execFileSync("npx", ["prettier", "--write", out], { stdio: "ignore" });
+execFileSync("npx", ["prettier", "--config", ".prettierrc.json", "--write", out], { stdio: "ignore" });
 const committed = readFileSync("src/api/schema.d.ts", "utf8");
 if (readFileSync(out, "utf8") !== committed) {
   console.error("src/api/schema.d.ts is stale: run `npm run generate` and commit it");

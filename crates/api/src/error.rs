@@ -212,6 +212,37 @@ impl From<CatalogError> for ApiError {
     }
 }
 
+impl From<kaimono_orders::OrderError> for ApiError {
+    fn from(e: kaimono_orders::OrderError) -> Self {
+        use kaimono_orders::OrderError;
+        match e {
+            OrderError::NotFound => ApiError::not_found("order"),
+            OrderError::NotInCart => ApiError::not_found("cart item"),
+            OrderError::NotPurchasable => {
+                ApiError::field("not_purchasable", "variant_id", "this item is not on sale for delivery")
+            }
+            OrderError::EmptyCart => ApiError::new(StatusCode::CONFLICT, "cart_empty", "the cart is empty"),
+            OrderError::AddressNotFound => {
+                ApiError::field("validation_failed", "address_id", "is not one of your delivery addresses")
+            }
+            OrderError::QuantityTooLarge { max } => {
+                ApiError::field("validation_failed", "quantity", format!("at most {max} of one item"))
+            }
+            OrderError::InsufficientStock { variant, available } => ApiError::new(
+                StatusCode::CONFLICT,
+                "insufficient_stock",
+                format!("not enough stock of {variant}: {available} available"),
+            ),
+            OrderError::InvalidTransition { from, to } => ApiError::new(
+                StatusCode::CONFLICT,
+                "invalid_transition",
+                format!("an order cannot go from {from} to {to}"),
+            ),
+            e @ (OrderError::Messaging(_) | OrderError::Db(_)) => ApiError::internal(e),
+        }
+    }
+}
+
 impl From<kaimono_messaging::MessagingError> for ApiError {
     fn from(e: kaimono_messaging::MessagingError) -> Self {
         ApiError::internal(e)

@@ -9,6 +9,7 @@ pub mod database;
 pub mod dto;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod jobs;
 pub mod middleware;
 pub mod openapi;

@@ -19,6 +19,8 @@ use utoipa::{Modify, OpenApi};
         (name = "shops", description = "Shops and business calendars"),
         (name = "products", description = "Catalog browsing and, for staff, product management"),
         (name = "stock", description = "Stock per shop and variant (staff)"),
+        (name = "cart", description = "The member's cart"),
+        (name = "orders", description = "Delivery orders: placing them and the member's order history"),
         (name = "health", description = "Liveness and readiness"),
         (name = "dev", description = "Development helpers, absent in production")
     )

@@ -4,9 +4,13 @@
 
 pub mod account;
 pub mod address;
+pub mod cart_item;
 pub mod email_token;
+pub mod idempotency_key;
 pub mod job_lease;
 pub mod login_attempt;
+pub mod order;
+pub mod order_line;
 pub mod outbox_email;
 pub mod product;
 pub mod session;

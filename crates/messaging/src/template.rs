@@ -13,6 +13,8 @@ pub enum Template {
     Welcome,
     /// ACC-03: the one-time password-reset link.
     PasswordReset,
+    /// CART-02: the order was placed, unpaid, waiting for the shop's stock check.
+    OrderReceived,
 }
 
 impl Template {
@@ -21,6 +23,7 @@ impl Template {
             Template::Signup => "signup",
             Template::Welcome => "welcome",
             Template::PasswordReset => "password_reset",
+            Template::OrderReceived => "order_received",
         }
     }
 
@@ -32,6 +35,8 @@ impl Template {
             (Template::Welcome, Locale::En) => include_str!("../templates/welcome.en.txt"),
             (Template::PasswordReset, Locale::Ja) => include_str!("../templates/password_reset.ja.txt"),
             (Template::PasswordReset, Locale::En) => include_str!("../templates/password_reset.en.txt"),
+            (Template::OrderReceived, Locale::Ja) => include_str!("../templates/order_received.ja.txt"),
+            (Template::OrderReceived, Locale::En) => include_str!("../templates/order_received.en.txt"),
         }
     }
 }

@@ -129,3 +129,45 @@ impl TestApp {
         kaimono_core::Clock::now(self.clock.as_ref())
     }
 }
+
+/// A member created directly (no Argon2, no email) with a minted access token: for tests that need many.
+pub async fn fast_member(app: &TestApp, email: &str) -> (kaimono_core::AccountId, String) {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    let now = app.clock_now();
+    let id = kaimono_core::AccountId::new();
+    kaimono_entity::account::Model {
+        id: id.0,
+        email: email.to_owned(),
+        password_hash: "not-a-password-hash".to_owned(),
+        role: "member".to_owned(),
+        name: "速水 一".to_owned(),
+        name_kana: "ハヤミ ハジメ".to_owned(),
+        phone: "09000000000".to_owned(),
+        locale: "ja".to_owned(),
+        created_at: now,
+        updated_at: now,
+    }
+    .into_active_model()
+    .reset_all()
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let token = kaimono_api::auth::issue_access_token(&app.state, id, Role::Member, now).unwrap();
+    (id, token)
+}
+
+/// A delivery address for a member, written directly; returns its id.
+pub async fn home_address(app: &TestApp, account: kaimono_core::AccountId) -> String {
+    let input = kaimono_accounts::AddressInput {
+        postal_code: "1500001".into(),
+        prefecture: 13,
+        city: "渋谷区神宮前".into(),
+        street: "1-2-3".into(),
+        building: None,
+        recipient_name: "速水 一".into(),
+        recipient_kana: "ハヤミ ハジメ".into(),
+        phone: "09000000000".into(),
+        is_default: true,
+    };
+    kaimono_accounts::create_address(&app.db, account, input, app.clock_now()).await.unwrap().id.to_string()
+}

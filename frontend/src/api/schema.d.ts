@@ -224,6 +224,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/cart": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member's cart, priced now (CART-01). */
+    get: operations["get_cart"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/cart/items": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a variant in the cart (CART-01). */
+    post: operations["add_cart_item"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/cart/items/{variant_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change the quantity of a cart line (CART-01). */
+    put: operations["set_cart_item"];
+    post?: never;
+    /** Take a line out of the cart (CART-01). */
+    delete: operations["remove_cart_item"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/orders": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member's orders, newest first, with each item's status (ORD-04). */
+    get: operations["list_my_orders"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/orders/{order_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the member's orders with each item's status (ORD-04). */
+    get: operations["get_my_order"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orders": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place the cart as delivery orders, unpaid, with their stock held (CART-02, PAY-09).
+     * @description One order per shop. Payment is not settled now: each shop checks its stock and then mails a payment
+     *     link. Requires an `Idempotency-Key` header: a retry with the same key and body returns the first
+     *     response (`Idempotent-Replayed: true`) and places nothing twice; the same key with another body is 422.
+     */
+    post: operations["place_orders"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/products": {
     parameters: {
       query?: never;
@@ -499,6 +607,15 @@ export interface components {
       /** Format: date-time */
       created_at: string;
     };
+    AddCartItemRequest: {
+      /** Format: uuid */
+      variant_id: string;
+      /**
+       * Format: int32
+       * @description 1–99; added to what is already in the cart.
+       */
+      quantity: number;
+    };
     /** @description A delivery address in Japanese format. */
     AddressRequest: {
       /** @description 7 digits, with or without the hyphen (`150-0001`). */
@@ -597,6 +714,42 @@ export interface components {
       /** @description The next 60 days from today (Japan time). */
       upcoming: components["schemas"]["CalendarDay"][];
     };
+    CartItemResponse: {
+      /** Format: uuid */
+      variant_id: string;
+      /** Format: uuid */
+      product_id: string;
+      shop: components["schemas"]["ShopRef"];
+      product_name: string;
+      sku: string;
+      color: string;
+      size: string;
+      tax_category: components["schemas"]["TaxCategoryDto"];
+      /**
+       * @description Tax-inclusive price now.
+       * @example 1980
+       */
+      unit_price: string;
+      /** Format: int32 */
+      quantity: number;
+      /** @example 3960 */
+      line_total: string;
+      /**
+       * Format: int32
+       * @description Units on the shop's shelf now; stock is held only when the order is placed.
+       */
+      available: number;
+    };
+    CartResponse: {
+      items: components["schemas"]["CartItemResponse"][];
+      /**
+       * @description Tax-inclusive total.
+       * @example 5256
+       */
+      total: string;
+      /** @description Tax per rate. */
+      tax: components["schemas"]["TaxLineResponse"][];
+    };
     CompletePasswordResetRequest: {
       /** @description The token from the emailed link. */
       token: string;
@@ -641,6 +794,12 @@ export interface components {
       status: string;
     };
     /**
+     * @description An item's status: `held` (stock taken at checkout), `secured` (the shop confirmed), `rejected` (out of
+     *     stock, cancelled), `released` (the order was cancelled).
+     * @enum {string}
+     */
+    LineStatusDto: "held" | "secured" | "rejected" | "released";
+    /**
      * @description The language of the UI and of emails.
      * @enum {string}
      */
@@ -676,8 +835,83 @@ export interface components {
       /** Format: date-time */
       sent_at?: string | null;
     };
+    OrderLineResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      variant_id: string;
+      sku: string;
+      product_name: string;
+      color: string;
+      size: string;
+      tax_category: components["schemas"]["TaxCategoryDto"];
+      /**
+       * @description Tax-inclusive price when ordered.
+       * @example 1980
+       */
+      unit_price: string;
+      /** Format: int32 */
+      quantity: number;
+      /** @example 3960 */
+      line_total: string;
+      status: components["schemas"]["LineStatusDto"];
+    };
+    OrderResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description The number to quote to the shop (`261122-8F3A2C1D`). */
+      number: string;
+      shop: components["schemas"]["ShopRef"];
+      status: components["schemas"]["OrderStatusDto"];
+      ship_to: components["schemas"]["ShipToResponse"];
+      /** Format: date */
+      delivery_date?: string | null;
+      /** @description One of `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
+      delivery_time_slot?: string | null;
+      /**
+       * @description Tax-inclusive total.
+       * @example 5256
+       */
+      total: string;
+      /**
+       * @description Tax at 10 % contained in the total.
+       * @example 360
+       */
+      tax_standard: string;
+      /**
+       * @description Tax at 8 % contained in the total.
+       * @example 96
+       */
+      tax_reduced: string;
+      lines: components["schemas"]["OrderLineResponse"][];
+      /** Format: date-time */
+      created_at: string;
+    };
+    /**
+     * @description Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
+     * @enum {string}
+     */
+    OrderStatusDto: "awaiting_stock_check" | "awaiting_payment" | "paid" | "shipped" | "cancelled";
     PasswordResetRequest: {
       email: string;
+    };
+    PlaceOrdersRequest: {
+      /**
+       * Format: uuid
+       * @description One of the member's delivery addresses.
+       */
+      address_id: string;
+      /**
+       * Format: date
+       * @description Wished delivery date (お届け希望日), optional.
+       */
+      delivery_date?: string | null;
+      /** @description Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
+      delivery_time_slot?: string | null;
+    };
+    /** @description The orders placed from the cart: one per shop. */
+    PlacedOrdersResponse: {
+      orders: components["schemas"]["OrderResponse"][];
     };
     /** @description An RFC 9457 problem detail. */
     ProblemDetails: {
@@ -765,12 +999,33 @@ export interface components {
      * @enum {string}
      */
     ReservationPaymentDto: "in_store" | "prepaid";
+    SetCartItemRequest: {
+      /**
+       * Format: int32
+       * @description 1–99.
+       */
+      quantity: number;
+    };
     SetStockRequest: {
       /**
        * Format: int32
        * @description Units on hand, 0 to 1,000,000.
        */
       quantity: number;
+    };
+    /** @description The delivery address as it was when the order was placed. */
+    ShipToResponse: {
+      postal_code: string;
+      postal_code_display: string;
+      /** Format: int16 */
+      prefecture: number;
+      prefecture_name: string;
+      city: string;
+      street: string;
+      building?: string | null;
+      name: string;
+      name_kana: string;
+      phone: string;
     };
     /** @description A shop a staff account may act on. */
     ShopMembershipResponse: {
@@ -840,6 +1095,20 @@ export interface components {
      * @enum {string}
      */
     TaxCategoryDto: "standard" | "reduced";
+    /** @description The tax contained in the total at one rate. */
+    TaxLineResponse: {
+      tax_category: components["schemas"]["TaxCategoryDto"];
+      /**
+       * @description Tax-inclusive total at this rate.
+       * @example 3960
+       */
+      total: string;
+      /**
+       * @description The tax in it, rounded once.
+       * @example 360
+       */
+      tax: string;
+    };
     /** @description Tokens for a new or refreshed session. */
     TokenResponse: {
       /** @description Short-lived JWT for `Authorization: Bearer`. */
@@ -1789,6 +2058,442 @@ export interface operations {
       };
       /** @description No such resource (or not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_cart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CartResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  add_cart_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AddCartItemRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CartResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  set_cart_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The variant in the cart */
+        variant_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SetCartItemRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CartResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  remove_cart_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The variant in the cart */
+        variant_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CartResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_my_orders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_my_order: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  place_orders: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value (e.g. a UUID) per order attempt */
+        "Idempotency-Key": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PlaceOrdersRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlacedOrdersResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,9 +2,11 @@
 //! registrations that serve requests.
 
 pub mod auth;
+pub mod cart;
 pub mod dev;
 pub mod health;
 pub mod me;
+pub mod orders;
 pub mod products;
 pub mod shops;
 pub mod stock;
@@ -16,6 +18,8 @@ pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
     move |cfg| {
         auth::configure(cfg);
         me::configure(cfg);
+        cart::configure(cfg);
+        orders::configure(cfg);
         shops::configure(cfg);
         products::configure(cfg);
         stock::configure(cfg);

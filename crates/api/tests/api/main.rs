@@ -2,7 +2,9 @@
 
 mod addresses;
 mod auth;
+mod cart;
 mod conventions;
+mod orders;
 mod outbox;
 mod products;
 mod profile;

@@ -1,0 +1,22 @@
+use super::OrderResponse;
+use crate::auth::Member;
+use crate::error::{ApiError, responses::*};
+use crate::state::AppState;
+use actix_web::{get, web};
+use uuid::Uuid;
+
+/// One of the member's orders with each item's status (ORD-04).
+#[utoipa::path(
+    tag = "orders",
+    params(("order_id" = Uuid, Path, description = "The order")),
+    responses((status = 200, body = OrderResponse), Unauthorized, Forbidden, NotFound, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/me/orders/{order_id}")]
+pub async fn get_my_order(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<OrderResponse>, ApiError> {
+    Ok(web::Json(kaimono_orders::get_member_order(&state.db, member.0, path.into_inner()).await?.into()))
+}

@@ -1,0 +1,81 @@
+use super::OrderResponse;
+use crate::auth::Member;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::idempotency::{self, IdempotencyKey};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use chrono::NaiveDate;
+use kaimono_orders::{Checkout, TIME_SLOTS};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::{Validate, ValidationError};
+
+fn time_slot(value: &str) -> Result<(), ValidationError> {
+    if TIME_SLOTS.contains(&value) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("time_slot")
+            .with_message("must be one of morning, 12-14, 14-16, 16-18, 18-20, 19-21".into()))
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceOrdersRequest {
+    /// One of the member's delivery addresses.
+    pub address_id: Uuid,
+    /// Wished delivery date (お届け希望日), optional.
+    pub delivery_date: Option<NaiveDate>,
+    /// Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
+    #[validate(custom(function = time_slot))]
+    pub delivery_time_slot: Option<String>,
+}
+
+/// The orders placed from the cart: one per shop.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlacedOrdersResponse {
+    pub orders: Vec<OrderResponse>,
+}
+
+/// Place the cart as delivery orders, unpaid, with their stock held (CART-02, PAY-09).
+///
+/// One order per shop. Payment is not settled now: each shop checks its stock and then mails a payment
+/// link. Requires an `Idempotency-Key` header: a retry with the same key and body returns the first
+/// response (`Idempotent-Replayed: true`) and places nothing twice; the same key with another body is 422.
+#[utoipa::path(
+    tag = "orders",
+    params(("Idempotency-Key" = String, Header, description = "A new unique value (e.g. a UUID) per order attempt")),
+    request_body = PlaceOrdersRequest,
+    responses((status = 201, body = PlacedOrdersResponse), BadRequest, Unauthorized, Forbidden, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/orders")]
+pub async fn place_orders(
+    state: web::Data<AppState>,
+    member: Member,
+    key: IdempotencyKey,
+    body: ValidJson<PlaceOrdersRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let now = state.clock.now();
+    let fingerprint = idempotency::fingerprint(&body)?;
+    let txn = crate::database::begin_write(&state.db).await?;
+    if let Some(replay) = idempotency::claim(&txn, member.0, &key, &fingerprint, now).await? {
+        txn.commit().await?;
+        return Ok(replay);
+    }
+    let checkout = Checkout {
+        address_id: body.address_id,
+        delivery_date: body.delivery_date,
+        delivery_time_slot: body.delivery_time_slot,
+    };
+    let orders = kaimono_orders::place_orders(&txn, member.0, checkout, now).await?;
+    let response = PlacedOrdersResponse { orders: orders.into_iter().map(Into::into).collect() };
+    let json = serde_json::to_string(&response).map_err(ApiError::internal)?;
+    idempotency::record(&txn, member.0, &key, StatusCode::CREATED, &json).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().content_type("application/json").body(json))
+}

@@ -1,0 +1,208 @@
+//! CART-02, ORD-04, PAY-09: placing delivery orders with held stock, idempotently.
+
+use kaimono_test_support::*;
+use serde_json::{Value, json};
+
+db_tests!(
+    cart02_checkout_places_unpaid_orders_per_shop_holds_stock_and_empties_the_cart,
+    cart02_checkout_refuses_bad_requests_and_changes_nothing,
+    pay09_the_same_idempotency_key_replays_the_first_response,
+    cart02_two_hundred_concurrent_checkouts_sell_exactly_the_ten_units_in_stock,
+);
+
+async fn stocked_variant(app: &TestApp, shop: &ShopFixture, name: &str, sku: &str, quantity: i64) -> String {
+    let product = create_product(app, shop, name, sku).await;
+    let variant = product["variants"][0]["id"].as_str().unwrap().to_owned();
+    let (status, _) = app
+        .put(
+            &format!("/api/v1/shops/{}/stock/{variant}", shop.id),
+            Some(&shop.staff.access_token),
+            json!({"quantity": quantity}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    variant
+}
+
+async fn stock_of(app: &TestApp, shop: &ShopFixture, variant: &str) -> i64 {
+    let (_, page) = app.get(&format!("/api/v1/shops/{}/products", shop.id), Some(&shop.staff.access_token)).await;
+    for item in page["items"].as_array().unwrap() {
+        let (_, product) = app
+            .get(&format!("/api/v1/products/{}", item["id"].as_str().unwrap()), Some(&shop.staff.access_token))
+            .await;
+        for v in product["variants"].as_array().unwrap() {
+            if v["id"] == variant {
+                return v["stock"][0]["quantity"].as_i64().unwrap_or(0);
+            }
+        }
+    }
+    panic!("no variant {variant}");
+}
+
+async fn checkout(app: &TestApp, token: &str, key: &str, body: Value) -> (u16, Value, Option<String>) {
+    let response = app
+        .client
+        .post(app.url("/api/v1/orders"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let replayed = response.headers().get("idempotent-replayed").map(|v| v.to_str().unwrap().to_owned());
+    (status, response.json().await.unwrap_or(Value::Null), replayed)
+}
+
+async fn cart02_checkout_places_unpaid_orders_per_shop_holds_stock_and_empties_the_cart(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alpha = create_shop(&app, "alpha").await;
+    let beta = create_shop(&app, "beta").await;
+    let shirt = stocked_variant(&app, &alpha, "シャツ", "A", 5).await;
+    let beans = stocked_variant(&app, &beta, "珈琲豆", "B", 3).await;
+    let (member, token) = fast_member(&app, "buyer@example.test").await;
+    let address = home_address(&app, member).await;
+    let t = Some(token.as_str());
+    app.post("/api/v1/me/cart/items", t, json!({"variant_id": shirt, "quantity": 2})).await;
+    app.post("/api/v1/me/cart/items", t, json!({"variant_id": beans, "quantity": 1})).await;
+
+    let body = json!({"address_id": address, "delivery_date": "2026-11-28", "delivery_time_slot": "14-16"});
+    let (status, placed, replayed) = checkout(&app, &token, "order-1", body).await;
+    assert_eq!(status, 201, "{placed}");
+    assert!(replayed.is_none());
+    let orders = placed["orders"].as_array().unwrap();
+    assert_eq!(orders.len(), 2, "one order per shop");
+    for order in orders {
+        assert_eq!(order["status"], "awaiting_stock_check", "placed unpaid");
+        assert_eq!(order["lines"][0]["status"], "held");
+        assert_eq!(order["ship_to"]["postal_code_display"], "150-0001");
+        assert_eq!(order["delivery_time_slot"], "14-16");
+    }
+    let alpha_order = orders.iter().find(|o| o["shop"]["name"] == "alpha 店").unwrap();
+    assert_eq!((alpha_order["total"].as_str(), alpha_order["tax_standard"].as_str()), (Some("9980"), Some("907")));
+
+    assert_eq!(stock_of(&app, &alpha, &shirt).await, 3, "stock is held at checkout");
+    assert_eq!(stock_of(&app, &beta, &beans).await, 2);
+    let (_, cart) = app.get("/api/v1/me/cart", t).await;
+    assert!(cart["items"].as_array().unwrap().is_empty(), "the cart is emptied");
+    let mails = app.mailbox("buyer@example.test").await;
+    assert_eq!(mails.iter().filter(|m| m["template"] == "order_received").count(), 2);
+    assert!(mails[0]["body"].as_str().unwrap().contains("¥"), "{}", mails[0]["body"]);
+
+    // ORD-04: My Page lists them; another member cannot see them.
+    let (_, mine) = app.get("/api/v1/me/orders", t).await;
+    assert_eq!(mine.as_array().unwrap().len(), 2);
+    let path = format!("/api/v1/me/orders/{}", alpha_order["id"].as_str().unwrap());
+    let (status, detail) = app.get(&path, t).await;
+    assert_eq!((status, detail["number"].clone()), (200, alpha_order["number"].clone()));
+    let (_, other) = fast_member(&app, "other@example.test").await;
+    assert_eq!(app.get(&path, Some(&other)).await.0, 404);
+    assert_eq!(app.get("/api/v1/me/orders", None).await.0, 401);
+}
+
+async fn cart02_checkout_refuses_bad_requests_and_changes_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let shirt = stocked_variant(&app, &shop, "シャツ", "A", 1).await;
+    let (member, token) = fast_member(&app, "careful@example.test").await;
+    let address = home_address(&app, member).await;
+    let body = json!({"address_id": address});
+
+    let (status, problem, _) = checkout(&app, &token, "k1", body.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("cart_empty")));
+    app.post("/api/v1/me/cart/items", Some(&token), json!({"variant_id": shirt, "quantity": 2})).await;
+    let (status, problem, _) = checkout(&app, &token, "k2", body.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("insufficient_stock")), "{problem}");
+    assert_eq!(stock_of(&app, &shop, &shirt).await, 1, "a refused checkout holds nothing");
+    let (_, cart) = app.get("/api/v1/me/cart", Some(&token)).await;
+    assert_eq!(cart["items"][0]["quantity"], 2, "and keeps the cart");
+
+    let (other, _) = fast_member(&app, "someone@example.test").await;
+    let foreign = home_address(&app, other).await;
+    let (status, problem, _) = checkout(&app, &token, "k3", json!({"address_id": foreign})).await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["address_id"].is_array(), "{problem}");
+    let (status, problem, _) =
+        checkout(&app, &token, "k4", json!({"address_id": address, "delivery_time_slot": "midnight"})).await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["delivery_time_slot"].is_array());
+
+    let response = app.client.post(app.url("/api/v1/orders")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["code"], "idempotency_key_required");
+    assert!(problem["errors"]["Idempotency-Key"].is_array());
+    let (_, orders) = app.get("/api/v1/me/orders", Some(&token)).await;
+    assert!(orders.as_array().unwrap().is_empty(), "nothing was ordered");
+    assert_eq!(
+        app.client
+            .post(app.url("/api/v1/orders"))
+            .header("Idempotency-Key", "x")
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        401
+    );
+}
+
+async fn pay09_the_same_idempotency_key_replays_the_first_response(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let shirt = stocked_variant(&app, &shop, "シャツ", "A", 10).await;
+    let (member, token) = fast_member(&app, "retry@example.test").await;
+    let address = home_address(&app, member).await;
+    app.post("/api/v1/me/cart/items", Some(&token), json!({"variant_id": shirt, "quantity": 1})).await;
+    let body = json!({"address_id": address});
+
+    let (status, first, replayed) = checkout(&app, &token, "same-key", body.clone()).await;
+    assert_eq!((status, replayed), (201, None));
+    let (status, second, replayed) = checkout(&app, &token, "same-key", body.clone()).await;
+    assert_eq!((status, replayed.as_deref()), (201, Some("true")));
+    assert_eq!(first, second, "the retry gets the first response");
+    let (_, orders) = app.get("/api/v1/me/orders", Some(&token)).await;
+    assert_eq!(orders.as_array().unwrap().len(), 1, "and nothing is ordered twice");
+    assert_eq!(stock_of(&app, &shop, &shirt).await, 9);
+
+    let (status, problem, _) =
+        checkout(&app, &token, "same-key", json!({"address_id": address, "delivery_time_slot": "morning"})).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("idempotency_key_reused")));
+    // Keys are per member: another member's identical key is a different request.
+    let (other, other_token) = fast_member(&app, "other@example.test").await;
+    let other_address = home_address(&app, other).await;
+    app.post("/api/v1/me/cart/items", Some(&other_token), json!({"variant_id": shirt, "quantity": 1})).await;
+    let (status, _, replayed) = checkout(&app, &other_token, "same-key", json!({"address_id": other_address})).await;
+    assert_eq!((status, replayed), (201, None));
+}
+
+async fn cart02_two_hundred_concurrent_checkouts_sell_exactly_the_ten_units_in_stock(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let limited = stocked_variant(&app, &shop, "限定スニーカー", "LTD", 10).await;
+    let mut buyers = Vec::new();
+    for i in 0..200 {
+        let (member, token) = fast_member(&app, &format!("crowd{i}@example.test")).await;
+        let address = home_address(&app, member).await;
+        kaimono_orders::add_to_cart(
+            &app.db,
+            member,
+            kaimono_core::VariantId(limited.parse().unwrap()),
+            1,
+            app.clock_now(),
+        )
+        .await
+        .unwrap();
+        buyers.push((token, address));
+    }
+    let attempts = buyers.iter().enumerate().map(|(i, (token, address))| {
+        let app = &app;
+        async move { checkout(app, token, &format!("crowd-{i}"), json!({"address_id": address})).await.0 }
+    });
+    let statuses = futures_util::future::join_all(attempts).await;
+    let sold = statuses.iter().filter(|s| **s == 201).count();
+    let refused = statuses.iter().filter(|s| **s == 409).count();
+    assert_eq!((sold, refused), (10, 190), "{statuses:?}");
+    assert_eq!(stock_of(&app, &shop, &limited).await, 0);
+}

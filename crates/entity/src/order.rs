@@ -1,0 +1,31 @@
+use sea_orm::entity::prelude::*;
+
+#[sea_orm::model]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "orders")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub number: String,
+    pub account_id: Uuid,
+    pub shop_id: Uuid,
+    pub status: String,
+    pub ship_postal_code: String,
+    pub ship_prefecture: i16,
+    pub ship_city: String,
+    pub ship_street: String,
+    pub ship_building: Option<String>,
+    pub ship_name: String,
+    pub ship_name_kana: String,
+    pub ship_phone: String,
+    pub delivery_date: Option<Date>,
+    pub delivery_time_slot: Option<String>,
+    pub total: i64,
+    pub tax_standard: i64,
+    pub tax_reduced: i64,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

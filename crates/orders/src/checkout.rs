@@ -1,0 +1,140 @@
+//! CART-02: placing the cart as unpaid orders, one per shop, with their stock held — in the caller's
+//! transaction, so an order exists exactly when its stock is held.
+
+use crate::cart::view_cart;
+use crate::error::OrderError;
+use crate::model::{CartLine, Checkout, LineStatus, Order, OrderStatus};
+use crate::queries::load_orders;
+use chrono::{DateTime, Utc};
+use kaimono_core::{AccountId, Locale, RoundingMode, VariantId, summarize_tax};
+use kaimono_entity::{account, address, cart_item, order, order_line, product, stock, variant};
+use kaimono_messaging::{Email, Template, enqueue};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
+use serde_json::json;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// Takes `line.quantity` off the shelf of the line's shop, or fails without changing anything.
+async fn hold(db: &impl ConnectionTrait, line: &CartLine) -> Result<(), OrderError> {
+    let variant = variant::Entity::find_by_id(line.variant_id.0).one(db).await?;
+    let product = product::Entity::find_by_id(line.product_id.0).one(db).await?;
+    let on_sale = matches!((&variant, &product), (Some(v), Some(p)) if v.active && p.active && p.deliverable);
+    if !on_sale {
+        return Err(OrderError::NotPurchasable);
+    }
+    let taken = stock::Entity::update_many()
+        .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).sub(line.quantity))
+        .filter(stock::Column::VariantId.eq(line.variant_id.0))
+        .filter(stock::Column::ShopId.eq(line.shop_id.0))
+        .filter(stock::Column::Quantity.gte(line.quantity))
+        .exec(db)
+        .await?;
+    if taken.rows_affected == 1 {
+        return Ok(());
+    }
+    let available =
+        stock::Entity::find_by_id((line.variant_id.0, line.shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
+    Err(OrderError::InsufficientStock { variant: VariantId(line.variant_id.0), available })
+}
+
+/// A short number to quote on the phone: date and eight random hex digits of the id.
+fn order_number(id: Uuid, now: DateTime<Utc>) -> String {
+    let random = id.simple().to_string();
+    format!("{}-{}", now.format("%y%m%d"), random[24..].to_uppercase())
+}
+
+/// Places the member's cart. Run it in a (write) transaction.
+pub async fn place_orders(
+    db: &impl ConnectionTrait,
+    account_id: AccountId,
+    checkout: Checkout,
+    now: DateTime<Utc>,
+) -> Result<Vec<Order>, OrderError> {
+    let cart = view_cart(db, account_id).await?;
+    if cart.lines.is_empty() {
+        return Err(OrderError::EmptyCart);
+    }
+    let ship_to = address::Entity::find_by_id(checkout.address_id)
+        .filter(address::Column::AccountId.eq(account_id.0))
+        .one(db)
+        .await?
+        .ok_or(OrderError::AddressNotFound)?;
+    let member = account::Entity::find_by_id(account_id.0).one(db).await?.ok_or(OrderError::NotFound)?;
+
+    // Ascending variant order: concurrent checkouts take row locks in one order and cannot deadlock.
+    let mut lines = cart.lines;
+    lines.sort_by_key(|l| l.variant_id);
+    for line in &lines {
+        hold(db, line).await?;
+    }
+
+    let mut by_shop: BTreeMap<Uuid, Vec<CartLine>> = BTreeMap::new();
+    for line in lines {
+        by_shop.entry(line.shop_id.0).or_default().push(line);
+    }
+    let mut ids = Vec::new();
+    for (shop_id, lines) in by_shop {
+        let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
+        let tax_of =
+            |category| tax.lines.iter().find(|t| t.category == category).map_or(0, |t| t.tax.to_yen().unwrap_or(0));
+        let id = Uuid::now_v7();
+        let number = order_number(id, now);
+        order::Entity::insert(order::ActiveModel {
+            id: Set(id),
+            number: Set(number.clone()),
+            account_id: Set(account_id.0),
+            shop_id: Set(shop_id),
+            status: Set(OrderStatus::AwaitingStockCheck.as_str().to_owned()),
+            ship_postal_code: Set(ship_to.postal_code.clone()),
+            ship_prefecture: Set(ship_to.prefecture),
+            ship_city: Set(ship_to.city.clone()),
+            ship_street: Set(ship_to.street.clone()),
+            ship_building: Set(ship_to.building.clone()),
+            ship_name: Set(ship_to.recipient_name.clone()),
+            ship_name_kana: Set(ship_to.recipient_kana.clone()),
+            ship_phone: Set(ship_to.phone.clone()),
+            delivery_date: Set(checkout.delivery_date),
+            delivery_time_slot: Set(checkout.delivery_time_slot.clone()),
+            total: Set(tax.total.to_yen().unwrap_or(0)),
+            tax_standard: Set(tax_of(kaimono_core::TaxCategory::Standard)),
+            tax_reduced: Set(tax_of(kaimono_core::TaxCategory::Reduced)),
+            created_at: Set(now),
+            updated_at: Set(now),
+        })
+        .exec_without_returning(db)
+        .await?;
+        let rows = lines.iter().map(|l| order_line::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            order_id: Set(id),
+            variant_id: Set(l.variant_id.0),
+            sku: Set(l.sku.clone()),
+            product_name: Set(l.product_name.clone()),
+            color: Set(l.color.clone()),
+            size: Set(l.size.clone()),
+            tax_category: Set(l.tax_category.as_str().to_owned()),
+            unit_price: Set(l.unit_price.to_yen().unwrap_or(0)),
+            quantity: Set(l.quantity),
+            status: Set(LineStatus::Held.as_str().to_owned()),
+        });
+        order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
+
+        // NOTIF-01: "order received", in the same transaction.
+        let locale = Locale::parse_or_default(&member.locale);
+        let items: Vec<String> = lines
+            .iter()
+            .map(|l| format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, l.total()))
+            .collect();
+        let shop_name = lines.first().map(|l| l.shop_name.clone()).unwrap_or_default();
+        let mail = Email::render(
+            &member.email,
+            Template::OrderReceived,
+            locale,
+            json!({"name": member.name, "number": number, "shop": shop_name, "items": items, "total": tax.total.to_string()}),
+        )?;
+        enqueue(db, mail, now).await?;
+        ids.push(id);
+    }
+    cart_item::Entity::delete_many().filter(cart_item::Column::AccountId.eq(account_id.0)).exec(db).await?;
+    load_orders(db, order::Entity::find().filter(order::Column::Id.is_in(ids))).await
+}

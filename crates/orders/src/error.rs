@@ -1,0 +1,25 @@
+use kaimono_core::VariantId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrderError {
+    #[error("order not found")]
+    NotFound,
+    #[error("this variant is not on sale for delivery")]
+    NotPurchasable,
+    #[error("the cart has no such item")]
+    NotInCart,
+    #[error("the cart is empty")]
+    EmptyCart,
+    #[error("the delivery address was not found")]
+    AddressNotFound,
+    #[error("a cart line may hold at most {max} units")]
+    QuantityTooLarge { max: i32 },
+    #[error("not enough stock of {variant}: {available} available")]
+    InsufficientStock { variant: VariantId, available: i32 },
+    #[error("cannot go from {from} to {to}")]
+    InvalidTransition { from: &'static str, to: &'static str },
+    #[error(transparent)]
+    Messaging(#[from] kaimono_messaging::MessagingError),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}

@@ -1,0 +1,221 @@
+//! Order and line states and the rules between them (pure).
+
+use crate::error::OrderError;
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_core::{Money, ProductId, ShopId, TaxCategory, TaxSummary, VariantId};
+use uuid::Uuid;
+
+/// The largest quantity of one variant in a cart or an order line.
+pub const MAX_LINE_QUANTITY: i32 = 99;
+
+/// Where a delivery order is in its life (seed 000, 配送購入).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderStatus {
+    /// Placed unpaid; the shop has not yet checked stock (ORD-01).
+    AwaitingStockCheck,
+    /// Stock secured; the payment URL is out (ORD-02).
+    AwaitingPayment,
+    Paid,
+    /// Handed to the carrier (ORD-03).
+    Shipped,
+    /// By the member, the shop, all lines rejected, or an expired payment request (ORD-05).
+    Cancelled,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 5] = [
+        OrderStatus::AwaitingStockCheck,
+        OrderStatus::AwaitingPayment,
+        OrderStatus::Paid,
+        OrderStatus::Shipped,
+        OrderStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::AwaitingStockCheck => "awaiting_stock_check",
+            OrderStatus::AwaitingPayment => "awaiting_payment",
+            OrderStatus::Paid => "paid",
+            OrderStatus::Shipped => "shipped",
+            OrderStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Whether the life of an order allows going from `self` to `to`.
+    pub fn can_become(self, to: OrderStatus) -> bool {
+        use OrderStatus::*;
+        matches!(
+            (self, to),
+            (AwaitingStockCheck, AwaitingPayment)
+                | (AwaitingStockCheck, Cancelled)
+                | (AwaitingPayment, Paid)
+                | (AwaitingPayment, Cancelled)
+                | (Paid, Shipped)
+        )
+    }
+
+    pub fn transition(self, to: OrderStatus) -> Result<OrderStatus, OrderError> {
+        if self.can_become(to) {
+            Ok(to)
+        } else {
+            Err(OrderError::InvalidTransition { from: self.as_str(), to: to.as_str() })
+        }
+    }
+}
+
+/// Whether a line holds stock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStatus {
+    /// Stock taken from the shelf at checkout, waiting for the shop's check.
+    Held,
+    /// The shop confirmed it (在庫確保).
+    Secured,
+    /// Out of stock at the shop: cancelled, stock given back.
+    Rejected,
+    /// Given back because the order was cancelled.
+    Released,
+}
+
+impl LineStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStatus::Held => "held",
+            LineStatus::Secured => "secured",
+            LineStatus::Rejected => "rejected",
+            LineStatus::Released => "released",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [LineStatus::Held, LineStatus::Secured, LineStatus::Rejected, LineStatus::Released]
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
+}
+
+/// A delivery-time wish (時間帯指定), as Japanese carriers offer them.
+pub const TIME_SLOTS: [&str; 6] = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"];
+
+/// A line of the cart, priced now.
+#[derive(Debug, Clone)]
+pub struct CartLine {
+    pub variant_id: VariantId,
+    pub product_id: ProductId,
+    pub shop_id: ShopId,
+    pub shop_name: String,
+    pub product_name: String,
+    pub sku: String,
+    pub color: String,
+    pub size: String,
+    pub tax_category: TaxCategory,
+    pub unit_price: Money,
+    pub quantity: i32,
+    /// Units on the shelf now (stock is held only at checkout).
+    pub available: i32,
+}
+
+impl CartLine {
+    pub fn total(&self) -> Money {
+        self.unit_price.times(u32::try_from(self.quantity).unwrap_or(0))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cart {
+    pub lines: Vec<CartLine>,
+    pub total: Money,
+    pub tax: TaxSummary,
+}
+
+/// What checkout needs besides the cart.
+#[derive(Debug, Clone)]
+pub struct Checkout {
+    pub address_id: Uuid,
+    pub delivery_date: Option<NaiveDate>,
+    pub delivery_time_slot: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ShippingAddress {
+    pub postal_code: String,
+    pub prefecture: i16,
+    pub city: String,
+    pub street: String,
+    pub building: Option<String>,
+    pub name: String,
+    pub name_kana: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrderLine {
+    pub id: Uuid,
+    pub variant_id: VariantId,
+    pub sku: String,
+    pub product_name: String,
+    pub color: String,
+    pub size: String,
+    pub tax_category: TaxCategory,
+    pub unit_price: Money,
+    pub quantity: i32,
+    pub status: LineStatus,
+}
+
+#[derive(Debug, Clone)]
+pub struct Order {
+    pub id: Uuid,
+    pub number: String,
+    pub shop_id: ShopId,
+    pub shop_name: String,
+    pub status: OrderStatus,
+    pub ship_to: ShippingAddress,
+    pub delivery_date: Option<NaiveDate>,
+    pub delivery_time_slot: Option<String>,
+    pub total: Money,
+    pub tax_standard: Money,
+    pub tax_reduced: Money,
+    pub lines: Vec<OrderLine>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrderStatus::*;
+
+    // ORD-01 … ORD-05: every allowed transition, and every other one refused.
+    #[test]
+    fn order_status_allows_exactly_the_documented_transitions() {
+        let allowed = [
+            (AwaitingStockCheck, AwaitingPayment),
+            (AwaitingStockCheck, Cancelled),
+            (AwaitingPayment, Paid),
+            (AwaitingPayment, Cancelled),
+            (Paid, Shipped),
+        ];
+        for from in OrderStatus::ALL {
+            for to in OrderStatus::ALL {
+                let expected = allowed.contains(&(from, to));
+                assert_eq!(from.can_become(to), expected, "{} -> {}", from.as_str(), to.as_str());
+                assert_eq!(from.transition(to).is_ok(), expected);
+            }
+        }
+        assert!(matches!(
+            Shipped.transition(Cancelled),
+            Err(OrderError::InvalidTransition { from: "shipped", to: "cancelled" })
+        ));
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for status in OrderStatus::ALL {
+            assert_eq!(OrderStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(LineStatus::parse("held"), Some(LineStatus::Held));
+        assert_eq!(OrderStatus::parse("lost"), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! ORD-04: the member's orders.
+
+use crate::error::OrderError;
+use crate::model::{LineStatus, Order, OrderLine, OrderStatus, ShippingAddress};
+use kaimono_core::{AccountId, Money, ShopId, TaxCategory, VariantId};
+use kaimono_entity::{order, order_line, shop};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The orders `query` selects, newest first, with their lines and shop names.
+pub(crate) async fn load_orders(
+    db: &impl ConnectionTrait,
+    query: Select<order::Entity>,
+) -> Result<Vec<Order>, OrderError> {
+    let rows = query.order_by_desc(order::Column::Id).all(db).await?;
+    let mut lines: HashMap<Uuid, Vec<OrderLine>> = HashMap::new();
+    for l in order_line::Entity::find()
+        .filter(order_line::Column::OrderId.is_in(rows.iter().map(|o| o.id)))
+        .order_by_asc(order_line::Column::Id)
+        .all(db)
+        .await?
+    {
+        lines.entry(l.order_id).or_default().push(OrderLine {
+            id: l.id,
+            variant_id: VariantId(l.variant_id),
+            sku: l.sku,
+            product_name: l.product_name,
+            color: l.color,
+            size: l.size,
+            tax_category: TaxCategory::parse(&l.tax_category).unwrap_or(TaxCategory::Standard),
+            unit_price: Money::yen(l.unit_price),
+            quantity: l.quantity,
+            status: LineStatus::parse(&l.status).unwrap_or(LineStatus::Held),
+        });
+    }
+    let shops: HashMap<Uuid, String> = shop::Entity::find()
+        .filter(shop::Column::Id.is_in(rows.iter().map(|o| o.shop_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|o| Order {
+            id: o.id,
+            number: o.number,
+            shop_id: ShopId(o.shop_id),
+            shop_name: shops.get(&o.shop_id).cloned().unwrap_or_default(),
+            status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::AwaitingStockCheck),
+            ship_to: ShippingAddress {
+                postal_code: o.ship_postal_code,
+                prefecture: o.ship_prefecture,
+                city: o.ship_city,
+                street: o.ship_street,
+                building: o.ship_building,
+                name: o.ship_name,
+                name_kana: o.ship_name_kana,
+                phone: o.ship_phone,
+            },
+            delivery_date: o.delivery_date,
+            delivery_time_slot: o.delivery_time_slot,
+            total: Money::yen(o.total),
+            tax_standard: Money::yen(o.tax_standard),
+            tax_reduced: Money::yen(o.tax_reduced),
+            lines: lines.remove(&o.id).unwrap_or_default(),
+            created_at: o.created_at,
+        })
+        .collect())
+}
+
+pub async fn list_member_orders(db: &impl ConnectionTrait, account: AccountId) -> Result<Vec<Order>, OrderError> {
+    load_orders(db, order::Entity::find().filter(order::Column::AccountId.eq(account.0))).await
+}
+
+/// One of the member's orders; another member's is indistinguishable from a missing one.
+pub async fn get_member_order(db: &impl ConnectionTrait, account: AccountId, id: Uuid) -> Result<Order, OrderError> {
+    load_orders(
+        db,
+        order::Entity::find().filter(order::Column::Id.eq(id)).filter(order::Column::AccountId.eq(account.0)),
+    )
+    .await?
+    .into_iter()
+    .next()
+    .ok_or(OrderError::NotFound)
+}

@@ -8,6 +8,8 @@ import { PasswordResetCompletePage } from "./features/account/password-reset-com
 import { PasswordResetPage } from "./features/account/password-reset-page";
 import { SignupCompletePage } from "./features/account/signup-complete-page";
 import { SignupPage } from "./features/account/signup-page";
+import { CartPage } from "./features/cart/cart-page";
+import { CheckoutPage } from "./features/cart/checkout-page";
 import { MyPage } from "./features/mypage/mypage";
 import { HomePage } from "./features/storefront/home-page";
 import { ProductListPage } from "./features/storefront/product-list-page";
@@ -51,6 +53,22 @@ export const router = createBrowserRouter([
       { path: "/signup/complete", element: <SignupCompletePage /> },
       { path: "/password-reset", element: <PasswordResetPage /> },
       { path: "/password-reset/complete", element: <PasswordResetCompletePage /> },
+      {
+        path: "/cart",
+        element: (
+          <RequireAuth>
+            <CartPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/checkout",
+        element: (
+          <RequireAuth>
+            <CheckoutPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: "/mypage",
         element: (

@@ -53,7 +53,12 @@ export function Layout() {
     { to: "/", label: t("nav.home") },
     { to: "/products", label: t("nav.products") },
     { to: "/shops", label: t("nav.shops") },
-    ...(session && !isStaff ? [{ to: "/mypage", label: t("nav.mypage") }] : []),
+    ...(session && !isStaff
+      ? [
+          { to: "/cart", label: t("nav.cart") },
+          { to: "/mypage", label: t("nav.mypage") },
+        ]
+      : []),
     ...(isStaff ? [{ to: "/console", label: t("nav.console") }] : []),
   ];
   const logout = async () => {

@@ -7,6 +7,7 @@ import { useSession } from "../../auth/use-session";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { check, isKana, isPhone } from "../../components/validation";
+import { MyOrders } from "../orders/my-orders";
 import { AddressForm } from "./address-form";
 import { deleteAddress } from "./api/delete-address";
 import { useAddresses } from "./api/list-addresses";
@@ -164,6 +165,7 @@ export function MyPage() {
   return (
     <Stack>
       <Title order={1}>{t("mypage.title")}</Title>
+      <MyOrders />
       <ProfileForm />
       <Addresses />
     </Stack>

@@ -1,9 +1,26 @@
-import { Badge, Card, Group, List, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
+import type { components } from "../../api/schema";
+import { useSession } from "../../auth/use-session";
+import { addCartItem } from "../cart/api/add-cart-item";
 import { priceWithTax } from "../../components/format";
-import { Empty, ErrorState, Loading } from "../../components/states";
+import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useProduct } from "./api/get-product";
 import { colorsOf, pick, sizesOf } from "./variant-picker";
 
@@ -13,6 +30,71 @@ const availabilityKey = {
   few_left: "products.fewLeft",
   out_of_stock: "products.outOfStock",
 } as const;
+
+/** CART-01: members put the chosen variant in the cart; visitors are asked to log in first. */
+function AddToCart({
+  variant,
+  deliverable,
+}: {
+  variant: components["schemas"]["VariantResponse"];
+  deliverable: boolean;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  const [quantity, setQuantity] = useState<number | string>(1);
+  const [busy, setBusy] = useState(false);
+  if (!deliverable) return <Text c="dimmed">{t("cart.notDeliverable")}</Text>;
+  if (!session) {
+    return (
+      <Button
+        variant="default"
+        onClick={() => void navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}
+      >
+        {t("cart.loginToBuy")}
+      </Button>
+    );
+  }
+  if (session.account.role !== "member") return null;
+  const add = async () => {
+    setBusy(true);
+    try {
+      queryClient.setQueryData(["cart"], await addCartItem(variant.id, Number(quantity)));
+      notifications.show({ color: "teal", message: t("cart.added") });
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group align="end">
+      <NumberInput
+        label={t("cart.quantity")}
+        w={100}
+        min={1}
+        max={99}
+        allowDecimal={false}
+        allowNegative={false}
+        value={quantity}
+        onChange={setQuantity}
+      />
+      <Button
+        onClick={() => void add()}
+        loading={busy}
+        disabled={!(Number(quantity) >= 1 && Number(quantity) <= 99)}
+      >
+        {t("cart.add")}
+      </Button>
+      <Button component={Link} to="/cart" variant="subtle">
+        {t("nav.cart")}
+      </Button>
+    </Group>
+  );
+}
 
 export function ProductPage() {
   const { t, i18n } = useTranslation();
@@ -68,6 +150,7 @@ export function ProductPage() {
           />
         </Stack>
       )}
+      {variant && p.active && <AddToCart variant={variant} deliverable={p.fulfilment.deliverable} />}
       <Text style={{ whiteSpace: "pre-wrap" }}>{p.description}</Text>
       <Card withBorder>
         <Title order={3} size="h4">

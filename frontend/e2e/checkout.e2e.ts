@@ -1,0 +1,87 @@
+// CART-01, CART-02, ORD-04 in the browser: the demo member puts items in the cart, checks out to the
+// default address, and sees the unpaid order on My Page.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PHONE, launch, mailedToken, open, screenshot, skip } from "./browser";
+
+describe.skipIf(skip)("cart and checkout", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("puts items in the cart, places an unpaid order and shows it on My Page", async () => {
+    const { page, errors } = await open(browser, PHONE);
+    // A member of its own, so this test does not depend on the others.
+    const email = `buyer-${Date.now()}@example.jp`;
+    await page.goto("/signup");
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByRole("button", { name: "登録用URLを送る" }).click();
+    await page.getByText(/メールを送信しました/).waitFor();
+    await page.goto(`/signup/complete?token=${await mailedToken(email, "/signup/complete")}`);
+    await page.locator("input[type=password]").fill("buyer-password-1");
+    await page.getByLabel("氏名").fill("買物 太郎");
+    await page.getByLabel("フリガナ").fill("カイモノ タロウ");
+    await page.getByLabel("電話番号").fill("080-1111-2222");
+    await page.getByRole("button", { name: "登録する" }).click();
+    await page.waitForURL("**/mypage");
+
+    // Without an address, checkout sends the member to add one first.
+    await page.goto("/products?q=%E3%83%96%E3%83%AC%E3%83%B3%E3%83%89");
+    await page.getByText("ブレンドコーヒー豆").click();
+    await page.getByText("500g").click();
+    await expect.poll(() => page.getByTestId("price").textContent()).toBe("¥1,980（税込）");
+    await page.getByRole("button", { name: "カートに入れる" }).click();
+    await page.getByText("カートに入れました。").waitFor();
+    await page.goto("/checkout");
+    await page.getByText("お届け先が登録されていません。マイページで登録してください。").waitFor();
+    await page.getByRole("link", { name: "お届け先を登録する" }).click();
+    await page.getByRole("button", { name: "お届け先を追加" }).click();
+    const form = page.getByRole("form", { name: "お届け先を追加" });
+    await form.getByLabel("郵便番号").fill("530-0001");
+    await form.getByLabel("都道府県").click();
+    await form.getByLabel("都道府県").fill("大阪");
+    await page.getByRole("option", { name: "大阪府" }).click();
+    await form.getByLabel("市区町村").fill("大阪市北区梅田");
+    await form.getByLabel("番地").fill("1-2-3");
+    await form.getByLabel("お名前").fill("買物 太郎");
+    await form.getByLabel("フリガナ").fill("カイモノ タロウ");
+    await form.getByLabel("電話番号").fill("08011112222");
+    await form.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("〒530-0001").waitFor();
+
+    // The cart: change the quantity, then check out to the default address.
+    await page.goto("/cart");
+    await page.getByTestId("cart-item").waitFor();
+    await page.getByRole("textbox", { name: /^数量/ }).fill("2");
+    await expect.poll(() => page.getByTestId("cart-total").textContent()).toBe("合計（税込）: ¥3,960");
+    await screenshot(page, "cart-phone");
+    await page.getByRole("link", { name: "ご注文手続きへ" }).click();
+    await page
+      .getByTestId("ship-to")
+      .getByText(/〒530-0001/)
+      .waitFor();
+    await page.getByRole("combobox", { name: "時間帯（任意）" }).click();
+    await page.getByRole("option", { name: "14〜16時" }).click();
+    await screenshot(page, "checkout-phone");
+    await page.getByRole("button", { name: "注文を確定する" }).click();
+    await page.getByRole("heading", { name: "ご注文を受け付けました" }).waitFor();
+    const number = await page.getByTestId("order-number").textContent();
+    expect(number).toMatch(/^\d{6}-[0-9A-F]{8}$/);
+
+    // ORD-04: My Page shows the order, unpaid, each item waiting for the shop's stock check.
+    await page.getByRole("link", { name: "注文履歴を見る" }).click();
+    const order = page.getByTestId("order");
+    await order.getByText(`注文番号 ${number}`).waitFor();
+    await order.getByText("在庫確認待ち").waitFor();
+    await order.getByText("在庫確認中").waitFor();
+    await screenshot(page, "orders-phone");
+    // The cart is empty now.
+    await page.goto("/cart");
+    await page.getByText("カートに商品はありません。").waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { components } from "../../api/schema";
+import { yen } from "../../components/format";
+import { Empty, ErrorState, Loading } from "../../components/states";
+import { useFormErrors } from "../../components/use-server-errors";
+import { useAddresses } from "../mypage/api/list-addresses";
+import { useCart } from "./api/get-cart";
+import { placeOrders } from "./api/place-orders";
+import { CartTotals } from "./cart-page";
+
+type Order = components["schemas"]["OrderResponse"];
+const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"] as const;
+
+function Placed({ orders }: { orders: Order[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={1}>{t("checkout.placedTitle")}</Title>
+      <Alert color="teal" role="status">
+        {t("checkout.placedLead")}
+      </Alert>
+      {orders.map((order) => (
+        <Card withBorder key={order.id}>
+          <Text size="sm" c="dimmed">
+            {order.shop.name}
+          </Text>
+          <Text>
+            {t("checkout.orderNumber")}: <b data-testid="order-number">{order.number}</b>
+          </Text>
+          <Text>
+            {t("cart.total")}: {yen(order.total)}
+          </Text>
+        </Card>
+      ))}
+      <Button component={Link} to="/mypage" w="fit-content">
+        {t("checkout.toOrders")}
+      </Button>
+    </Stack>
+  );
+}
+
+/** CART-02: address (the default, changeable), delivery wishes, review, place. */
+export function CheckoutPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const cart = useCart();
+  const addresses = useAddresses();
+  const [addressId, setAddressId] = useState<string | null>(null);
+  const [date, setDate] = useState("");
+  const [slot, setSlot] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [placed, setPlaced] = useState<Order[] | null>(null);
+  // One key per checkout attempt: a double click or a retry after a network error orders once (PAY-09).
+  const [key] = useState(() => crypto.randomUUID());
+  const errors = useFormErrors<"address_id" | "delivery_date" | "delivery_time_slot">();
+
+  if (placed) return <Placed orders={placed} />;
+  if (cart.isPending || addresses.isPending) return <Loading />;
+  if (cart.isError) return <ErrorState error={cart.error} onRetry={() => void cart.refetch()} />;
+  if (addresses.isError)
+    return <ErrorState error={addresses.error} onRetry={() => void addresses.refetch()} />;
+  if (cart.data.items.length === 0) return <Empty message={t("cart.empty")} />;
+
+  const chosen = addressId ?? addresses.data.find((a) => a.is_default)?.id ?? addresses.data[0]?.id ?? null;
+  const address = addresses.data.find((a) => a.id === chosen);
+  const submit = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const result = await placeOrders(
+        { address_id: chosen, delivery_date: date || null, delivery_time_slot: slot || null },
+        key,
+      );
+      setPlaced(result.orders);
+      void queryClient.invalidateQueries({ queryKey: ["cart"] });
+      void queryClient.invalidateQueries({ queryKey: ["my-orders"] });
+    } catch (error) {
+      errors.capture(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Title order={1}>{t("checkout.title")}</Title>
+      <Card withBorder>
+        <Title order={2} size="h4">
+          {t("checkout.shipTo")}
+        </Title>
+        {address ? (
+          <Stack gap={4} mt="xs">
+            <Text data-testid="ship-to">
+              〒{address.postal_code_display} {address.prefecture_name}
+              {address.city}
+              {address.street} {address.building}
+            </Text>
+            <Text size="sm">{address.recipient_name}</Text>
+            {addresses.data.length > 1 && (
+              <Select
+                label={t("checkout.change")}
+                value={chosen}
+                onChange={setAddressId}
+                allowDeselect={false}
+                data={addresses.data.map((a) => ({
+                  value: a.id,
+                  label: `〒${a.postal_code_display} ${a.prefecture_name}${a.city} ${a.recipient_name}`,
+                }))}
+              />
+            )}
+            <Text size="sm">
+              <Link to="/mypage">{t("mypage.editAddress")}</Link>
+            </Text>
+          </Stack>
+        ) : (
+          <Stack mt="xs">
+            <Text>{t("checkout.noAddress")}</Text>
+            <Button component={Link} to="/mypage" w="fit-content">
+              {t("checkout.addAddress")}
+            </Button>
+          </Stack>
+        )}
+        {errors.errorOf("address_id") && <Text c="red">{errors.errorOf("address_id")}</Text>}
+      </Card>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="date"
+          label={t("checkout.deliveryDate")}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={errors.errorOf("delivery_date")}
+        />
+        <Select
+          label={t("checkout.timeSlot")}
+          value={slot ?? ""}
+          onChange={(value) => setSlot(value || null)}
+          allowDeselect={false}
+          data={[
+            { value: "", label: t("checkout.noPreference") },
+            ...SLOTS.map((s) => ({ value: s, label: t(`checkout.slots.${s}`) })),
+          ]}
+          error={errors.errorOf("delivery_time_slot")}
+        />
+      </SimpleGrid>
+      <Card withBorder>
+        <Title order={2} size="h4">
+          {t("checkout.review")}
+        </Title>
+        <Table mt="xs">
+          <Table.Tbody>
+            {cart.data.items.map((item) => (
+              <Table.Tr key={item.variant_id}>
+                <Table.Td>
+                  {item.product_name}（{item.color} / {item.size}）× {item.quantity}
+                </Table.Td>
+                <Table.Td ta="right">{yen(item.line_total)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <CartTotals cart={cart.data} />
+      </Card>
+      <Alert color="blue">{t("checkout.unpaidNote")}</Alert>
+      {errors.general && (
+        <Alert color="red" role="alert">
+          {errors.general}
+        </Alert>
+      )}
+      <Group justify="end">
+        <Button size="md" onClick={() => void submit()} loading={busy} disabled={!chosen}>
+          {t("checkout.place")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -233,6 +233,9 @@ impl From<kaimono_orders::OrderError> for ApiError {
                 "insufficient_stock",
                 format!("not enough stock of {variant}: {available} available"),
             ),
+            OrderError::UnknownLine { line } => {
+                ApiError::field("validation_failed", "rejected_line_ids", format!("{line} is not a line of this order"))
+            }
             OrderError::InvalidTransition { from, to } => ApiError::new(
                 StatusCode::CONFLICT,
                 "invalid_transition",

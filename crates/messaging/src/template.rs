@@ -15,6 +15,8 @@ pub enum Template {
     PasswordReset,
     /// CART-02: the order was placed, unpaid, waiting for the shop's stock check.
     OrderReceived,
+    /// ORD-01: the shop could not supply some lines (or any: the order is cancelled).
+    OrderLinesRejected,
 }
 
 impl Template {
@@ -24,6 +26,7 @@ impl Template {
             Template::Welcome => "welcome",
             Template::PasswordReset => "password_reset",
             Template::OrderReceived => "order_received",
+            Template::OrderLinesRejected => "order_lines_rejected",
         }
     }
 
@@ -37,6 +40,8 @@ impl Template {
             (Template::PasswordReset, Locale::En) => include_str!("../templates/password_reset.en.txt"),
             (Template::OrderReceived, Locale::Ja) => include_str!("../templates/order_received.ja.txt"),
             (Template::OrderReceived, Locale::En) => include_str!("../templates/order_received.en.txt"),
+            (Template::OrderLinesRejected, Locale::Ja) => include_str!("../templates/order_lines_rejected.ja.txt"),
+            (Template::OrderLinesRejected, Locale::En) => include_str!("../templates/order_lines_rejected.en.txt"),
         }
     }
 }

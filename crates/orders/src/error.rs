@@ -16,6 +16,8 @@ pub enum OrderError {
     QuantityTooLarge { max: i32 },
     #[error("not enough stock of {variant}: {available} available")]
     InsufficientStock { variant: VariantId, available: i32 },
+    #[error("the order has no line {line}")]
+    UnknownLine { line: uuid::Uuid },
     #[error("cannot go from {from} to {to}")]
     InvalidTransition { from: &'static str, to: &'static str },
     #[error(transparent)]

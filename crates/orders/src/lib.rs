@@ -10,9 +10,11 @@ mod checkout;
 mod error;
 mod model;
 mod queries;
+mod shop;
 
 pub use cart::{add_to_cart, remove_from_cart, set_cart_quantity, view_cart};
 pub use checkout::place_orders;
 pub use error::OrderError;
 pub use model::*;
 pub use queries::{get_member_order, list_member_orders};
+pub use shop::{check_stock, get_shop_order, list_shop_orders};

@@ -8,6 +8,9 @@ db_tests!(
     cart02_checkout_refuses_bad_requests_and_changes_nothing,
     pay09_the_same_idempotency_key_replays_the_first_response,
     cart02_two_hundred_concurrent_checkouts_sell_exactly_the_ten_units_in_stock,
+    ord01_the_shop_secures_an_order_and_it_awaits_payment,
+    ord01_rejected_lines_are_cancelled_with_stock_given_back_and_the_member_told,
+    ord01_stock_checks_are_refused_for_other_shops_bad_lines_and_wrong_states,
 );
 
 async fn stocked_variant(app: &TestApp, shop: &ShopFixture, name: &str, sku: &str, quantity: i64) -> String {
@@ -205,4 +208,95 @@ async fn cart02_two_hundred_concurrent_checkouts_sell_exactly_the_ten_units_in_s
     let refused = statuses.iter().filter(|s| **s == 409).count();
     assert_eq!((sold, refused), (10, 190), "{statuses:?}");
     assert_eq!(stock_of(&app, &shop, &limited).await, 0);
+}
+
+/// A member's placed order of `lines` (variant, quantity) at `shop`; returns the order JSON.
+async fn placed_order(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> Value {
+    let (member, token) = fast_member(app, email).await;
+    let address = home_address(app, member).await;
+    for (variant, quantity) in lines {
+        app.post("/api/v1/me/cart/items", Some(&token), json!({"variant_id": variant, "quantity": quantity})).await;
+    }
+    let (status, placed, _) = checkout(app, &token, "k", json!({"address_id": address})).await;
+    assert_eq!(status, 201, "{placed}");
+    placed["orders"][0].clone()
+}
+
+async fn ord01_the_shop_secures_an_order_and_it_awaits_payment(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let shirt = stocked_variant(&app, &shop, "シャツ", "A", 5).await;
+    let order = placed_order(&app, "m@example.test", &[(&shirt, 2)]).await;
+    let staff = Some(shop.staff.access_token.as_str());
+    let (_, queue) = app.get(&format!("/api/v1/shops/{}/orders?status=awaiting_stock_check", shop.id), staff).await;
+    assert_eq!(queue.as_array().unwrap().len(), 1, "the stock-check queue");
+    let path = format!("/api/v1/shops/{}/orders/{}/stock-check", shop.id, order["id"].as_str().unwrap());
+    let (status, checked) = app.post(&path, staff, json!({})).await;
+    assert_eq!(status, 200, "{checked}");
+    assert_eq!(checked["status"], "awaiting_payment");
+    assert_eq!(checked["lines"][0]["status"], "secured");
+    assert_eq!(stock_of(&app, &shop, &shirt).await, 3, "secured stock stays held");
+    let (_, queue) = app.get(&format!("/api/v1/shops/{}/orders?status=awaiting_stock_check", shop.id), staff).await;
+    assert!(queue.as_array().unwrap().is_empty());
+    let (status, problem) = app.post(&path, staff, json!({})).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "checked once only");
+}
+
+async fn ord01_rejected_lines_are_cancelled_with_stock_given_back_and_the_member_told(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let shirt = stocked_variant(&app, &shop, "シャツ", "A", 5).await;
+    let scarf = stocked_variant(&app, &shop, "スカーフ", "B", 5).await;
+    let order = placed_order(&app, "partial@example.test", &[(&shirt, 1), (&scarf, 2)]).await;
+    let scarf_line =
+        order["lines"].as_array().unwrap().iter().find(|l| l["variant_id"] == scarf.as_str()).unwrap()["id"].clone();
+    let staff = Some(shop.owner.access_token.as_str());
+    let path = format!("/api/v1/shops/{}/orders/{}/stock-check", shop.id, order["id"].as_str().unwrap());
+    let (status, checked) = app.post(&path, staff, json!({"rejected_line_ids": [scarf_line]})).await;
+    assert_eq!(status, 200, "{checked}");
+    assert_eq!(checked["status"], "awaiting_payment");
+    assert_eq!(checked["total"], "4990", "the amount is recomputed without the rejected line");
+    assert_eq!(checked["tax_standard"], "453");
+    assert_eq!(stock_of(&app, &shop, &scarf).await, 5, "the rejected line's stock is given back");
+    assert_eq!(stock_of(&app, &shop, &shirt).await, 4);
+    let mails = app.mailbox("partial@example.test").await;
+    let told = mails.iter().find(|m| m["template"] == "order_lines_rejected").expect("the member is told");
+    assert!(told["body"].as_str().unwrap().contains("スカーフ"));
+
+    // Every line rejected: the order is cancelled.
+    let only = placed_order(&app, "none@example.test", &[(&shirt, 1)]).await;
+    let line = only["lines"][0]["id"].clone();
+    let path = format!("/api/v1/shops/{}/orders/{}/stock-check", shop.id, only["id"].as_str().unwrap());
+    let (_, checked) = app.post(&path, staff, json!({"rejected_line_ids": [line]})).await;
+    assert_eq!((checked["status"].as_str(), checked["total"].as_str()), (Some("cancelled"), Some("0")));
+    assert_eq!(stock_of(&app, &shop, &shirt).await, 4);
+}
+
+async fn ord01_stock_checks_are_refused_for_other_shops_bad_lines_and_wrong_states(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let other = create_shop(&app, "beta").await;
+    let shirt = stocked_variant(&app, &shop, "シャツ", "A", 5).await;
+    let order = placed_order(&app, "m@example.test", &[(&shirt, 1)]).await;
+    let id = order["id"].as_str().unwrap();
+    let path = format!("/api/v1/shops/{}/orders/{id}/stock-check", shop.id);
+    assert_eq!(app.post(&path, Some(&other.owner.access_token), json!({})).await.0, 403, "another shop's staff");
+    assert_eq!(app.post(&path, None, json!({})).await.0, 401);
+    let (_, member) = fast_member(&app, "nosy@example.test").await;
+    assert_eq!(app.post(&path, Some(&member), json!({})).await.0, 403);
+    assert_eq!(app.get(&format!("/api/v1/shops/{}/orders", shop.id), Some(&other.staff.access_token)).await.0, 403);
+    // Through its own shop's URL, another shop's order does not exist.
+    let foreign = format!("/api/v1/shops/{}/orders/{id}/stock-check", other.id);
+    assert_eq!(app.post(&foreign, Some(&other.owner.access_token), json!({})).await.0, 404);
+    let (status, problem) =
+        app.post(&path, Some(&shop.staff.access_token), json!({"rejected_line_ids": [uuid::Uuid::now_v7()]})).await;
+    assert_eq!(status, 422, "{problem}");
+    assert!(problem["errors"]["rejected_line_ids"].is_array());
+    assert_eq!(app.post(&path, Some(&shop.staff.access_token), json!({"rejected_line_ids": "all"})).await.0, 422);
+    assert_eq!(
+        app.get(&format!("/api/v1/shops/{}/orders?status=lost", shop.id), Some(&shop.staff.access_token)).await.0,
+        422
+    );
+    let (_, unchanged) = app.get(&format!("/api/v1/shops/{}/orders", shop.id), Some(&shop.staff.access_token)).await;
+    assert_eq!(unchanged[0]["status"], "awaiting_stock_check", "refused requests changed nothing");
 }

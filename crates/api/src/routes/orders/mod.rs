@@ -1,7 +1,9 @@
 //! `/orders` and `/me/orders`: placing the cart as delivery orders (CART-02) and the member's orders (ORD-04).
 
+mod check_order_stock;
 mod get_my_order;
 mod list_my_orders;
+mod list_shop_orders;
 mod place_orders;
 
 use super::products::ShopRef;
@@ -15,7 +17,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(place_orders::place_orders).service(list_my_orders::list_my_orders).service(get_my_order::get_my_order);
+    cfg.service(place_orders::place_orders)
+        .service(list_my_orders::list_my_orders)
+        .service(get_my_order::get_my_order)
+        .service(list_shop_orders::list_shop_orders)
+        .service(check_order_stock::check_order_stock);
 }
 
 /// Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
@@ -38,6 +44,18 @@ impl From<kaimono_orders::OrderStatus> for OrderStatusDto {
             S::Paid => Self::Paid,
             S::Shipped => Self::Shipped,
             S::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+impl From<OrderStatusDto> for kaimono_orders::OrderStatus {
+    fn from(s: OrderStatusDto) -> Self {
+        match s {
+            OrderStatusDto::AwaitingStockCheck => Self::AwaitingStockCheck,
+            OrderStatusDto::AwaitingPayment => Self::AwaitingPayment,
+            OrderStatusDto::Paid => Self::Paid,
+            OrderStatusDto::Shipped => Self::Shipped,
+            OrderStatusDto::Cancelled => Self::Cancelled,
         }
     }
 }

@@ -1,0 +1,47 @@
+use super::OrderResponse;
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{post, web};
+use kaimono_core::ShopId;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StockCheckRequest {
+    /// Lines the shop cannot supply; every other line is secured. Empty: all secured.
+    #[validate(length(max = 100))]
+    #[serde(default)]
+    pub rejected_line_ids: Vec<Uuid>,
+}
+
+/// The shop's stock check of an order (ORD-01): secure its lines, or reject the ones out of stock.
+///
+/// Rejected lines are cancelled with their stock given back and the amounts recomputed, and the member is
+/// emailed; with every line rejected the order is cancelled. Otherwise it awaits payment.
+#[utoipa::path(
+    tag = "orders",
+    params(("shop_id" = Uuid, Path, description = "The shop"), ("order_id" = Uuid, Path, description = "The order")),
+    request_body = StockCheckRequest,
+    responses((status = 200, body = OrderResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/orders/{order_id}/stock-check")]
+pub async fn check_order_stock(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+    body: ValidJson<StockCheckRequest>,
+) -> Result<web::Json<OrderResponse>, ApiError> {
+    let (shop, order) = path.into_inner();
+    let shop = ShopId(shop);
+    principal.require_shop(&state, shop).await?;
+    let txn = crate::database::begin_write(&state.db).await?;
+    let checked = kaimono_orders::check_stock(&txn, shop, order, &body.0.rejected_line_ids, state.clock.now()).await?;
+    txn.commit().await?;
+    Ok(web::Json(checked.into()))
+}

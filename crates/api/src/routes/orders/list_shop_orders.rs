@@ -1,0 +1,38 @@
+use super::{OrderResponse, OrderStatusDto};
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidQuery;
+use crate::state::AppState;
+use actix_web::{get, web};
+use kaimono_core::ShopId;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ShopOrdersQuery {
+    /// Only orders in this status (e.g. `awaiting_stock_check`: the stock-check queue).
+    pub status: Option<OrderStatusDto>,
+}
+
+/// A shop's delivery orders, newest first; staff of the shop only (SHOP-01, SHOP-02).
+#[utoipa::path(
+    tag = "orders",
+    params(("shop_id" = Uuid, Path, description = "The shop"), ShopOrdersQuery),
+    responses((status = 200, body = Vec<OrderResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/orders")]
+pub async fn list_shop_orders(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: ValidQuery<ShopOrdersQuery>,
+) -> Result<web::Json<Vec<OrderResponse>>, ApiError> {
+    let shop = ShopId(path.into_inner());
+    principal.require_shop(&state, shop).await?;
+    let orders = kaimono_orders::list_shop_orders(&state.db, shop, query.0.status.map(Into::into)).await?;
+    Ok(web::Json(orders.into_iter().map(Into::into).collect()))
+}

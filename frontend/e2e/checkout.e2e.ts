@@ -1,5 +1,5 @@
-// CART-01, CART-02, ORD-04 in the browser: the demo member puts items in the cart, checks out to the
-// default address, and sees the unpaid order on My Page.
+// CART-01, CART-02, ORD-01, ORD-04 in the browser: a member puts items in the cart, checks out to the
+// default address and sees the unpaid order on My Page; the shop's staff secure its stock.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE, launch, mailedToken, open, screenshot, skip } from "./browser";
@@ -82,6 +82,31 @@ describe.skipIf(skip)("cart and checkout", () => {
     // The cart is empty now.
     await page.goto("/cart");
     await page.getByText("カートに商品はありません。").waitFor();
+
+    // ORD-01: the shop's staff find it in their queue and secure the stock.
+    await page.getByRole("button", { name: "メニュー" }).click();
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await page.goto("/console");
+    await page.getByLabel("メールアドレス").fill("staff@mori-coffee-kichijoji.demo.kaimono.jp");
+    await page.locator("input[type=password]").fill("kaimono-demo");
+    await page.locator("form").getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("link", { name: "注文", exact: true }).click();
+    const queued = page.getByTestId("shop-order").filter({ hasText: `注文番号 ${number}` });
+    await queued.waitFor();
+    await screenshot(page, "console-orders-phone");
+    await queued.getByRole("button", { name: "在庫を確保する" }).click();
+    await page.getByText("在庫確認を登録しました。").waitFor();
+    await expect.poll(() => queued.count()).toBe(0);
+
+    // The member sees it waiting for payment.
+    await page.getByRole("button", { name: "メニュー" }).click();
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await page.goto("/mypage");
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.locator("input[type=password]").fill("buyer-password-1");
+    await page.locator("form").getByRole("button", { name: "ログイン" }).click();
+    await page.getByTestId("order").getByText("お支払い待ち").waitFor();
+    await page.getByTestId("order").getByText("在庫確保").waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -24,6 +24,9 @@ const ConsoleHome = lazy(() =>
 const ConsoleProductsPage = lazy(() =>
   import("./features/console/console-products-page").then((m) => ({ default: m.ConsoleProductsPage })),
 );
+const ConsoleOrdersPage = lazy(() =>
+  import("./features/console/console-orders-page").then((m) => ({ default: m.ConsoleOrdersPage })),
+);
 const ProductEditorPage = lazy(() =>
   import("./features/console/product-editor-page").then((m) => ({ default: m.ProductEditorPage })),
 );
@@ -106,6 +109,14 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ProductEditorPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/orders",
+        element: (
+          <Staff>
+            <ConsoleOrdersPage />
           </Staff>
         ),
       },

@@ -167,6 +167,11 @@ export const en: Messages = {
     note: "Note",
     calendarSaved: "Business calendar saved.",
     forbidden: "You may not manage this shop.",
+    orders: "Orders",
+    reject: "Out of stock",
+    secureAll: "Secure the stock",
+    secureRest: "Cancel the checked items and secure the rest",
+    stockChecked: "Stock check saved.",
     nextDays: "The next 60 days",
   },
   cart: {

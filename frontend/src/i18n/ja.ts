@@ -165,6 +165,11 @@ export const ja = {
     note: "メモ",
     calendarSaved: "営業カレンダーを保存しました。",
     forbidden: "このショップを管理する権限がありません。",
+    orders: "注文",
+    reject: "在庫なし",
+    secureAll: "在庫を確保する",
+    secureRest: "チェックした商品をキャンセルし、残りを確保する",
+    stockChecked: "在庫確認を登録しました。",
     nextDays: "これから60日の営業日",
   },
   cart: {

@@ -26,7 +26,10 @@ export function ConsoleHome() {
             <Card withBorder key={shop.id}>
               <Text fw={600}>{shop.name}</Text>
               <Group mt="sm">
-                <Button component={Link} to={`/console/shops/${shop.id}/products`} size="xs">
+                <Button component={Link} to={`/console/shops/${shop.id}/orders`} size="xs">
+                  {t("console.orders")}
+                </Button>
+                <Button component={Link} to={`/console/shops/${shop.id}/products`} size="xs" variant="default">
                   {t("console.products")}
                 </Button>
                 <Button

@@ -29,7 +29,12 @@ export function ConsoleHome() {
                 <Button component={Link} to={`/console/shops/${shop.id}/orders`} size="xs">
                   {t("console.orders")}
                 </Button>
-                <Button component={Link} to={`/console/shops/${shop.id}/products`} size="xs" variant="default">
+                <Button
+                  component={Link}
+                  to={`/console/shops/${shop.id}/products`}
+                  size="xs"
+                  variant="default"
+                >
                   {t("console.products")}
                 </Button>
                 <Button

@@ -1,4 +1,15 @@
-import { Badge, Button, Card, Checkbox, Group, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -41,10 +52,19 @@ function StockCheck({ shopId, order }: { shopId: string; order: Order }) {
           key={line.id}
           label={`${t("console.reject")}: ${line.product_name}（${line.color} / ${line.size}）× ${line.quantity}`}
           checked={rejected.includes(line.id)}
-          onChange={(e) => setRejected(e.currentTarget.checked ? [...rejected, line.id] : rejected.filter((id) => id !== line.id))}
+          onChange={(e) =>
+            setRejected(
+              e.currentTarget.checked ? [...rejected, line.id] : rejected.filter((id) => id !== line.id),
+            )
+          }
         />
       ))}
-      <Button onClick={() => void submit()} loading={busy} w="fit-content" color={rejected.length === order.lines.length ? "red" : undefined}>
+      <Button
+        onClick={() => void submit()}
+        loading={busy}
+        w="fit-content"
+        color={rejected.length === order.lines.length ? "red" : undefined}
+      >
         {rejected.length === 0 ? t("console.secureAll") : t("console.secureRest")}
       </Button>
     </Stack>
@@ -64,7 +84,10 @@ export function ConsoleOrdersPage() {
       <SegmentedControl
         value={filter}
         onChange={(value) => setFilter(value as OrderStatus | "all")}
-        data={FILTERS.map((f) => ({ value: f, label: f === "all" ? t("products.all") : t(`orders.status.${f}`) }))}
+        data={FILTERS.map((f) => ({
+          value: f,
+          label: f === "all" ? t("products.all") : t(`orders.status.${f}`),
+        }))}
       />
       {orders.isPending ? (
         <Loading />
@@ -81,8 +104,8 @@ export function ConsoleOrdersPage() {
                   {t("checkout.orderNumber")} {order.number}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {formatDate(order.created_at, i18n.language)} ・ {order.ship_to.name} ・ 〒{order.ship_to.postal_code_display}{" "}
-                  {order.ship_to.prefecture_name}
+                  {formatDate(order.created_at, i18n.language)} ・ {order.ship_to.name} ・ 〒
+                  {order.ship_to.postal_code_display} {order.ship_to.prefecture_name}
                   {order.ship_to.city}
                 </Text>
               </Stack>

@@ -1,26 +1,16 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Card, Checkbox, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { components } from "../../api/schema";
-import { formatDate, yen } from "../../components/format";
+import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { checkOrderStock } from "./api/check-order-stock";
 import { useShopOrders, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
+import { OrderLines } from "../orders/order-lines";
 import { useCanManage } from "./use-managed-shop";
 
 type Order = components["schemas"]["OrderResponse"];
@@ -111,22 +101,7 @@ export function ConsoleOrdersPage() {
               </Stack>
               <Badge>{t(`orders.status.${order.status}`)}</Badge>
             </Group>
-            <Table mt="xs">
-              <Table.Tbody>
-                {order.lines.map((line) => (
-                  <Table.Tr key={line.id}>
-                    <Table.Td>
-                      {line.product_name}（{line.color} / {line.size}）× {line.quantity}
-                    </Table.Td>
-                    <Table.Td>{t(`orders.line.${line.status}`)}</Table.Td>
-                    <Table.Td ta="right">{yen(line.line_total)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Text ta="right" fw={600}>
-              {t("cart.total")}: {yen(order.total)}
-            </Text>
+            <OrderLines order={order} />
             {order.status === "awaiting_stock_check" && <StockCheck shopId={shopId} order={order} />}
           </Card>
         ))

@@ -1,8 +1,9 @@
-import { Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatDate, yen } from "../../components/format";
+import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useMyOrders } from "./api/list-my-orders";
+import { OrderLines } from "./order-lines";
 
 const statusColor = {
   awaiting_stock_check: "yellow",
@@ -41,29 +42,7 @@ export function MyOrders() {
               </Stack>
               <Badge color={statusColor[order.status]}>{t(`orders.status.${order.status}`)}</Badge>
             </Group>
-            <Table mt="xs">
-              <Table.Tbody>
-                {order.lines.map((line) => (
-                  <Table.Tr key={line.id}>
-                    <Table.Td>
-                      {line.product_name}（{line.color} / {line.size}）× {line.quantity}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={line.status === "rejected" || line.status === "released" ? "gray" : "blue"}
-                      >
-                        {t(`orders.line.${line.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">{yen(line.line_total)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Text ta="right" fw={600}>
-              {t("cart.total")}: {yen(order.total)}
-            </Text>
+            <OrderLines order={order} />
           </Card>
         ))
       )}

@@ -1,0 +1,38 @@
+import { Badge, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { components } from "../../api/schema";
+import { yen } from "../../components/format";
+
+type Order = components["schemas"]["OrderResponse"];
+
+/** An order's items with each one's status, and the total — for the member and for the shop. */
+export function OrderLines({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table mt="xs">
+        <Table.Tbody>
+          {order.lines.map((line) => (
+            <Table.Tr key={line.id}>
+              <Table.Td>
+                {line.product_name}（{line.color} / {line.size}）× {line.quantity}
+              </Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="light"
+                  color={line.status === "rejected" || line.status === "released" ? "gray" : "blue"}
+                >
+                  {t(`orders.line.${line.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">{yen(line.line_total)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text ta="right" fw={600}>
+        {t("cart.total")}: {yen(order.total)}
+      </Text>
+    </>
+  );
+}

@@ -7,6 +7,7 @@ mod m20261122_000001_create_accounts;
 mod m20261122_000002_create_catalog;
 mod m20261122_000003_create_outbox_and_jobs;
 mod m20261122_000004_create_carts_and_orders;
+mod m20261122_000005_create_payments_and_reservations;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_catalog::Migration),
             Box::new(m20261122_000003_create_outbox_and_jobs::Migration),
             Box::new(m20261122_000004_create_carts_and_orders::Migration),
+            Box::new(m20261122_000005_create_payments_and_reservations::Migration),
         ]
     }
 }

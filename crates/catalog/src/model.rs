@@ -16,6 +16,26 @@ pub struct Shop {
     pub contact_email: String,
     pub opening_hours: String,
     pub calendar: ShopCalendar,
+    pub policy: ShopPolicy,
+}
+
+/// A shop's rules for reservations and payment requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShopPolicy {
+    /// RSV-01: a visit may be planned from this many days ahead …
+    pub reservation_min_days: i32,
+    /// … up to this many days ahead.
+    pub reservation_max_days: i32,
+    /// RSV-02: a confirmed reservation is held to the end of the visit date plus this many days.
+    pub hold_days: i32,
+    /// ORD-05: a payment request expires after this many days.
+    pub payment_limit_days: i32,
+}
+
+impl Default for ShopPolicy {
+    fn default() -> Self {
+        Self { reservation_min_days: 1, reservation_max_days: 14, hold_days: 3, payment_limit_days: 3 }
+    }
 }
 
 /// A shop's business calendar with the notes on its special dates.

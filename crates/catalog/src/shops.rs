@@ -1,7 +1,7 @@
 //! CAT-01: shops and their business calendars.
 
 use crate::error::CatalogError;
-use crate::model::{CalendarDate, NewShop, Shop, ShopCalendar};
+use crate::model::{CalendarDate, NewShop, Shop, ShopCalendar, ShopPolicy};
 use chrono::{DateTime, Utc};
 use kaimono_core::{BusinessCalendar, ShopId, weekdays_from_mask, weekdays_to_mask};
 use kaimono_entity::{shop, shop_calendar_date};
@@ -35,6 +35,12 @@ fn to_shop(row: shop::Model, dates: Vec<shop_calendar_date::Model>) -> Shop {
         contact_email: row.contact_email,
         opening_hours: row.opening_hours,
         calendar: ShopCalendar { rules, closed_dates, open_dates },
+        policy: ShopPolicy {
+            reservation_min_days: row.reservation_min_days,
+            reservation_max_days: row.reservation_max_days,
+            hold_days: row.hold_days,
+            payment_limit_days: row.payment_limit_days,
+        },
     }
 }
 
@@ -84,6 +90,10 @@ pub async fn create_shop(
         opening_hours: Set(new.opening_hours),
         closed_weekdays: Set(0),
         closed_on_holidays: Set(false),
+        reservation_min_days: Set(ShopPolicy::default().reservation_min_days),
+        reservation_max_days: Set(ShopPolicy::default().reservation_max_days),
+        hold_days: Set(ShopPolicy::default().hold_days),
+        payment_limit_days: Set(ShopPolicy::default().payment_limit_days),
         created_at: Set(now),
     })
     .exec_without_returning(db)

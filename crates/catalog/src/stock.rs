@@ -72,3 +72,46 @@ pub async fn adjust_stock(
         }
     }
 }
+
+/// Takes `quantity` units off the shop's shelf for an order or a reservation, in one conditional UPDATE,
+/// or fails without changing anything. Callers holding several variants take them in ascending variant
+/// order, so concurrent holds cannot deadlock.
+pub async fn take_stock(
+    db: &impl ConnectionTrait,
+    shop_id: ShopId,
+    variant_id: VariantId,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> Result<(), CatalogError> {
+    let taken = stock::Entity::update_many()
+        .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).sub(quantity))
+        .col_expr(stock::Column::UpdatedAt, Expr::value(now))
+        .filter(stock::Column::VariantId.eq(variant_id.0))
+        .filter(stock::Column::ShopId.eq(shop_id.0))
+        .filter(stock::Column::Quantity.gte(quantity))
+        .exec(db)
+        .await?;
+    if taken.rows_affected == 1 {
+        return Ok(());
+    }
+    let available = stock::Entity::find_by_id((variant_id.0, shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
+    Err(CatalogError::InsufficientStock { available })
+}
+
+/// Puts held units back on the shelf (a rejected line, a cancelled order, an expired reservation).
+pub async fn return_stock(
+    db: &impl ConnectionTrait,
+    shop_id: ShopId,
+    variant_id: VariantId,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> Result<(), CatalogError> {
+    stock::Entity::update_many()
+        .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).add(quantity))
+        .col_expr(stock::Column::UpdatedAt, Expr::value(now))
+        .filter(stock::Column::VariantId.eq(variant_id.0))
+        .filter(stock::Column::ShopId.eq(shop_id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}

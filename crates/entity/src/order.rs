@@ -26,6 +26,12 @@ pub struct Model {
     pub tax_reduced: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub cancel_reason: Option<String>,
+    pub paid_at: Option<DateTimeUtc>,
+    pub shipped_at: Option<DateTimeUtc>,
+    pub cancelled_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

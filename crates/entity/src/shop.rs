@@ -18,6 +18,14 @@ pub struct Model {
     pub opening_hours: String,
     pub closed_weekdays: i16,
     pub closed_on_holidays: bool,
+    /// RSV-01: a visit may be planned from this many days ahead …
+    pub reservation_min_days: i32,
+    /// … up to this many days ahead.
+    pub reservation_max_days: i32,
+    /// RSV-02: a confirmed reservation is held until the end of the planned visit date plus this many days.
+    pub hold_days: i32,
+    /// ORD-05: a payment request expires after this many days.
+    pub payment_limit_days: i32,
     pub created_at: DateTimeUtc,
 }
 

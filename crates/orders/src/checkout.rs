@@ -101,6 +101,12 @@ pub async fn place_orders(
             tax_reduced: Set(tax_of(kaimono_core::TaxCategory::Reduced)),
             created_at: Set(now),
             updated_at: Set(now),
+            carrier: Set(None),
+            tracking_number: Set(None),
+            cancel_reason: Set(None),
+            paid_at: Set(None),
+            shipped_at: Set(None),
+            cancelled_at: Set(None),
         })
         .exec_without_returning(db)
         .await?;

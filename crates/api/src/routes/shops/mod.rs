@@ -144,6 +144,14 @@ pub struct ShopResponse {
     /// Opening hours as shown to customers (10:00〜20:00).
     pub opening_hours: String,
     pub calendar: CalendarResponse,
+    /// A reservation's planned visit date must be at least this many days ahead (RSV-01) …
+    pub reservation_min_days: i32,
+    /// … and at most this many.
+    pub reservation_max_days: i32,
+    /// A confirmed reservation is held to the end of the visit date plus this many days (RSV-02).
+    pub hold_days: i32,
+    /// A payment link expires after this many days (ORD-05).
+    pub payment_limit_days: i32,
 }
 
 impl ShopResponse {
@@ -162,6 +170,10 @@ impl ShopResponse {
             phone: shop.phone,
             contact_email: shop.contact_email,
             opening_hours: shop.opening_hours,
+            reservation_min_days: shop.policy.reservation_min_days,
+            reservation_max_days: shop.policy.reservation_max_days,
+            hold_days: shop.policy.hold_days,
+            payment_limit_days: shop.policy.payment_limit_days,
             calendar: CalendarResponse {
                 closed_weekdays: shop.calendar.rules.closed_weekdays.iter(Weekday::Mon).map(Into::into).collect(),
                 closed_on_holidays: shop.calendar.rules.closed_on_holidays,

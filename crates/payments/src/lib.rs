@@ -1,0 +1,34 @@
+//! Payments (PAY-01 to PAY-04): the provider port with its two implementations (the built-in sandbox and
+//! a Stripe-compatible HTTP client), the card vault, payment requests with their single-use links, and
+//! the record of every attempt.
+//!
+//! Card numbers never reach kaimono; only provider tokens and references are kept.
+
+mod cards;
+mod error;
+mod model;
+mod ports;
+mod requests;
+mod sandbox;
+mod stripe;
+
+pub use cards::{customer_ref, delete_card, list_cards, register_card, set_default_card};
+pub use error::PaymentError;
+pub use model::*;
+pub use ports::{Charge, PaymentProvider, ProviderError, SavedCard};
+pub use requests::{
+    AttemptRecord, attempts_of, authorizations_tried, cancel_request, claim_request, due_for_expiry, expire_request,
+    find_by_token, issue_request, mark_request_paid, payment_link, record_attempt, reopen_request, request_of,
+};
+pub use sandbox::SandboxProvider;
+pub use stripe::StripeClient;
+
+/// The saved card a payment uses (the provider reference stays in this crate).
+pub async fn card_ref(
+    db: &impl sea_orm::ConnectionTrait,
+    account: kaimono_core::AccountId,
+    card: uuid::Uuid,
+) -> Result<(String, Card), PaymentError> {
+    let row = cards::card_row(db, account, card).await?;
+    Ok((row.card_ref.clone(), cards::to_card(row)))
+}

@@ -64,11 +64,6 @@ pub(crate) async fn variant_of_shop(
     }
 }
 
-/// Escapes LIKE wildcards with `!`, which needs no quoting on any backend (a backslash does on some).
-fn escape_like(value: &str) -> String {
-    value.replace('!', "!!").replace('%', "!%").replace('_', "!_")
-}
-
 /// Newest first, `limit` per page; `after` is the id of the last item of the previous page.
 pub async fn list_products(
     db: &impl ConnectionTrait,
@@ -87,10 +82,10 @@ pub async fn list_products(
         query = query.filter(product::Column::Category.eq(category.as_str()));
     }
     if let Some(keyword) = filter.keyword.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&keyword.to_lowercase()));
+        let pattern = kaimono_core::contains_pattern(keyword);
         let matches = |column: product::Column| {
             Expr::expr(Func::lower(Expr::col((product::Entity, column))))
-                .like(LikeExpr::new(pattern.clone()).escape('!'))
+                .like(LikeExpr::new(pattern.clone()).escape(kaimono_core::LIKE_ESCAPE))
         };
         query = query.filter(
             matches(product::Column::Name)

@@ -131,3 +131,42 @@ mod tests {
         assert!(!is_furigana("  "));
     }
 }
+
+/// Japan Standard Time (UTC+9, no daylight saving).
+pub fn jst() -> chrono::FixedOffset {
+    use chrono::Offset;
+    chrono::FixedOffset::east_opt(9 * 3600).unwrap_or_else(|| chrono::Utc.fix())
+}
+
+/// Today's date in Japan: what "today" means for a shop.
+pub fn japan_today(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    now.with_timezone(&jst()).date_naive()
+}
+
+/// The first instant after `date` ends in Japan (midnight JST of the next day).
+pub fn end_of_japan_day(date: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    let next = date.succ_opt().unwrap_or(date);
+    next.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(jst()).single())
+        .map_or_else(|| next.and_time(chrono::NaiveTime::MIN).and_utc(), |t| t.with_timezone(&chrono::Utc))
+}
+
+/// A moment as shown in emails: `2026-11-25 10:00 (JST)`.
+pub fn japan_time_label(at: chrono::DateTime<chrono::Utc>) -> String {
+    format!("{} (JST)", at.with_timezone(&jst()).format("%Y-%m-%d %H:%M"))
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn japan_days_start_at_midnight_jst() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 22, 15, 0, 0).unwrap();
+        assert_eq!(japan_today(at), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        let end = end_of_japan_day(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert_eq!(end, Utc.with_ymd_and_hms(2026, 11, 25, 15, 0, 0).unwrap());
+        assert_eq!(japan_time_label(end), "2026-11-26 00:00 (JST)");
+    }
+}

@@ -10,6 +10,7 @@ pub mod japan;
 pub mod locale;
 pub mod money;
 pub mod paging;
+pub mod search;
 pub mod tax;
 
 pub use calendar::{
@@ -20,4 +21,5 @@ pub use ids::*;
 pub use locale::Locale;
 pub use money::{Money, MoneyError};
 pub use paging::{Cursor, CursorError};
+pub use search::{LIKE_ESCAPE, contains_pattern};
 pub use tax::{RoundingMode, TaxCategory, TaxLine, TaxSummary, summarize_tax};

@@ -12,6 +12,6 @@ mod template;
 
 pub use error::MessagingError;
 pub use lettre::message::Mailbox;
-pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent};
+pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent, notify_member};
 pub use sender::{DeliveryReport, Mailer, deliver_due};
 pub use template::{Email, Template};

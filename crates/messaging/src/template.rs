@@ -17,6 +17,22 @@ pub enum Template {
     OrderReceived,
     /// ORD-01: the shop could not supply some lines (or any: the order is cancelled).
     OrderLinesRejected,
+    /// ORD-02: stock secured; the payment URL and its limit.
+    OrderPaymentRequested,
+    /// ORD-03: shipped, with carrier and tracking number.
+    OrderShipped,
+    /// ORD-05 and cancellations: by the member, by the shop, or an expired payment request.
+    OrderCancelled,
+    /// PAY-03: an order or prepaid reservation was paid.
+    PaymentReceived,
+    /// RSV-01: the reservation request, waiting for the shop's stock check.
+    ReservationReceived,
+    /// RSV-02, RSV-04: held, with the pickup number, the hold deadline and (prepaid) the payment URL.
+    ReservationConfirmed,
+    /// RSV-02: the shop cannot supply the item.
+    ReservationUnavailable,
+    /// RSV-05, RSV-06: cancelled by the member, at the hold deadline, or for want of payment.
+    ReservationCancelled,
 }
 
 impl Template {
@@ -27,6 +43,14 @@ impl Template {
             Template::PasswordReset => "password_reset",
             Template::OrderReceived => "order_received",
             Template::OrderLinesRejected => "order_lines_rejected",
+            Template::OrderPaymentRequested => "order_payment_requested",
+            Template::OrderShipped => "order_shipped",
+            Template::OrderCancelled => "order_cancelled",
+            Template::PaymentReceived => "payment_received",
+            Template::ReservationReceived => "reservation_received",
+            Template::ReservationConfirmed => "reservation_confirmed",
+            Template::ReservationUnavailable => "reservation_unavailable",
+            Template::ReservationCancelled => "reservation_cancelled",
         }
     }
 
@@ -42,6 +66,30 @@ impl Template {
             (Template::OrderReceived, Locale::En) => include_str!("../templates/order_received.en.txt"),
             (Template::OrderLinesRejected, Locale::Ja) => include_str!("../templates/order_lines_rejected.ja.txt"),
             (Template::OrderLinesRejected, Locale::En) => include_str!("../templates/order_lines_rejected.en.txt"),
+            (Template::OrderPaymentRequested, Locale::Ja) => {
+                include_str!("../templates/order_payment_requested.ja.txt")
+            }
+            (Template::OrderPaymentRequested, Locale::En) => {
+                include_str!("../templates/order_payment_requested.en.txt")
+            }
+            (Template::OrderShipped, Locale::Ja) => include_str!("../templates/order_shipped.ja.txt"),
+            (Template::OrderShipped, Locale::En) => include_str!("../templates/order_shipped.en.txt"),
+            (Template::OrderCancelled, Locale::Ja) => include_str!("../templates/order_cancelled.ja.txt"),
+            (Template::OrderCancelled, Locale::En) => include_str!("../templates/order_cancelled.en.txt"),
+            (Template::PaymentReceived, Locale::Ja) => include_str!("../templates/payment_received.ja.txt"),
+            (Template::PaymentReceived, Locale::En) => include_str!("../templates/payment_received.en.txt"),
+            (Template::ReservationReceived, Locale::Ja) => include_str!("../templates/reservation_received.ja.txt"),
+            (Template::ReservationReceived, Locale::En) => include_str!("../templates/reservation_received.en.txt"),
+            (Template::ReservationConfirmed, Locale::Ja) => include_str!("../templates/reservation_confirmed.ja.txt"),
+            (Template::ReservationConfirmed, Locale::En) => include_str!("../templates/reservation_confirmed.en.txt"),
+            (Template::ReservationUnavailable, Locale::Ja) => {
+                include_str!("../templates/reservation_unavailable.ja.txt")
+            }
+            (Template::ReservationUnavailable, Locale::En) => {
+                include_str!("../templates/reservation_unavailable.en.txt")
+            }
+            (Template::ReservationCancelled, Locale::Ja) => include_str!("../templates/reservation_cancelled.ja.txt"),
+            (Template::ReservationCancelled, Locale::En) => include_str!("../templates/reservation_cancelled.en.txt"),
         }
     }
 }

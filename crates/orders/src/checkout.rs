@@ -6,36 +6,29 @@ use crate::error::OrderError;
 use crate::model::{CartLine, Checkout, LineStatus, Order, OrderStatus};
 use crate::queries::load_orders;
 use chrono::{DateTime, Utc};
-use kaimono_core::{AccountId, Locale, RoundingMode, VariantId, summarize_tax};
-use kaimono_entity::{account, address, cart_item, order, order_line, product, stock, variant};
-use kaimono_messaging::{Email, Template, enqueue};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
+use kaimono_catalog::{CatalogError, take_stock};
+use kaimono_core::{AccountId, RoundingMode, summarize_tax};
+use kaimono_entity::{address, cart_item, order, order_line, product, variant};
+use kaimono_messaging::{Template, notify_member};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Takes `line.quantity` off the shelf of the line's shop, or fails without changing anything.
-async fn hold(db: &impl ConnectionTrait, line: &CartLine) -> Result<(), OrderError> {
+async fn hold(db: &impl ConnectionTrait, line: &CartLine, now: DateTime<Utc>) -> Result<(), OrderError> {
     let variant = variant::Entity::find_by_id(line.variant_id.0).one(db).await?;
     let product = product::Entity::find_by_id(line.product_id.0).one(db).await?;
     let on_sale = matches!((&variant, &product), (Some(v), Some(p)) if v.active && p.active && p.deliverable);
     if !on_sale {
         return Err(OrderError::NotPurchasable);
     }
-    let taken = stock::Entity::update_many()
-        .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).sub(line.quantity))
-        .filter(stock::Column::VariantId.eq(line.variant_id.0))
-        .filter(stock::Column::ShopId.eq(line.shop_id.0))
-        .filter(stock::Column::Quantity.gte(line.quantity))
-        .exec(db)
-        .await?;
-    if taken.rows_affected == 1 {
-        return Ok(());
+    match take_stock(db, line.shop_id, line.variant_id, line.quantity, now).await {
+        Err(CatalogError::InsufficientStock { available }) => {
+            Err(OrderError::InsufficientStock { variant: line.variant_id, available })
+        }
+        other => other.map_err(Into::into),
     }
-    let available =
-        stock::Entity::find_by_id((line.variant_id.0, line.shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
-    Err(OrderError::InsufficientStock { variant: VariantId(line.variant_id.0), available })
 }
 
 /// A short number to quote on the phone: date and eight random hex digits of the id.
@@ -60,13 +53,12 @@ pub async fn place_orders(
         .one(db)
         .await?
         .ok_or(OrderError::AddressNotFound)?;
-    let member = account::Entity::find_by_id(account_id.0).one(db).await?.ok_or(OrderError::NotFound)?;
 
     // Ascending variant order: concurrent checkouts take row locks in one order and cannot deadlock.
     let mut lines = cart.lines;
     lines.sort_by_key(|l| l.variant_id);
     for line in &lines {
-        hold(db, line).await?;
+        hold(db, line, now).await?;
     }
 
     let mut by_shop: BTreeMap<Uuid, Vec<CartLine>> = BTreeMap::new();
@@ -126,19 +118,13 @@ pub async fn place_orders(
         order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
 
         // NOTIF-01: "order received", in the same transaction.
-        let locale = Locale::parse_or_default(&member.locale);
         let items: Vec<String> = lines
             .iter()
             .map(|l| format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, l.total()))
             .collect();
         let shop_name = lines.first().map(|l| l.shop_name.clone()).unwrap_or_default();
-        let mail = Email::render(
-            &member.email,
-            Template::OrderReceived,
-            locale,
-            json!({"name": member.name, "number": number, "shop": shop_name, "items": items, "total": tax.total.to_string()}),
-        )?;
-        enqueue(db, mail, now).await?;
+        let context = json!({"number": number, "shop": shop_name, "items": items, "total": tax.total.to_string()});
+        notify_member(db, account_id.0, Template::OrderReceived, context, now).await?;
         ids.push(id);
     }
     cart_item::Entity::delete_many().filter(cart_item::Column::AccountId.eq(account_id.0)).exec(db).await?;

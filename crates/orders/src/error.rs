@@ -20,8 +20,33 @@ pub enum OrderError {
     UnknownLine { line: uuid::Uuid },
     #[error("cannot go from {from} to {to}")]
     InvalidTransition { from: &'static str, to: &'static str },
+    #[error("a payment of this order is in progress")]
+    PaymentInProgress,
+    #[error(transparent)]
+    Payment(kaimono_payments::PaymentError),
+    #[error(transparent)]
+    Catalog(kaimono_catalog::CatalogError),
     #[error(transparent)]
     Messaging(#[from] kaimono_messaging::MessagingError),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
+}
+
+impl From<kaimono_payments::PaymentError> for OrderError {
+    fn from(e: kaimono_payments::PaymentError) -> Self {
+        match e {
+            kaimono_payments::PaymentError::InProgress => OrderError::PaymentInProgress,
+            kaimono_payments::PaymentError::Db(e) => OrderError::Db(e),
+            e => OrderError::Payment(e),
+        }
+    }
+}
+
+impl From<kaimono_catalog::CatalogError> for OrderError {
+    fn from(e: kaimono_catalog::CatalogError) -> Self {
+        match e {
+            kaimono_catalog::CatalogError::Db(e) => OrderError::Db(e),
+            e => OrderError::Catalog(e),
+        }
+    }
 }

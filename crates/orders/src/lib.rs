@@ -8,6 +8,7 @@
 mod cart;
 mod checkout;
 mod error;
+mod fulfilment;
 mod model;
 mod queries;
 mod shop;
@@ -15,6 +16,7 @@ mod shop;
 pub use cart::{add_to_cart, remove_from_cart, set_cart_quantity, view_cart};
 pub use checkout::place_orders;
 pub use error::OrderError;
+pub use fulfilment::{Actor, cancel_order, mark_order_paid, order_for, ship_order};
 pub use model::*;
 pub use queries::{get_member_order, list_member_orders};
-pub use shop::{check_stock, get_shop_order, list_shop_orders};
+pub use shop::{ShopOrderFilter, check_stock, get_shop_order, list_shop_orders};

@@ -55,6 +55,7 @@ impl OrderStatus {
                 | (AwaitingPayment, Paid)
                 | (AwaitingPayment, Cancelled)
                 | (Paid, Shipped)
+                | (Paid, Cancelled)
         )
     }
 
@@ -180,6 +181,105 @@ pub struct Order {
     pub tax_reduced: Money,
     pub lines: Vec<OrderLine>,
     pub created_at: DateTime<Utc>,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub shipment: Option<Shipment>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<CancelReason>,
+}
+
+impl Order {
+    /// "Name (color / size) × n  ¥total" per line still in the order, for emails.
+    pub fn item_lines(&self) -> Vec<String> {
+        self.lines
+            .iter()
+            .filter(|l| l.status != LineStatus::Rejected)
+            .map(|l| {
+                let total = l.unit_price.times(u32::try_from(l.quantity).unwrap_or(0));
+                format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, total)
+            })
+            .collect()
+    }
+}
+
+/// The carriers a shop ships with (配送会社).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carrier {
+    Yamato,
+    Sagawa,
+    JapanPost,
+    Seino,
+    Other,
+}
+
+impl Carrier {
+    pub const ALL: [Carrier; 5] =
+        [Carrier::Yamato, Carrier::Sagawa, Carrier::JapanPost, Carrier::Seino, Carrier::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Carrier::Yamato => "yamato",
+            Carrier::Sagawa => "sagawa",
+            Carrier::JapanPost => "japan_post",
+            Carrier::Seino => "seino",
+            Carrier::Other => "other",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == value)
+    }
+
+    /// The name members know, in their language.
+    pub fn display_name(self, locale: kaimono_core::Locale) -> &'static str {
+        use kaimono_core::Locale::*;
+        match (self, locale) {
+            (Carrier::Yamato, Ja) => "ヤマト運輸",
+            (Carrier::Yamato, En) => "Yamato Transport",
+            (Carrier::Sagawa, Ja) => "佐川急便",
+            (Carrier::Sagawa, En) => "Sagawa Express",
+            (Carrier::JapanPost, Ja) => "日本郵便",
+            (Carrier::JapanPost, En) => "Japan Post",
+            (Carrier::Seino, Ja) => "西濃運輸",
+            (Carrier::Seino, En) => "Seino Transportation",
+            (Carrier::Other, Ja) => "その他",
+            (Carrier::Other, En) => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Shipment {
+    pub carrier: Carrier,
+    pub tracking_number: String,
+    pub shipped_at: DateTime<Utc>,
+}
+
+/// Why an order was cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelReason {
+    /// Every line was out of stock (ORD-01).
+    OutOfStock,
+    Member,
+    Shop,
+    /// The payment request expired (ORD-05).
+    PaymentExpired,
+}
+
+impl CancelReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CancelReason::OutOfStock => "out_of_stock",
+            CancelReason::Member => "member",
+            CancelReason::Shop => "shop",
+            CancelReason::PaymentExpired => "payment_expired",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [CancelReason::OutOfStock, CancelReason::Member, CancelReason::Shop, CancelReason::PaymentExpired]
+            .into_iter()
+            .find(|r| r.as_str() == value)
+    }
 }
 
 #[cfg(test)]
@@ -196,6 +296,7 @@ mod tests {
             (AwaitingPayment, Paid),
             (AwaitingPayment, Cancelled),
             (Paid, Shipped),
+            (Paid, Cancelled),
         ];
         for from in OrderStatus::ALL {
             for to in OrderStatus::ALL {

@@ -1,7 +1,7 @@
 //! ORD-04: the member's orders.
 
 use crate::error::OrderError;
-use crate::model::{LineStatus, Order, OrderLine, OrderStatus, ShippingAddress};
+use crate::model::{CancelReason, Carrier, LineStatus, Order, OrderLine, OrderStatus, Shipment, ShippingAddress};
 use kaimono_core::{AccountId, Money, ShopId, TaxCategory, VariantId};
 use kaimono_entity::{order, order_line, shop};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
@@ -66,6 +66,15 @@ pub(crate) async fn load_orders(
             tax_reduced: Money::yen(o.tax_reduced),
             lines: lines.remove(&o.id).unwrap_or_default(),
             created_at: o.created_at,
+            paid_at: o.paid_at,
+            shipment: match (o.carrier.as_deref().and_then(Carrier::parse), o.tracking_number, o.shipped_at) {
+                (Some(carrier), Some(tracking_number), Some(shipped_at)) => {
+                    Some(Shipment { carrier, tracking_number, shipped_at })
+                }
+                _ => None,
+            },
+            cancelled_at: o.cancelled_at,
+            cancel_reason: o.cancel_reason.as_deref().and_then(CancelReason::parse),
         })
         .collect())
 }

@@ -2,26 +2,49 @@
 //! it cannot supply (stock given back, amounts recomputed, the member told).
 
 use crate::error::OrderError;
-use crate::model::{LineStatus, Order, OrderStatus};
+use crate::model::{CancelReason, LineStatus, Order, OrderStatus};
 use crate::queries::load_orders;
-use chrono::{DateTime, Utc};
-use kaimono_core::{Locale, RoundingMode, ShopId, TaxCategory, summarize_tax};
-use kaimono_entity::{account, order, order_line, stock};
-use kaimono_messaging::{Email, Template, enqueue};
-use sea_orm::sea_query::Expr;
+use chrono::{DateTime, Duration, Utc};
+use kaimono_catalog::return_stock;
+use kaimono_core::japan::japan_time_label;
+use kaimono_core::{AccountId, LIKE_ESCAPE, RoundingMode, ShopId, TaxCategory, contains_pattern, summarize_tax};
+use kaimono_entity::{order, order_line, shop};
+use kaimono_messaging::{Template, notify_member};
+use kaimono_payments::{Subject, issue_request, payment_link};
+use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-/// The shop's orders, newest first, optionally in one status.
+/// What the shop's order list shows (SHOP-02).
+#[derive(Debug, Clone, Default)]
+pub struct ShopOrderFilter {
+    pub status: Option<OrderStatus>,
+    /// Part of the order number or of the recipient's name (kanji or kana).
+    pub search: Option<String>,
+}
+
+/// The shop's orders, newest first.
 pub async fn list_shop_orders(
     db: &impl ConnectionTrait,
     shop: ShopId,
-    status: Option<OrderStatus>,
+    filter: &ShopOrderFilter,
 ) -> Result<Vec<Order>, OrderError> {
     let mut query = order::Entity::find().filter(order::Column::ShopId.eq(shop.0));
-    if let Some(status) = status {
+    if let Some(status) = filter.status {
         query = query.filter(order::Column::Status.eq(status.as_str()));
+    }
+    if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let pattern = contains_pattern(search);
+        let matches = |column: order::Column| {
+            Expr::expr(Func::lower(Expr::col((order::Entity, column))))
+                .like(LikeExpr::new(pattern.clone()).escape(LIKE_ESCAPE))
+        };
+        query = query.filter(
+            matches(order::Column::Number)
+                .or(matches(order::Column::ShipName))
+                .or(matches(order::Column::ShipNameKana)),
+        );
     }
     load_orders(db, query).await
 }
@@ -42,6 +65,7 @@ pub async fn check_stock(
     shop: ShopId,
     id: Uuid,
     rejected: &[Uuid],
+    public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let current = get_shop_order(db, shop, id).await?;
@@ -80,39 +104,52 @@ pub async fn check_stock(
             .exec(db)
             .await?;
         if status == LineStatus::Rejected {
-            stock::Entity::update_many()
-                .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).add(line.quantity))
-                .col_expr(stock::Column::UpdatedAt, Expr::value(now))
-                .filter(stock::Column::VariantId.eq(line.variant_id.0))
-                .filter(stock::Column::ShopId.eq(shop.0))
-                .exec(db)
-                .await?;
+            return_stock(db, shop, line.variant_id, line.quantity, now).await?;
         }
     }
+    if next == OrderStatus::Cancelled {
+        order::Entity::update_many()
+            .col_expr(order::Column::CancelledAt, Expr::value(now))
+            .col_expr(order::Column::CancelReason, Expr::value(CancelReason::OutOfStock.as_str()))
+            .filter(order::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+    }
 
+    let owner = order::Entity::find_by_id(id).one(db).await?.ok_or(OrderError::NotFound)?;
     if !rejected.is_empty() {
-        let owner = order::Entity::find_by_id(id).one(db).await?.ok_or(OrderError::NotFound)?;
-        let member = account::Entity::find_by_id(owner.account_id).one(db).await?.ok_or(OrderError::NotFound)?;
         let items: Vec<String> = current
             .lines
             .iter()
             .filter(|l| rejected.contains(&l.id))
             .map(|l| format!("{} ({} / {}) × {}", l.product_name, l.color, l.size, l.quantity))
             .collect();
-        let mail = Email::render(
-            &member.email,
-            Template::OrderLinesRejected,
-            Locale::parse_or_default(&member.locale),
-            json!({
-                "name": member.name,
-                "number": current.number,
-                "shop": current.shop_name,
-                "items": items,
-                "cancelled": next == OrderStatus::Cancelled,
-                "total": tax.total.to_string(),
-            }),
-        )?;
-        enqueue(db, mail, now).await?;
+        let context = json!({
+            "number": current.number,
+            "shop": current.shop_name,
+            "items": items,
+            "cancelled": next == OrderStatus::Cancelled,
+            "total": tax.total.to_string(),
+        });
+        notify_member(db, owner.account_id, Template::OrderLinesRejected, context, now).await?;
+    }
+    if next == OrderStatus::AwaitingPayment {
+        // ORD-02, PAY-04: the payment request, in the same transaction as the secured stock.
+        let limit = shop::Entity::find_by_id(shop.0).one(db).await?.map_or(3, |s| s.payment_limit_days);
+        let expires_at = now + Duration::days(i64::from(limit));
+        let subject = Subject::Order(id);
+        let token = issue_request(db, subject, AccountId(owner.account_id), shop, tax.total, expires_at, now).await?;
+        let secured = get_shop_order(db, shop, id).await?;
+        let context = json!({
+            "number": secured.number,
+            "shop": secured.shop_name,
+            "items": secured.item_lines(),
+            "total": secured.total.to_string(),
+            "url": payment_link(public_url, &token),
+            "expires": japan_time_label(expires_at),
+        });
+        notify_member(db, owner.account_id, Template::OrderPaymentRequested, context, now).await?;
+        return Ok(secured);
     }
     get_shop_order(db, shop, id).await
 }

@@ -185,7 +185,4 @@ impl ShopResponse {
     }
 }
 
-/// Today's date in Japan (JST, UTC+9), which is what "today" means for a shop.
-pub fn japan_today(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (now + chrono::Duration::hours(9)).date_naive()
-}
+pub use kaimono_core::japan::japan_today;

@@ -1,0 +1,45 @@
+#[derive(Debug, thiserror::Error)]
+pub enum ReservationError {
+    #[error("reservation not found")]
+    NotFound,
+    #[error("this item cannot be reserved")]
+    NotReservable,
+    #[error("the planned visit date must be a business day of the shop from {earliest} to {latest}")]
+    VisitDateOutOfWindow { earliest: chrono::NaiveDate, latest: chrono::NaiveDate },
+    #[error("the shop is closed on {0}")]
+    ShopClosed(chrono::NaiveDate),
+    #[error("not enough stock: {available} available")]
+    InsufficientStock { available: i32 },
+    #[error("cannot go from {from} to {to}")]
+    InvalidTransition { from: &'static str, to: &'static str },
+    #[error("this prepaid reservation has not been paid")]
+    NotPaid,
+    #[error("payment in store must be recorded to hand this over")]
+    InStorePaymentRequired,
+    #[error("a payment of this reservation is in progress")]
+    PaymentInProgress,
+    #[error(transparent)]
+    Messaging(#[from] kaimono_messaging::MessagingError),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+}
+
+impl From<kaimono_payments::PaymentError> for ReservationError {
+    fn from(e: kaimono_payments::PaymentError) -> Self {
+        match e {
+            kaimono_payments::PaymentError::Db(e) => ReservationError::Db(e),
+            _ => ReservationError::PaymentInProgress,
+        }
+    }
+}
+
+impl From<kaimono_catalog::CatalogError> for ReservationError {
+    fn from(e: kaimono_catalog::CatalogError) -> Self {
+        use kaimono_catalog::CatalogError;
+        match e {
+            CatalogError::InsufficientStock { available } => ReservationError::InsufficientStock { available },
+            CatalogError::Db(e) => ReservationError::Db(e),
+            _ => ReservationError::NotReservable,
+        }
+    }
+}

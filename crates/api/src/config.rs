@@ -27,6 +27,25 @@ pub struct Config {
     pub run_jobs: bool,
     /// Where the built SPA is served from, if it exists.
     pub static_dir: String,
+    pub payments: PaymentsConfig,
+}
+
+/// Which payment provider takes cards (PAY-02).
+#[derive(Clone, PartialEq, Eq)]
+pub enum PaymentsConfig {
+    /// The built-in sandbox: test cards only, no money moves.
+    Sandbox,
+    /// A Stripe-compatible API at `api_base` with a secret key.
+    Stripe { api_base: String, secret_key: String },
+}
+
+impl std::fmt::Debug for PaymentsConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PaymentsConfig::Sandbox => f.write_str("Sandbox"),
+            PaymentsConfig::Stripe { api_base, .. } => write!(f, "Stripe({api_base})"),
+        }
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -39,6 +58,7 @@ impl std::fmt::Debug for Config {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
             .field("run_jobs", &self.run_jobs)
+            .field("payments", &self.payments)
             .finish_non_exhaustive()
     }
 }
@@ -70,6 +90,9 @@ struct FileConfig {
     mail_from: Option<String>,
     run_jobs: Option<bool>,
     static_dir: Option<String>,
+    payment_provider: Option<String>,
+    stripe_api_base: Option<String>,
+    stripe_secret_key: Option<String>,
 }
 
 impl Config {
@@ -141,6 +164,17 @@ impl Config {
             Some(other) => return Err(bad("RUN_JOBS", format!("expected true or false, got {other:?}"))),
         };
         let static_dir = get("STATIC_DIR", file.static_dir).unwrap_or_else(|| "frontend/dist".to_owned());
+        let payments = match get("PAYMENT_PROVIDER", file.payment_provider).as_deref() {
+            None | Some("sandbox") => PaymentsConfig::Sandbox,
+            Some("stripe") => PaymentsConfig::Stripe {
+                api_base: get("STRIPE_API_BASE", file.stripe_api_base)
+                    .unwrap_or_else(|| "https://api.stripe.com".to_owned()),
+                secret_key: get("STRIPE_SECRET_KEY", file.stripe_secret_key).ok_or_else(|| {
+                    bad("STRIPE_SECRET_KEY", "is required with KAIMONO_PAYMENT_PROVIDER=stripe".into())
+                })?,
+            },
+            Some(other) => return Err(bad("PAYMENT_PROVIDER", format!("expected sandbox or stripe, got {other:?}"))),
+        };
         Ok(Config {
             database_url,
             listen,
@@ -152,6 +186,7 @@ impl Config {
             mail_from,
             run_jobs,
             static_dir,
+            payments,
         })
     }
 }
@@ -193,6 +228,23 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(err.variable, "KAIMONO_MAIL_FROM");
+        let err = Config::from_sources(&vars(&[("KAIMONO_PAYMENT_PROVIDER", "stripe")]), FileConfig::default())
+            .err()
+            .unwrap();
+        assert_eq!(err.variable, "KAIMONO_STRIPE_SECRET_KEY");
+    }
+
+    #[test]
+    fn pay02_the_sandbox_is_the_default_provider_and_stripe_keys_are_redacted() {
+        let c = Config::from_sources(&vars(&[]), FileConfig::default()).unwrap();
+        assert_eq!(c.payments, PaymentsConfig::Sandbox);
+        let c = Config::from_sources(
+            &vars(&[("KAIMONO_PAYMENT_PROVIDER", "stripe"), ("KAIMONO_STRIPE_SECRET_KEY", "sk_live_secret")]),
+            FileConfig::default(),
+        )
+        .unwrap();
+        assert!(matches!(&c.payments, PaymentsConfig::Stripe { api_base, .. } if api_base == "https://api.stripe.com"));
+        assert!(!format!("{c:?}").contains("sk_live_secret"));
     }
 
     #[test]

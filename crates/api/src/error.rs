@@ -103,7 +103,11 @@ impl ApiError {
         self.code
     }
 
-    fn problem(&self) -> ProblemDetails {
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub(crate) fn problem(&self) -> ProblemDetails {
         ProblemDetails {
             problem_type: format!("urn:kaimono:problem:{}", self.code),
             title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
@@ -241,7 +245,109 @@ impl From<kaimono_orders::OrderError> for ApiError {
                 "invalid_transition",
                 format!("an order cannot go from {from} to {to}"),
             ),
+            OrderError::PaymentInProgress => ApiError::new(
+                StatusCode::CONFLICT,
+                "payment_in_progress",
+                "a payment of this order is being processed; try again in a moment",
+            ),
+            OrderError::Payment(e) => e.into(),
+            OrderError::Catalog(e) => e.into(),
             e @ (OrderError::Messaging(_) | OrderError::Db(_)) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<kaimono_payments::PaymentError> for ApiError {
+    fn from(e: kaimono_payments::PaymentError) -> Self {
+        use kaimono_payments::{PaymentError, ProviderError};
+        match e {
+            PaymentError::NotFound => ApiError::not_found("payment request"),
+            PaymentError::CardNotFound => ApiError::not_found("card"),
+            PaymentError::CardExpired => ApiError::field("card_expired", "token", "this card has expired"),
+            PaymentError::AlreadyPaid => {
+                ApiError::new(StatusCode::CONFLICT, "already_paid", "this payment request has already been paid")
+            }
+            PaymentError::Expired => {
+                ApiError::new(StatusCode::GONE, "payment_request_expired", "this payment link has expired")
+            }
+            PaymentError::Cancelled => ApiError::new(
+                StatusCode::CONFLICT,
+                "payment_request_cancelled",
+                "the order or reservation of this payment link was cancelled",
+            ),
+            PaymentError::InProgress => ApiError::new(
+                StatusCode::CONFLICT,
+                "payment_in_progress",
+                "a payment is being processed; try again in a moment",
+            ),
+            PaymentError::NothingToSettle(what) => {
+                ApiError::new(StatusCode::CONFLICT, "not_paid", format!("nothing was paid that could be {what}"))
+            }
+            PaymentError::Provider(ProviderError::Declined { code }) => {
+                let code = match code.as_str() {
+                    "expired_card" => "expired_card",
+                    "insufficient_funds" => "insufficient_funds",
+                    _ => "card_declined",
+                };
+                ApiError::new(StatusCode::PAYMENT_REQUIRED, code, "the card was declined; try another card")
+            }
+            PaymentError::Provider(ProviderError::Invalid(message)) => {
+                ApiError::field("card_rejected", "token", format!("the payment provider refused this card: {message}"))
+            }
+            PaymentError::Provider(ProviderError::Unavailable(message)) => ApiError {
+                retry_after: Some(5),
+                source: Some(message),
+                ..ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "payment_provider_unavailable",
+                    "the payment provider could not be reached; nothing was charged",
+                )
+            },
+            e @ PaymentError::Db(_) => ApiError::internal(e),
+        }
+    }
+}
+
+impl From<kaimono_reservations::ReservationError> for ApiError {
+    fn from(e: kaimono_reservations::ReservationError) -> Self {
+        use kaimono_reservations::ReservationError as E;
+        match e {
+            E::NotFound => ApiError::not_found("reservation"),
+            E::NotReservable => {
+                ApiError::field("not_reservable", "variant_id", "this item cannot be reserved for pickup")
+            }
+            E::VisitDateOutOfWindow { earliest, latest } => ApiError::field(
+                "visit_date_out_of_window",
+                "visit_date",
+                format!("must be from {earliest} to {latest}"),
+            ),
+            E::ShopClosed(date) => {
+                ApiError::field("shop_closed", "visit_date", format!("the shop is closed on {date}"))
+            }
+            E::InsufficientStock { available } => ApiError::new(
+                StatusCode::CONFLICT,
+                "insufficient_stock",
+                format!("not enough stock: {available} available"),
+            ),
+            E::InvalidTransition { from, to } => ApiError::new(
+                StatusCode::CONFLICT,
+                "invalid_transition",
+                format!("a reservation cannot go from {from} to {to}"),
+            ),
+            E::NotPaid => {
+                ApiError::new(StatusCode::CONFLICT, "not_paid", "this prepaid reservation has not been paid online yet")
+            }
+            E::InStorePaymentRequired => ApiError::field(
+                "in_store_payment_required",
+                "paid_in_store",
+                "record the payment taken at the counter to hand this over",
+            ),
+            E::PaymentInProgress => ApiError::new(
+                StatusCode::CONFLICT,
+                "payment_in_progress",
+                "a payment of this reservation is being processed; try again in a moment",
+            ),
+            e @ (E::Messaging(_) | E::Db(_)) => ApiError::internal(e),
         }
     }
 }
@@ -273,7 +379,10 @@ pub mod responses {
         NotFound = 404, "No such resource (or not yours).";
         Conflict = 409, "The resource's state does not allow this.";
         Unprocessable = 422, "Invalid fields; `errors` lists messages per field.";
+        PaymentRequired = 402, "The card was declined; `code` says why (`card_declined`, `expired_card`, `insufficient_funds`).";
+        Gone = 410, "The payment link has expired.";
         TooManyRequests = 429, "Too many attempts; see Retry-After.";
+        ServiceUnavailable = 503, "The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key.";
         ServerError = 500, "Unexpected failure; the body is opaque and the cause is logged.";
     }
 }

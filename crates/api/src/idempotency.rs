@@ -82,9 +82,10 @@ pub async fn claim(
     match (row.response_status, row.response_body) {
         (Some(status), Some(body)) => {
             let status = StatusCode::from_u16(u16::try_from(status).unwrap_or(500)).unwrap_or(StatusCode::OK);
+            let content_type = if status.is_success() { "application/json" } else { "application/problem+json" };
             Ok(Some(
                 HttpResponse::build(status)
-                    .content_type("application/json")
+                    .content_type(content_type)
                     .insert_header(("Idempotent-Replayed", "true"))
                     .body(body),
             ))
@@ -113,4 +114,48 @@ pub async fn record(
         .exec(txn)
         .await?;
     Ok(())
+}
+
+/// Runs `work` once per key for requests that call the payment provider, which cannot share a
+/// transaction with the database: the key is claimed and committed first; the outcome is recorded after
+/// (a success, or a refusal such as a decline, so a retry gets the same answer). A 5xx — the provider
+/// unreachable, a crash — removes the key, so the same request can be retried.
+pub async fn once<F, Fut>(
+    db: &sea_orm::DatabaseConnection,
+    account: AccountId,
+    key: &IdempotencyKey,
+    fingerprint: &str,
+    now: DateTime<Utc>,
+    success: StatusCode,
+    work: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<String, ApiError>>,
+{
+    let txn = crate::database::begin_write(db).await?;
+    if let Some(replay) = claim(&txn, account, key, fingerprint, now).await? {
+        txn.commit().await?;
+        return Ok(replay);
+    }
+    txn.commit().await?;
+    match work().await {
+        Ok(body) => {
+            record(db, account, key, success, &body).await?;
+            Ok(HttpResponse::build(success).content_type("application/json").body(body))
+        }
+        Err(e) if e.status().is_server_error() || e.status() == StatusCode::SERVICE_UNAVAILABLE => {
+            idempotency_key::Entity::delete_many()
+                .filter(idempotency_key::Column::AccountId.eq(account.0))
+                .filter(idempotency_key::Column::Key.eq(key.0.as_str()))
+                .exec(db)
+                .await?;
+            Err(e)
+        }
+        Err(e) => {
+            let body = serde_json::to_string(&e.problem()).map_err(ApiError::internal)?;
+            record(db, account, key, e.status(), &body).await?;
+            Err(e)
+        }
+    }
 }

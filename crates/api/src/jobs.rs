@@ -4,14 +4,22 @@ use crate::config::Config;
 use crate::state::AppState;
 use kaimono_jobs::Job;
 use kaimono_messaging::Mailer;
+use kaimono_payments::PaymentProvider;
 use std::sync::Arc;
 
 /// How many emails one run of the sender delivers at most.
 const OUTBOX_BATCH: u64 = 50;
 
+/// How many payment links and holds one run of the expiry job handles at most.
+const EXPIRY_BATCH: u64 = 100;
+
 /// The jobs this configuration runs. Without `KAIMONO_SMTP_URL` there is no sender: mail stays in the
 /// outbox (and the development mailbox) until a process with SMTP configured delivers it.
-pub fn jobs(config: &Config, worker: &str) -> Result<Vec<Job>, kaimono_messaging::MessagingError> {
+pub fn jobs(
+    config: &Config,
+    payments: Arc<dyn PaymentProvider>,
+    worker: &str,
+) -> Result<Vec<Job>, kaimono_messaging::MessagingError> {
     let mut jobs = vec![Job {
         name: "housekeeping",
         every: std::time::Duration::from_secs(600),
@@ -26,6 +34,23 @@ pub fn jobs(config: &Config, worker: &str) -> Result<Vec<Job>, kaimono_messaging
             })
         }),
     }];
+    jobs.push(Job {
+        name: "expiry",
+        every: std::time::Duration::from_secs(30),
+        lease: chrono::Duration::minutes(5),
+        run: Arc::new(move |db, now| {
+            let payments = payments.clone();
+            Box::pin(async move {
+                let expired = crate::payment_flow::expire_due(&db, payments.as_ref(), now, EXPIRY_BATCH)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                if expired > 0 {
+                    tracing::info!(expired, "expired unpaid payment links and lapsed reservation holds");
+                }
+                Ok(())
+            })
+        }),
+    });
     if let Some(url) = &config.smtp_url {
         let mailer = Mailer::new(url, &config.mail_from)?;
         let worker = worker.to_owned();
@@ -56,7 +81,7 @@ pub fn worker_name() -> String {
 /// Starts the jobs in the background; send `true` on the returned channel to stop them.
 pub fn spawn(state: &AppState) -> Result<tokio::sync::watch::Sender<bool>, kaimono_messaging::MessagingError> {
     let worker = worker_name();
-    let jobs = jobs(&state.config, &worker)?;
+    let jobs = jobs(&state.config, state.payments.clone(), &worker)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tokio::spawn(kaimono_jobs::run_forever(state.db.clone(), state.clock.clone(), worker, jobs, stopped));
     Ok(stop)

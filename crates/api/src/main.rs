@@ -62,6 +62,7 @@ fn print_logins(logins: &[kaimono_api::seed::DemoLogin]) {
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
+    kaimono_payments::install_crypto_provider();
     let cli = Cli::parse();
     if let Some(Command::Openapi { output }) = &cli.command {
         let json = kaimono_api::app::openapi_json()?;

@@ -20,7 +20,9 @@ use utoipa::{Modify, OpenApi};
         (name = "products", description = "Catalog browsing and, for staff, product management"),
         (name = "stock", description = "Stock per shop and variant (staff)"),
         (name = "cart", description = "The member's cart"),
-        (name = "orders", description = "Delivery orders: placing them and the member's order history"),
+        (name = "orders", description = "Delivery orders: placing, stock check, payment request, shipment, cancellation"),
+        (name = "reservations", description = "Store-pickup reservations: reserving, the shop's check, the pickup desk"),
+        (name = "payments", description = "Saved cards and payment links"),
         (name = "health", description = "Liveness and readiness"),
         (name = "dev", description = "Development helpers, absent in production")
     )

@@ -10,7 +10,17 @@ use std::sync::Arc;
 pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppState> {
     let db = crate::database::connect(&config.database_url).await?;
     crate::database::migrate(&db).await?;
+    let payments: Arc<dyn kaimono_payments::PaymentProvider> = match &config.payments {
+        crate::config::PaymentsConfig::Sandbox => Arc::new(kaimono_payments::SandboxProvider),
+        crate::config::PaymentsConfig::Stripe { api_base, secret_key } => {
+            Arc::new(kaimono_payments::StripeClient::new(api_base, secret_key)?)
+        }
+    };
+    if config.env == crate::config::Environment::Production && payments.name() == "sandbox" {
+        tracing::warn!("the sandbox payment provider is in use: no money moves (set KAIMONO_PAYMENT_PROVIDER)");
+    }
     Ok(AppState {
+        payments,
         db,
         clock,
         keys: Arc::new(Keys::from_secret(&config.jwt_secret)),

@@ -13,6 +13,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: Arc<Keys>,
     pub throttle: kaimono_accounts::LoginThrottle,
+    pub payments: Arc<dyn kaimono_payments::PaymentProvider>,
 }
 
 pub struct Keys {

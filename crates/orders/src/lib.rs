@@ -19,4 +19,4 @@ pub use error::OrderError;
 pub use fulfilment::{Actor, cancel_order, mark_order_paid, order_for, ship_order};
 pub use model::*;
 pub use queries::{get_member_order, list_member_orders};
-pub use shop::{ShopOrderFilter, check_stock, get_shop_order, list_shop_orders};
+pub use shop::{ShopOrderFilter, check_stock, count_shop_orders, get_shop_order, list_shop_orders};

@@ -153,3 +153,18 @@ pub async fn check_stock(
     }
     get_shop_order(db, shop, id).await
 }
+
+/// SHOP-01: how many of the shop's orders are in each status.
+pub async fn count_shop_orders(db: &impl ConnectionTrait, shop: ShopId) -> Result<Vec<(OrderStatus, u64)>, OrderError> {
+    use sea_orm::PaginatorTrait;
+    let mut counts = Vec::new();
+    for status in OrderStatus::ALL {
+        let n = order::Entity::find()
+            .filter(order::Column::ShopId.eq(shop.0))
+            .filter(order::Column::Status.eq(status.as_str()))
+            .count(db)
+            .await?;
+        counts.push((status, n));
+    }
+    Ok(counts)
+}

@@ -32,3 +32,9 @@ pub async fn card_ref(
     let row = cards::card_row(db, account, card).await?;
     Ok((row.card_ref.clone(), cards::to_card(row)))
 }
+
+/// reqwest is built without a bundled TLS crypto provider (the default one needs a C toolchain for
+/// aws-lc); this installs ring, as the SMTP client uses, for the whole process. Idempotent.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}

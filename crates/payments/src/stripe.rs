@@ -70,8 +70,7 @@ struct PaymentIntent {
 impl StripeClient {
     /// `base_url` is `https://api.stripe.com` in production, a local double in tests.
     pub fn new(base_url: &str, secret_key: &str) -> Result<Self, ProviderError> {
-        // reqwest is built without a bundled crypto provider; use ring, like the SMTP client.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::install_crypto_provider();
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
             .connect_timeout(Duration::from_secs(5))

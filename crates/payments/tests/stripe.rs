@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)]
+
 //! PAY-02, PAY-03: the Stripe-compatible client against a local HTTP double (wiremock): what it sends,
 //! and how it reads approvals, declines, refusals and outages.
 

@@ -483,3 +483,36 @@ pub async fn expire_reservation(
     notify_member(db, current.account_id.0, Template::ReservationCancelled, context, now).await?;
     reservation_for(db, Actor::System, id).await.map(Some)
 }
+
+/// SHOP-01: the shop's reservation queues on `today`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReservationQueues {
+    /// Waiting for the stock check.
+    pub to_confirm: u64,
+    /// Held for a visit today.
+    pub pickups_today: u64,
+    /// Held, prepaid, not yet paid.
+    pub awaiting_payment: u64,
+}
+
+pub async fn reservation_queues(
+    db: &impl ConnectionTrait,
+    shop: ShopId,
+    today: NaiveDate,
+) -> Result<ReservationQueues, ReservationError> {
+    use sea_orm::PaginatorTrait;
+    let base = || reservation::Entity::find().filter(reservation::Column::ShopId.eq(shop.0));
+    let held = || base().filter(reservation::Column::Status.eq(ReservationStatus::Held.as_str()));
+    Ok(ReservationQueues {
+        to_confirm: base()
+            .filter(reservation::Column::Status.eq(ReservationStatus::Requested.as_str()))
+            .count(db)
+            .await?,
+        pickups_today: held().filter(reservation::Column::VisitDate.eq(today)).count(db).await?,
+        awaiting_payment: held()
+            .filter(reservation::Column::Payment.eq(Payment::Prepaid.as_str()))
+            .filter(reservation::Column::PaidAt.is_null())
+            .count(db)
+            .await?,
+    })
+}

@@ -171,3 +171,48 @@ pub async fn home_address(app: &TestApp, account: kaimono_core::AccountId) -> St
     };
     kaimono_accounts::create_address(&app.db, account, input, app.clock_now()).await.unwrap().id.to_string()
 }
+
+/// A card saved for a member through the API with a sandbox token; returns the card id. Behaviours:
+/// `ok`, `decline`, `expired`, `insufficient` (see `kaimono_payments::SandboxProvider`).
+pub async fn sandbox_card(app: &TestApp, token: &str, behaviour: &str) -> String {
+    let card_token = format!("sbx.{behaviour}.visa.4242.12.2030.{}", uuid::Uuid::now_v7().simple());
+    let (status, card) = app.post("/api/v1/me/cards", Some(token), json!({"token": card_token})).await;
+    assert_eq!(status, 201, "{card}");
+    card["id"].as_str().unwrap().to_owned()
+}
+
+/// A product with one variant in stock, returning the variant id. `fulfilment` as the product API takes it.
+pub async fn stocked_product(app: &TestApp, shop: &ShopFixture, sku: &str, quantity: i64, fulfilment: Value) -> String {
+    let mut body = product_body("シャツ", sku);
+    body["fulfilment"] = fulfilment;
+    let (status, product) =
+        app.post(&format!("/api/v1/shops/{}/products", shop.id), Some(&shop.staff.access_token), body).await;
+    assert_eq!(status, 201, "{product}");
+    let variant = product["variants"][0]["id"].as_str().unwrap().to_owned();
+    let (status, _) = app
+        .put(
+            &format!("/api/v1/shops/{}/stock/{variant}", shop.id),
+            Some(&shop.staff.access_token),
+            json!({"quantity": quantity}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    variant
+}
+
+/// The quantity on the shelf, read from the database.
+pub async fn shelf(app: &TestApp, shop: &ShopFixture, variant: &str) -> i32 {
+    use sea_orm::EntityTrait;
+    let variant = uuid::Uuid::parse_str(variant).unwrap();
+    kaimono_entity::stock::Entity::find_by_id((variant, shop.id.0))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .map_or(0, |s| s.quantity)
+}
+
+/// A fresh access token for an account at the app's current (possibly moved) time.
+pub fn token_for(app: &TestApp, account_id: &str, role: Role) -> String {
+    let id = kaimono_core::AccountId(uuid::Uuid::parse_str(account_id).unwrap());
+    kaimono_api::auth::issue_access_token(&app.state, id, role, app.clock_now()).unwrap()
+}

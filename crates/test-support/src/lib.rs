@@ -60,11 +60,17 @@ pub struct Options {
     pub smtp_url: Option<String>,
     pub env: Environment,
     pub run_jobs: bool,
+    pub payments: kaimono_api::config::PaymentsConfig,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { smtp_url: None, env: Environment::Development, run_jobs: false }
+        Self {
+            smtp_url: None,
+            env: Environment::Development,
+            run_jobs: false,
+            payments: kaimono_api::config::PaymentsConfig::Sandbox,
+        }
     }
 }
 
@@ -93,6 +99,7 @@ pub async fn spawn_app_with(backend: Backend, options: Options) -> TestApp {
 
 /// A second server on the same database (for multi-instance tests).
 pub async fn spawn_on(backend: Backend, database_url: String, options: Options) -> TestApp {
+    kaimono_payments::install_crypto_provider();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     let config = Config {
@@ -106,6 +113,7 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         mail_from: "kaimono <no-reply@kaimono.test>".to_owned(),
         run_jobs: options.run_jobs,
         static_dir: "/nonexistent".to_owned(),
+        payments: options.payments.clone(),
     };
     let clock = Arc::new(ManualClock::new(start_time()));
     let state = kaimono_api::server::prepare(config, clock.clone()).await.unwrap();
@@ -188,6 +196,43 @@ impl TestApp {
         let (status, body) = self.get(&format!("/api/v1/dev/mailbox?to={to}"), None).await;
         assert_eq!(status, 200, "{body}");
         body.as_array().cloned().unwrap_or_default()
+    }
+
+    /// A POST with an `Idempotency-Key`; also returns the `Idempotent-Replayed` header.
+    pub async fn post_with_key(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        key: &str,
+        body: Value,
+    ) -> (u16, Value, Option<String>) {
+        let mut request = self.client.post(self.url(path)).header("Idempotency-Key", key).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let replayed = response.headers().get("idempotent-replayed").map(|v| v.to_str().unwrap().to_owned());
+        (status, response.json().await.unwrap_or(Value::Null), replayed)
+    }
+
+    /// The token of the newest payment URL (`/pay/{token}`) mailed to `to`.
+    pub async fn payment_token(&self, to: &str) -> String {
+        let mails = self.mailbox(to).await;
+        mails
+            .iter()
+            .filter_map(|m| m["body"].as_str())
+            .find_map(|body| {
+                body.split("/pay/").nth(1).map(|rest| rest.split_whitespace().next().unwrap_or("").to_owned())
+            })
+            .unwrap_or_else(|| panic!("no payment URL mailed to {to}: {mails:?}"))
+    }
+
+    /// Runs the expiry job once, now (ORD-05, RSV-05).
+    pub async fn run_expiry(&self) -> u64 {
+        kaimono_api::payment_flow::expire_due(&self.db, self.state.payments.as_ref(), self.clock_now(), 100)
+            .await
+            .unwrap()
     }
 
     /// The token of the newest link to `path` mailed to `to`.

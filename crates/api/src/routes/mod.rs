@@ -7,7 +7,9 @@ pub mod dev;
 pub mod health;
 pub mod me;
 pub mod orders;
+pub mod payments;
 pub mod products;
+pub mod reservations;
 pub mod shops;
 pub mod stock;
 
@@ -20,6 +22,8 @@ pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
         me::configure(cfg);
         cart::configure(cfg);
         orders::configure(cfg);
+        reservations::configure(cfg);
+        payments::configure(cfg);
         shops::configure(cfg);
         products::configure(cfg);
         stock::configure(cfg);

@@ -22,7 +22,8 @@ pub struct StockCheckRequest {
 /// The shop's stock check of an order (ORD-01): secure its lines, or reject the ones out of stock.
 ///
 /// Rejected lines are cancelled with their stock given back and the amounts recomputed, and the member is
-/// emailed; with every line rejected the order is cancelled. Otherwise it awaits payment.
+/// emailed; with every line rejected the order is cancelled. Otherwise it awaits payment: a payment
+/// request is issued and its single-use link mailed to the member (ORD-02, PAY-04).
 #[utoipa::path(
     tag = "orders",
     params(("shop_id" = Uuid, Path, description = "The shop"), ("order_id" = Uuid, Path, description = "The order")),
@@ -41,7 +42,8 @@ pub async fn check_order_stock(
     let shop = ShopId(shop);
     principal.require_shop(&state, shop).await?;
     let txn = crate::database::begin_write(&state.db).await?;
-    let checked = kaimono_orders::check_stock(&txn, shop, order, &body.0.rejected_line_ids, state.clock.now()).await?;
+    let (rejected, url) = (&body.0.rejected_line_ids, state.config.public_url.as_str());
+    let checked = kaimono_orders::check_stock(&txn, shop, order, rejected, url, state.clock.now()).await?;
     txn.commit().await?;
     Ok(web::Json(checked.into()))
 }

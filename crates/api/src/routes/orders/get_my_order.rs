@@ -5,7 +5,7 @@ use crate::state::AppState;
 use actix_web::{get, web};
 use uuid::Uuid;
 
-/// One of the member's orders with each item's status (ORD-04).
+/// One of the member's orders with each item's status (ORD-04), its shipment and its payment.
 #[utoipa::path(
     tag = "orders",
     params(("order_id" = Uuid, Path, description = "The order")),
@@ -18,5 +18,6 @@ pub async fn get_my_order(
     member: Member,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    Ok(web::Json(kaimono_orders::get_member_order(&state.db, member.0, path.into_inner()).await?.into()))
+    let order = kaimono_orders::get_member_order(&state.db, member.0, path.into_inner()).await?;
+    Ok(web::Json(OrderResponse::with_payment(order, &state.db).await?))
 }

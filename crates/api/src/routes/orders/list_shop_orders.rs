@@ -15,6 +15,9 @@ use validator::Validate;
 pub struct ShopOrdersQuery {
     /// Only orders in this status (e.g. `awaiting_stock_check`: the stock-check queue).
     pub status: Option<OrderStatusDto>,
+    /// Part of the order number or of the recipient's name (kanji or kana).
+    #[validate(length(max = 100))]
+    pub q: Option<String>,
 }
 
 /// A shop's delivery orders, newest first; staff of the shop only (SHOP-01, SHOP-02).
@@ -33,6 +36,7 @@ pub async fn list_shop_orders(
 ) -> Result<web::Json<Vec<OrderResponse>>, ApiError> {
     let shop = ShopId(path.into_inner());
     principal.require_shop(&state, shop).await?;
-    let orders = kaimono_orders::list_shop_orders(&state.db, shop, query.0.status.map(Into::into)).await?;
+    let filter = kaimono_orders::ShopOrderFilter { status: query.0.status.map(Into::into), search: query.0.q };
+    let orders = kaimono_orders::list_shop_orders(&state.db, shop, &filter).await?;
     Ok(web::Json(orders.into_iter().map(Into::into).collect()))
 }

@@ -1,13 +1,19 @@
 //! `/orders` and `/me/orders`: placing the cart as delivery orders (CART-02) and the member's orders (ORD-04).
 
+mod cancel_my_order;
+mod cancel_shop_order;
 mod check_order_stock;
 mod get_my_order;
+mod get_shop_order;
 mod list_my_orders;
 mod list_shop_orders;
 mod place_orders;
+mod ship_order;
 
+use super::payments::PaymentResponse;
 use super::products::ShopRef;
 use crate::dto::{TaxCategoryDto, display_postal_code, prefecture_name};
+use crate::error::ApiError;
 use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_core::Money;
 use kaimono_orders::Order;
@@ -21,7 +27,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_my_orders::list_my_orders)
         .service(get_my_order::get_my_order)
         .service(list_shop_orders::list_shop_orders)
-        .service(check_order_stock::check_order_stock);
+        .service(get_shop_order::get_shop_order)
+        .service(check_order_stock::check_order_stock)
+        .service(ship_order::ship_order)
+        .service(cancel_shop_order::cancel_shop_order)
+        .service(cancel_my_order::cancel_my_order);
 }
 
 /// Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
@@ -138,6 +148,65 @@ pub struct OrderResponse {
     pub tax_reduced: Money,
     pub lines: Vec<OrderLineResponse>,
     pub created_at: DateTime<Utc>,
+    pub paid_at: Option<DateTime<Utc>>,
+    /// Set once shipped (ORD-03).
+    pub shipment: Option<ShipmentResponse>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    /// `out_of_stock`, `member`, `shop` or `payment_expired`.
+    pub cancel_reason: Option<String>,
+    /// The payment request and every attempt against it (PAY-03); on single-order responses only.
+    pub payment: Option<PaymentResponse>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShipmentResponse {
+    pub carrier: CarrierDto,
+    pub tracking_number: String,
+    pub shipped_at: DateTime<Utc>,
+}
+
+/// The carriers: `yamato` (ヤマト運輸), `sagawa` (佐川急便), `japan_post` (日本郵便), `seino` (西濃運輸), `other`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CarrierDto {
+    Yamato,
+    Sagawa,
+    JapanPost,
+    Seino,
+    Other,
+}
+
+impl From<kaimono_orders::Carrier> for CarrierDto {
+    fn from(c: kaimono_orders::Carrier) -> Self {
+        use kaimono_orders::Carrier as C;
+        match c {
+            C::Yamato => Self::Yamato,
+            C::Sagawa => Self::Sagawa,
+            C::JapanPost => Self::JapanPost,
+            C::Seino => Self::Seino,
+            C::Other => Self::Other,
+        }
+    }
+}
+
+impl From<CarrierDto> for kaimono_orders::Carrier {
+    fn from(c: CarrierDto) -> Self {
+        match c {
+            CarrierDto::Yamato => Self::Yamato,
+            CarrierDto::Sagawa => Self::Sagawa,
+            CarrierDto::JapanPost => Self::JapanPost,
+            CarrierDto::Seino => Self::Seino,
+            CarrierDto::Other => Self::Other,
+        }
+    }
+}
+
+impl OrderResponse {
+    /// The order with its payment request and attempts.
+    pub async fn with_payment(order: Order, db: &impl sea_orm::ConnectionTrait) -> Result<Self, ApiError> {
+        let payment = PaymentResponse::of(db, kaimono_payments::Subject::Order(order.id)).await?;
+        Ok(Self { payment, ..order.into() })
+    }
 }
 
 impl From<Order> for OrderResponse {
@@ -183,6 +252,15 @@ impl From<Order> for OrderResponse {
                 })
                 .collect(),
             created_at: o.created_at,
+            paid_at: o.paid_at,
+            shipment: o.shipment.map(|s| ShipmentResponse {
+                carrier: s.carrier.into(),
+                tracking_number: s.tracking_number,
+                shipped_at: s.shipped_at,
+            }),
+            cancelled_at: o.cancelled_at,
+            cancel_reason: o.cancel_reason.map(|r| r.as_str().to_owned()),
+            payment: None,
         }
     }
 }

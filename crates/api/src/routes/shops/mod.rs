@@ -3,6 +3,7 @@
 mod add_business_days;
 mod get_shop;
 mod get_shop_calendar;
+mod get_shop_queues;
 mod list_shops;
 mod update_shop_calendar;
 
@@ -19,6 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_shops::list_shops)
         .service(get_shop::get_shop)
         .service(get_shop_calendar::get_shop_calendar)
+        .service(get_shop_queues::get_shop_queues)
         .service(add_business_days::add_business_days)
         .service(update_shop_calendar::update_shop_calendar);
 }

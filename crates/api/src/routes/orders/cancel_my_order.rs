@@ -1,0 +1,26 @@
+use super::OrderResponse;
+use crate::auth::Member;
+use crate::error::{ApiError, responses::*};
+use crate::state::AppState;
+use actix_web::{post, web};
+use kaimono_orders::{Actor, CancelReason};
+use uuid::Uuid;
+
+/// Cancel one of the member's orders before it is paid: its stock goes back and the payment link stops
+/// working. A paid order is cancelled by asking the shop (409 here).
+#[utoipa::path(
+    tag = "orders",
+    params(("order_id" = Uuid, Path, description = "The order")),
+    responses((status = 200, body = OrderResponse), Unauthorized, Forbidden, NotFound, Conflict, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/me/orders/{order_id}/cancel")]
+pub async fn cancel_my_order(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<OrderResponse>, ApiError> {
+    let actor = Actor::Member(member.0);
+    let cancelled = crate::payment_flow::cancel_order(&state, actor, path.into_inner(), CancelReason::Member).await?;
+    Ok(web::Json(OrderResponse::with_payment(cancelled, &state.db).await?))
+}

@@ -1,0 +1,42 @@
+use super::OrderResponse;
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::idempotency::{self, IdempotencyKey};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use kaimono_core::ShopId;
+use kaimono_orders::{Actor, CancelReason};
+use uuid::Uuid;
+
+/// Cancel an order as the shop, before it ships: stock goes back, an open payment link is cancelled, a
+/// card authorization is voided, and the member is emailed. Requires an `Idempotency-Key`.
+#[utoipa::path(
+    tag = "orders",
+    params(
+        ("shop_id" = Uuid, Path, description = "The shop"),
+        ("order_id" = Uuid, Path, description = "The order"),
+        ("Idempotency-Key" = String, Header, description = "A new unique value per cancellation")
+    ),
+    responses((status = 200, body = OrderResponse), Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServiceUnavailable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/orders/{order_id}/cancel")]
+pub async fn cancel_shop_order(
+    state: web::Data<AppState>,
+    principal: Principal,
+    key: IdempotencyKey,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (shop, order) = path.into_inner();
+    let shop = ShopId(shop);
+    principal.require_shop(&state, shop).await?;
+    let fingerprint = idempotency::fingerprint(&("cancel", order))?;
+    let account = principal.account_id;
+    idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
+        let cancelled = crate::payment_flow::cancel_order(&state, Actor::Shop(shop), order, CancelReason::Shop).await?;
+        let response = OrderResponse::with_payment(cancelled, &state.db).await?;
+        serde_json::to_string(&response).map_err(ApiError::internal)
+    })
+    .await
+}

@@ -1,0 +1,67 @@
+use super::{CarrierDto, OrderResponse};
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::idempotency::{self, IdempotencyKey};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use kaimono_core::ShopId;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::{Validate, ValidationError};
+
+fn tracking(value: &str) -> Result<(), ValidationError> {
+    let ok = value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !value.is_empty();
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new("tracking_number").with_message("letters, digits and hyphens only".into()))
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShipOrderRequest {
+    pub carrier: CarrierDto,
+    /// The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`.
+    #[validate(length(min = 4, max = 40), custom(function = tracking))]
+    pub tracking_number: String,
+}
+
+/// Ship a paid order (ORD-03): the card payment is captured, and the member is emailed the carrier and
+/// tracking number. Requires an `Idempotency-Key` (the capture moves money).
+#[utoipa::path(
+    tag = "orders",
+    params(
+        ("shop_id" = Uuid, Path, description = "The shop"),
+        ("order_id" = Uuid, Path, description = "The order"),
+        ("Idempotency-Key" = String, Header, description = "A new unique value per shipment attempt")
+    ),
+    request_body = ShipOrderRequest,
+    responses((status = 200, body = OrderResponse), BadRequest, Unauthorized, PaymentRequired, Forbidden, NotFound, Conflict, Unprocessable, ServiceUnavailable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/orders/{order_id}/ship")]
+pub async fn ship_order(
+    state: web::Data<AppState>,
+    principal: Principal,
+    key: IdempotencyKey,
+    path: web::Path<(Uuid, Uuid)>,
+    body: ValidJson<ShipOrderRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (shop, order) = path.into_inner();
+    let shop = ShopId(shop);
+    principal.require_shop(&state, shop).await?;
+    let body = body.0;
+    let fingerprint = idempotency::fingerprint(&(order, &body))?;
+    let account = principal.account_id;
+    idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
+        let tracking = body.tracking_number.trim().to_uppercase();
+        let shipped = crate::payment_flow::ship(&state, shop, order, body.carrier.into(), &tracking).await?;
+        let response = OrderResponse::with_payment(shipped, &state.db).await?;
+        serde_json::to_string(&response).map_err(ApiError::internal)
+    })
+    .await
+}

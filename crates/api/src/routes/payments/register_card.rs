@@ -1,0 +1,42 @@
+use super::CardResponse;
+use crate::auth::Member;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidJson;
+use crate::state::AppState;
+use actix_web::{HttpResponse, post, web};
+use kaimono_entity::account;
+use sea_orm::EntityTrait;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterCardRequest {
+    /// The token the payment provider's browser-side tokenization returned for the card. The card number
+    /// itself never reaches this API. With the sandbox provider: `sbx.<behaviour>.<brand>.<last4>.<MM>.<YYYY>.<nonce>`.
+    #[validate(length(min = 1, max = 255))]
+    pub token: String,
+}
+
+/// Register a card (PAY-01): it is saved at the provider and becomes the default. Registering a new card
+/// is also how a member changes cards.
+#[utoipa::path(
+    tag = "payments",
+    request_body = RegisterCardRequest,
+    responses((status = 201, body = CardResponse), BadRequest, Unauthorized, Forbidden, PaymentRequired, Unprocessable, ServiceUnavailable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/me/cards")]
+pub async fn register_card(
+    state: web::Data<AppState>,
+    member: Member,
+    body: ValidJson<RegisterCardRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let now = state.clock.now();
+    let email = account::Entity::find_by_id(member.0.0).one(&state.db).await?.map(|a| a.email).unwrap_or_default();
+    let card =
+        kaimono_payments::register_card(&state.db, state.payments.as_ref(), member.0, &email, &body.0.token, now)
+            .await?;
+    Ok(HttpResponse::Created().json(CardResponse::new(card, now)))
+}

@@ -1,0 +1,43 @@
+use super::ReservationResponse;
+use crate::auth::Member;
+use crate::error::{ApiError, responses::*};
+use crate::idempotency::{self, IdempotencyKey};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use kaimono_reservations::{Actor, CancelCause};
+use uuid::Uuid;
+
+/// Cancel one of the member's reservations before pickup (RSV-06): the stock goes back and a prepaid
+/// amount is refunded to the card. Requires an `Idempotency-Key` (a refund moves money).
+#[utoipa::path(
+    tag = "reservations",
+    params(
+        ("reservation_id" = Uuid, Path, description = "The reservation"),
+        ("Idempotency-Key" = String, Header, description = "A new unique value per cancellation")
+    ),
+    responses((status = 200, body = ReservationResponse), Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/me/reservations/{reservation_id}/cancel")]
+pub async fn cancel_my_reservation(
+    state: web::Data<AppState>,
+    member: Member,
+    key: IdempotencyKey,
+    path: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let fingerprint = idempotency::fingerprint(&("cancel", id))?;
+    let now = state.clock.now();
+    idempotency::once(&state.db, member.0, &key, &fingerprint, now, StatusCode::OK, || async {
+        let txn = crate::database::begin_write(&state.db).await?;
+        let actor = Actor::Member(member.0);
+        kaimono_reservations::cancel_reservation(&txn, actor, id, CancelCause::Member, now).await?;
+        txn.commit().await?;
+        crate::payment_flow::refund_reservation(&state.db, state.payments.as_ref(), id, now).await?;
+        let found = kaimono_reservations::reservation_for(&state.db, actor, id).await?;
+        let response = ReservationResponse::with_payment(found, &state.db).await?;
+        serde_json::to_string(&response).map_err(ApiError::internal)
+    })
+    .await
+}

@@ -1,0 +1,50 @@
+use super::{ReservationResponse, ReservationStatusDto};
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::extract::ValidQuery;
+use crate::state::AppState;
+use actix_web::{get, web};
+use chrono::NaiveDate;
+use kaimono_core::ShopId;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ShopReservationsQuery {
+    /// Only reservations in this status (`requested`: the confirmation queue).
+    pub status: Option<ReservationStatusDto>,
+    /// Only this planned visit date (today's pickups: today with `status=held`).
+    pub visit_date: Option<NaiveDate>,
+    /// Part of the pickup number, the member's name or the product name.
+    #[validate(length(max = 100))]
+    pub q: Option<String>,
+}
+
+/// A shop's reservations by visit date; staff of the shop only (SHOP-01, SHOP-02).
+#[utoipa::path(
+    tag = "reservations",
+    params(("shop_id" = Uuid, Path, description = "The shop"), ShopReservationsQuery),
+    responses((status = 200, body = Vec<ReservationResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/reservations")]
+pub async fn list_shop_reservations(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+    query: ValidQuery<ShopReservationsQuery>,
+) -> Result<web::Json<Vec<ReservationResponse>>, ApiError> {
+    let shop = ShopId(path.into_inner());
+    principal.require_shop(&state, shop).await?;
+    let query = query.0;
+    let filter = kaimono_reservations::ReservationFilter {
+        status: query.status.map(Into::into),
+        visit_date: query.visit_date,
+        search: query.q,
+    };
+    let list = kaimono_reservations::list_shop_reservations(&state.db, shop, &filter).await?;
+    Ok(web::Json(list.into_iter().map(Into::into).collect()))
+}

@@ -1,0 +1,53 @@
+use crate::auth::Principal;
+use crate::error::{ApiError, responses::*};
+use crate::state::AppState;
+use actix_web::{get, web};
+use kaimono_core::ShopId;
+use kaimono_core::japan::japan_today;
+use kaimono_orders::OrderStatus;
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// How much work waits in each of the shop's queues (SHOP-01).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShopQueuesResponse {
+    /// Delivery orders waiting for the stock check.
+    pub orders_to_confirm: u64,
+    /// Reservations waiting for the stock check.
+    pub reservations_to_confirm: u64,
+    /// Reservations held for a visit today (Japan time).
+    pub pickups_today: u64,
+    /// Orders and prepaid reservations whose payment link is out but not paid.
+    pub payments_outstanding: u64,
+    /// Paid orders to ship.
+    pub shipments_to_send: u64,
+}
+
+/// The shop console's work queues (SHOP-01); staff of the shop only.
+#[utoipa::path(
+    tag = "shops",
+    params(("shop_id" = Uuid, Path, description = "The shop")),
+    responses((status = 200, body = ShopQueuesResponse), Unauthorized, Forbidden, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/queues")]
+pub async fn get_shop_queues(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<ShopQueuesResponse>, ApiError> {
+    let shop = ShopId(path.into_inner());
+    principal.require_shop(&state, shop).await?;
+    let orders = kaimono_orders::count_shop_orders(&state.db, shop).await?;
+    let count = |status| orders.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+    let today = japan_today(state.clock.now());
+    let reservations = kaimono_reservations::reservation_queues(&state.db, shop, today).await?;
+    Ok(web::Json(ShopQueuesResponse {
+        orders_to_confirm: count(OrderStatus::AwaitingStockCheck),
+        reservations_to_confirm: reservations.to_confirm,
+        pickups_today: reservations.pickups_today,
+        payments_outstanding: count(OrderStatus::AwaitingPayment) + reservations.awaiting_payment,
+        shipments_to_send: count(OrderStatus::Paid),
+    }))
+}

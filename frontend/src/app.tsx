@@ -11,6 +11,7 @@ import { SignupPage } from "./features/account/signup-page";
 import { CartPage } from "./features/cart/cart-page";
 import { CheckoutPage } from "./features/cart/checkout-page";
 import { MyPage } from "./features/mypage/mypage";
+import { PayPage } from "./features/payments/pay-page";
 import { HomePage } from "./features/storefront/home-page";
 import { ProductListPage } from "./features/storefront/product-list-page";
 import { ProductPage } from "./features/storefront/product-page";
@@ -26,6 +27,14 @@ const ConsoleProductsPage = lazy(() =>
 );
 const ConsoleOrdersPage = lazy(() =>
   import("./features/console/console-orders-page").then((m) => ({ default: m.ConsoleOrdersPage })),
+);
+const ConsoleReservationsPage = lazy(() =>
+  import("./features/console/console-reservations-page").then((m) => ({
+    default: m.ConsoleReservationsPage,
+  })),
+);
+const PickupDeskPage = lazy(() =>
+  import("./features/console/pickup-desk-page").then((m) => ({ default: m.PickupDeskPage })),
 );
 const ProductEditorPage = lazy(() =>
   import("./features/console/product-editor-page").then((m) => ({ default: m.ProductEditorPage })),
@@ -69,6 +78,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <CheckoutPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/pay/:token",
+        element: (
+          <RequireAuth>
+            <PayPage />
           </RequireAuth>
         ),
       },
@@ -117,6 +134,22 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleOrdersPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/reservations",
+        element: (
+          <Staff>
+            <ConsoleReservationsPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/pickup",
+        element: (
+          <Staff>
+            <PickupDeskPage />
           </Staff>
         ),
       },

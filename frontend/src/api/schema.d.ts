@@ -224,6 +224,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/cards": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member's saved cards, the default first (PAY-01). */
+    get: operations["list_cards"];
+    put?: never;
+    /**
+     * Register a card (PAY-01): it is saved at the provider and becomes the default. Registering a new card
+     *     is also how a member changes cards.
+     */
+    post: operations["register_card"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/cards/{card_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a saved card (PAY-01): detached at the provider and forgotten here. */
+    delete: operations["delete_card"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/cards/{card_id}/default": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make one of the member's cards the default (PAY-01). */
+    post: operations["set_default_card"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/cart": {
     parameters: {
       query?: never;
@@ -300,10 +355,84 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of the member's orders with each item's status (ORD-04). */
+    /** One of the member's orders with each item's status (ORD-04), its shipment and its payment. */
     get: operations["get_my_order"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/orders/{order_id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel one of the member's orders before it is paid: its stock goes back and the payment link stops
+     *     working. A paid order is cancelled by asking the shop (409 here).
+     */
+    post: operations["cancel_my_order"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/reservations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member's reservations with each one's status, newest first (RSV-07). */
+    get: operations["list_my_reservations"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/reservations/{reservation_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the member's reservations: the status screen to show at the counter (RSV-03, RSV-07). */
+    get: operations["get_my_reservation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/reservations/{reservation_id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel one of the member's reservations before pickup (RSV-06): the stock goes back and a prepaid
+     *     amount is refunded to the card. Requires an `Idempotency-Key` (a refund moves money).
+     */
+    post: operations["cancel_my_reservation"];
     delete?: never;
     options?: never;
     head?: never;
@@ -326,6 +455,49 @@ export interface paths {
      *     response (`Idempotent-Replayed: true`) and places nothing twice; the same key with another body is 422.
      */
     post: operations["place_orders"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payment-requests/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open a payment link (ORD-02, PAY-04): what it is for and whether it can still be paid. Only the member
+     *     it was sent to can open it; for anyone else it does not exist.
+     */
+    get: operations["get_payment_request"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payment-requests/{token}/pay": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay a payment link with a saved card (ORD-02, RSV-04, PAY-03, PAY-04).
+     * @description A delivery order is authorized now and captured when it ships; a prepaid reservation is captured now.
+     *     The link is single-use: paying it again is 409, after its limit 410, someone else's 404. A declined
+     *     card is 402 and the link stays open for another card. Requires an `Idempotency-Key`: a retry with the
+     *     same key gets the first answer and never charges twice.
+     */
+    post: operations["pay_payment_request"];
     delete?: never;
     options?: never;
     head?: never;
@@ -421,6 +593,27 @@ export interface paths {
     patch: operations["update_variant"];
     trace?: never;
   };
+  "/api/v1/reservations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reserve an item for pickup at its shop (RSV-01).
+     * @description The stock is taken now and the shop checks it; the member is emailed when it is confirmed with a
+     *     pickup number. Requires an `Idempotency-Key`: a retry with the same key returns the first response.
+     */
+    post: operations["create_reservation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops": {
     parameters: {
       query?: never;
@@ -507,6 +700,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/orders/{order_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the shop's orders with its lines, shipment, payment request and payment attempts (SHOP-02). */
+    get: operations["get_shop_order"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/orders/{order_id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an order as the shop, before it ships: stock goes back, an open payment link is cancelled, a
+     *     card authorization is voided, and the member is emailed. Requires an `Idempotency-Key`.
+     */
+    post: operations["cancel_shop_order"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/orders/{order_id}/ship": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ship a paid order (ORD-03): the card payment is captured, and the member is emailed the carrier and
+     *     tracking number. Requires an `Idempotency-Key` (the capture moves money).
+     */
+    post: operations["ship_order"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/orders/{order_id}/stock-check": {
     parameters: {
       query?: never;
@@ -519,9 +769,30 @@ export interface paths {
     /**
      * The shop's stock check of an order (ORD-01): secure its lines, or reject the ones out of stock.
      * @description Rejected lines are cancelled with their stock given back and the amounts recomputed, and the member is
-     *     emailed; with every line rejected the order is cancelled. Otherwise it awaits payment.
+     *     emailed; with every line rejected the order is cancelled. Otherwise it awaits payment: a payment
+     *     request is issued and its single-use link mailed to the member (ORD-02, PAY-04).
      */
     post: operations["check_order_stock"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/pickups/{pickup_number}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The pickup desk (RSV-03): the shop's reservation with this pickup number, typed or scanned (hyphens,
+     *     spaces and case are ignored; O and I/L read as 0 and 1).
+     */
+    get: operations["find_pickup"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -540,6 +811,114 @@ export interface paths {
     put?: never;
     /** Create a product with its variants in one of my shops (CAT-02, CAT-04). Staff of the shop only. */
     post: operations["create_product"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/queues": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shop console's work queues (SHOP-01); staff of the shop only. */
+    get: operations["get_shop_queues"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/reservations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A shop's reservations by visit date; staff of the shop only (SHOP-01, SHOP-02). */
+    get: operations["list_shop_reservations"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/reservations/{reservation_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the shop's reservations with its payment (SHOP-02). */
+    get: operations["get_shop_reservation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/reservations/{reservation_id}/complete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hand the reservation over at the counter (RSV-03, RSV-04). A pay-in-store item records the payment
+     *     taken in store; a prepaid item must have been paid online (409 otherwise).
+     */
+    post: operations["complete_reservation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/reservations/{reservation_id}/confirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The shop confirms the stock (RSV-02): held until the end of the visit date plus the shop's hold days;
+     *     the member is emailed the pickup number and deadline, and for a prepaid item the payment URL (RSV-04).
+     */
+    post: operations["confirm_reservation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/reservations/{reservation_id}/reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The shop cannot supply it (RSV-02): the stock goes back and the member is emailed. */
+    post: operations["reject_reservation"];
     delete?: never;
     options?: never;
     head?: never;
@@ -708,6 +1087,21 @@ export interface components {
        */
       delta: number;
     };
+    /** @description One call to the payment provider and its result (PAY-03). */
+    AttemptResponse: {
+      /** @description `authorize`, `capture`, `void` or `refund`. */
+      kind: string;
+      /** @example 5256 */
+      amount: string;
+      succeeded: boolean;
+      /** @description The provider's reference (payment intent, refund). */
+      provider_ref?: string | null;
+      /** @description Why it failed (`card_declined`, `expired_card`, `insufficient_funds`, `provider_unavailable`, …). */
+      failure_code?: string | null;
+      provider: string;
+      /** Format: date-time */
+      created_at: string;
+    };
     /**
      * @description How much of a variant a shop has.
      * @enum {string}
@@ -752,6 +1146,27 @@ export interface components {
       /** @description The next 60 days from today (Japan time). */
       upcoming: components["schemas"]["CalendarDay"][];
     };
+    /** @description A saved card: what the member needs to recognise it, never the number (PAY-01). */
+    CardResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description `visa`, `mastercard`, `jcb`, `amex`, … */
+      brand: string;
+      last4: string;
+      /** Format: int16 */
+      exp_month: number;
+      /** Format: int16 */
+      exp_year: number;
+      /** @description Used when paying unless another card is chosen. */
+      is_default: boolean;
+      /** @description Past its expiry month: cannot be used. */
+      expired: boolean;
+    };
+    /**
+     * @description The carriers: `yamato` (ヤマト運輸), `sagawa` (佐川急便), `japan_post` (日本郵便), `seino` (西濃運輸), `other`.
+     * @enum {string}
+     */
+    CarrierDto: "yamato" | "sagawa" | "japan_post" | "seino" | "other";
     CartItemResponse: {
       /** Format: uuid */
       variant_id: string;
@@ -794,6 +1209,10 @@ export interface components {
       /** @description The new password, 8 to 128 characters. */
       password: string;
     };
+    CompleteReservationRequest: {
+      /** @description For a pay-in-store item: the payment was taken at the counter (required to hand it over). */
+      paid_in_store?: boolean;
+    };
     CompleteSignupRequest: {
       /** @description The token from the emailed link. */
       token: string;
@@ -817,6 +1236,21 @@ export interface components {
       image_url?: string | null;
       /** @description At least one, at most 100 variants. */
       variants: components["schemas"]["VariantRequest"][];
+    };
+    CreateReservationRequest: {
+      /**
+       * Format: uuid
+       * @description The variant (color and size) to reserve.
+       */
+      variant_id: string;
+      /** Format: int32 */
+      quantity: number;
+      /**
+       * Format: date
+       * @description The planned visit date (来店予定日): a business day of the shop inside its window
+       *     (`reservation_min_days` to `reservation_max_days` days ahead).
+       */
+      visit_date: string;
     };
     /** @description How a product can be bought (CAT-04). */
     FulfilmentDto: {
@@ -924,6 +1358,14 @@ export interface components {
       lines: components["schemas"]["OrderLineResponse"][];
       /** Format: date-time */
       created_at: string;
+      /** Format: date-time */
+      paid_at?: string | null;
+      shipment?: components["schemas"]["ShipmentResponse"] | null;
+      /** Format: date-time */
+      cancelled_at?: string | null;
+      /** @description `out_of_stock`, `member`, `shop` or `payment_expired`. */
+      cancel_reason?: string | null;
+      payment?: components["schemas"]["PaymentResponse"] | null;
     };
     /**
      * @description Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
@@ -932,6 +1374,40 @@ export interface components {
     OrderStatusDto: "awaiting_stock_check" | "awaiting_payment" | "paid" | "shipped" | "cancelled";
     PasswordResetRequest: {
       email: string;
+    };
+    PayRequest: {
+      /**
+       * Format: uuid
+       * @description One of the member's saved cards.
+       */
+      card_id: string;
+    };
+    /** @description What a payment link asks the member to pay. */
+    PaymentRequestResponse: {
+      /** @description `open`, `processing`, `paid`, `expired` or `cancelled`. */
+      status: string;
+      /** @description Open and within its limit: the pay button works. */
+      payable: boolean;
+      /** @example 5256 */
+      amount: string;
+      /** Format: date-time */
+      expires_at: string;
+      /** Format: date-time */
+      paid_at?: string | null;
+      order?: components["schemas"]["OrderResponse"] | null;
+      reservation?: components["schemas"]["ReservationResponse"] | null;
+    };
+    /** @description The payment request of an order or reservation and its attempts. */
+    PaymentResponse: {
+      /** @description `open`, `processing`, `paid`, `expired` or `cancelled`. */
+      status: string;
+      /** @example 5256 */
+      amount: string;
+      /** Format: date-time */
+      expires_at: string;
+      /** Format: date-time */
+      paid_at?: string | null;
+      attempts: components["schemas"]["AttemptResponse"][];
     };
     PlaceOrdersRequest: {
       /**
@@ -1032,11 +1508,64 @@ export interface components {
        */
       refresh_token?: string | null;
     };
+    RegisterCardRequest: {
+      /**
+       * @description The token the payment provider's browser-side tokenization returned for the card. The card number
+       *     itself never reaches this API. With the sandbox provider: `sbx.<behaviour>.<brand>.<last4>.<MM>.<YYYY>.<nonce>`.
+       */
+      token: string;
+    };
     /**
      * @description When a reservation is paid: at the counter (店頭決済) or online beforehand (オンライン事前決済).
      * @enum {string}
      */
     ReservationPaymentDto: "in_store" | "prepaid";
+    ReservationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description The pickup number (引取番号) as shown to people: `ABCD-2345`. */
+      pickup_number: string;
+      shop: components["schemas"]["ShopRef"];
+      /** @description The member's name (for staff at the counter). */
+      member_name: string;
+      /** Format: uuid */
+      variant_id: string;
+      sku: string;
+      product_name: string;
+      color: string;
+      size: string;
+      tax_category: components["schemas"]["TaxCategoryDto"];
+      /** @example 1980 */
+      unit_price: string;
+      /** Format: int32 */
+      quantity: number;
+      /** @example 3960 */
+      total: string;
+      payment: components["schemas"]["ReservationPaymentDto"];
+      /** Format: date */
+      visit_date: string;
+      /**
+       * Format: date-time
+       * @description Set once the shop confirms: after it, an uncollected reservation is cancelled.
+       */
+      hold_deadline?: string | null;
+      status: components["schemas"]["ReservationStatusDto"];
+      /** Format: date-time */
+      paid_at?: string | null;
+      /** @description Paid at the counter (rather than online). */
+      paid_in_store: boolean;
+      /** @description Prepaid and not yet paid: staff must not hand it over. */
+      awaiting_payment: boolean;
+      /** Format: date-time */
+      created_at: string;
+      payment_request?: components["schemas"]["PaymentResponse"] | null;
+    };
+    /**
+     * @description `requested` (stock check pending), `held` (until the hold deadline), `completed` (handed over),
+     *     `unavailable` (the shop could not supply it), `cancelled`, `expired` (not collected in time).
+     * @enum {string}
+     */
+    ReservationStatusDto: "requested" | "held" | "completed" | "unavailable" | "cancelled" | "expired";
     SetCartItemRequest: {
       /**
        * Format: int32
@@ -1050,6 +1579,11 @@ export interface components {
        * @description Units on hand, 0 to 1,000,000.
        */
       quantity: number;
+    };
+    ShipOrderRequest: {
+      carrier: components["schemas"]["CarrierDto"];
+      /** @description The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`. */
+      tracking_number: string;
     };
     /** @description The delivery address as it was when the order was placed. */
     ShipToResponse: {
@@ -1065,12 +1599,46 @@ export interface components {
       name_kana: string;
       phone: string;
     };
+    ShipmentResponse: {
+      carrier: components["schemas"]["CarrierDto"];
+      tracking_number: string;
+      /** Format: date-time */
+      shipped_at: string;
+    };
     /** @description A shop a staff account may act on. */
     ShopMembershipResponse: {
       /** Format: uuid */
       shop_id: string;
       /** @description `owner` or `staff`. */
       role: string;
+    };
+    /** @description How much work waits in each of the shop's queues (SHOP-01). */
+    ShopQueuesResponse: {
+      /**
+       * Format: u-int64
+       * @description Delivery orders waiting for the stock check.
+       */
+      orders_to_confirm: number;
+      /**
+       * Format: u-int64
+       * @description Reservations waiting for the stock check.
+       */
+      reservations_to_confirm: number;
+      /**
+       * Format: u-int64
+       * @description Reservations held for a visit today (Japan time).
+       */
+      pickups_today: number;
+      /**
+       * Format: u-int64
+       * @description Orders and prepaid reservations whose payment link is out but not paid.
+       */
+      payments_outstanding: number;
+      /**
+       * Format: u-int64
+       * @description Paid orders to ship.
+       */
+      shipments_to_send: number;
     };
     /** @description The shop that sells a product. */
     ShopRef: {
@@ -1102,6 +1670,26 @@ export interface components {
       /** @description Opening hours as shown to customers (10:00〜20:00). */
       opening_hours: string;
       calendar: components["schemas"]["CalendarResponse"];
+      /**
+       * Format: int32
+       * @description A reservation's planned visit date must be at least this many days ahead (RSV-01) …
+       */
+      reservation_min_days: number;
+      /**
+       * Format: int32
+       * @description … and at most this many.
+       */
+      reservation_max_days: number;
+      /**
+       * Format: int32
+       * @description A confirmed reservation is held to the end of the visit date plus this many days (RSV-02).
+       */
+      hold_days: number;
+      /**
+       * Format: int32
+       * @description A payment link expires after this many days (ORD-05).
+       */
+      payment_limit_days: number;
     };
     SignupRequest: {
       /** @description Where to send the registration link. */
@@ -2118,6 +2706,262 @@ export interface operations {
       };
     };
   };
+  list_cards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CardResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  register_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RegisterCardRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CardResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The card was declined; `code` says why (`card_declined`, `expired_card`, `insufficient_funds`). */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  delete_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The card */
+        card_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  set_default_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The card */
+        card_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CardResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   get_cart: {
     parameters: {
       query?: never;
@@ -2474,6 +3318,256 @@ export interface operations {
       };
     };
   };
+  cancel_my_order: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_my_reservations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_my_reservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  cancel_my_reservation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value per cancellation */
+        "Idempotency-Key": string;
+      };
+      path: {
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   place_orders: {
     parameters: {
       query?: never;
@@ -2545,6 +3639,183 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_payment_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The token from the emailed payment URL */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaymentRequestResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  pay_payment_request: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value per payment attempt */
+        "Idempotency-Key": string;
+      };
+      path: {
+        /** @description The token from the emailed payment URL */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PayRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaymentResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The card was declined; `code` says why (`card_declined`, `expired_card`, `insufficient_funds`). */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment link has expired. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2962,6 +4233,86 @@ export interface operations {
       };
     };
   };
+  create_reservation: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value per reservation attempt */
+        "Idempotency-Key": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateReservationRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   list_shops: {
     parameters: {
       query?: never;
@@ -3232,6 +4583,8 @@ export interface operations {
       query?: {
         /** @description Only orders in this status (e.g. `awaiting_stock_check`: the stock-check queue). */
         status?: components["schemas"]["OrderStatusDto"];
+        /** @description Part of the order number or of the recipient's name (kanji or kana). */
+        q?: string;
       };
       header?: never;
       path: {
@@ -3279,6 +4632,268 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_order: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  cancel_shop_order: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value per cancellation */
+        "Idempotency-Key": string;
+      };
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  ship_order: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value per shipment attempt */
+        "Idempotency-Key": string;
+      };
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ShipOrderRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The card was declined; `code` says why (`card_declined`, `expired_card`, `insufficient_funds`). */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3361,6 +4976,66 @@ export interface operations {
       };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  find_pickup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The pickup number, e.g. ABCD-2345 */
+        pickup_number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3515,6 +5190,409 @@ export interface operations {
       };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_queues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ShopQueuesResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_shop_reservations: {
+    parameters: {
+      query?: {
+        /** @description Only reservations in this status (`requested`: the confirmation queue). */
+        status?: components["schemas"]["ReservationStatusDto"];
+        /** @description Only this planned visit date (today's pickups: today with `status=held`). */
+        visit_date?: string;
+        /** @description Part of the pickup number, the member's name or the product name. */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_reservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  complete_reservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CompleteReservationRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  confirm_reservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  reject_reservation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReservationResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

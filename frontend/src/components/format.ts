@@ -25,6 +25,19 @@ export function formatDate(iso: string, language: string): string {
   }).format(date);
 }
 
+/** A moment in Japan time: 2026年11月25日(水) 10:00. */
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "ja-JP", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Asia/Tokyo",
+  }).format(new Date(iso));
+}
+
 /** `1500001` → `150-0001`; accepts either form. */
 export function formatPostalCode(value: string): string {
   const digits = value.replace(/\D/g, "");

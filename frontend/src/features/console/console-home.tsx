@@ -4,6 +4,45 @@ import { Link } from "react-router";
 import { useSession } from "../../auth/use-session";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useShops } from "../storefront/api/list-shops";
+import { useQueues } from "./api/queues";
+
+/** SHOP-01: how much work waits, each count linking to its list. */
+function Queues({ shopId }: { shopId: string }) {
+  const { t } = useTranslation();
+  const queues = useQueues(shopId);
+  if (!queues.data) return null;
+  const q = queues.data;
+  const base = `/console/shops/${shopId}`;
+  const items = [
+    { key: "ordersToConfirm", count: q.orders_to_confirm, to: `${base}/orders?status=awaiting_stock_check` },
+    {
+      key: "reservationsToConfirm",
+      count: q.reservations_to_confirm,
+      to: `${base}/reservations?status=requested`,
+    },
+    { key: "pickupsToday", count: q.pickups_today, to: `${base}/reservations?view=today` },
+    {
+      key: "paymentsOutstanding",
+      count: q.payments_outstanding,
+      to: `${base}/orders?status=awaiting_payment`,
+    },
+    { key: "shipmentsToSend", count: q.shipments_to_send, to: `${base}/orders?status=paid` },
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 5 }} mt="sm" data-testid="queues">
+      {items.map((item) => (
+        <Card key={item.key} withBorder component={Link} to={item.to} padding="xs">
+          <Text size="xs" c="dimmed">
+            {t(`console.queue.${item.key}`)}
+          </Text>
+          <Text fw={700} size="xl" c={item.count > 0 ? "orange" : undefined}>
+            {item.count}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
 
 export function ConsoleHome() {
   const { t } = useTranslation();
@@ -21,13 +60,20 @@ export function ConsoleHome() {
       {mine.length === 0 ? (
         <Empty message={t("console.noShops")} />
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SimpleGrid cols={{ base: 1 }}>
           {mine.map((shop) => (
             <Card withBorder key={shop.id}>
               <Text fw={600}>{shop.name}</Text>
+              <Queues shopId={shop.id} />
               <Group mt="sm">
                 <Button component={Link} to={`/console/shops/${shop.id}/orders`} size="xs">
                   {t("console.orders")}
+                </Button>
+                <Button component={Link} to={`/console/shops/${shop.id}/reservations`} size="xs">
+                  {t("console.reservations")}
+                </Button>
+                <Button component={Link} to={`/console/shops/${shop.id}/pickup`} size="xs">
+                  {t("console.pickupDesk")}
                 </Button>
                 <Button
                   component={Link}

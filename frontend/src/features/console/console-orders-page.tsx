@@ -1,20 +1,117 @@
-import { Badge, Button, Card, Checkbox, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
 import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
+import { useFormErrors } from "../../components/use-server-errors";
+import { cancelShopOrder } from "./api/cancel-order";
 import { checkOrderStock } from "./api/check-order-stock";
+import { shipOrder } from "./api/ship-order";
 import { useShopOrders, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
 import { OrderLines } from "../orders/order-lines";
 import { useCanManage } from "./use-managed-shop";
 
 type Order = components["schemas"]["OrderResponse"];
-const FILTERS: (OrderStatus | "all")[] = ["awaiting_stock_check", "awaiting_payment", "all"];
+const FILTERS: (OrderStatus | "all")[] = [
+  "awaiting_stock_check",
+  "awaiting_payment",
+  "paid",
+  "shipped",
+  "all",
+];
+const CARRIERS = ["yamato", "sagawa", "japan_post", "seino", "other"] as const;
+
+/** ORD-03: ship a paid order with carrier and tracking number (the card payment is captured). */
+function ShipForm({ shopId, order }: { shopId: string; order: Order }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  const [carrier, setCarrier] = useState<(typeof CARRIERS)[number]>("yamato");
+  const [tracking, setTracking] = useState("");
+  const [attempt, setAttempt] = useState(() => crypto.randomUUID());
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors<"tracking_number" | "carrier">();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^[0-9A-Za-z-]{4,40}$/.test(tracking.trim())) {
+      return errors.setFields({ tracking_number: "console.invalidTracking" });
+    }
+    setBusy(true);
+    try {
+      await shipOrder(shopId, order.id, { carrier, tracking_number: tracking.trim() }, attempt);
+      errors.clear();
+      notifications.show({ color: "teal", message: t("console.shipped") });
+      void queryClient.invalidateQueries({ queryKey: ["console", shopId] });
+    } catch (error) {
+      errors.capture(error);
+      notifications.show({ color: "red", message: message(error) });
+      setAttempt(crypto.randomUUID());
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t("console.ship")}>
+      <Group align="flex-end">
+        <Select
+          label={t("console.carrier")}
+          data={CARRIERS.map((c) => ({ value: c, label: t(`orders.carrier.${c}`) }))}
+          value={carrier}
+          onChange={(value) => value && setCarrier(value as (typeof CARRIERS)[number])}
+          allowDeselect={false}
+          w={160}
+        />
+        <TextInput
+          label={t("console.trackingNumber")}
+          value={tracking}
+          onChange={(e) => setTracking(e.currentTarget.value)}
+          error={errors.errorOf("tracking_number")}
+        />
+        <Button type="submit" loading={busy}>
+          {t("console.ship")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function CancelOrder({ shopId, order }: { shopId: string; order: Order }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  const cancel = async () => {
+    if (!window.confirm(t("console.confirmCancelOrder"))) return;
+    try {
+      await cancelShopOrder(shopId, order.id, crypto.randomUUID());
+      notifications.show({ color: "teal", message: t("orders.cancelled") });
+      void queryClient.invalidateQueries({ queryKey: ["console", shopId] });
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+    }
+  };
+  return (
+    <Button size="xs" variant="subtle" color="red" w="fit-content" onClick={() => void cancel()}>
+      {t("console.cancelOrder")}
+    </Button>
+  );
+}
 
 /** ORD-01: secure an order's lines, or reject the ones the shop cannot supply. */
 function StockCheck({ shopId, order }: { shopId: string; order: Order }) {
@@ -65,20 +162,38 @@ export function ConsoleOrdersPage() {
   const { t, i18n } = useTranslation();
   const shopId = useParams().shopId ?? "";
   const canManage = useCanManage(shopId);
-  const [filter, setFilter] = useState<OrderStatus | "all">("awaiting_stock_check");
-  const orders = useShopOrders(shopId, filter === "all" ? null : filter);
+  const [params, setParams] = useSearchParams();
+  const filter = (params.get("status") ?? "awaiting_stock_check") as OrderStatus | "all";
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const orders = useShopOrders(shopId, filter === "all" ? null : filter, params.get("q") ?? "");
+  const setFilter = (status: string) => setParams({ status, q: params.get("q") ?? "" });
   if (!canManage) return <Forbidden />;
   return (
     <Stack>
       <Title order={1}>{t("console.orders")}</Title>
       <SegmentedControl
         value={filter}
-        onChange={(value) => setFilter(value as OrderStatus | "all")}
+        onChange={setFilter}
         data={FILTERS.map((f) => ({
           value: f,
           label: f === "all" ? t("products.all") : t(`orders.status.${f}`),
         }))}
+        style={{ overflowX: "auto" }}
       />
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setParams({ status: filter, q: search });
+        }}
+      >
+        <TextInput
+          aria-label={t("console.searchOrders")}
+          placeholder={t("console.searchOrders")}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+      </form>
       {orders.isPending ? (
         <Loading />
       ) : orders.isError ? (
@@ -103,6 +218,16 @@ export function ConsoleOrdersPage() {
             </Group>
             <OrderLines order={order} />
             {order.status === "awaiting_stock_check" && <StockCheck shopId={shopId} order={order} />}
+            {order.status === "paid" && <ShipForm shopId={shopId} order={order} />}
+            {order.shipment && (
+              <Text size="sm">
+                {t(`orders.carrier.${order.shipment.carrier}`)} ・ {t("orders.tracking")}{" "}
+                {order.shipment.tracking_number}
+              </Text>
+            )}
+            {order.status !== "shipped" && order.status !== "cancelled" && (
+              <CancelOrder shopId={shopId} order={order} />
+            )}
           </Card>
         ))
       )}

@@ -8,6 +8,8 @@ import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/st
 import { useFormErrors } from "../../components/use-server-errors";
 import { check, isKana, isPhone } from "../../components/validation";
 import { MyOrders } from "../orders/my-orders";
+import { CardsPanel } from "../payments/cards-panel";
+import { MyReservations } from "../reservations/my-reservations";
 import { AddressForm } from "./address-form";
 import { deleteAddress } from "./api/delete-address";
 import { useAddresses } from "./api/list-addresses";
@@ -165,7 +167,9 @@ export function MyPage() {
   return (
     <Stack>
       <Title order={1}>{t("mypage.title")}</Title>
+      <MyReservations />
       <MyOrders />
+      <CardsPanel />
       <ProfileForm />
       <Addresses />
     </Stack>

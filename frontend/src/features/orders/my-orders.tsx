@@ -1,7 +1,10 @@
-import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../components/format";
-import { Empty, ErrorState, Loading } from "../../components/states";
+import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
+import { cancelMyOrder } from "./api/cancel-my-order";
 import { useMyOrders } from "./api/list-my-orders";
 import { OrderLines } from "./order-lines";
 
@@ -17,6 +20,18 @@ const statusColor = {
 export function MyOrders() {
   const { t, i18n } = useTranslation();
   const orders = useMyOrders();
+  const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  const cancel = async (orderId: string) => {
+    if (!window.confirm(t("orders.confirmCancel"))) return;
+    try {
+      await cancelMyOrder(orderId);
+      notifications.show({ color: "teal", message: t("orders.cancelled") });
+      void queryClient.invalidateQueries({ queryKey: ["my-orders"] });
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+    }
+  };
   return (
     <Stack id="orders">
       <Title order={2} size="h3">
@@ -43,6 +58,28 @@ export function MyOrders() {
               <Badge color={statusColor[order.status]}>{t(`orders.status.${order.status}`)}</Badge>
             </Group>
             <OrderLines order={order} />
+            {order.shipment && (
+              <Text size="sm" data-testid="shipment">
+                {t(`orders.carrier.${order.shipment.carrier}`)} ・ {t("orders.tracking")}{" "}
+                {order.shipment.tracking_number}
+              </Text>
+            )}
+            {order.status === "awaiting_payment" && (
+              <Text size="sm" c="orange">
+                {t("orders.payByLink")}
+              </Text>
+            )}
+            {(order.status === "awaiting_stock_check" || order.status === "awaiting_payment") && (
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                w="fit-content"
+                onClick={() => void cancel(order.id)}
+              >
+                {t("orders.cancel")}
+              </Button>
+            )}
           </Card>
         ))
       )}

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { components } from "../../api/schema";
+import { ReserveForm } from "../reservations/reserve-form";
 import { useSession } from "../../auth/use-session";
 import { addCartItem } from "../cart/api/add-cart-item";
 import { priceWithTax } from "../../components/format";
@@ -151,6 +152,13 @@ export function ProductPage() {
         </Stack>
       )}
       {variant && p.active && <AddToCart variant={variant} deliverable={p.fulfilment.deliverable} />}
+      {variant && p.active && p.fulfilment.reservable && (
+        <ReserveForm
+          variant={variant}
+          shopId={p.shop.id}
+          prepaid={p.fulfilment.reservation_payment === "prepaid"}
+        />
+      )}
       <Text style={{ whiteSpace: "pre-wrap" }}>{p.description}</Text>
       <Card withBorder>
         <Title order={3} size="h4">

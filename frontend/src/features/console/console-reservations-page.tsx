@@ -1,0 +1,174 @@
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import type { components } from "../../api/schema";
+import { formatDate, formatDateTime, yen } from "../../components/format";
+import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
+import { reservationColor } from "../reservations/my-reservations";
+import { confirmReservation, rejectReservation } from "./api/reservation-actions";
+import { useShopReservations, type ReservationStatus } from "./api/shop-reservations";
+import { Forbidden } from "./forbidden";
+import { useCanManage } from "./use-managed-shop";
+
+type Reservation = components["schemas"]["ReservationResponse"];
+const VIEWS = ["requested", "today", "held", "all"] as const;
+type View = (typeof VIEWS)[number];
+
+/** Today's date in Japan, as the API's dates are. */
+function japanToday(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+}
+
+function Actions({ shopId, reservation }: { shopId: string; reservation: Reservation }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      notifications.show({ color: "teal", message: t(done) });
+      void queryClient.invalidateQueries({ queryKey: ["console", shopId] });
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (reservation.status === "requested") {
+    return (
+      <Group>
+        <Button
+          size="xs"
+          loading={busy}
+          onClick={() =>
+            void act(() => confirmReservation(shopId, reservation.id), "console.reservationConfirmed")
+          }
+        >
+          {t("console.confirmReservation")}
+        </Button>
+        <Button
+          size="xs"
+          color="red"
+          variant="light"
+          loading={busy}
+          onClick={() =>
+            void act(() => rejectReservation(shopId, reservation.id), "console.reservationRejected")
+          }
+        >
+          {t("console.rejectReservation")}
+        </Button>
+      </Group>
+    );
+  }
+  if (reservation.status === "held") {
+    const number = reservation.pickup_number;
+    return (
+      <Button
+        size="xs"
+        variant="default"
+        component={Link}
+        to={`/console/shops/${shopId}/pickup?number=${number}`}
+        w="fit-content"
+      >
+        {t("console.toPickupDesk")}
+      </Button>
+    );
+  }
+  return null;
+}
+
+export function ReservationSummary({ reservation: r }: { reservation: Reservation }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Group justify="space-between">
+        <Text fw={700} ff="monospace">
+          {r.pickup_number}
+        </Text>
+        <Badge color={reservationColor[r.status]}>{t(`reservations.status.${r.status}`)}</Badge>
+      </Group>
+      <Text>
+        {r.product_name}（{r.color} / {r.size}）× {r.quantity} ・ {yen(r.total)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {r.member_name} ・ {t("reservations.visitDate")} {formatDate(r.visit_date, i18n.language)} ・{" "}
+        {t(`reservations.payment.${r.payment}`)}
+        {r.paid_at ? ` ・ ${t("reservations.paid")}` : ""}
+      </Text>
+      {r.hold_deadline && (
+        <Text size="sm" c="dimmed">
+          {t("reservations.holdDeadline")}: {formatDateTime(r.hold_deadline, i18n.language)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** SHOP-01, SHOP-02: the shop's reservations — to confirm, today's pickups, held — with search. */
+export function ConsoleReservationsPage() {
+  const { t } = useTranslation();
+  const shopId = useParams().shopId ?? "";
+  const canManage = useCanManage(shopId);
+  const [params, setParams] = useSearchParams();
+  const view = (params.get("view") ?? params.get("status") ?? "requested") as View;
+  const q = params.get("q") ?? "";
+  const [search, setSearch] = useState(q);
+  const filter: { status?: ReservationStatus; visit_date?: string; q?: string } =
+    view === "today"
+      ? { status: "held", visit_date: japanToday(), q }
+      : view === "all"
+        ? { q }
+        : { status: view, q };
+  const reservations = useShopReservations(shopId, filter);
+  if (!canManage) return <Forbidden />;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t("console.reservations")}</Title>
+        <Button component={Link} to={`/console/shops/${shopId}/pickup`} variant="default">
+          {t("console.pickupDesk")}
+        </Button>
+      </Group>
+      <SegmentedControl
+        value={view}
+        onChange={(value) => setParams({ view: value, q })}
+        data={VIEWS.map((v) => ({ value: v, label: t(`console.reservationView.${v}`) }))}
+      />
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setParams({ view, q: search });
+        }}
+      >
+        <TextInput
+          aria-label={t("console.searchReservations")}
+          placeholder={t("console.searchReservations")}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+      </form>
+      {reservations.isPending ? (
+        <Loading />
+      ) : reservations.isError ? (
+        <ErrorState error={reservations.error} onRetry={() => void reservations.refetch()} />
+      ) : reservations.data.length === 0 ? (
+        <Empty />
+      ) : (
+        reservations.data.map((r) => (
+          <Card withBorder key={r.id} data-testid="shop-reservation">
+            <Stack gap="xs">
+              <ReservationSummary reservation={r} />
+              <Actions shopId={shopId} reservation={r} />
+            </Stack>
+          </Card>
+        ))
+      )}
+    </Stack>
+  );
+}

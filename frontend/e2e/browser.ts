@@ -66,3 +66,70 @@ export async function mailedToken(to: string, path: string): Promise<string> {
   }
   throw new Error(`no ${path} link mailed to ${to}`);
 }
+
+export interface Mail {
+  template: string;
+  subject: string;
+  body: string;
+}
+
+/** The development mailbox of `to`, newest first. */
+export async function mailbox(to: string): Promise<Mail[]> {
+  return (await (await fetch(`${baseUrl}/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`)).json()) as Mail[];
+}
+
+/** The newest mail of `template` to `to`, waiting for it to be written. */
+export async function mailed(to: string, template: string): Promise<Mail> {
+  for (let i = 0; i < 50; i++) {
+    const mail = (await mailbox(to)).find((m) => m.template === template);
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${template} mail to ${to}`);
+}
+
+/** The path of the newest payment URL mailed to `to` (`/pay/…`). */
+export async function mailedPaymentPath(to: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    for (const mail of await mailbox(to)) {
+      const match = /\/pay\/([0-9a-f]+)/.exec(mail.body);
+      if (match?.[1]) return `/pay/${match[1]}`;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no payment URL mailed to ${to}`);
+}
+
+/** Logs out through the menu, then in as `email` on the login form at `path`. */
+export async function switchUser(page: Page, email: string, password: string, path: string) {
+  // At phone width the logout button is in the menu.
+  const menu = page.getByRole("button", { name: /メニュー|Menu/ });
+  if (await menu.isVisible()) await menu.click();
+  await page
+    .getByRole("button", { name: /ログアウト|Log out/ })
+    .filter({ visible: true })
+    .first()
+    .click();
+  await page.goto(path);
+  await page.getByLabel(/メールアドレス|Email/).fill(email);
+  await page.locator("input[type=password]").fill(password);
+  await page
+    .locator("form")
+    .getByRole("button", { name: /ログイン|Log in/ })
+    .click();
+}
+
+/** Signs up a new member through the emailed link (ACC-01); ends on My Page, signed in. */
+export async function signUp(page: Page, email: string, password: string) {
+  await page.goto("/signup");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByRole("button", { name: "登録用URLを送る" }).click();
+  await page.getByText(/メールを送信しました/).waitFor();
+  await page.goto(`/signup/complete?token=${await mailedToken(email, "/signup/complete")}`);
+  await page.locator("input[type=password]").fill(password);
+  await page.getByLabel("氏名").fill("買物 太郎");
+  await page.getByLabel("フリガナ").fill("カイモノ タロウ");
+  await page.getByLabel("電話番号").fill("080-1111-2222");
+  await page.getByRole("button", { name: "登録する" }).click();
+  await page.waitForURL("**/mypage");
+}

@@ -1,8 +1,19 @@
 // CART-01, CART-02, ORD-01, ORD-04 in the browser: a member puts items in the cart, checks out to the
-// default address and sees the unpaid order on My Page; the shop's staff secure its stock.
+// default address and sees the unpaid order on My Page; the shop's staff secure its stock; the member pays
+// from the emailed link (a declined card first); the shop ships and the member sees the tracking number.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PHONE, launch, mailedToken, open, screenshot, skip } from "./browser";
+import {
+  PHONE,
+  launch,
+  mailed,
+  mailedPaymentPath,
+  open,
+  screenshot,
+  signUp,
+  skip,
+  switchUser,
+} from "./browser";
 
 describe.skipIf(skip)("cart and checkout", () => {
   let browser: Browser;
@@ -17,17 +28,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     const { page, errors } = await open(browser, PHONE);
     // A member of its own, so this test does not depend on the others.
     const email = `buyer-${Date.now()}@example.jp`;
-    await page.goto("/signup");
-    await page.getByLabel("メールアドレス").fill(email);
-    await page.getByRole("button", { name: "登録用URLを送る" }).click();
-    await page.getByText(/メールを送信しました/).waitFor();
-    await page.goto(`/signup/complete?token=${await mailedToken(email, "/signup/complete")}`);
-    await page.locator("input[type=password]").fill("buyer-password-1");
-    await page.getByLabel("氏名").fill("買物 太郎");
-    await page.getByLabel("フリガナ").fill("カイモノ タロウ");
-    await page.getByLabel("電話番号").fill("080-1111-2222");
-    await page.getByRole("button", { name: "登録する" }).click();
-    await page.waitForURL("**/mypage");
+    await signUp(page, email, "buyer-password-1");
 
     // Without an address, checkout sends the member to add one first.
     await page.goto("/products?q=%E3%83%96%E3%83%AC%E3%83%B3%E3%83%89");
@@ -107,6 +108,55 @@ describe.skipIf(skip)("cart and checkout", () => {
     await page.locator("form").getByRole("button", { name: "ログイン" }).click();
     await page.getByTestId("order").getByText("お支払い待ち").waitFor();
     await page.getByTestId("order").getByText("在庫確保").waitFor();
+
+    // ORD-02, PAY-01, PAY-04: the emailed payment URL; a declined test card first, then a good one.
+    const paymentMail = await mailed(email, "order_payment_requested");
+    expect(paymentMail.subject).toContain(number);
+    await page.goto(await mailedPaymentPath(email));
+    await expect.poll(() => page.getByTestId("pay-amount").textContent()).toBe("¥3,960");
+    const cardForm = page.getByRole("form", { name: "クレジットカード登録" });
+    await cardForm.getByLabel("カード番号").fill("4242 4242 4242 4241");
+    await cardForm.getByLabel("有効期限（MM/YY）").fill("12/30");
+    await cardForm.getByLabel("セキュリティコード").fill("123");
+    await cardForm.getByRole("button", { name: "登録する" }).click();
+    await page.getByText("カード番号が正しくありません。").waitFor();
+    await cardForm.getByLabel("カード番号").fill("4000 0000 0000 0002");
+    await cardForm.getByRole("button", { name: "登録する" }).click();
+    await page.getByRole("radio", { name: /VISA •••• 0002/ }).waitFor();
+    await page.getByRole("button", { name: "注文する（支払う）" }).click();
+    await page
+      .getByRole("alert")
+      .getByText("カードが承認されませんでした。別のカードをお試しください。")
+      .waitFor();
+    await page.getByRole("button", { name: "カードを追加・変更する" }).click();
+    await cardForm.getByLabel("カード番号").fill("4242424242424242");
+    await cardForm.getByLabel("有効期限（MM/YY）").fill("12/30");
+    await cardForm.getByLabel("セキュリティコード").fill("123");
+    await cardForm.getByRole("button", { name: "登録する" }).click();
+    await expect.poll(() => page.getByRole("radio", { name: /VISA •••• 4242/ }).isChecked()).toBe(true);
+    await screenshot(page, "pay-phone");
+    await page.getByRole("button", { name: "注文する（支払う）" }).click();
+    await page.getByText("お支払いが完了しました").waitFor();
+    await mailed(email, "payment_received");
+
+    // ORD-03: the shop ships with carrier and tracking number; the member is mailed and sees both.
+    await switchUser(page, "staff@mori-coffee-kichijoji.demo.kaimono.jp", "kaimono-demo", "/console");
+    await page.getByTestId("queues").first().waitFor();
+    await page.getByRole("link", { name: "注文", exact: true }).click();
+    await page.getByText("お支払い済み", { exact: true }).click();
+    const paid = page.getByTestId("shop-order").filter({ hasText: `注文番号 ${number}` });
+    await paid.getByLabel("送り状番号").fill("1234-5678-9012");
+    await paid.getByRole("button", { name: "発送済みにする" }).click();
+    await page.getByText("発送を登録し、お客様にメールしました。").waitFor();
+    const shipped = await mailed(email, "order_shipped");
+    expect(shipped.body).toContain("ヤマト運輸");
+    expect(shipped.body).toContain("1234-5678-9012");
+    await switchUser(page, email, "buyer-password-1", "/mypage");
+    await page.getByTestId("order").getByText("発送済み").waitFor();
+    await page
+      .getByTestId("shipment")
+      .getByText(/1234-5678-9012/)
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -104,7 +104,13 @@ export function PayPage() {
         </Alert>
       ) : (
         <>
-          <CardsPanel selected={chosen} onSelect={setCardId} />
+          <CardsPanel
+            selected={chosen}
+            onSelect={(id) => {
+              setCardId(id);
+              setFailure(undefined);
+            }}
+          />
           {failure && (
             <Alert color="red" role="alert">
               {failure}

@@ -1,0 +1,81 @@
+// RSV-01 … RSV-07, SHOP-01 in the browser: a member reserves from the product page at phone width; the
+// shop's staff confirm it from their queue and hand it over at the pickup desk, taking payment in store.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, PHONE, launch, mailed, open, screenshot, signUp, skip, switchUser } from "./browser";
+
+describe.skipIf(skip)("store-pickup reservations", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("reserves for a visit date, is confirmed with a pickup number and handed over at the desk", async () => {
+    const { page, errors } = await open(browser, PHONE);
+    // A member of its own, so this test does not depend on the others.
+    const MEMBER = `reserver-${Date.now()}@example.jp`;
+    await signUp(page, MEMBER, "reserver-password-1");
+
+    // RSV-01: only the shop's business days inside its window can be chosen.
+    await page.goto("/products?q=%E3%83%AF%E3%82%A4%E3%83%89%E3%83%87%E3%83%8B%E3%83%A0");
+    await page.getByText("ワイドデニムパンツ").first().click();
+    await page.getByText("店頭で（店頭決済）", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "お取り置きを申し込む" }).click();
+    await page.getByText("来店予定日を選んでください").first().waitFor();
+    await page.getByRole("combobox", { name: "来店予定日" }).click();
+    const options = page.getByRole("option");
+    expect(await options.count()).toBeGreaterThan(5);
+    await options.first().click();
+    await screenshot(page, "reserve-phone");
+    await page.getByRole("button", { name: "お取り置きを申し込む" }).click();
+    const reserved = page.getByTestId("reserved");
+    await reserved.getByText("お取り置きを受け付けました").waitFor();
+    const pickupNumber = /引取番号: ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(
+      (await reserved.textContent()) ?? "",
+    )?.[1];
+    expect(pickupNumber).toBeDefined();
+    await mailed(MEMBER, "reservation_received");
+
+    // RSV-07: My Page shows it, being checked.
+    await reserved.getByRole("link", { name: "お取り置き状況を見る" }).click();
+    const mine = page.getByTestId("reservation").filter({ hasText: pickupNumber ?? "" });
+    await mine.getByText("在庫確認中").waitFor();
+
+    // SHOP-01, RSV-02: staff confirm it from the reservations queue (desktop).
+    await switchUser(page, "staff@opa-closet-shibuya.demo.kaimono.jp", "kaimono-demo", "/console");
+    await page.setViewportSize(DESKTOP);
+    await page.getByTestId("queues").waitFor();
+    await page.getByRole("link", { name: "お取り置き", exact: true }).click();
+    const queued = page.getByTestId("shop-reservation").filter({ hasText: pickupNumber ?? "" });
+    await queued.getByRole("button", { name: "在庫を確保する" }).click();
+    await page.getByText("お取り置きを確定し、引取番号をメールしました。").waitFor();
+    const confirmed = await mailed(MEMBER, "reservation_confirmed");
+    expect(confirmed.body).toContain(pickupNumber);
+    expect(confirmed.body).toContain("お取り置き期限");
+
+    // RSV-03: the pickup desk finds it by the number as typed, and hands it over once paid in store.
+    await page.getByRole("link", { name: "受け渡しカウンター" }).click();
+    await page.getByRole("heading", { name: "受け渡しカウンター" }).waitFor();
+    await page.getByLabel("引取番号").fill((pickupNumber ?? "").toLowerCase().replace("-", " "));
+    await page.getByLabel("引取番号").press("Enter");
+    const desk = page.getByTestId("pickup");
+    await desk.getByText("お取り置き中").waitFor();
+    await expect.poll(() => desk.getByRole("button", { name: "お渡し完了" }).isDisabled()).toBe(true);
+    await desk.getByLabel("店頭でお支払いを受けました").check();
+    await screenshot(page, "pickup-desk-desktop");
+    await desk.getByRole("button", { name: "お渡し完了" }).click();
+    await desk.getByText("お渡し済み").waitFor();
+
+    // The member sees it picked up.
+    await switchUser(page, MEMBER, "reserver-password-1", "/mypage");
+    await page
+      .getByTestId("reservation")
+      .filter({ hasText: pickupNumber ?? "" })
+      .getByText("お渡し済み")
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ mod addresses;
 mod auth;
 mod cart;
 mod conventions;
+mod crash;
 mod orders;
 mod outbox;
 mod payments;

@@ -132,6 +132,7 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId) -> Result<
                 unit_price: Money::yen(v.price),
                 quantity: item.quantity,
                 available: stock.get(&(v.id, p.shop_id)).copied().unwrap_or(0),
+                on_sale: v.active && p.active && p.deliverable,
             })
         })
         .collect();

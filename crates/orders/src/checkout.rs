@@ -8,19 +8,17 @@ use crate::queries::load_orders;
 use chrono::{DateTime, Utc};
 use kaimono_catalog::{CatalogError, take_stock};
 use kaimono_core::{AccountId, RoundingMode, summarize_tax};
-use kaimono_entity::{address, cart_item, order, order_line, product, variant};
+use kaimono_entity::{address, cart_item, order, order_line};
 use kaimono_messaging::{Template, notify_member};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// Takes `line.quantity` off the shelf of the line's shop, or fails without changing anything.
+/// Takes `line.quantity` off the shelf of the line's shop, or fails without changing anything. The cart
+/// was read in this transaction, so `on_sale` is current.
 async fn hold(db: &impl ConnectionTrait, line: &CartLine, now: DateTime<Utc>) -> Result<(), OrderError> {
-    let variant = variant::Entity::find_by_id(line.variant_id.0).one(db).await?;
-    let product = product::Entity::find_by_id(line.product_id.0).one(db).await?;
-    let on_sale = matches!((&variant, &product), (Some(v), Some(p)) if v.active && p.active && p.deliverable);
-    if !on_sale {
+    if !line.on_sale {
         return Err(OrderError::NotPurchasable);
     }
     match take_stock(db, line.shop_id, line.variant_id, line.quantity, now).await {

@@ -117,6 +117,8 @@ pub struct CartLine {
     pub quantity: i32,
     /// Units on the shelf now (stock is held only at checkout).
     pub available: i32,
+    /// Variant and product active and the product sold for delivery.
+    pub on_sale: bool,
 }
 
 impl CartLine {

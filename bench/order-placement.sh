@@ -41,7 +41,7 @@ python3 tokens.py "$secret"
 third=$((members / 3))
 head -n "$third" members.txt > members-peak.txt
 sed -n "$((third + 1)),$((2 * third))p" members.txt > members-rate.txt
-psql -q "$url" -c "VACUUM ANALYZE"
+psql -q "$url" -c "VACUUM ANALYZE" -c "CHECKPOINT"   # not in the middle of a measured run
 
 KAIMONO_DATABASE_URL="$url" KAIMONO_LISTEN="127.0.0.1:$port" KAIMONO_JWT_SECRET="$secret" \
   KAIMONO_STATIC_DIR=/nonexistent RUST_LOG=warn "$bin" serve --no-jobs >server.log 2>&1 &

@@ -21,7 +21,7 @@ struct Server {
 
 async fn start_server(database_url: &str) -> Server {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(env!("CARGO_BIN_EXE_kaimono"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaimono"))
         .args(["serve", "--no-jobs"])
         .env("KAIMONO_DATABASE_URL", database_url)
         .env("KAIMONO_LISTEN", format!("127.0.0.1:{port}"))
@@ -39,6 +39,8 @@ async fn start_server(database_url: &str) -> Server {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    child.kill().unwrap();
+    child.wait().unwrap();
     panic!("kaimono serve did not become ready");
 }
 

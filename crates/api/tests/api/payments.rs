@@ -12,6 +12,7 @@ db_tests!(
     ord05_an_unpaid_payment_link_expires_cancelling_the_order_and_releasing_its_stock,
     pay01_members_register_change_and_delete_cards_and_only_tokens_reach_the_api,
     ord05_cancellation_by_member_before_payment_and_by_shop_after_payment_voids_and_releases,
+    shop02_staff_open_one_of_their_orders_with_its_payment_and_nobody_else_can,
 );
 
 struct SecuredOrder {
@@ -295,4 +296,24 @@ async fn ord05_cancellation_by_member_before_payment_and_by_shop_after_payment_v
     assert_eq!(shelf(&app, &o.shop, &o.variant).await, 5);
     let mail = &app.mailbox(&o.email).await[0];
     assert!(mail["body"].as_str().unwrap().contains("与信"), "the member is told the authorization was released");
+}
+
+async fn shop02_staff_open_one_of_their_orders_with_its_payment_and_nobody_else_can(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let o = paid_order(&app).await;
+    let path = format!("/api/v1/shops/{}/orders/{}", o.shop.id, o.order);
+    let (status, order) = app.get(&path, Some(&o.shop.staff.access_token)).await;
+    assert_eq!(status, 200, "{order}");
+    assert_eq!(order["payment"]["status"], "paid");
+    assert_eq!(order["payment"]["attempts"][0]["kind"], "authorize");
+    let other = create_shop(&app, "beta").await;
+    let (status, _) = app.get(&path, Some(&other.staff.access_token)).await;
+    assert_eq!(status, 403);
+    let (status, _) = app.get(&path, Some(&o.token)).await;
+    assert_eq!(status, 403, "members are not staff");
+    let (status, _) = app.get(&path, None).await;
+    assert_eq!(status, 401);
+    let (status, _) =
+        app.get(&format!("/api/v1/shops/{}/orders/{}", other.id, o.order), Some(&other.staff.access_token)).await;
+    assert_eq!(status, 404, "not that shop's order");
 }

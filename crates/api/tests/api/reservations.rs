@@ -171,6 +171,10 @@ async fn rsv03_the_pickup_desk_finds_by_number_and_hands_over_with_the_in_store_
     assert_eq!(found["id"], id);
     let (status, _) = app.get(&format!("/api/v1/shops/{}/pickups/ZZZZ-ZZZZ", shop.id), staff).await;
     assert_eq!(status, 404);
+    let (status, detail) = app.get(&format!("/api/v1/shops/{}/reservations/{id}", shop.id), staff).await;
+    assert_eq!((status, detail["pickup_number"].as_str()), (200, Some(number)));
+    let (status, _) = app.get(&format!("/api/v1/shops/{}/reservations/{id}", shop.id), None).await;
+    assert_eq!(status, 401);
     let (other, _) = shop_with_item(&app, "beta", "in_store", 1).await;
     let (status, _) =
         app.get(&format!("/api/v1/shops/{}/pickups/{number}", other.id), Some(&other.staff.access_token)).await;

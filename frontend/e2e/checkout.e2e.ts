@@ -148,6 +148,16 @@ describe.skipIf(skip)("cart and checkout", () => {
     await paid.getByLabel("送り状番号").fill("1234-5678-9012");
     await paid.getByRole("button", { name: "発送済みにする" }).click();
     await page.getByText("発送を登録し、お客様にメールしました。").waitFor();
+    // PAY-03: the order's page shows every attempt at the provider: the declined authorization, the
+    // approved one, then the capture at shipment.
+    await page.getByText("すべて", { exact: true }).click();
+    await page.getByRole("link", { name: `注文番号 ${number}` }).click();
+    const history = page.getByTestId("payment-history");
+    await history.getByText("売上確定 成功").waitFor();
+    const rows = await history.getByRole("row").allTextContents();
+    expect(rows.map((row) => /与信|売上確定/.exec(row)?.[0])).toEqual(["与信", "与信", "売上確定"]);
+    expect(rows[0]).toContain("card_declined");
+    await screenshot(page, "console-order-phone");
     const shipped = await mailed(email, "order_shipped");
     expect(shipped.body).toContain("ヤマト運輸");
     expect(shipped.body).toContain("1234-5678-9012");

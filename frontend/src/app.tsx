@@ -33,6 +33,12 @@ const ConsoleReservationsPage = lazy(() =>
     default: m.ConsoleReservationsPage,
   })),
 );
+const ConsoleOrderPage = lazy(() =>
+  import("./features/console/console-orders-page").then((m) => ({ default: m.ConsoleOrderPage })),
+);
+const ConsoleReservationPage = lazy(() =>
+  import("./features/console/console-reservations-page").then((m) => ({ default: m.ConsoleReservationPage })),
+);
 const PickupDeskPage = lazy(() =>
   import("./features/console/pickup-desk-page").then((m) => ({ default: m.PickupDeskPage })),
 );
@@ -134,6 +140,22 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleOrdersPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/orders/:orderId",
+        element: (
+          <Staff>
+            <ConsoleOrderPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/reservations/:reservationId",
+        element: (
+          <Staff>
+            <ConsoleReservationPage />
           </Staff>
         ),
       },

@@ -246,6 +246,32 @@ pub async fn refund_reservation(
     Ok(())
 }
 
+/// Expires one lapsed payment request and cancels what it was for, in one transaction. `false`: it was
+/// paid, cancelled or expired by someone else first.
+async fn expire_payment_request(
+    db: &DatabaseConnection,
+    request: &PaymentRequest,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    let txn = begin_write(db).await?;
+    if !kaimono_payments::expire_request(&txn, request.id, now).await? {
+        return Ok(false);
+    }
+    match request.subject {
+        Subject::Order(id) => {
+            let (actor, reason) = (kaimono_orders::Actor::System, kaimono_orders::CancelReason::PaymentExpired);
+            kaimono_orders::cancel_order(&txn, actor, id, reason, false, now).await?;
+        }
+        Subject::Reservation(id) => {
+            let (actor, cause) =
+                (kaimono_reservations::Actor::System, kaimono_reservations::CancelCause::PaymentExpired);
+            kaimono_reservations::cancel_reservation(&txn, actor, id, cause, now).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(true)
+}
+
 /// The expiry job (ORD-05, RSV-05): cancels orders and reservations whose payment link lapsed, and
 /// reservations not collected by their hold deadline (refunding any online payment). Each item moves in
 /// its own transaction, guarded by a conditional UPDATE: with several workers, each expires once.
@@ -257,27 +283,22 @@ pub async fn expire_due(
 ) -> Result<u64, ApiError> {
     let mut expired = 0;
     for request in kaimono_payments::due_for_expiry(db, now, batch).await? {
-        let txn = begin_write(db).await?;
-        if !kaimono_payments::expire_request(&txn, request.id, now).await? {
-            continue;
+        // One item that cannot move now (a payment in progress) must not hold up the others.
+        match expire_payment_request(db, &request, now).await {
+            Ok(true) => expired += 1,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(request = %request.id, error = %e, "payment request not expired; will retry"),
         }
-        match request.subject {
-            Subject::Order(id) => {
-                let (actor, reason) = (kaimono_orders::Actor::System, kaimono_orders::CancelReason::PaymentExpired);
-                kaimono_orders::cancel_order(&txn, actor, id, reason, false, now).await?;
-            }
-            Subject::Reservation(id) => {
-                let (actor, cause) =
-                    (kaimono_reservations::Actor::System, kaimono_reservations::CancelCause::PaymentExpired);
-                kaimono_reservations::cancel_reservation(&txn, actor, id, cause, now).await?;
-            }
-        }
-        txn.commit().await?;
-        expired += 1;
     }
     for id in kaimono_reservations::due_for_expiry(db, now, batch).await? {
         let txn = begin_write(db).await?;
-        let lapsed = kaimono_reservations::expire_reservation(&txn, id, now).await?;
+        let lapsed = match kaimono_reservations::expire_reservation(&txn, id, now).await {
+            Ok(lapsed) => lapsed,
+            Err(e) => {
+                tracing::warn!(reservation = %id, error = %e, "hold not expired; will retry");
+                continue;
+            }
+        };
         txn.commit().await?;
         if let Some(reservation) = lapsed {
             expired += 1;

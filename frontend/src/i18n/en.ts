@@ -274,6 +274,18 @@ export const en: Messages = {
     },
   },
   pay: {
+    noRequest: "No payment URL has been issued yet.",
+    history: "Payment record",
+    requestStatus: {
+      open: "Awaiting payment",
+      processing: "Processing",
+      paid: "Paid",
+      expired: "Expired",
+      cancelled: "Cancelled",
+    },
+    attempt: { authorize: "Authorization", capture: "Capture", void: "Void", refund: "Refund" },
+    succeeded: "Succeeded",
+    failed: "Failed",
     title: "Payment",
     amount: "Amount (tax incl.)",
     expires: "Pay by",

@@ -279,6 +279,18 @@ export const ja = {
     },
   },
   pay: {
+    noRequest: "お支払いURLはまだ発行されていません。",
+    history: "お支払いの記録",
+    requestStatus: {
+      open: "お支払い待ち",
+      processing: "処理中",
+      paid: "支払済",
+      expired: "期限切れ",
+      cancelled: "取消",
+    },
+    attempt: { authorize: "与信", capture: "売上確定", void: "与信取消", refund: "返金" },
+    succeeded: "成功",
+    failed: "失敗",
     title: "お支払い",
     amount: "お支払い金額（税込）",
     expires: "お支払い期限",

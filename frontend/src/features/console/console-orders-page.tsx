@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -15,13 +16,15 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
 import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { cancelShopOrder } from "./api/cancel-order";
+import { PaymentHistory } from "../payments/payment-history";
 import { checkOrderStock } from "./api/check-order-stock";
+import { useShopOrder } from "./api/get-shop-order";
 import { shipOrder } from "./api/ship-order";
 import { useShopOrders, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
@@ -158,8 +161,83 @@ function StockCheck({ shopId, order }: { shopId: string; order: Order }) {
   );
 }
 
-export function ConsoleOrdersPage() {
+/** One order with the actions its status allows (ORD-01, ORD-03); with `detail`, its payment history too. */
+function OrderCard({ shopId, order, detail = false }: { shopId: string; order: Order; detail?: boolean }) {
   const { t, i18n } = useTranslation();
+  return (
+    <Card withBorder data-testid="shop-order">
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Text fw={600}>
+            <Anchor component={Link} to={`/console/shops/${shopId}/orders/${order.id}`}>
+              {t("checkout.orderNumber")} {order.number}
+            </Anchor>
+          </Text>
+          <Text size="sm" c="dimmed">
+            {formatDate(order.created_at, i18n.language)} ・ {order.ship_to.name} ・ 〒
+            {order.ship_to.postal_code_display} {order.ship_to.prefecture_name}
+            {order.ship_to.city}
+          </Text>
+        </Stack>
+        <Badge>{t(`orders.status.${order.status}`)}</Badge>
+      </Group>
+      <OrderLines order={order} />
+      {order.status === "awaiting_stock_check" && <StockCheck shopId={shopId} order={order} />}
+      {order.status === "paid" && <ShipForm shopId={shopId} order={order} />}
+      {order.shipment && (
+        <Text size="sm">
+          {t(`orders.carrier.${order.shipment.carrier}`)} ・ {t("orders.tracking")}{" "}
+          {order.shipment.tracking_number}
+        </Text>
+      )}
+      {order.status !== "shipped" && order.status !== "cancelled" && (
+        <CancelOrder shopId={shopId} order={order} />
+      )}
+      {detail && (
+        <Stack gap={2} mt="sm">
+          <Text size="sm">
+            〒{order.ship_to.postal_code_display} {order.ship_to.prefecture_name}
+            {order.ship_to.city}
+            {order.ship_to.street} {order.ship_to.building ?? ""} ・ {order.ship_to.name}（
+            {order.ship_to.name_kana}） ・ {order.ship_to.phone}
+          </Text>
+          {(order.delivery_date || order.delivery_time_slot) && (
+            <Text size="sm">
+              {t("checkout.deliveryDate")}: {order.delivery_date ?? "—"} ・ {t("checkout.timeSlot")}:{" "}
+              {order.delivery_time_slot ? t(`checkout.slots.${order.delivery_time_slot}`) : "—"}
+            </Text>
+          )}
+          <PaymentHistory payment={order.payment} />
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+/** SHOP-02: one order in full — address, wishes, lines, payment attempts — with its actions. */
+export function ConsoleOrderPage() {
+  const { t } = useTranslation();
+  const { shopId = "", orderId = "" } = useParams();
+  const canManage = useCanManage(shopId);
+  const order = useShopOrder(shopId, orderId);
+  if (!canManage) return <Forbidden />;
+  if (order.isPending) return <Loading />;
+  if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/console/shops/${shopId}/orders?status=all`}>
+        {t("console.orders")}
+      </Anchor>
+      <Title order={1}>
+        {t("checkout.orderNumber")} {order.data.number}
+      </Title>
+      <OrderCard shopId={shopId} order={order.data} detail />
+    </Stack>
+  );
+}
+
+export function ConsoleOrdersPage() {
+  const { t } = useTranslation();
   const shopId = useParams().shopId ?? "";
   const canManage = useCanManage(shopId);
   const [params, setParams] = useSearchParams();
@@ -201,35 +279,7 @@ export function ConsoleOrdersPage() {
       ) : orders.data.length === 0 ? (
         <Empty />
       ) : (
-        orders.data.map((order) => (
-          <Card withBorder key={order.id} data-testid="shop-order">
-            <Group justify="space-between">
-              <Stack gap={0}>
-                <Text fw={600}>
-                  {t("checkout.orderNumber")} {order.number}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {formatDate(order.created_at, i18n.language)} ・ {order.ship_to.name} ・ 〒
-                  {order.ship_to.postal_code_display} {order.ship_to.prefecture_name}
-                  {order.ship_to.city}
-                </Text>
-              </Stack>
-              <Badge>{t(`orders.status.${order.status}`)}</Badge>
-            </Group>
-            <OrderLines order={order} />
-            {order.status === "awaiting_stock_check" && <StockCheck shopId={shopId} order={order} />}
-            {order.status === "paid" && <ShipForm shopId={shopId} order={order} />}
-            {order.shipment && (
-              <Text size="sm">
-                {t(`orders.carrier.${order.shipment.carrier}`)} ・ {t("orders.tracking")}{" "}
-                {order.shipment.tracking_number}
-              </Text>
-            )}
-            {order.status !== "shipped" && order.status !== "cancelled" && (
-              <CancelOrder shopId={shopId} order={order} />
-            )}
-          </Card>
-        ))
+        orders.data.map((order) => <OrderCard key={order.id} shopId={shopId} order={order} />)
       )}
     </Stack>
   );

@@ -1,4 +1,15 @@
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,7 +18,9 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
 import { formatDate, formatDateTime, yen } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
+import { PaymentHistory } from "../payments/payment-history";
 import { reservationColor } from "../reservations/my-reservations";
+import { useShopReservation } from "./api/get-shop-reservation";
 import { confirmReservation, rejectReservation } from "./api/reservation-actions";
 import { useShopReservations, type ReservationStatus } from "./api/shop-reservations";
 import { Forbidden } from "./forbidden";
@@ -82,13 +95,19 @@ function Actions({ shopId, reservation }: { shopId: string; reservation: Reserva
   return null;
 }
 
-export function ReservationSummary({ reservation: r }: { reservation: Reservation }) {
+export function ReservationSummary({ reservation: r, to }: { reservation: Reservation; to?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap={2}>
       <Group justify="space-between">
         <Text fw={700} ff="monospace">
-          {r.pickup_number}
+          {to ? (
+            <Anchor component={Link} to={to}>
+              {r.pickup_number}
+            </Anchor>
+          ) : (
+            r.pickup_number
+          )}
         </Text>
         <Badge color={reservationColor[r.status]}>{t(`reservations.status.${r.status}`)}</Badge>
       </Group>
@@ -163,12 +182,43 @@ export function ConsoleReservationsPage() {
         reservations.data.map((r) => (
           <Card withBorder key={r.id} data-testid="shop-reservation">
             <Stack gap="xs">
-              <ReservationSummary reservation={r} />
+              <ReservationSummary reservation={r} to={`/console/shops/${shopId}/reservations/${r.id}`} />
               <Actions shopId={shopId} reservation={r} />
             </Stack>
           </Card>
         ))
       )}
+    </Stack>
+  );
+}
+
+/** SHOP-02: one reservation with its payment request and attempts, and its actions. */
+export function ConsoleReservationPage() {
+  const { t } = useTranslation();
+  const { shopId = "", reservationId = "" } = useParams();
+  const canManage = useCanManage(shopId);
+  const reservation = useShopReservation(shopId, reservationId);
+  if (!canManage) return <Forbidden />;
+  if (reservation.isPending) return <Loading />;
+  if (reservation.isError) {
+    return <ErrorState error={reservation.error} onRetry={() => void reservation.refetch()} />;
+  }
+  const r = reservation.data;
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/console/shops/${shopId}/reservations?view=all`}>
+        {t("console.reservations")}
+      </Anchor>
+      <Title order={1}>
+        {t("reservations.pickupNumber")} {r.pickup_number}
+      </Title>
+      <Card withBorder data-testid="shop-reservation">
+        <Stack gap="xs">
+          <ReservationSummary reservation={r} />
+          <Actions shopId={shopId} reservation={r} />
+          {r.payment === "prepaid" && <PaymentHistory payment={r.payment_request} />}
+        </Stack>
+      </Card>
     </Stack>
   );
 }

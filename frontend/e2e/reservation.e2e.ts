@@ -1,5 +1,6 @@
 // RSV-01 … RSV-07, SHOP-01 in the browser: a member reserves from the product page at phone width; the
-// shop's staff confirm it from their queue and hand it over at the pickup desk, taking payment in store.
+// shop's staff (desktop, in English) confirm it from their queue and hand it over at the pickup desk,
+// taking payment in store.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, PHONE, launch, mailed, open, screenshot, signUp, skip, switchUser } from "./browser";
@@ -44,30 +45,35 @@ describe.skipIf(skip)("store-pickup reservations", () => {
     const mine = page.getByTestId("reservation").filter({ hasText: pickupNumber ?? "" });
     await mine.getByText("在庫確認中").waitFor();
 
-    // SHOP-01, RSV-02: staff confirm it from the reservations queue (desktop).
+    // SHOP-01, RSV-02: staff confirm it from the reservations queue — at desktop width, in English.
     await switchUser(page, "staff@opa-closet-shibuya.demo.kaimono.jp", "kaimono-demo", "/console");
     await page.setViewportSize(DESKTOP);
     await page.getByTestId("queues").waitFor();
-    await page.getByRole("link", { name: "お取り置き", exact: true }).click();
+    await page.getByText("English", { exact: true }).click();
+    await page.getByText("Reservations to confirm").waitFor();
+    await page.getByRole("link", { name: "Reservations", exact: true }).click();
     const queued = page.getByTestId("shop-reservation").filter({ hasText: pickupNumber ?? "" });
-    await queued.getByRole("button", { name: "在庫を確保する" }).click();
-    await page.getByText("お取り置きを確定し、引取番号をメールしました。").waitFor();
+    await queued.getByText("Checking stock").waitFor();
+    await queued.getByRole("button", { name: "Secure the stock" }).click();
+    await page.getByText("Reservation confirmed; the pickup number has been emailed.").waitFor();
     const confirmed = await mailed(MEMBER, "reservation_confirmed");
     expect(confirmed.body).toContain(pickupNumber);
     expect(confirmed.body).toContain("お取り置き期限");
 
     // RSV-03: the pickup desk finds it by the number as typed, and hands it over once paid in store.
-    await page.getByRole("link", { name: "受け渡しカウンター" }).click();
-    await page.getByRole("heading", { name: "受け渡しカウンター" }).waitFor();
-    await page.getByLabel("引取番号").fill((pickupNumber ?? "").toLowerCase().replace("-", " "));
-    await page.getByLabel("引取番号").press("Enter");
+    await page.getByRole("link", { name: "Pickup desk" }).click();
+    await page.getByRole("heading", { name: "Pickup desk" }).waitFor();
+    await page.getByLabel("Pickup number").fill((pickupNumber ?? "").toLowerCase().replace("-", " "));
+    await page.getByLabel("Pickup number").press("Enter");
     const desk = page.getByTestId("pickup");
-    await desk.getByText("お取り置き中").waitFor();
-    await expect.poll(() => desk.getByRole("button", { name: "お渡し完了" }).isDisabled()).toBe(true);
-    await desk.getByLabel("店頭でお支払いを受けました").check();
-    await screenshot(page, "pickup-desk-desktop");
-    await desk.getByRole("button", { name: "お渡し完了" }).click();
-    await desk.getByText("お渡し済み").waitFor();
+    await desk.getByText("Held for you").waitFor();
+    await expect.poll(() => desk.getByRole("button", { name: "Handed over" }).isDisabled()).toBe(true);
+    await desk.getByLabel("Payment taken in store").check();
+    await screenshot(page, "pickup-desk-desktop-en");
+    await desk.getByRole("button", { name: "Handed over" }).click();
+    await desk.getByText("Picked up").waitFor();
+    await page.getByText("日本語", { exact: true }).click();
+    await page.getByRole("heading", { name: "受け渡しカウンター" }).waitFor();
 
     // The member sees it picked up.
     await switchUser(page, MEMBER, "reserver-password-1", "/mypage");

@@ -8,10 +8,10 @@
 
 use crate::error::OrderError;
 use crate::model::{CancelReason, Carrier, LineStatus, Order, OrderStatus};
-use crate::queries::load_orders;
+use crate::queries::{Actor, order_for};
 use chrono::{DateTime, Utc};
 use kaimono_catalog::return_stock;
-use kaimono_core::{AccountId, ShopId};
+use kaimono_core::ShopId;
 use kaimono_entity::{order, order_line};
 use kaimono_messaging::{Template, notify_member};
 use kaimono_payments::{Subject, cancel_request};
@@ -19,29 +19,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
-
-/// Who acts on an order: its member, one of its shop's staff, or the system (expiry).
-#[derive(Debug, Clone, Copy)]
-pub enum Actor {
-    Member(AccountId),
-    Shop(ShopId),
-    System,
-}
-
-/// The order, if `actor` may see it; anyone else's is "not found".
-pub async fn order_for(db: &impl ConnectionTrait, actor: Actor, id: Uuid) -> Result<Order, OrderError> {
-    let mut query = order::Entity::find().filter(order::Column::Id.eq(id));
-    query = match actor {
-        Actor::Member(account) => query.filter(order::Column::AccountId.eq(account.0)),
-        Actor::Shop(shop) => query.filter(order::Column::ShopId.eq(shop.0)),
-        Actor::System => query,
-    };
-    load_orders(db, query).await?.into_iter().next().ok_or(OrderError::NotFound)
-}
-
-async fn owner_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Uuid, OrderError> {
-    Ok(order::Entity::find_by_id(id).one(db).await?.ok_or(OrderError::NotFound)?.account_id)
-}
 
 /// Moves the order from `from` to `to`, setting `extra` columns, only if it is still in `from`.
 async fn move_order(
@@ -84,7 +61,7 @@ pub async fn mark_order_paid(
         "total": current.total.to_string(),
         "card": card,
     });
-    notify_member(db, owner_of(db, id).await?, Template::PaymentReceived, context, now).await?;
+    notify_member(db, current.account_id.0, Template::PaymentReceived, context, now).await?;
     order_for(db, Actor::System, id).await
 }
 
@@ -111,7 +88,7 @@ pub async fn ship_order(
         now,
     )
     .await?;
-    let owner = owner_of(db, id).await?;
+    let owner = current.account_id.0;
     let locale = kaimono_entity::account::Entity::find_by_id(owner)
         .one(db)
         .await?
@@ -176,6 +153,6 @@ pub async fn cancel_order(
         "voided": voided,
         "items": current.item_lines(),
     });
-    notify_member(db, owner_of(db, id).await?, Template::OrderCancelled, context, now).await?;
+    notify_member(db, current.account_id.0, Template::OrderCancelled, context, now).await?;
     order_for(db, Actor::System, id).await
 }

@@ -2,7 +2,7 @@
 
 use crate::error::OrderError;
 use chrono::{DateTime, NaiveDate, Utc};
-use kaimono_core::{Money, ProductId, ShopId, TaxCategory, TaxSummary, VariantId};
+use kaimono_core::{AccountId, Money, ProductId, ShopId, TaxCategory, TaxSummary, VariantId};
 use uuid::Uuid;
 
 /// The largest quantity of one variant in a cart or an order line.
@@ -172,6 +172,8 @@ pub struct OrderLine {
 pub struct Order {
     pub id: Uuid,
     pub number: String,
+    /// The member who placed it.
+    pub account_id: AccountId,
     pub shop_id: ShopId,
     pub shop_name: String,
     pub status: OrderStatus,

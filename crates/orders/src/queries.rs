@@ -46,6 +46,7 @@ pub(crate) async fn load_orders(
         .map(|o| Order {
             id: o.id,
             number: o.number,
+            account_id: AccountId(o.account_id),
             shop_id: ShopId(o.shop_id),
             shop_name: shops.get(&o.shop_id).cloned().unwrap_or_default(),
             status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::AwaitingStockCheck),
@@ -83,14 +84,21 @@ pub async fn list_member_orders(db: &impl ConnectionTrait, account: AccountId) -
     load_orders(db, order::Entity::find().filter(order::Column::AccountId.eq(account.0))).await
 }
 
-/// One of the member's orders; another member's is indistinguishable from a missing one.
-pub async fn get_member_order(db: &impl ConnectionTrait, account: AccountId, id: Uuid) -> Result<Order, OrderError> {
-    load_orders(
-        db,
-        order::Entity::find().filter(order::Column::Id.eq(id)).filter(order::Column::AccountId.eq(account.0)),
-    )
-    .await?
-    .into_iter()
-    .next()
-    .ok_or(OrderError::NotFound)
+/// Who looks at an order: its member, one of its shop's staff, or the system (expiry).
+#[derive(Debug, Clone, Copy)]
+pub enum Actor {
+    Member(AccountId),
+    Shop(ShopId),
+    System,
+}
+
+/// The order, if `actor` may see it; anyone else's is indistinguishable from a missing one.
+pub async fn order_for(db: &impl ConnectionTrait, actor: Actor, id: Uuid) -> Result<Order, OrderError> {
+    let query = order::Entity::find().filter(order::Column::Id.eq(id));
+    let query = match actor {
+        Actor::Member(account) => query.filter(order::Column::AccountId.eq(account.0)),
+        Actor::Shop(shop) => query.filter(order::Column::ShopId.eq(shop.0)),
+        Actor::System => query,
+    };
+    load_orders(db, query).await?.into_iter().next().ok_or(OrderError::NotFound)
 }

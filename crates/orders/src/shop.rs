@@ -3,11 +3,11 @@
 
 use crate::error::OrderError;
 use crate::model::{CancelReason, LineStatus, Order, OrderStatus};
-use crate::queries::load_orders;
+use crate::queries::{Actor, load_orders, order_for};
 use chrono::{DateTime, Duration, Utc};
 use kaimono_catalog::return_stock;
 use kaimono_core::japan::japan_time_label;
-use kaimono_core::{AccountId, LIKE_ESCAPE, RoundingMode, ShopId, TaxCategory, contains_pattern, summarize_tax};
+use kaimono_core::{LIKE_ESCAPE, RoundingMode, ShopId, TaxCategory, contains_pattern, summarize_tax};
 use kaimono_entity::{order, order_line, shop};
 use kaimono_messaging::{Template, notify_member};
 use kaimono_payments::{Subject, issue_request, payment_link};
@@ -49,15 +49,6 @@ pub async fn list_shop_orders(
     load_orders(db, query).await
 }
 
-/// One of the shop's orders; another shop's is indistinguishable from a missing one.
-pub async fn get_shop_order(db: &impl ConnectionTrait, shop: ShopId, id: Uuid) -> Result<Order, OrderError> {
-    load_orders(db, order::Entity::find().filter(order::Column::Id.eq(id)).filter(order::Column::ShopId.eq(shop.0)))
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(OrderError::NotFound)
-}
-
 /// The shop's stock check: every held line is secured except `rejected`, which are cancelled with their
 /// stock given back. With nothing left the order is cancelled. Run it in a (write) transaction.
 pub async fn check_stock(
@@ -68,7 +59,7 @@ pub async fn check_stock(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
-    let current = get_shop_order(db, shop, id).await?;
+    let current = order_for(db, Actor::Shop(shop), id).await?;
     if let Some(unknown) = rejected.iter().find(|r| !current.lines.iter().any(|l| l.id == **r)) {
         return Err(OrderError::UnknownLine { line: *unknown });
     }
@@ -116,7 +107,6 @@ pub async fn check_stock(
             .await?;
     }
 
-    let owner = order::Entity::find_by_id(id).one(db).await?.ok_or(OrderError::NotFound)?;
     if !rejected.is_empty() {
         let items: Vec<String> = current
             .lines
@@ -131,15 +121,15 @@ pub async fn check_stock(
             "cancelled": next == OrderStatus::Cancelled,
             "total": tax.total.to_string(),
         });
-        notify_member(db, owner.account_id, Template::OrderLinesRejected, context, now).await?;
+        notify_member(db, current.account_id.0, Template::OrderLinesRejected, context, now).await?;
     }
     if next == OrderStatus::AwaitingPayment {
         // ORD-02, PAY-04: the payment request, in the same transaction as the secured stock.
         let limit = shop::Entity::find_by_id(shop.0).one(db).await?.map_or(3, |s| s.payment_limit_days);
         let expires_at = now + Duration::days(i64::from(limit));
         let subject = Subject::Order(id);
-        let token = issue_request(db, subject, AccountId(owner.account_id), shop, tax.total, expires_at, now).await?;
-        let secured = get_shop_order(db, shop, id).await?;
+        let token = issue_request(db, subject, current.account_id, shop, tax.total, expires_at, now).await?;
+        let secured = order_for(db, Actor::Shop(shop), id).await?;
         let context = json!({
             "number": secured.number,
             "shop": secured.shop_name,
@@ -148,10 +138,10 @@ pub async fn check_stock(
             "url": payment_link(public_url, &token),
             "expires": japan_time_label(expires_at),
         });
-        notify_member(db, owner.account_id, Template::OrderPaymentRequested, context, now).await?;
+        notify_member(db, current.account_id.0, Template::OrderPaymentRequested, context, now).await?;
         return Ok(secured);
     }
-    get_shop_order(db, shop, id).await
+    order_for(db, Actor::Shop(shop), id).await
 }
 
 /// SHOP-01: how many of the shop's orders are in each status.

@@ -18,6 +18,7 @@ pub async fn get_my_order(
     member: Member,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    let order = kaimono_orders::get_member_order(&state.db, member.0, path.into_inner()).await?;
+    let order =
+        kaimono_orders::order_for(&state.db, kaimono_orders::Actor::Member(member.0), path.into_inner()).await?;
     Ok(web::Json(OrderResponse::with_payment(order, &state.db).await?))
 }

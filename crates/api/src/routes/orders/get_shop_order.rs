@@ -22,6 +22,6 @@ pub async fn get_shop_order(
     let (shop, order) = path.into_inner();
     let shop = ShopId(shop);
     principal.require_shop(&state, shop).await?;
-    let order = kaimono_orders::get_shop_order(&state.db, shop, order).await?;
+    let order = kaimono_orders::order_for(&state.db, kaimono_orders::Actor::Shop(shop), order).await?;
     Ok(web::Json(OrderResponse::with_payment(order, &state.db).await?))
 }

@@ -116,6 +116,31 @@ pub async fn record(
     Ok(())
 }
 
+/// Runs `work` once per key inside one write transaction with the key row: the first request's response
+/// is recorded with its work; a failure rolls both back and leaves no key, so the request can be retried.
+pub async fn in_transaction<F>(
+    db: &sea_orm::DatabaseConnection,
+    account: AccountId,
+    key: &IdempotencyKey,
+    fingerprint: &str,
+    now: DateTime<Utc>,
+    success: StatusCode,
+    work: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: AsyncFnOnce(&sea_orm::DatabaseTransaction) -> Result<String, ApiError>,
+{
+    let txn = crate::database::begin_write(db).await?;
+    if let Some(replay) = claim(&txn, account, key, fingerprint, now).await? {
+        txn.commit().await?;
+        return Ok(replay);
+    }
+    let body = work(&txn).await?;
+    record(&txn, account, key, success, &body).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::build(success).content_type("application/json").body(body))
+}
+
 /// Runs `work` once per key for requests that call the payment provider, which cannot share a
 /// transaction with the database: the key is claimed and committed first; the outcome is recorded after
 /// (a success, or a refusal such as a decline, so a retry gets the same answer). A 5xx — the provider

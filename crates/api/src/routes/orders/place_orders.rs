@@ -62,20 +62,15 @@ pub async fn place_orders(
     let body = body.0;
     let now = state.clock.now();
     let fingerprint = idempotency::fingerprint(&body)?;
-    let txn = crate::database::begin_write(&state.db).await?;
-    if let Some(replay) = idempotency::claim(&txn, member.0, &key, &fingerprint, now).await? {
-        txn.commit().await?;
-        return Ok(replay);
-    }
     let checkout = Checkout {
         address_id: body.address_id,
         delivery_date: body.delivery_date,
         delivery_time_slot: body.delivery_time_slot,
     };
-    let orders = kaimono_orders::place_orders(&txn, member.0, checkout, now).await?;
-    let response = PlacedOrdersResponse { orders: orders.into_iter().map(Into::into).collect() };
-    let json = serde_json::to_string(&response).map_err(ApiError::internal)?;
-    idempotency::record(&txn, member.0, &key, StatusCode::CREATED, &json).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().content_type("application/json").body(json))
+    idempotency::in_transaction(&state.db, member.0, &key, &fingerprint, now, StatusCode::CREATED, async |txn| {
+        let orders = kaimono_orders::place_orders(txn, member.0, checkout, now).await?;
+        let response = PlacedOrdersResponse { orders: orders.into_iter().map(Into::into).collect() };
+        serde_json::to_string(&response).map_err(ApiError::internal)
+    })
+    .await
 }

@@ -46,19 +46,14 @@ pub async fn create_reservation(
     let body = body.0;
     let now = state.clock.now();
     let fingerprint = idempotency::fingerprint(&body)?;
-    let txn = crate::database::begin_write(&state.db).await?;
-    if let Some(replay) = idempotency::claim(&txn, member.0, &key, &fingerprint, now).await? {
-        txn.commit().await?;
-        return Ok(replay);
-    }
     let new = kaimono_reservations::NewReservation {
         variant_id: VariantId(body.variant_id),
         quantity: body.quantity,
         visit_date: body.visit_date,
     };
-    let created = kaimono_reservations::request_reservation(&txn, member.0, new, now).await?;
-    let json = serde_json::to_string(&ReservationResponse::from(created)).map_err(ApiError::internal)?;
-    idempotency::record(&txn, member.0, &key, StatusCode::CREATED, &json).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().content_type("application/json").body(json))
+    idempotency::in_transaction(&state.db, member.0, &key, &fingerprint, now, StatusCode::CREATED, async |txn| {
+        let created = kaimono_reservations::request_reservation(txn, member.0, new, now).await?;
+        serde_json::to_string(&ReservationResponse::from(created)).map_err(ApiError::internal)
+    })
+    .await
 }

@@ -78,6 +78,13 @@ pub struct TaxSummary {
     pub tax: Money,
 }
 
+impl TaxSummary {
+    /// The tax of one rate in the total (zero when no line has that rate).
+    pub fn tax_of(&self, category: TaxCategory) -> Money {
+        self.lines.iter().find(|t| t.category == category).map_or(Money::ZERO, |t| t.tax)
+    }
+}
+
 /// Sums tax-inclusive `amounts` per category and extracts the tax of each rate, rounded once per rate.
 pub fn summarize_tax(amounts: impl IntoIterator<Item = (TaxCategory, Money)>, rounding: RoundingMode) -> TaxSummary {
     let mut standard = None::<Money>;

@@ -66,8 +66,6 @@ pub async fn place_orders(
     let mut ids = Vec::new();
     for (shop_id, lines) in by_shop {
         let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
-        let tax_of =
-            |category| tax.lines.iter().find(|t| t.category == category).map_or(0, |t| t.tax.to_yen().unwrap_or(0));
         let id = Uuid::now_v7();
         let number = order_number(id, now);
         order::Entity::insert(order::ActiveModel {
@@ -87,8 +85,8 @@ pub async fn place_orders(
             delivery_date: Set(checkout.delivery_date),
             delivery_time_slot: Set(checkout.delivery_time_slot.clone()),
             total: Set(tax.total.to_yen().unwrap_or(0)),
-            tax_standard: Set(tax_of(kaimono_core::TaxCategory::Standard)),
-            tax_reduced: Set(tax_of(kaimono_core::TaxCategory::Reduced)),
+            tax_standard: Set(tax.tax_of(kaimono_core::TaxCategory::Standard).to_yen().unwrap_or(0)),
+            tax_reduced: Set(tax.tax_of(kaimono_core::TaxCategory::Reduced).to_yen().unwrap_or(0)),
             created_at: Set(now),
             updated_at: Set(now),
             carrier: Set(None),

@@ -71,14 +71,12 @@ pub async fn check_stock(
         kept.iter().map(|l| (l.tax_category, l.unit_price.times(u32::try_from(l.quantity).unwrap_or(0)))),
         RoundingMode::Down,
     );
-    let tax_of =
-        |category| tax.lines.iter().find(|t| t.category == category).map_or(0, |t| t.tax.to_yen().unwrap_or(0));
     // Only from the state we read: a concurrent check of the same order changes nothing twice.
     let moved = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(next.as_str()))
         .col_expr(order::Column::Total, Expr::value(tax.total.to_yen().unwrap_or(0)))
-        .col_expr(order::Column::TaxStandard, Expr::value(tax_of(TaxCategory::Standard)))
-        .col_expr(order::Column::TaxReduced, Expr::value(tax_of(TaxCategory::Reduced)))
+        .col_expr(order::Column::TaxStandard, Expr::value(tax.tax_of(TaxCategory::Standard).to_yen().unwrap_or(0)))
+        .col_expr(order::Column::TaxReduced, Expr::value(tax.tax_of(TaxCategory::Reduced).to_yen().unwrap_or(0)))
         .col_expr(order::Column::UpdatedAt, Expr::value(now))
         .filter(order::Column::Id.eq(id))
         .filter(order::Column::Status.eq(current.status.as_str()))

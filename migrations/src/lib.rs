@@ -8,6 +8,10 @@ mod m20261122_000002_create_catalog;
 mod m20261122_000003_create_outbox_and_jobs;
 mod m20261122_000004_create_carts_and_orders;
 mod m20261122_000005_create_payments_and_reservations;
+mod m20261202_000006_create_rate_limits;
+mod m20261202_000007_add_token_version_to_accounts;
+mod m20261202_000008_add_expiry_claims;
+mod m20261202_000009_create_link_requests;
 
 pub struct Migrator;
 
@@ -20,6 +24,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_create_outbox_and_jobs::Migration),
             Box::new(m20261122_000004_create_carts_and_orders::Migration),
             Box::new(m20261122_000005_create_payments_and_reservations::Migration),
+            Box::new(m20261202_000006_create_rate_limits::Migration),
+            Box::new(m20261202_000007_add_token_version_to_accounts::Migration),
+            Box::new(m20261202_000008_add_expiry_claims::Migration),
+            Box::new(m20261202_000009_create_link_requests::Migration),
         ]
     }
 }

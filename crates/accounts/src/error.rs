@@ -10,6 +10,8 @@ pub enum AccountError {
     InvalidCredentials,
     #[error("too many failed logins; try again in {retry_after_secs} s")]
     Throttled { retry_after_secs: u64 },
+    #[error("too many link requests; try again in {retry_after_secs} s")]
+    TooManyLinkRequests { retry_after_secs: u64 },
     #[error("the session is invalid, expired or revoked")]
     SessionInvalid,
     #[error("not found")]

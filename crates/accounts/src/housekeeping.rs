@@ -28,5 +28,6 @@ pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64,
         .exec(db)
         .await?
         .rows_affected;
-    Ok(attempts + links + sessions)
+    let counters = crate::links::prune_counters(db, now).await?;
+    Ok(attempts + links + sessions + counters)
 }

@@ -70,6 +70,8 @@ pub struct Account {
     pub phone: String,
     pub locale: Locale,
     pub created_at: DateTime<Utc>,
+    /// Carried by access tokens; bumped by a password reset, which refuses every token issued before it.
+    pub token_version: i32,
 }
 
 /// What completing a sign-up, or an operator creating staff, records about a person.

@@ -10,11 +10,11 @@ use kaimono_core::{AccountId, Locale};
 use kaimono_entity::account;
 use kaimono_messaging::{Email, Template, enqueue};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 use serde_json::json;
 
-/// Mails a reset link if the email has an account; answers the same either way.
-pub async fn request_password_reset(
+/// Mails a reset link if the email has an account (run by the link job, see `links`).
+pub(crate) async fn mail_password_reset(
     db: &impl ConnectionTrait,
     email: &str,
     base_url: &str,
@@ -45,7 +45,9 @@ pub async fn request_password_reset(
     Ok(())
 }
 
-/// Consumes the link, sets the new password and signs the member out everywhere. Run in a transaction.
+/// Consumes the link, sets the new password and signs the member out everywhere: refresh tokens are
+/// revoked and access tokens issued before are refused (the token version moves on). The account's
+/// login counters are cleared, so the owner is never left locked out. Run in a transaction.
 pub async fn complete_password_reset(
     db: &impl ConnectionTrait,
     token: &str,
@@ -57,8 +59,10 @@ pub async fn complete_password_reset(
     account::Entity::update_many()
         .col_expr(account::Column::PasswordHash, Expr::value(hash_password(new_password)?))
         .col_expr(account::Column::UpdatedAt, Expr::value(now))
+        .col_expr(account::Column::TokenVersion, Expr::col(account::Column::TokenVersion).add(1))
         .filter(account::Column::Id.eq(account_id.0))
         .exec(db)
         .await?;
+    crate::rate_limit::clear_for_email(db, &link.email).await?;
     revoke_all(db, account_id, now).await
 }

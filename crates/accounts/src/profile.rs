@@ -17,6 +17,7 @@ pub(crate) fn to_account(row: account::Model) -> Account {
         name_kana: row.name_kana,
         phone: row.phone,
         created_at: row.created_at,
+        token_version: row.token_version,
     }
 }
 

@@ -14,6 +14,16 @@ pub(crate) fn new_token() -> Result<String, AccountError> {
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
+/// The refresh token that replaces `token`, derived with a server key: a retry of the same refresh (two
+/// tabs, a lost response) gets the same successor back, and nobody without the key can compute it.
+pub(crate) fn successor_token(key: &[u8], token: &str) -> Result<String, AccountError> {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).map_err(|e| AccountError::Hashing(e.to_string()))?;
+    mac.update(b"kaimono refresh successor\0");
+    mac.update(token.as_bytes());
+    Ok(URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()))
+}
+
 /// The form a token is stored and looked up in. Tokens carry 256 bits, so a fast hash suffices.
 pub(crate) fn token_digest(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
@@ -59,5 +69,14 @@ mod tests {
         assert_eq!(a.len(), 43);
         assert_eq!(token_digest(&a).len(), 64);
         assert_ne!(token_digest(&a), a);
+    }
+
+    #[test]
+    fn a_successor_is_stable_for_one_key_and_differs_across_keys() {
+        let token = new_token().unwrap();
+        let next = successor_token(b"key one", &token).unwrap();
+        assert_eq!(next, successor_token(b"key one", &token).unwrap());
+        assert_ne!(next, successor_token(b"key two", &token).unwrap());
+        assert_eq!(next.len(), 43);
     }
 }

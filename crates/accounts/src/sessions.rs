@@ -6,29 +6,40 @@
 use crate::error::AccountError;
 use crate::model::{REFRESH_TOKEN_TTL, Session, normalize_email};
 use crate::profile::{find_account, to_account};
-use crate::secrets::{DUMMY_HASH, new_token, token_digest, verify_password};
+use crate::rate_limit::{self, Limit};
+use crate::secrets::{DUMMY_HASH, new_token, successor_token, token_digest, verify_password};
 use chrono::{DateTime, Duration, Utc};
 use kaimono_core::AccountId;
 use kaimono_entity::{account, login_attempt, session};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-/// Limits on failed logins within a sliding window, per account and per client address.
+/// The login throttle (ACC-02). Every attempt is counted *before* the password is checked, in one atomic
+/// step per counter, so concurrent guesses cannot overtake the count:
+/// - per account and client address: `per_account_and_client` attempts per `window` (an attacker slows
+///   only himself: the owner, from another address, still signs in);
+/// - per client address: `per_client` attempts per `window`, across all accounts.
+///
+/// A successful login takes its count back; a password reset clears the account's counters.
 #[derive(Debug, Clone, Copy)]
 pub struct LoginThrottle {
     pub window: Duration,
-    pub per_account: u64,
-    pub per_client: u64,
+    pub per_account_and_client: i32,
+    pub per_client: i32,
 }
 
 impl Default for LoginThrottle {
     fn default() -> Self {
-        Self { window: Duration::minutes(15), per_account: 5, per_client: 30 }
+        Self { window: Duration::minutes(15), per_account_and_client: 5, per_client: 30 }
     }
 }
 
-/// Checks the password and starts a session. Failed attempts count towards the throttle.
+fn account_and_client_key(email: &str, client_ip: &str) -> String {
+    format!("login:{email}|{client_ip}")
+}
+
+/// Checks the password and starts a session. Every attempt counts towards the throttle until it succeeds.
 pub async fn login(
     db: &impl ConnectionTrait,
     email: &str,
@@ -38,7 +49,16 @@ pub async fn login(
     now: DateTime<Utc>,
 ) -> Result<Session, AccountError> {
     let email = normalize_email(email);
-    check_throttle(db, &email, client_ip, throttle, now).await?;
+    let pair = account_and_client_key(&email, client_ip);
+    let client = format!("login-client:{client_ip}");
+    let per_pair = Limit { max: throttle.per_account_and_client, window: throttle.window };
+    let per_client = Limit { max: throttle.per_client, window: throttle.window };
+    if let Err(retry_after_secs) = rate_limit::hit(db, &pair, Some(&email), per_pair, now).await? {
+        return Err(AccountError::Throttled { retry_after_secs });
+    }
+    if let Err(retry_after_secs) = rate_limit::hit(db, &client, None, per_client, now).await? {
+        return Err(AccountError::Throttled { retry_after_secs });
+    }
     let row = account::Entity::find().filter(account::Column::Email.eq(&email)).one(db).await?;
     let hash = row.as_ref().map_or(DUMMY_HASH, |r| r.password_hash.as_str());
     let valid = verify_password(password, hash) && row.is_some();
@@ -53,6 +73,8 @@ pub async fn login(
     .await?;
     match row {
         Some(row) if valid => {
+            rate_limit::clear(db, &pair).await?;
+            rate_limit::forgive(db, &client).await?;
             let account = to_account(row);
             start_session(db, account.id, Uuid::now_v7(), now).await
         }
@@ -60,48 +82,26 @@ pub async fn login(
     }
 }
 
-async fn check_throttle(
-    db: &impl ConnectionTrait,
-    email: &str,
-    client_ip: &str,
-    throttle: LoginThrottle,
-    now: DateTime<Utc>,
-) -> Result<(), AccountError> {
-    let since = now - throttle.window;
-    let failures = |column: login_attempt::Column, value: &str| {
-        login_attempt::Entity::find()
-            .filter(column.eq(value))
-            .filter(login_attempt::Column::Succeeded.eq(false))
-            .filter(login_attempt::Column::AttemptedAt.gt(since))
-    };
-    for (column, value, limit) in [
-        (login_attempt::Column::Email, email, throttle.per_account),
-        (login_attempt::Column::ClientIp, client_ip, throttle.per_client),
-    ] {
-        if failures(column, value).count(db).await? >= limit {
-            // The window frees up when the oldest counted failure leaves it.
-            let oldest = failures(column, value)
-                .order_by_asc(login_attempt::Column::AttemptedAt)
-                .one(db)
-                .await?
-                .map_or(now, |a| a.attempted_at);
-            let retry_after_secs =
-                u64::try_from(Ord::max((oldest + throttle.window - now).num_seconds(), 1)).unwrap_or(1);
-            return Err(AccountError::Throttled { retry_after_secs });
-        }
-    }
-    Ok(())
+/// Whether `email` has an account whose password is `password` (no throttle, no record: for start-up
+/// checks such as refusing published demo passwords in production).
+pub async fn has_password(db: &impl ConnectionTrait, email: &str, password: &str) -> Result<bool, AccountError> {
+    let row = account::Entity::find().filter(account::Column::Email.eq(normalize_email(email))).one(db).await?;
+    Ok(row.is_some_and(|r| verify_password(password, &r.password_hash)))
 }
 
-/// Issues a refresh token in `family`.
-pub async fn start_session(
+/// How long after a refresh the replaced token still answers, with the same successor: tabs of one
+/// browser refreshing together, or a client retrying after a lost response. Later reuse revokes the family.
+pub const REFRESH_GRACE: Duration = Duration::seconds(30);
+
+/// Stores `token` as the refresh token of a new session in `family`.
+async fn store_session(
     db: &impl ConnectionTrait,
     account_id: AccountId,
     family: Uuid,
+    token: String,
     now: DateTime<Utc>,
 ) -> Result<Session, AccountError> {
     let account = find_account(db, account_id).await?;
-    let token = new_token()?;
     let expires_at = now + REFRESH_TOKEN_TTL;
     session::Entity::insert(session::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -118,10 +118,23 @@ pub async fn start_session(
     Ok(Session { account, refresh_token: token, refresh_expires_at: expires_at })
 }
 
-/// Replaces `refresh_token` with a new one. A token that was already replaced revokes its family.
+/// Issues a refresh token in `family`.
+pub async fn start_session(
+    db: &impl ConnectionTrait,
+    account_id: AccountId,
+    family: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Session, AccountError> {
+    store_session(db, account_id, family, new_token()?, now).await
+}
+
+/// Replaces `refresh_token` with its successor (derived with `key`, see [`successor_token`]). Within
+/// [`REFRESH_GRACE`] of the replacement the same successor is returned again; a replaced token presented
+/// later means it leaked, and revokes its family.
 pub async fn refresh(
     db: &impl ConnectionTrait,
     refresh_token: &str,
+    key: &[u8],
     now: DateTime<Utc>,
 ) -> Result<Session, AccountError> {
     let row = session::Entity::find()
@@ -129,12 +142,23 @@ pub async fn refresh(
         .one(db)
         .await?
         .ok_or(AccountError::SessionInvalid)?;
-    if row.rotated_at.is_some() {
-        tracing::warn!(account_id = %row.account_id, family = %row.family_id, "refresh token reused; revoking its family");
-        revoke_family(db, row.family_id, now).await?;
+    if row.revoked_at.is_some() || row.expires_at <= now {
         return Err(AccountError::SessionInvalid);
     }
-    if row.revoked_at.is_some() || row.expires_at <= now {
+    let successor = successor_token(key, refresh_token)?;
+    if let Some(rotated_at) = row.rotated_at {
+        if now - rotated_at <= REFRESH_GRACE
+            && let Some(next) = session::Entity::find()
+                .filter(session::Column::TokenHash.eq(token_digest(&successor)))
+                .filter(session::Column::RevokedAt.is_null())
+                .one(db)
+                .await?
+        {
+            let account = find_account(db, AccountId(next.account_id)).await?;
+            return Ok(Session { account, refresh_token: successor, refresh_expires_at: next.expires_at });
+        }
+        tracing::warn!(account_id = %row.account_id, family = %row.family_id, "refresh token reused; revoking its family");
+        revoke_family(db, row.family_id, now).await?;
         return Err(AccountError::SessionInvalid);
     }
     let rotated = session::Entity::update_many()
@@ -144,10 +168,10 @@ pub async fn refresh(
         .exec(db)
         .await?;
     if rotated.rows_affected != 1 {
-        revoke_family(db, row.family_id, now).await?;
-        return Err(AccountError::SessionInvalid);
+        // Rotated concurrently: the other request stored the same successor; answer with it.
+        return Box::pin(refresh(db, refresh_token, key, now)).await;
     }
-    start_session(db, AccountId(row.account_id), row.family_id, now).await
+    store_session(db, AccountId(row.account_id), row.family_id, successor, now).await
 }
 
 /// Ends the session the token belongs to (its whole family). Unknown tokens are ignored.

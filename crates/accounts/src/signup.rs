@@ -10,9 +10,9 @@ use kaimono_messaging::{Email, Template, enqueue};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-/// Mails a registration link to `email` unless it already has an account. The caller answers the same
-/// either way, so the response never tells whether an email is registered.
-pub async fn request_signup(
+/// Mails a registration link to `email` unless it already has an account (run by the link job, see
+/// `links`).
+pub(crate) async fn mail_signup_link(
     db: &impl ConnectionTrait,
     email: &str,
     locale: Locale,

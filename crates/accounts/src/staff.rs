@@ -37,6 +37,7 @@ pub async fn create_account(
         locale: locale.as_str().to_owned(),
         created_at: now,
         updated_at: now,
+        token_version: 0,
     };
     let active = account::ActiveModel::from(row.clone()).reset_all();
     match account::Entity::insert(active).exec_without_returning(db).await {

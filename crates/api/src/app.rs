@@ -28,7 +28,9 @@ where
 /// The full spec (development routes included): what `kaimono openapi` prints and what
 /// `openapi/openapi.json` must equal.
 pub fn openapi_spec() -> utoipa::openapi::OpenApi {
-    with_routes(App::new().into_utoipa_app(), true).split_for_parts().1
+    let mut spec = with_routes(App::new().into_utoipa_app(), true).split_for_parts().1;
+    crate::openapi::document_common_responses(&mut spec);
+    spec
 }
 
 pub fn openapi_json() -> Result<String, serde_json::Error> {
@@ -65,10 +67,10 @@ pub fn build(
         InitError = (),
     >,
 > {
-    let include_dev = state.config.env == crate::config::Environment::Development;
+    let include_dev = state.config.dev_mailbox;
     let dir = std::path::PathBuf::from(&state.config.static_dir);
     let spa = dir.join("index.html").is_file().then_some(dir);
-    let (app, spec) = with_routes(
+    let (app, mut spec) = with_routes(
         App::new()
             .app_data(web::Data::new(state))
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()))
@@ -77,6 +79,7 @@ pub fn build(
         include_dev,
     )
     .split_for_parts();
+    crate::openapi::document_common_responses(&mut spec);
     let app = app
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
         .service(web::redirect("/api/docs", "/api/docs/"));
@@ -91,5 +94,7 @@ pub fn build(
     };
     app.default_service(web::to(fallback))
         .wrap(middleware::Compress::default())
+        .wrap(middleware::from_fn(crate::middleware::security_headers))
         .wrap(middleware::from_fn(crate::middleware::request_id))
+        .wrap(middleware::from_fn(crate::middleware::deadline))
 }

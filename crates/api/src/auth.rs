@@ -1,13 +1,16 @@
 //! Access tokens (short-lived HS256 JWTs) and the extractors that read them.
 //!
-//! A token names the account and its role; which shops a staff member may act on is read from the
-//! database on each staff request, so removing a binding takes effect at once.
+//! A token names the account and the account's token version. Every request looks the account up: a
+//! token of an account that does not exist (any more) is refused, and so is one issued before a password
+//! reset (the version moved on). The role is the account's current one, and which shops a staff member
+//! may act on is read on each staff request, so removing a binding takes effect at once.
 
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use chrono::{DateTime, Duration, Utc};
+use futures_util::future::LocalBoxFuture;
 use jsonwebtoken::{Algorithm, Header, Validation, decode, encode, errors::ErrorKind};
 use kaimono_accounts::{Role, shop_memberships};
 use kaimono_core::{AccountId, ShopId};
@@ -25,12 +28,15 @@ struct Claims {
     iss: String,
     iat: i64,
     exp: i64,
+    /// The account's token version when the token was issued.
+    ver: i32,
 }
 
 pub fn issue_access_token(
     state: &AppState,
     account: AccountId,
     role: Role,
+    token_version: i32,
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
     let claims = Claims {
@@ -39,6 +45,7 @@ pub fn issue_access_token(
         iss: ISSUER.to_owned(),
         iat: now.timestamp(),
         exp: (now + ACCESS_TOKEN_TTL).timestamp(),
+        ver: token_version,
     };
     encode(&Header::new(Algorithm::HS256), &claims, &state.keys.encoding).map_err(ApiError::internal)
 }
@@ -50,9 +57,13 @@ pub struct Principal {
     pub role: Role,
 }
 
+fn invalid_token(detail: &str) -> ApiError {
+    ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "invalid_token", detail)
+}
+
 impl Principal {
-    fn from_request_sync(req: &HttpRequest) -> Result<Self, ApiError> {
-        let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
+    /// The claims of a well-formed, unexpired token of ours.
+    fn claims(req: &HttpRequest, state: &AppState) -> Result<Claims, ApiError> {
         let header = req
             .headers()
             .get(actix_web::http::header::AUTHORIZATION)
@@ -68,16 +79,8 @@ impl Principal {
         validation.validate_exp = false; // checked below against the application clock
         let claims = decode::<Claims>(token, &state.keys.decoding, &validation)
             .map_err(|e| match e.kind() {
-                ErrorKind::InvalidSignature => ApiError::new(
-                    actix_web::http::StatusCode::UNAUTHORIZED,
-                    "token_invalid",
-                    "the access token is not valid",
-                ),
-                _ => ApiError::new(
-                    actix_web::http::StatusCode::UNAUTHORIZED,
-                    "token_invalid",
-                    "the access token is malformed",
-                ),
+                ErrorKind::InvalidSignature => invalid_token("the access token is not valid"),
+                _ => invalid_token("the access token is malformed"),
             })?
             .claims;
         if claims.exp <= state.clock.now().timestamp() {
@@ -87,9 +90,23 @@ impl Principal {
                 "the access token has expired; refresh it",
             ));
         }
-        let role =
-            Role::parse(&claims.role).ok_or_else(|| ApiError::unauthenticated("the access token is not valid"))?;
-        Ok(Principal { account_id: AccountId(claims.sub), role })
+        Ok(claims)
+    }
+
+    async fn authenticate(req: HttpRequest) -> Result<Self, ApiError> {
+        let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
+        let claims = Self::claims(&req, state)?;
+        let account = match kaimono_accounts::find_account(&state.db, AccountId(claims.sub)).await {
+            Ok(account) => account,
+            Err(kaimono_accounts::AccountError::NotFound) => {
+                return Err(invalid_token("the access token's account does not exist"));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if account.token_version != claims.ver {
+            return Err(invalid_token("the access token was issued before the password changed; sign in again"));
+        }
+        Ok(Principal { account_id: account.id, role: account.role })
     }
 
     /// Staff of `shop` or an operator; anyone else gets 403.
@@ -111,10 +128,10 @@ impl Principal {
 
 impl FromRequest for Principal {
     type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(Self::from_request_sync(req))
+        Box::pin(Self::authenticate(req.clone()))
     }
 }
 
@@ -124,12 +141,16 @@ pub struct Member(pub AccountId);
 
 impl FromRequest for Member {
     type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(Principal::from_request_sync(req).and_then(|p| match p.role {
-            Role::Member => Ok(Member(p.account_id)),
-            _ => Err(ApiError::forbidden("this is for member accounts")),
-        }))
+        let principal = Principal::authenticate(req.clone());
+        Box::pin(async move {
+            let principal = principal.await?;
+            match principal.role {
+                Role::Member => Ok(Member(principal.account_id)),
+                _ => Err(ApiError::forbidden("this is for member accounts")),
+            }
+        })
     }
 }

@@ -28,6 +28,42 @@ pub struct Config {
     /// Where the built SPA is served from, if it exists.
     pub static_dir: String,
     pub payments: PaymentsConfig,
+    /// Serve `/api/v1/dev/mailbox` (every email, links included): only when switched on, only on a
+    /// loopback listen address, never in production.
+    pub dev_mailbox: bool,
+    /// The listen socket's backlog of connections not yet accepted.
+    pub listen_backlog: u32,
+    /// Bounds on what a client and the database may take.
+    pub limits: Limits,
+}
+
+/// Time bounds: a request whose body does not arrive in time is answered 408; a database that does not
+/// hand out a connection or finish a statement in time makes the request answer 503.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// For the request head (actix answers 408 itself).
+    pub request_head: std::time::Duration,
+    /// For the whole request body, from the handler's first read.
+    pub request_body: std::time::Duration,
+    /// Waiting for a pooled database connection.
+    pub db_acquire: std::time::Duration,
+    /// One SQL statement (PostgreSQL `statement_timeout`; SQLite waits at most this for the write lock).
+    pub db_statement: std::time::Duration,
+    /// A whole request, database stalls included; past it the request answers 503.
+    pub request: std::time::Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        use std::time::Duration;
+        Self {
+            request_head: Duration::from_secs(5),
+            request_body: Duration::from_secs(15),
+            db_acquire: Duration::from_secs(3),
+            db_statement: Duration::from_secs(10),
+            request: Duration::from_secs(30),
+        }
+    }
 }
 
 /// Which payment provider takes cards (PAY-02).
@@ -59,6 +95,9 @@ impl std::fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("run_jobs", &self.run_jobs)
             .field("payments", &self.payments)
+            .field("dev_mailbox", &self.dev_mailbox)
+            .field("listen_backlog", &self.listen_backlog)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }
@@ -93,6 +132,12 @@ struct FileConfig {
     payment_provider: Option<String>,
     stripe_api_base: Option<String>,
     stripe_secret_key: Option<String>,
+    dev_mailbox: Option<bool>,
+    listen_backlog: Option<u32>,
+    request_body_timeout_secs: Option<u64>,
+    request_timeout_secs: Option<u64>,
+    database_acquire_timeout_ms: Option<u64>,
+    database_statement_timeout_ms: Option<u64>,
 }
 
 impl Config {
@@ -123,7 +168,7 @@ impl Config {
             Some(other) => return Err(bad("ENV", format!("expected development or production, got {other:?}"))),
         };
         let listen_text = get("LISTEN", file.listen).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
-        let listen = listen_text
+        let listen: SocketAddr = listen_text
             .parse()
             .map_err(|_| bad("LISTEN", format!("expected host:port such as 127.0.0.1:8080, got {listen_text:?}")))?;
         let database_url =
@@ -157,11 +202,76 @@ impl Config {
         if mail_from.parse::<kaimono_messaging::Mailbox>().is_err() {
             return Err(bad("MAIL_FROM", format!("not an email address: {mail_from:?}")));
         }
-        let run_jobs = match vars.get("KAIMONO_RUN_JOBS").map(String::as_str) {
-            None => file.run_jobs.unwrap_or(true),
-            Some("true" | "1") => true,
-            Some("false" | "0") => false,
-            Some(other) => return Err(bad("RUN_JOBS", format!("expected true or false, got {other:?}"))),
+        let flag = |name: &str, from_file: Option<bool>, default: bool| match vars
+            .get(&format!("KAIMONO_{name}"))
+            .map(String::as_str)
+        {
+            None | Some("") => Ok(from_file.unwrap_or(default)),
+            Some("true" | "1") => Ok(true),
+            Some("false" | "0") => Ok(false),
+            Some(other) => Err(bad(name, format!("expected true or false, got {other:?}"))),
+        };
+        let number = |name: &str, from_file: Option<u64>, default: u64, range: std::ops::RangeInclusive<u64>| {
+            let value = match vars.get(&format!("KAIMONO_{name}")).filter(|v| !v.is_empty()) {
+                None => from_file.unwrap_or(default),
+                Some(text) => text.parse().map_err(|_| bad(name, format!("expected a whole number, got {text:?}")))?,
+            };
+            if range.contains(&value) {
+                Ok(value)
+            } else {
+                Err(bad(name, format!("expected {} to {}, got {value}", range.start(), range.end())))
+            }
+        };
+        let run_jobs = flag("RUN_JOBS", file.run_jobs, true)?;
+        let dev_mailbox = flag("DEV_MAILBOX", file.dev_mailbox, false)?;
+        if dev_mailbox && env == Environment::Production {
+            return Err(bad(
+                "DEV_MAILBOX",
+                "the development mailbox shows every email, sign-up and password-reset links included, to anyone \
+                 who asks; it is refused in production"
+                    .to_owned(),
+            ));
+        }
+        if dev_mailbox && !listen.ip().is_loopback() {
+            return Err(bad(
+                "DEV_MAILBOX",
+                format!(
+                    "the development mailbox shows every email to anyone who can reach it; it needs a loopback \
+                     listen address such as 127.0.0.1:8080, not {listen}"
+                ),
+            ));
+        }
+        let listen_backlog = number("LISTEN_BACKLOG", file.listen_backlog.map(u64::from), 1024, 16..=65_535)?;
+        let listen_backlog = u32::try_from(listen_backlog).map_err(|e| bad("LISTEN_BACKLOG", e.to_string()))?;
+        let defaults = Limits::default();
+        let secs = |d: std::time::Duration| d.as_secs();
+        let millis = |d: std::time::Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        let limits = Limits {
+            request_head: defaults.request_head,
+            request_body: std::time::Duration::from_secs(number(
+                "REQUEST_BODY_TIMEOUT_SECS",
+                file.request_body_timeout_secs,
+                secs(defaults.request_body),
+                1..=3600,
+            )?),
+            request: std::time::Duration::from_secs(number(
+                "REQUEST_TIMEOUT_SECS",
+                file.request_timeout_secs,
+                secs(defaults.request),
+                1..=3600,
+            )?),
+            db_acquire: std::time::Duration::from_millis(number(
+                "DATABASE_ACQUIRE_TIMEOUT_MS",
+                file.database_acquire_timeout_ms,
+                millis(defaults.db_acquire),
+                10..=600_000,
+            )?),
+            db_statement: std::time::Duration::from_millis(number(
+                "DATABASE_STATEMENT_TIMEOUT_MS",
+                file.database_statement_timeout_ms,
+                millis(defaults.db_statement),
+                10..=3_600_000,
+            )?),
         };
         let static_dir = get("STATIC_DIR", file.static_dir).unwrap_or_else(|| "frontend/dist".to_owned());
         let payments = match get("PAYMENT_PROVIDER", file.payment_provider).as_deref() {
@@ -187,6 +297,9 @@ impl Config {
             run_jobs,
             static_dir,
             payments,
+            dev_mailbox,
+            listen_backlog,
+            limits,
         })
     }
 }
@@ -213,6 +326,49 @@ mod tests {
         assert_eq!(c.env, Environment::Development);
         assert!(c.jwt_secret_generated);
         assert!(c.smtp_url.is_none());
+        assert!(!c.dev_mailbox, "the mailbox is off unless switched on");
+        assert_eq!(c.listen_backlog, 1024);
+    }
+
+    #[test]
+    fn the_dev_mailbox_needs_a_loopback_address_and_is_refused_in_production() {
+        let c = Config::from_sources(&vars(&[("KAIMONO_DEV_MAILBOX", "true")]), FileConfig::default()).unwrap();
+        assert!(c.dev_mailbox);
+        let err = Config::from_sources(
+            &vars(&[("KAIMONO_DEV_MAILBOX", "true"), ("KAIMONO_LISTEN", "0.0.0.0:8080")]),
+            FileConfig::default(),
+        )
+        .err()
+        .unwrap();
+        assert_eq!(err.variable, "KAIMONO_DEV_MAILBOX");
+        assert!(err.message.contains("loopback"), "{}", err.message);
+        let err = Config::from_sources(
+            &vars(&[
+                ("KAIMONO_DEV_MAILBOX", "1"),
+                ("KAIMONO_ENV", "production"),
+                ("KAIMONO_JWT_SECRET", "0123456789abcdef0123456789abcdef"),
+            ]),
+            FileConfig::default(),
+        )
+        .err()
+        .unwrap();
+        assert_eq!(err.variable, "KAIMONO_DEV_MAILBOX");
+        assert!(err.message.contains("production"), "{}", err.message);
+    }
+
+    #[test]
+    fn limits_are_configurable_within_bounds() {
+        let c = Config::from_sources(
+            &vars(&[("KAIMONO_DATABASE_ACQUIRE_TIMEOUT_MS", "500"), ("KAIMONO_LISTEN_BACKLOG", "4096")]),
+            FileConfig::default(),
+        )
+        .unwrap();
+        assert_eq!(c.limits.db_acquire, std::time::Duration::from_millis(500));
+        assert_eq!(c.listen_backlog, 4096);
+        let err = Config::from_sources(&vars(&[("KAIMONO_REQUEST_BODY_TIMEOUT_SECS", "0")]), FileConfig::default())
+            .err()
+            .unwrap();
+        assert_eq!(err.variable, "KAIMONO_REQUEST_BODY_TIMEOUT_SECS");
     }
 
     #[test]

@@ -99,6 +99,18 @@ impl ApiError {
         }
     }
 
+    /// 503 `database_unavailable`, with Retry-After.
+    pub fn unavailable() -> Self {
+        Self {
+            retry_after: Some(5),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the service cannot reach its database right now; try again shortly",
+            )
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         self.code
     }
@@ -151,8 +163,15 @@ impl ResponseError for ApiError {
 }
 
 impl From<sea_orm::DbErr> for ApiError {
+    /// A database that cannot be reached or does not answer in time is a 503 the client may retry; any
+    /// other database error is a 500.
     fn from(e: sea_orm::DbErr) -> Self {
-        ApiError::internal(e)
+        if crate::database::is_unavailable(&e) {
+            tracing::error!(error = %e, "database unavailable");
+            ApiError::unavailable()
+        } else {
+            ApiError::internal(e)
+        }
     }
 }
 
@@ -179,11 +198,21 @@ impl From<AccountError> for ApiError {
                     format!("too many failed logins; try again in {retry_after_secs} seconds"),
                 )
             },
+            AccountError::TooManyLinkRequests { retry_after_secs } => ApiError {
+                retry_after: Some(retry_after_secs),
+                ..ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_requests",
+                    format!("too many link requests; try again in {retry_after_secs} seconds"),
+                )
+            },
             AccountError::SessionInvalid => {
                 ApiError::new(StatusCode::UNAUTHORIZED, "session_invalid", "the session is invalid, expired or revoked")
             }
             AccountError::NotFound => ApiError::not_found("resource"),
-            e @ (AccountError::Hashing(_) | AccountError::Messaging(_) | AccountError::Db(_)) => ApiError::internal(e),
+            AccountError::Db(e) => e.into(),
+            AccountError::Messaging(e) => e.into(),
+            e @ AccountError::Hashing(_) => ApiError::internal(e),
         }
     }
 }
@@ -211,7 +240,13 @@ impl From<CatalogError> for ApiError {
                 "insufficient_stock",
                 format!("not enough stock: {available} available"),
             ),
-            e @ CatalogError::Db(_) => ApiError::internal(e),
+            // `set_stock` validates its quantity against the same bound, so only an adjustment gets here.
+            CatalogError::StockLimit { max, current } => ApiError::field(
+                "stock_limit",
+                "delta",
+                format!("a shop holds at most {max} units of a variant; it holds {current} now"),
+            ),
+            CatalogError::Db(e) => e.into(),
         }
     }
 }
@@ -252,7 +287,8 @@ impl From<kaimono_orders::OrderError> for ApiError {
             ),
             OrderError::Payment(e) => e.into(),
             OrderError::Catalog(e) => e.into(),
-            e @ (OrderError::Messaging(_) | OrderError::Db(_)) => ApiError::internal(e),
+            OrderError::Messaging(e) => e.into(),
+            OrderError::Db(e) => e.into(),
         }
     }
 }
@@ -303,7 +339,7 @@ impl From<kaimono_payments::PaymentError> for ApiError {
                     "the payment provider could not be reached; nothing was charged",
                 )
             },
-            e @ PaymentError::Db(_) => ApiError::internal(e),
+            PaymentError::Db(e) => e.into(),
         }
     }
 }
@@ -347,14 +383,18 @@ impl From<kaimono_reservations::ReservationError> for ApiError {
                 "payment_in_progress",
                 "a payment of this reservation is being processed; try again in a moment",
             ),
-            e @ (E::Messaging(_) | E::Db(_)) => ApiError::internal(e),
+            E::Messaging(e) => e.into(),
+            E::Db(e) => e.into(),
         }
     }
 }
 
 impl From<kaimono_messaging::MessagingError> for ApiError {
     fn from(e: kaimono_messaging::MessagingError) -> Self {
-        ApiError::internal(e)
+        match e {
+            kaimono_messaging::MessagingError::Db(e) => e.into(),
+            e => ApiError::internal(e),
+        }
     }
 }
 

@@ -26,6 +26,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
         let body = web::Bytes::from_request(req, payload);
+        let limit = req
+            .app_data::<web::Data<crate::state::AppState>>()
+            .map_or(crate::config::Limits::default().request_body, |s| s.config.limits.request_body);
         Box::pin(async move {
             if !is_json {
                 return Err(ApiError::new(
@@ -37,10 +40,20 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             let too_large = || {
                 ApiError::new(actix_web::http::StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is too large")
             };
-            let bytes = body.await.map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
-                Some(actix_web::error::PayloadError::Overflow) => too_large(),
-                _ => ApiError::bad_request("unreadable_body", e.to_string()),
-            })?;
+            // A body that stops arriving must not hold the request (and a connection) forever.
+            let bytes = tokio::time::timeout(limit, body)
+                .await
+                .map_err(|_| {
+                    ApiError::new(
+                        actix_web::http::StatusCode::REQUEST_TIMEOUT,
+                        "request_timeout",
+                        format!("the request body did not arrive within {} seconds", limit.as_secs()),
+                    )
+                })?
+                .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+                    Some(actix_web::error::PayloadError::Overflow) => too_large(),
+                    _ => ApiError::bad_request("unreadable_body", e.to_string()),
+                })?;
             if bytes.len() > BODY_LIMIT {
                 return Err(too_large());
             }

@@ -1,7 +1,7 @@
 //! `kaimono`: the one binary — serve, migrate, seed, worker, openapi.
 
 use clap::{Parser, Subcommand};
-use kaimono_api::config::Config;
+use kaimono_api::config::{Config, Environment};
 use kaimono_core::{SharedClock, SystemClock};
 use std::sync::Arc;
 
@@ -60,6 +60,15 @@ fn print_logins(logins: &[kaimono_api::seed::DemoLogin]) {
     println!();
 }
 
+/// SIGTERM (what process managers send) or SIGINT (Ctrl-C).
+async fn stop_signal() -> std::io::Result<()> {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        result = tokio::signal::ctrl_c() => result,
+        _ = terminate.recv() => Ok(()),
+    }
+}
+
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     kaimono_payments::install_crypto_provider();
@@ -84,22 +93,35 @@ async fn main() -> anyhow::Result<()> {
         tracing::warn!("KAIMONO_JWT_SECRET is not set: using a random secret, so sessions end when the process stops");
     }
     let clock: SharedClock = Arc::new(SystemClock);
-    match cli.command.unwrap_or(Command::Serve { demo: false, no_jobs: false }) {
+    let command = cli.command.unwrap_or(Command::Serve { demo: false, no_jobs: false });
+    if matches!(command, Command::Serve { demo: true, .. } | Command::Seed { demo: true })
+        && config.env == Environment::Production
+    {
+        eprintln!(
+            "configuration error: --demo creates logins whose password is published in the README; it is \
+             refused with KAIMONO_ENV=production"
+        );
+        std::process::exit(2);
+    }
+    match command {
         Command::Serve { demo, no_jobs } => {
             let mut config = config;
             config.run_jobs &= !no_jobs;
-            let listen = config.listen;
+            let (listen, backlog) = (config.listen, config.listen_backlog);
             let state = kaimono_api::server::prepare(config, clock.clone()).await?;
             if demo {
                 print_logins(&kaimono_api::seed::seed_demo(&state.db, clock.now()).await?);
             }
-            let listener = std::net::TcpListener::bind(listen)?;
+            if state.config.dev_mailbox {
+                tracing::warn!("the development mailbox is on: every email is readable at /api/v1/dev/mailbox");
+            }
+            let listener = kaimono_api::server::bind(listen, backlog)?;
             tracing::info!(address = %listener.local_addr()?, public_url = %state.config.public_url, "kaimono is listening");
             println!("kaimono: open {} (API docs at {}/api/docs)", state.config.public_url, state.config.public_url);
             kaimono_api::server::run(state, listener).await
         }
         Command::Migrate => {
-            let db = kaimono_api::database::connect(&config.database_url).await?;
+            let db = kaimono_api::database::connect(&config.database_url, &config.limits).await?;
             kaimono_api::database::migrate(&db).await?;
             tracing::info!("migrations applied");
             Ok(())
@@ -117,10 +139,13 @@ async fn main() -> anyhow::Result<()> {
             if state.config.smtp_url.is_none() {
                 tracing::warn!("KAIMONO_SMTP_URL is not set: the worker has nothing to send");
             }
-            let stop = kaimono_api::jobs::spawn(&state)?;
-            tracing::info!("worker running; Ctrl-C to stop");
-            tokio::signal::ctrl_c().await?;
-            let _ = stop.send(true);
+            let jobs = kaimono_api::jobs::spawn(&state)?;
+            tracing::info!("worker running; SIGTERM or Ctrl-C to stop");
+            stop_signal().await?;
+            tracing::info!("stopping: finishing the batches in hand and releasing leases");
+            jobs.stop(kaimono_api::server::SHUTDOWN_GRACE).await;
+            state.db.close().await.ok();
+            tracing::info!("worker stopped");
             Ok(())
         }
         Command::Openapi { .. } => Ok(()),

@@ -272,40 +272,81 @@ async fn expire_payment_request(
     Ok(true)
 }
 
-/// The expiry job (ORD-05, RSV-05): cancels orders and reservations whose payment link lapsed, and
-/// reservations not collected by their hold deadline (refunding any online payment). Each item moves in
-/// its own transaction, guarded by a conditional UPDATE: with several workers, each expires once.
-pub async fn expire_due(
+/// Items one expiry worker moves at once (each in its own transaction).
+const EXPIRY_CONCURRENCY: usize = 4;
+
+/// Expires one lapsed hold (stock back, member told), then refunds it if it was paid online. `false`: it
+/// was not due any more.
+async fn expire_hold(
     db: &DatabaseConnection,
     provider: &dyn PaymentProvider,
+    id: Uuid,
     now: DateTime<Utc>,
-    batch: u64,
-) -> Result<u64, ApiError> {
-    let mut expired = 0;
-    for request in kaimono_payments::due_for_expiry(db, now, batch).await? {
-        // One item that cannot move now (a payment in progress) must not hold up the others.
-        match expire_payment_request(db, &request, now).await {
-            Ok(true) => expired += 1,
-            Ok(false) => {}
-            Err(e) => tracing::warn!(request = %request.id, error = %e, "payment request not expired; will retry"),
-        }
-    }
-    for id in kaimono_reservations::due_for_expiry(db, now, batch).await? {
-        let txn = begin_write(db).await?;
-        let lapsed = match kaimono_reservations::expire_reservation(&txn, id, now).await {
-            Ok(lapsed) => lapsed,
-            Err(e) => {
-                tracing::warn!(reservation = %id, error = %e, "hold not expired; will retry");
-                continue;
-            }
-        };
-        txn.commit().await?;
-        if let Some(reservation) = lapsed {
-            expired += 1;
+) -> Result<bool, ApiError> {
+    let txn = begin_write(db).await?;
+    let lapsed = kaimono_reservations::expire_reservation(&txn, id, now).await?;
+    txn.commit().await?;
+    match lapsed {
+        Some(reservation) => {
             if reservation.paid_at.is_some() {
                 refund_reservation(db, provider, id, now).await?;
             }
+            Ok(true)
         }
+        None => Ok(false),
+    }
+}
+
+/// The expiry job (ORD-05, RSV-05): cancels orders and reservations whose payment link lapsed, and
+/// reservations not collected by their hold deadline (refunding any online payment).
+///
+/// Work is claimed in batches of `batch` (`kaimono_jobs::claim_batch`: `SKIP LOCKED` on PostgreSQL), so
+/// every worker process takes its own rows and more workers clear a backlog faster. Each item then moves
+/// in its own short transaction guarded by a conditional UPDATE, [`EXPIRY_CONCURRENCY`] at a time, so it
+/// expires exactly once and one item that cannot move now (a payment in progress) holds up nothing; its
+/// claim lapses and it is tried again. Runs until nothing is due or `stopping()`; returns how many expired.
+pub async fn expire_due(
+    db: &DatabaseConnection,
+    provider: &dyn PaymentProvider,
+    worker: &str,
+    now: DateTime<Utc>,
+    batch: u64,
+    stopping: &(dyn Fn() -> bool + Sync),
+) -> Result<u64, ApiError> {
+    use futures_util::StreamExt;
+    let mut expired = 0;
+    while !stopping() {
+        let claim = format!("{worker}/{}", Uuid::now_v7().simple());
+        let requests = kaimono_payments::claim_lapsed_requests(db, &claim, now, batch).await?;
+        let holds = kaimono_reservations::claim_lapsed_holds(db, &claim, now, batch).await?;
+        if requests.is_empty() && holds.is_empty() {
+            break;
+        }
+        let moved_requests = futures_util::stream::iter(requests)
+            .map(|request| async move {
+                let result = expire_payment_request(db, &request, now).await;
+                if let Err(e) = &result {
+                    tracing::warn!(request = %request.id, error = %e, "payment request not expired; will retry");
+                }
+                matches!(result, Ok(true))
+            })
+            .buffer_unordered(EXPIRY_CONCURRENCY)
+            .filter(|moved| std::future::ready(*moved))
+            .count()
+            .await;
+        let moved_holds = futures_util::stream::iter(holds)
+            .map(|id| async move {
+                let result = expire_hold(db, provider, id, now).await;
+                if let Err(e) = &result {
+                    tracing::warn!(reservation = %id, error = %e, "hold not expired; will retry");
+                }
+                matches!(result, Ok(true))
+            })
+            .buffer_unordered(EXPIRY_CONCURRENCY)
+            .filter(|moved| std::future::ready(*moved))
+            .count()
+            .await;
+        expired += (moved_requests + moved_holds) as u64;
     }
     Ok(expired)
 }

@@ -147,8 +147,8 @@ const SHOPS: [ShopSeed; 3] = [
     },
 ];
 
-/// Loads the demo mall if the database has no shops yet. Returns the demo logins either way.
-pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Vec<DemoLogin>> {
+/// The demo logins, all with [`DEMO_PASSWORD`].
+fn demo_logins() -> Vec<DemoLogin> {
     let mut logins = vec![
         DemoLogin { role: "operator".into(), email: "operator@demo.kaimono.jp".into() },
         DemoLogin { role: "member".into(), email: "member@demo.kaimono.jp".into() },
@@ -163,6 +163,24 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
             email: format!("staff@{}.demo.kaimono.jp", shop.slug),
         });
     }
+    logins
+}
+
+/// The demo logins that exist and still have the published password (production refuses to start with
+/// any).
+pub async fn demo_logins_present(db: &DatabaseConnection) -> anyhow::Result<Vec<String>> {
+    let mut present = Vec::new();
+    for login in demo_logins() {
+        if kaimono_accounts::has_password(db, &login.email, DEMO_PASSWORD).await? {
+            present.push(login.email);
+        }
+    }
+    Ok(present)
+}
+
+/// Loads the demo mall if the database has no shops yet. Returns the demo logins either way.
+pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Vec<DemoLogin>> {
+    let logins = demo_logins();
     if kaimono_entity::shop::Entity::find().count(db).await? > 0 {
         return Ok(logins);
     }

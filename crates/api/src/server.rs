@@ -1,14 +1,18 @@
-//! Starting the server: open and migrate the database, optionally seed the demo, start the jobs, listen.
+//! Starting and stopping: open and migrate the database, build the shared state, listen, run the jobs,
+//! and on SIGTERM/SIGINT stop accepting, finish the requests and job batches in flight and release leases.
 
-use crate::config::Config;
+use crate::config::{Config, Environment};
 use crate::state::{AppState, Keys};
 use kaimono_core::SharedClock;
-use std::net::TcpListener;
+use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
+
+/// How long in-flight requests and job batches get to finish after a stop signal.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(25);
 
 /// Opens and migrates the database and builds the shared state.
 pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppState> {
-    let db = crate::database::connect(&config.database_url).await?;
+    let db = crate::database::connect(&config.database_url, &config.limits).await?;
     crate::database::migrate(&db).await?;
     let payments: Arc<dyn kaimono_payments::PaymentProvider> = match &config.payments {
         crate::config::PaymentsConfig::Sandbox => Arc::new(kaimono_payments::SandboxProvider),
@@ -16,8 +20,19 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
             Arc::new(kaimono_payments::StripeClient::new(api_base, secret_key)?)
         }
     };
-    if config.env == crate::config::Environment::Production && payments.name() == "sandbox" {
-        tracing::warn!("the sandbox payment provider is in use: no money moves (set KAIMONO_PAYMENT_PROVIDER)");
+    if config.env == Environment::Production {
+        if payments.name() == "sandbox" {
+            tracing::warn!("the sandbox payment provider is in use: no money moves (set KAIMONO_PAYMENT_PROVIDER)");
+        }
+        // Demo logins have a published password: whoever reads the README could sign in as the operator.
+        let demo = crate::seed::demo_logins_present(&db).await?;
+        if !demo.is_empty() {
+            anyhow::bail!(
+                "refusing to start in production: the database holds demo logins with the published password \
+                 ({}); remove those accounts or run with KAIMONO_ENV=development",
+                demo.join(", ")
+            );
+        }
     }
     Ok(AppState {
         payments,
@@ -29,17 +44,35 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
     })
 }
 
-/// Serves on `listener` until stopped; runs the jobs in-process when the configuration says so.
+/// A listening socket on `address` with `backlog` slots for connections not yet accepted (a std
+/// listener keeps the backlog it was created with, so it is set here).
+pub fn bind(address: SocketAddr, backlog: u32) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(address), Type::STREAM, None)?;
+    socket.set_reuse_address(true)?;
+    socket.bind(&address.into())?;
+    socket.listen(i32::try_from(backlog).unwrap_or(i32::MAX))?;
+    Ok(socket.into())
+}
+
+/// Serves on `listener` until SIGTERM or SIGINT; runs the jobs in-process when the configuration says so.
+/// On the signal: stop accepting, finish requests in flight (at most [`SHUTDOWN_GRACE`]), then stop the
+/// jobs the same way.
 pub async fn run(state: AppState, listener: TcpListener) -> anyhow::Result<()> {
-    let stop_jobs = if state.config.run_jobs { Some(crate::jobs::spawn(&state)?) } else { None };
+    let jobs = if state.config.run_jobs { Some(crate::jobs::spawn(&state)?) } else { None };
     let app_state = state.clone();
     let server = actix_web::HttpServer::new(move || crate::app::build(app_state.clone()))
+        .client_request_timeout(state.config.limits.request_head)
+        .client_disconnect_timeout(std::time::Duration::from_secs(2))
         .listen(listener)?
-        .shutdown_timeout(10)
+        .shutdown_timeout(SHUTDOWN_GRACE.as_secs())
         .run();
     let result = server.await;
-    if let Some(stop) = stop_jobs {
-        let _ = stop.send(true);
+    tracing::info!("stopped accepting requests");
+    if let Some(jobs) = jobs {
+        jobs.stop(SHUTDOWN_GRACE).await;
     }
+    state.db.clone().close().await.ok();
+    tracing::info!("stopped");
     Ok(result?)
 }

@@ -14,6 +14,8 @@ pub enum CatalogError {
     InvalidPrice,
     #[error("not enough stock: {available} available")]
     InsufficientStock { available: i32 },
+    #[error("a shop holds at most {max} units of a variant; it holds {current} now")]
+    StockLimit { max: i32, current: i32 },
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }

@@ -18,4 +18,4 @@ pub use products::{
     update_product, update_variant,
 };
 pub use shops::{create_shop, get_shop, list_shops, update_calendar};
-pub use stock::{adjust_stock, return_stock, set_stock, take_stock};
+pub use stock::{MAX_STOCK, adjust_stock, return_stock, set_stock, take_stock};

@@ -8,7 +8,11 @@ use kaimono_entity::stock;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 
-/// Sets the stock of a variant of the shop's own product to `quantity` (≥ 0, checked by the caller).
+/// The most units of one variant a shop can hold: far inside the integer column's range, so no sum of
+/// stock and adjustments can leave it.
+pub const MAX_STOCK: i32 = 1_000_000;
+
+/// Sets the stock of a variant of the shop's own product to `quantity` (0 to [`MAX_STOCK`]).
 pub async fn set_stock(
     db: &impl ConnectionTrait,
     shop_id: ShopId,
@@ -17,6 +21,9 @@ pub async fn set_stock(
     now: DateTime<Utc>,
 ) -> Result<i32, CatalogError> {
     variant_of_shop(db, shop_id, variant_id).await?;
+    if !(0..=MAX_STOCK).contains(&quantity) {
+        return Err(CatalogError::StockLimit { max: MAX_STOCK, current: quantity });
+    }
     stock::Entity::insert(stock::ActiveModel {
         variant_id: Set(variant_id.0),
         shop_id: Set(shop_id.0),
@@ -34,7 +41,8 @@ pub async fn set_stock(
 }
 
 /// Adds `delta` (negative to take away) in one conditional UPDATE: it applies only while the result
-/// stays ≥ 0, so concurrent adjustments can never oversell. Returns the new quantity.
+/// stays within 0 and [`MAX_STOCK`], so concurrent adjustments can never oversell nor overflow. Returns
+/// the new quantity.
 pub async fn adjust_stock(
     db: &impl ConnectionTrait,
     shop_id: ShopId,
@@ -60,15 +68,19 @@ pub async fn adjust_stock(
         .col_expr(stock::Column::UpdatedAt, Expr::value(now))
         .filter(stock::Column::VariantId.eq(variant_id.0))
         .filter(stock::Column::ShopId.eq(shop_id.0))
-        .filter(stock::Column::Quantity.gte(-delta))
+        .filter(stock::Column::Quantity.gte(delta.saturating_neg()))
+        .filter(stock::Column::Quantity.lte(MAX_STOCK.saturating_sub(delta)))
         .exec_with_returning(db)
         .await?;
     match updated.first() {
         Some(row) => Ok(row.quantity),
         None => {
-            let available =
-                stock::Entity::find_by_id((variant_id.0, shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
-            Err(CatalogError::InsufficientStock { available })
+            let current = stock::Entity::find_by_id((variant_id.0, shop_id.0)).one(db).await?.map_or(0, |s| s.quantity);
+            if delta > 0 {
+                Err(CatalogError::StockLimit { max: MAX_STOCK, current })
+            } else {
+                Err(CatalogError::InsufficientStock { available: current })
+            }
         }
     }
 }

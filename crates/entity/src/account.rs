@@ -16,6 +16,7 @@ pub struct Model {
     pub locale: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub token_version: i32,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

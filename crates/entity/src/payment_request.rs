@@ -20,6 +20,8 @@ pub struct Model {
     pub authorization_ref: Option<String>,
     pub paid_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    pub expiry_claimed_by: Option<String>,
+    pub expiry_claimed_until: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

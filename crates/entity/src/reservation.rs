@@ -27,6 +27,8 @@ pub struct Model {
     pub paid_in_store: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub expiry_claimed_by: Option<String>,
+    pub expiry_claimed_until: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

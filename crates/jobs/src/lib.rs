@@ -1,10 +1,16 @@
-//! A small runner for scheduled background jobs, safe when several `serve` / `worker` processes share
-//! one database.
+//! A small runner for background jobs, safe when several `serve` / `worker` processes share one database.
 //!
-//! Each job has a row in `job_leases`. A process runs a job only after taking its lease with one
-//! conditional UPDATE (`… WHERE locked_until IS NULL OR locked_until < now`), which is atomic on
-//! PostgreSQL and SQLite alike, so no two processes run the same job at once. A process that dies
-//! mid-run loses its lease when it times out. Jobs must still be idempotent per row (claim what they touch).
+//! Two kinds of job:
+//! - *Exclusive* jobs (housekeeping) run in one process at a time. A process runs one only after taking
+//!   its row in `job_leases` with one conditional UPDATE (`… WHERE locked_until IS NULL OR locked_until <
+//!   now`), atomic on PostgreSQL and SQLite alike. The lease is short ([`LEASE`]) and renewed by a
+//!   heartbeat while the job runs, so a process that dies loses it within [`LEASE`].
+//! - *Shared* jobs (expiry, the outbox sender) run in every process at once: they claim their own rows in
+//!   batches (row locks with `SKIP LOCKED` on PostgreSQL, claim columns where a row outlives a
+//!   transaction), so more processes clear a backlog faster and no row is worked twice.
+//!
+//! Stopping: [`Runner::stop`] stops starting runs, lets a running job see [`Shutdown`] and finish the
+//! batch in hand, and releases the leases this process holds.
 
 use chrono::{DateTime, Duration, Utc};
 use futures_util::future::BoxFuture;
@@ -14,16 +20,40 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, ExprTrait, QueryFilter};
 use std::sync::Arc;
 
-/// What a job does once it holds its lease.
-pub type JobFn = Arc<dyn Fn(DatabaseConnection, DateTime<Utc>) -> BoxFuture<'static, anyhow::Result<()>> + Send + Sync>;
+/// How long an exclusive job's lease lasts without a heartbeat: a dead process's job is taken over
+/// within this.
+pub const LEASE: Duration = Duration::seconds(30);
+/// How often a running exclusive job renews its lease.
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Tells a running job that the process is stopping: finish what is claimed, claim nothing new.
+#[derive(Clone)]
+pub struct Shutdown(tokio::sync::watch::Receiver<bool>);
+
+impl Shutdown {
+    pub fn requested(&self) -> bool {
+        *self.0.borrow()
+    }
+
+    /// A signal that never fires (for one-off runs and tests).
+    pub fn never() -> Self {
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        std::mem::forget(tx);
+        Shutdown(rx)
+    }
+}
+
+/// What a job does in one run.
+pub type JobFn =
+    Arc<dyn Fn(DatabaseConnection, DateTime<Utc>, Shutdown) -> BoxFuture<'static, anyhow::Result<()>> + Send + Sync>;
 
 #[derive(Clone)]
 pub struct Job {
     pub name: &'static str,
     /// How often the job runs.
     pub every: std::time::Duration,
-    /// The longest one run may take before another process may take over.
-    pub lease: Duration,
+    /// Run in one process at a time under a lease (otherwise in every process, claiming rows).
+    pub exclusive: bool,
     pub run: JobFn,
 }
 
@@ -56,6 +86,24 @@ pub async fn try_lease(
     Ok(taken.rows_affected == 1)
 }
 
+/// Extends a lease `worker` still holds; `false` if it lost it.
+pub async fn renew(
+    db: &DatabaseConnection,
+    name: &str,
+    worker: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> Result<bool, DbErr> {
+    let renewed = job_lease::Entity::update_many()
+        .col_expr(job_lease::Column::LockedUntil, Expr::value(now + lease))
+        .filter(job_lease::Column::Name.eq(name))
+        .filter(job_lease::Column::LockedBy.eq(worker))
+        .filter(job_lease::Column::LockedUntil.is_not_null())
+        .exec(db)
+        .await?;
+    Ok(renewed.rows_affected == 1)
+}
+
 /// Gives the lease back so the next run need not wait for it to time out.
 pub async fn release(db: &DatabaseConnection, name: &str, worker: &str, now: DateTime<Utc>) -> Result<(), DbErr> {
     job_lease::Entity::update_many()
@@ -68,42 +116,128 @@ pub async fn release(db: &DatabaseConnection, name: &str, worker: &str, now: Dat
     Ok(())
 }
 
-/// Runs `job` once if its lease can be taken; `true` if it ran.
-pub async fn run_once(db: &DatabaseConnection, clock: &SharedClock, worker: &str, job: &Job) -> Result<bool, DbErr> {
-    if !try_lease(db, job.name, worker, clock.now(), job.lease).await? {
+/// Runs `job` once (an exclusive one only if its lease can be taken); `true` if it ran.
+pub async fn run_once(
+    db: &DatabaseConnection,
+    clock: &SharedClock,
+    worker: &str,
+    job: &Job,
+    shutdown: Shutdown,
+) -> Result<bool, DbErr> {
+    if !job.exclusive {
+        if let Err(error) = (job.run)(db.clone(), clock.now(), shutdown).await {
+            tracing::error!(job = job.name, error = format!("{error:#}"), "job failed");
+        }
+        return Ok(true);
+    }
+    if !try_lease(db, job.name, worker, clock.now(), LEASE).await? {
         return Ok(false);
     }
-    if let Err(error) = (job.run)(db.clone(), clock.now()).await {
+    let run = (job.run)(db.clone(), clock.now(), shutdown);
+    tokio::pin!(run);
+    let mut heartbeat = tokio::time::interval(HEARTBEAT);
+    heartbeat.tick().await; // the first tick is immediate
+    let result = loop {
+        tokio::select! {
+            result = &mut run => break result,
+            _ = heartbeat.tick() => {
+                match renew(db, job.name, worker, clock.now(), LEASE).await {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!(job = job.name, "lease lost while running"),
+                    Err(error) => tracing::warn!(job = job.name, %error, "could not renew the lease"),
+                }
+            }
+        }
+    };
+    if let Err(error) = result {
         tracing::error!(job = job.name, error = format!("{error:#}"), "job failed");
     }
     release(db, job.name, worker, clock.now()).await?;
     Ok(true)
 }
 
-/// Runs every job on its own interval until `shutdown` fires.
-pub async fn run_forever(
-    db: DatabaseConnection,
-    clock: SharedClock,
-    worker: String,
-    jobs: Vec<Job>,
-    shutdown: tokio::sync::watch::Receiver<bool>,
-) {
-    let tasks = jobs.into_iter().map(|job| {
-        let (db, clock, worker, mut shutdown) = (db.clone(), clock.clone(), worker.clone(), shutdown.clone());
-        tokio::spawn(async move {
-            let mut ticker = tokio::time::interval(job.every);
-            ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                tokio::select! {
-                    _ = ticker.tick() => {
-                        if let Err(error) = run_once(&db, &clock, &worker, &job).await {
-                            tracing::warn!(job = job.name, %error, "could not run job");
+/// The jobs running in this process.
+pub struct Runner {
+    stop: tokio::sync::watch::Sender<bool>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Runner {
+    /// Starts every job on its own interval.
+    pub fn start(db: DatabaseConnection, clock: SharedClock, worker: String, jobs: Vec<Job>) -> Self {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let tasks = jobs
+            .into_iter()
+            .map(|job| {
+                let (db, clock, worker, mut stopped) = (db.clone(), clock.clone(), worker.clone(), stopped.clone());
+                tokio::spawn(async move {
+                    let mut ticker = tokio::time::interval(job.every);
+                    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                    loop {
+                        tokio::select! {
+                            biased;
+                            _ = stopped.changed() => break,
+                            _ = ticker.tick() => {
+                                if *stopped.borrow() {
+                                    break;
+                                }
+                                let shutdown = Shutdown(stopped.clone());
+                                if let Err(error) = run_once(&db, &clock, &worker, &job, shutdown).await {
+                                    tracing::warn!(job = job.name, %error, "could not run job");
+                                }
+                            }
                         }
                     }
-                    _ = shutdown.changed() => break,
-                }
-            }
-        })
-    });
-    futures_util::future::join_all(tasks).await;
+                })
+            })
+            .collect();
+        Runner { stop, tasks }
+    }
+
+    /// Stops starting runs and waits, at most `grace`, for the runs in progress to finish their batch and
+    /// release their leases and claims.
+    pub async fn stop(self, grace: std::time::Duration) {
+        let _ = self.stop.send(true);
+        let all = futures_util::future::join_all(self.tasks);
+        if tokio::time::timeout(grace, all).await.is_err() {
+            tracing::warn!(grace_secs = grace.as_secs(), "jobs did not stop in time; their claims lapse on their own");
+        }
+    }
+}
+
+/// A claim on rows: who holds them (a token unique to one claim) and until when.
+#[derive(Debug, Clone, Copy)]
+pub struct Claim<'a> {
+    pub by: &'a str,
+    pub until: DateTime<Utc>,
+}
+
+/// Claims up to `limit` rows of `due` (a query of the rows ready for work, excluding rows under a live
+/// claim) for `claim`, in one UPDATE of the columns `claimed_by` and `claimed_until`. On PostgreSQL the rows are picked with
+/// `FOR UPDATE SKIP LOCKED`, so concurrent claimers take disjoint batches without waiting on each other;
+/// SQLite runs one writer at a time, so the same UPDATE is atomic there too. Read the claimed rows back
+/// by `claimed_by = claim.by`. Returns how many were claimed.
+pub async fn claim_batch<E, C>(
+    db: &C,
+    due: sea_orm::Select<E>,
+    id: E::Column,
+    claimed_by: E::Column,
+    claimed_until: E::Column,
+    claim: Claim<'_>,
+    limit: u64,
+) -> Result<u64, DbErr>
+where
+    E: EntityTrait,
+    C: sea_orm::ConnectionTrait,
+{
+    use sea_orm::sea_query::{LockBehavior, LockType};
+    use sea_orm::{QuerySelect, QueryTrait};
+    let ids = due.select_only().column(id).limit(limit).lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    let claimed = E::update_many()
+        .col_expr(claimed_by, Expr::value(claim.by))
+        .col_expr(claimed_until, Expr::value(claim.until))
+        .filter(id.in_subquery(ids.into_query()))
+        .exec(db)
+        .await?;
+    Ok(claimed.rows_affected)
 }

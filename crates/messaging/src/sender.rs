@@ -1,12 +1,23 @@
-//! The outbox sender: claims due emails row by row and delivers them over SMTP.
+//! The outbox sender: claims due emails and delivers them over SMTP, several at once.
 //!
-//! A row is claimed with one conditional UPDATE, so any number of processes may run the sender on one
-//! database and each email is handed to SMTP by one of them at a time. A failure is retried with
-//! exponential backoff; after `MAX_ATTEMPTS` the row is marked failed and stays visible for an operator.
+//! Rows are claimed a few at a time with one conditional UPDATE (`SKIP LOCKED` on PostgreSQL), so any
+//! number of processes may run the sender on one database and each email is handed to SMTP by one of
+//! them at a time. Every exchange is bounded ([`SEND_TIMEOUT`]), and up to [`CONCURRENCY`] messages are in
+//! flight per process, so a silent server or a hanging recipient holds up one slot, never the queue. A
+//! failure is retried with exponential backoff; after `MAX_ATTEMPTS` the row is marked failed and stays
+//! visible for an operator.
+//!
+//! Delivery is recorded right after the SMTP server accepts the message. The remaining duplicate window:
+//! if the process dies between the server's acceptance and that UPDATE (milliseconds), or the server
+//! accepts but its answer is lost, the claim lapses after [`CLAIM`] and the email is sent again. Both
+//! copies carry the same `Message-ID` (`<row id@sender domain>`), which mail systems use to drop
+//! duplicates.
 
 use crate::error::MessagingError;
 use crate::outbox::OutboxStatus;
 use chrono::{DateTime, Duration, Utc};
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use kaimono_entity::outbox_email;
 use lettre::message::{
     Mailbox, SinglePart,
@@ -14,12 +25,18 @@ use lettre::message::{
 };
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
 
 /// After this many failed attempts (about two days with the backoff below) an email is marked failed.
 pub const MAX_ATTEMPTS: i32 = 40;
-/// How long a claim lasts; a sender that dies mid-send releases its rows after this.
-const CLAIM: Duration = Duration::minutes(2);
+/// The longest one message may take, from connecting to the server's acceptance.
+pub const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+/// How long a claim lasts: longer than [`SEND_TIMEOUT`], so a live sender always records its outcome
+/// first; a sender that dies mid-send releases its rows after this.
+pub const CLAIM: Duration = Duration::seconds(30);
+/// Messages in flight at once per process.
+pub const CONCURRENCY: usize = 8;
 
 /// Delay before retry `attempt` (1-based): 15 s, 30 s, 1 min … capped at one hour.
 fn backoff(attempt: i32) -> Duration {
@@ -46,9 +63,12 @@ impl Mailer {
         Ok(Self { transport, from })
     }
 
-    async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+    /// Sends one message, bounded by [`SEND_TIMEOUT`] as a whole (lettre's own timeout was seen to bound
+    /// the connect only).
+    async fn send(&self, id: Uuid, to: &str, subject: &str, body: &str) -> Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("recipient address: {e}"))?;
         let message = Message::builder()
+            .message_id(Some(format!("<{id}@{}>", self.from.email.domain())))
             .from(self.from.clone())
             .to(to)
             .subject(subject)
@@ -59,7 +79,10 @@ impl Mailer {
                     .body(body.to_owned()),
             )
             .map_err(|e| e.to_string())?;
-        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+        match tokio::time::timeout(SEND_TIMEOUT, self.transport.send(message)).await {
+            Ok(result) => result.map(|_| ()).map_err(|e| e.to_string()),
+            Err(_) => Err(format!("the SMTP server did not finish within {} s", SEND_TIMEOUT.as_secs())),
+        }
     }
 }
 
@@ -69,63 +92,98 @@ pub struct DeliveryReport {
     pub failed: usize,
 }
 
-/// Delivers up to `batch` due emails. Safe to call from several processes at once.
+/// Claims up to `limit` due rows for `claim` (a token unique to this call) and returns them.
+async fn claim_due(
+    db: &impl ConnectionTrait,
+    claim: &str,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<outbox_email::Model>, MessagingError> {
+    use outbox_email::Column as C;
+    let due = outbox_email::Entity::find()
+        .filter(C::Status.eq(OutboxStatus::Pending.as_str()))
+        .filter(C::NextAttemptAt.lte(now))
+        .filter(C::LockedUntil.is_null().or(C::LockedUntil.lt(now)))
+        .order_by_asc(C::NextAttemptAt);
+    let claim_on = kaimono_jobs::Claim { by: claim, until: now + CLAIM };
+    kaimono_jobs::claim_batch(db, due, C::Id, C::LockedBy, C::LockedUntil, claim_on, limit).await?;
+    Ok(outbox_email::Entity::find().filter(outbox_email::Column::LockedBy.eq(claim)).all(db).await?)
+}
+
+/// Records the outcome of one attempt on a row this sender claimed.
+async fn record(
+    db: &impl ConnectionTrait,
+    row: &outbox_email::Model,
+    outcome: Result<(), String>,
+    now: DateTime<Utc>,
+) -> Result<bool, MessagingError> {
+    let attempts = row.attempts + 1;
+    let update = outbox_email::Entity::update_many()
+        .col_expr(outbox_email::Column::Attempts, Expr::value(attempts))
+        .col_expr(outbox_email::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(outbox_email::Column::Id.eq(row.id))
+        .filter(outbox_email::Column::LockedBy.eq(row.locked_by.clone()));
+    let sent = match outcome {
+        Ok(()) => {
+            update
+                .col_expr(outbox_email::Column::Status, Expr::value(OutboxStatus::Sent.as_str()))
+                .col_expr(outbox_email::Column::SentAt, Expr::value(now))
+                .col_expr(outbox_email::Column::LastError, Expr::value(Option::<String>::None))
+                .exec(db)
+                .await?;
+            true
+        }
+        Err(error) => {
+            tracing::warn!(email_id = %row.id, attempts, %error, "email delivery failed; will retry");
+            let status = if attempts >= MAX_ATTEMPTS { OutboxStatus::Failed } else { OutboxStatus::Pending };
+            update
+                .col_expr(outbox_email::Column::Status, Expr::value(status.as_str()))
+                .col_expr(outbox_email::Column::NextAttemptAt, Expr::value(now + backoff(attempts)))
+                .col_expr(outbox_email::Column::LastError, Expr::value(error))
+                .exec(db)
+                .await?;
+            false
+        }
+    };
+    Ok(sent)
+}
+
+/// Delivers due emails, up to [`CONCURRENCY`] at a time, until none is due, `batch` have been tried, or
+/// `stopping()` says the process is shutting down (then the messages in flight finish and are recorded,
+/// and nothing new is claimed). `worker` names this process in the claims. Safe to call from several
+/// processes at once.
 pub async fn deliver_due(
     db: &impl ConnectionTrait,
     mailer: &Mailer,
     worker: &str,
     now: DateTime<Utc>,
-    batch: u64,
+    batch: usize,
+    stopping: &(dyn Fn() -> bool + Sync),
 ) -> Result<DeliveryReport, MessagingError> {
-    let due = outbox_email::Entity::find()
-        .filter(outbox_email::Column::Status.eq(OutboxStatus::Pending.as_str()))
-        .filter(outbox_email::Column::NextAttemptAt.lte(now))
-        .filter(outbox_email::Column::LockedUntil.is_null().or(outbox_email::Column::LockedUntil.lt(now)))
-        .order_by_asc(outbox_email::Column::NextAttemptAt)
-        .limit(batch)
-        .all(db)
-        .await?;
-
+    let started = std::time::Instant::now();
+    let clock = || now + Duration::from_std(started.elapsed()).unwrap_or_default();
     let mut report = DeliveryReport::default();
-    for row in due {
-        let claimed = outbox_email::Entity::update_many()
-            .col_expr(outbox_email::Column::LockedBy, Expr::value(worker))
-            .col_expr(outbox_email::Column::LockedUntil, Expr::value(now + CLAIM))
-            .filter(outbox_email::Column::Id.eq(row.id))
-            .filter(outbox_email::Column::Status.eq(OutboxStatus::Pending.as_str()))
-            .filter(outbox_email::Column::LockedUntil.is_null().or(outbox_email::Column::LockedUntil.lt(now)))
-            .exec(db)
-            .await?;
-        if claimed.rows_affected != 1 {
-            continue; // another sender has it
+    let mut in_flight = FuturesUnordered::new();
+    let (mut claimed, mut exhausted) = (0, false);
+    loop {
+        let room = CONCURRENCY.saturating_sub(in_flight.len()).min(batch - claimed);
+        if room > 0 && !exhausted && !stopping() {
+            let claim = format!("{worker}/{}", Uuid::now_v7().simple());
+            let rows = claim_due(db, &claim, clock(), room as u64).await?;
+            exhausted = rows.len() < room;
+            claimed += rows.len();
+            for row in rows {
+                in_flight.push(async move {
+                    let outcome = mailer.send(row.id, &row.to_address, &row.subject, &row.body_text).await;
+                    (row, outcome)
+                });
+            }
         }
-        let attempts = row.attempts + 1;
-        let update = outbox_email::Entity::update_many()
-            .col_expr(outbox_email::Column::Attempts, Expr::value(attempts))
-            .col_expr(outbox_email::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-            .filter(outbox_email::Column::Id.eq(row.id))
-            .filter(outbox_email::Column::LockedBy.eq(worker));
-        match mailer.send(&row.to_address, &row.subject, &row.body_text).await {
-            Ok(()) => {
-                update
-                    .col_expr(outbox_email::Column::Status, Expr::value(OutboxStatus::Sent.as_str()))
-                    .col_expr(outbox_email::Column::SentAt, Expr::value(now))
-                    .col_expr(outbox_email::Column::LastError, Expr::value(Option::<String>::None))
-                    .exec(db)
-                    .await?;
-                report.sent += 1;
-            }
-            Err(error) => {
-                tracing::warn!(email_id = %row.id, attempts, %error, "email delivery failed; will retry");
-                let status = if attempts >= MAX_ATTEMPTS { OutboxStatus::Failed } else { OutboxStatus::Pending };
-                update
-                    .col_expr(outbox_email::Column::Status, Expr::value(status.as_str()))
-                    .col_expr(outbox_email::Column::NextAttemptAt, Expr::value(now + backoff(attempts)))
-                    .col_expr(outbox_email::Column::LastError, Expr::value(error))
-                    .exec(db)
-                    .await?;
-                report.failed += 1;
-            }
+        let Some((row, outcome)) = in_flight.next().await else { break };
+        if record(db, &row, outcome, clock()).await? {
+            report.sent += 1;
+        } else {
+            report.failed += 1;
         }
     }
     Ok(report)
@@ -142,5 +200,10 @@ mod tests {
         assert_eq!(backoff(5), Duration::seconds(240));
         assert_eq!(backoff(9), Duration::hours(1));
         assert_eq!(backoff(40), Duration::hours(1));
+    }
+
+    #[test]
+    fn a_claim_outlives_the_longest_send() {
+        assert!(CLAIM.to_std().unwrap() > SEND_TIMEOUT);
     }
 }

@@ -17,8 +17,9 @@ pub use error::PaymentError;
 pub use model::*;
 pub use ports::{Charge, PaymentProvider, ProviderError, SavedCard};
 pub use requests::{
-    AttemptRecord, attempts_of, authorizations_tried, cancel_request, claim_request, due_for_expiry, expire_request,
-    find_by_token, issue_request, mark_request_paid, payment_link, record_attempt, reopen_request, request_of,
+    AttemptRecord, attempts_of, authorizations_tried, cancel_request, claim_lapsed_requests, claim_request,
+    expire_request, find_by_token, issue_request, mark_request_paid, payment_link, record_attempt, reopen_request,
+    request_of,
 };
 pub use sandbox::SandboxProvider;
 pub use stripe::StripeClient;

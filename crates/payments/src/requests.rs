@@ -12,8 +12,8 @@ use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{payment_attempt, payment_request};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -92,6 +92,8 @@ pub async fn issue_request(
         authorization_ref: Set(None),
         paid_at: Set(None),
         created_at: Set(now),
+        expiry_claimed_by: Set(None),
+        expiry_claimed_until: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -242,19 +244,27 @@ pub async fn cancel_request(db: &impl ConnectionTrait, subject: Subject) -> Resu
     }
 }
 
-/// Open requests past their limit, oldest first.
-pub async fn due_for_expiry(
+/// How long an expiry claim lasts: a worker that dies lets its batch go after this.
+pub const EXPIRY_CLAIM: chrono::Duration = chrono::Duration::seconds(30);
+
+/// ORD-05, RSV-06: claims up to `limit` open requests past their limit, oldest first, for `claim` (see
+/// `kaimono_jobs::claim_batch`), and returns them. Expire each with [`expire_request`].
+pub async fn claim_lapsed_requests(
     db: &impl ConnectionTrait,
+    claim: &str,
     now: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<PaymentRequest>, PaymentError> {
-    let rows = payment_request::Entity::find()
-        .filter(payment_request::Column::Status.eq(RequestStatus::Open.as_str()))
-        .filter(payment_request::Column::ExpiresAt.lte(now))
-        .order_by_asc(payment_request::Column::ExpiresAt)
-        .limit(limit)
-        .all(db)
-        .await?;
+    use payment_request::Column as C;
+    let open = || C::Status.eq(RequestStatus::Open.as_str());
+    let due = payment_request::Entity::find()
+        .filter(open())
+        .filter(C::ExpiresAt.lte(now))
+        .filter(C::ExpiryClaimedUntil.is_null().or(C::ExpiryClaimedUntil.lt(now)))
+        .order_by_asc(C::ExpiresAt);
+    let claim_on = kaimono_jobs::Claim { by: claim, until: now + EXPIRY_CLAIM };
+    kaimono_jobs::claim_batch(db, due, C::Id, C::ExpiryClaimedBy, C::ExpiryClaimedUntil, claim_on, limit).await?;
+    let rows = payment_request::Entity::find().filter(C::ExpiryClaimedBy.eq(claim)).filter(open()).all(db).await?;
     rows.into_iter().map(to_request).collect()
 }
 

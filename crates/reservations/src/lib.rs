@@ -12,7 +12,7 @@ pub use error::ReservationError;
 pub use model::*;
 pub use reservations::{
     Actor, NewReservation, ReservationFilter, ReservationQueues, cancel_reservation, check_visit_date,
-    complete_reservation, confirm_reservation, due_for_expiry, expire_reservation, find_by_pickup_number,
+    claim_lapsed_holds, complete_reservation, confirm_reservation, expire_reservation, find_by_pickup_number,
     list_member_reservations, list_shop_reservations, mark_reservation_paid, reject_reservation, request_reservation,
     reservation_for, reservation_queues,
 };

@@ -245,6 +245,8 @@ pub async fn request_reservation(
         paid_in_store: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
+        expiry_claimed_by: Set(None),
+        expiry_claimed_until: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -443,19 +445,32 @@ pub async fn cancel_reservation(
     reservation_for(db, Actor::System, id).await
 }
 
-/// RSV-05: held reservations whose hold deadline has passed, oldest first.
-pub async fn due_for_expiry(
+/// How long an expiry claim lasts: a worker that dies lets its batch go after this.
+pub const EXPIRY_CLAIM: chrono::Duration = chrono::Duration::seconds(30);
+
+/// RSV-05: claims up to `limit` held reservations whose hold deadline has passed, oldest first, for
+/// `claim` (see `kaimono_jobs::claim_batch`), and returns their ids. Expire each with
+/// [`expire_reservation`].
+pub async fn claim_lapsed_holds(
     db: &impl ConnectionTrait,
+    claim: &str,
     now: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<Uuid>, ReservationError> {
+    use reservation::Column as C;
+    let held = || C::Status.eq(ReservationStatus::Held.as_str());
+    let due = reservation::Entity::find()
+        .filter(held())
+        .filter(C::HoldDeadline.lte(now))
+        .filter(C::ExpiryClaimedUntil.is_null().or(C::ExpiryClaimedUntil.lt(now)))
+        .order_by_asc(C::HoldDeadline);
+    let claim_on = kaimono_jobs::Claim { by: claim, until: now + EXPIRY_CLAIM };
+    kaimono_jobs::claim_batch(db, due, C::Id, C::ExpiryClaimedBy, C::ExpiryClaimedUntil, claim_on, limit).await?;
     Ok(reservation::Entity::find()
         .select_only()
-        .column(reservation::Column::Id)
-        .filter(reservation::Column::Status.eq(ReservationStatus::Held.as_str()))
-        .filter(reservation::Column::HoldDeadline.lte(now))
-        .order_by_asc(reservation::Column::HoldDeadline)
-        .limit(limit)
+        .column(C::Id)
+        .filter(C::ExpiryClaimedBy.eq(claim))
+        .filter(held())
         .into_tuple::<Uuid>()
         .all(db)
         .await?)

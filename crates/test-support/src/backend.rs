@@ -38,7 +38,7 @@ impl Backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("kaimono-test-{}.db", uuid::Uuid::new_v4().simple()));
                 let url = format!("sqlite://{}?mode=rwc", path.display());
-                let db = kaimono_api::database::connect(&url).await.unwrap();
+                let db = kaimono_api::database::connect(&url, &Default::default()).await.unwrap();
                 kaimono_api::database::migrate(&db).await.unwrap();
                 db.close().await.unwrap();
                 url

@@ -146,13 +146,14 @@ pub async fn fast_member(app: &TestApp, email: &str) -> (kaimono_core::AccountId
         locale: "ja".to_owned(),
         created_at: now,
         updated_at: now,
+        token_version: 0,
     }
     .into_active_model()
     .reset_all()
     .insert(&app.db)
     .await
     .unwrap();
-    let token = kaimono_api::auth::issue_access_token(&app.state, id, Role::Member, now).unwrap();
+    let token = kaimono_api::auth::issue_access_token(&app.state, id, Role::Member, 0, now).unwrap();
     (id, token)
 }
 
@@ -214,5 +215,5 @@ pub async fn shelf(app: &TestApp, shop: &ShopFixture, variant: &str) -> i32 {
 /// A fresh access token for an account at the app's current (possibly moved) time.
 pub fn token_for(app: &TestApp, account_id: &str, role: Role) -> String {
     let id = kaimono_core::AccountId(uuid::Uuid::parse_str(account_id).unwrap());
-    kaimono_api::auth::issue_access_token(&app.state, id, role, app.clock_now()).unwrap()
+    kaimono_api::auth::issue_access_token(&app.state, id, role, 0, app.clock_now()).unwrap()
 }

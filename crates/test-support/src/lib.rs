@@ -52,8 +52,8 @@ pub struct TestApp {
     pub state: AppState,
     pub backend: Backend,
     server: actix_web::dev::ServerHandle,
-    /// Stops the background jobs when the app is dropped.
-    _jobs: Option<tokio::sync::watch::Sender<bool>>,
+    /// The background jobs (`Options::run_jobs`).
+    pub jobs: Option<kaimono_jobs::Runner>,
 }
 
 pub struct Options {
@@ -61,6 +61,9 @@ pub struct Options {
     pub env: Environment,
     pub run_jobs: bool,
     pub payments: kaimono_api::config::PaymentsConfig,
+    /// The development mailbox, on by default: tests read the mails through it as a developer would.
+    pub dev_mailbox: bool,
+    pub limits: kaimono_api::config::Limits,
 }
 
 impl Default for Options {
@@ -70,6 +73,8 @@ impl Default for Options {
             env: Environment::Development,
             run_jobs: false,
             payments: kaimono_api::config::PaymentsConfig::Sandbox,
+            dev_mailbox: true,
+            limits: kaimono_api::config::Limits::default(),
         }
     }
 }
@@ -114,6 +119,9 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         run_jobs: options.run_jobs,
         static_dir: "/nonexistent".to_owned(),
         payments: options.payments.clone(),
+        dev_mailbox: options.dev_mailbox,
+        listen_backlog: 1024,
+        limits: options.limits,
     };
     let clock = Arc::new(ManualClock::new(start_time()));
     let state = kaimono_api::server::prepare(config, clock.clone()).await.unwrap();
@@ -135,7 +143,7 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         state,
         backend,
         server: handle,
-        _jobs: jobs,
+        jobs,
     }
 }
 
@@ -191,8 +199,16 @@ impl TestApp {
         self.call(reqwest::Method::DELETE, path, token, None).await
     }
 
-    /// The outbox as the development mailbox shows it, newest first.
+    /// Runs the link job once, as `serve` does every second (sign-up and reset links are mailed by it).
+    pub async fn send_links(&self) -> u64 {
+        kaimono_accounts::send_requested_links(&self.db, &self.state.config.public_url, self.clock_now(), 1000)
+            .await
+            .unwrap()
+    }
+
+    /// The outbox as the development mailbox shows it, newest first (after the link job has run).
     pub async fn mailbox(&self, to: &str) -> Vec<Value> {
+        self.send_links().await;
         let (status, body) = self.get(&format!("/api/v1/dev/mailbox?to={to}"), None).await;
         assert_eq!(status, 200, "{body}");
         body.as_array().cloned().unwrap_or_default()
@@ -230,7 +246,8 @@ impl TestApp {
 
     /// Runs the expiry job once, now (ORD-05, RSV-05).
     pub async fn run_expiry(&self) -> u64 {
-        kaimono_api::payment_flow::expire_due(&self.db, self.state.payments.as_ref(), self.clock_now(), 100)
+        let provider = self.state.payments.as_ref();
+        kaimono_api::payment_flow::expire_due(&self.db, provider, "test", self.clock_now(), 100, &|| false)
             .await
             .unwrap()
     }

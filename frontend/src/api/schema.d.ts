@@ -15,7 +15,8 @@ export interface paths {
     put?: never;
     /**
      * Sign in with email and password (ACC-02).
-     * @description Failed attempts are throttled per account and per client address (429 with Retry-After).
+     * @description Attempts are throttled per (account, client address) and per client address (429 with Retry-After);
+     *     see the README for the policy.
      */
     post: operations["login"];
     delete?: never;
@@ -52,7 +53,8 @@ export interface paths {
     put?: never;
     /**
      * Request a password-reset link by email (ACC-03).
-     * @description Answers 202 whether or not the email is registered.
+     * @description Answers 202 whether or not the email is registered, in the same time (a background job mails the
+     *     link). The same mail limits as sign-up apply (429 with Retry-After).
      */
     post: operations["request_password_reset"];
     delete?: never;
@@ -89,7 +91,9 @@ export interface paths {
     put?: never;
     /**
      * Exchange a refresh token for new tokens (ACC-02).
-     * @description Each refresh token works once. Presenting one that was already exchanged revokes the whole session.
+     * @description Each refresh token works once. Presented again within 30 seconds (tabs refreshing together, a retry
+     *     after a lost response) it returns the same new refresh token; presented later, it revokes the whole
+     *     session.
      */
     post: operations["refresh"];
     delete?: never;
@@ -109,7 +113,9 @@ export interface paths {
     put?: never;
     /**
      * Request a registration link by email (ACC-01).
-     * @description Answers 202 whether or not the email is already registered, so the response reveals nothing.
+     * @description Answers 202 whether or not the email is already registered, and in the same time: the link is mailed
+     *     by a background job, so the response reveals nothing. At most 5 link mails per address and 30
+     *     requests per client address an hour (429 with Retry-After).
      */
     post: operations["request_signup"];
     delete?: never;
@@ -159,7 +165,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The outbox, newest first (development only; absent in production). */
+    /**
+     * The outbox, newest first (development only: present only with `KAIMONO_DEV_MAILBOX=true` on a loopback
+     *     address, never in production).
+     */
     get: operations["list_mailbox"];
     put?: never;
     post?: never;
@@ -1886,6 +1895,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -1906,6 +1924,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1944,6 +1971,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -1955,6 +1991,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1994,6 +2039,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2003,8 +2057,26 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description Too many attempts; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2043,6 +2115,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2054,6 +2135,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2102,6 +2192,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2113,6 +2212,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2152,6 +2260,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2161,8 +2278,26 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description Too many attempts; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2202,6 +2337,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -2222,6 +2366,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2250,6 +2403,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2299,6 +2461,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   get_me: {
@@ -2329,6 +2500,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2377,6 +2557,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2388,6 +2577,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2434,6 +2632,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2491,6 +2698,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2502,6 +2718,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2560,6 +2785,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2629,6 +2863,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2640,6 +2883,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2704,6 +2956,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   list_cards: {
@@ -2743,6 +3004,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2802,6 +3072,15 @@ export interface operations {
       };
       /** @description Authenticated, but not allowed to act on this resource. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
         headers: {
           [name: string]: unknown;
         };
@@ -2960,6 +3239,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   get_cart: {
@@ -2999,6 +3287,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3056,6 +3353,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -3067,6 +3373,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3136,6 +3451,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -3147,6 +3471,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3212,6 +3545,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   list_my_orders: {
@@ -3251,6 +3593,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3309,6 +3660,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3383,6 +3743,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   list_my_reservations: {
@@ -3422,6 +3791,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3480,6 +3858,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3566,6 +3953,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   place_orders: {
@@ -3619,6 +4015,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -3639,6 +4044,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3697,6 +4111,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3771,6 +4194,15 @@ export interface operations {
       };
       /** @description No such resource (or not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
         headers: {
           [name: string]: unknown;
         };
@@ -3873,6 +4305,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   get_product: {
@@ -3906,6 +4347,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3975,6 +4425,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -3986,6 +4445,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4044,6 +4512,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4113,6 +4590,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -4133,6 +4619,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4204,6 +4699,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -4224,6 +4728,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4284,6 +4797,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -4304,6 +4826,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4332,6 +4863,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4372,6 +4912,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4426,6 +4975,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4495,6 +5053,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -4506,6 +5073,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4576,6 +5152,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   list_shop_orders: {
@@ -4639,6 +5224,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   get_shop_order: {
@@ -4692,6 +5286,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -4865,6 +5468,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -4965,6 +5577,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -4985,6 +5606,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5045,6 +5675,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5117,6 +5756,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   create_product: {
@@ -5179,6 +5827,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -5199,6 +5856,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5248,6 +5914,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5320,6 +5995,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   get_shop_reservation: {
@@ -5373,6 +6057,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5444,6 +6137,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -5464,6 +6166,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5540,6 +6251,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
     };
   };
   reject_reservation: {
@@ -5602,6 +6322,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5673,6 +6402,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -5684,6 +6422,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -5755,6 +6502,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description The resource's state does not allow this. */
       409: {
         headers: {
@@ -5775,6 +6531,15 @@ export interface operations {
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

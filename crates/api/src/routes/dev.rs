@@ -1,4 +1,5 @@
-//! `/dev`: development helpers. Not registered when `KAIMONO_ENV=production`.
+//! `/dev`: development helpers, registered only with `KAIMONO_DEV_MAILBOX=true` (which the configuration
+//! refuses in production and on a non-loopback listen address).
 
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
@@ -44,7 +45,8 @@ pub struct MailboxQuery {
     pub limit: Option<u64>,
 }
 
-/// The outbox, newest first (development only; absent in production).
+/// The outbox, newest first (development only: present only with `KAIMONO_DEV_MAILBOX=true` on a loopback
+/// address, never in production).
 #[utoipa::path(tag = "dev", params(MailboxQuery), responses((status = 200, body = Vec<MailboxEmail>), Unprocessable, ServerError), security(()))]
 #[get("/dev/mailbox")]
 pub async fn list_mailbox(

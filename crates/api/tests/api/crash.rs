@@ -108,7 +108,7 @@ async fn cart02_a_server_killed_mid_checkout_leaves_no_order_without_stock_and_n
     let tokens: Vec<String> = members
         .iter()
         .map(|(id, _)| {
-            kaimono_api::auth::issue_access_token(&app.state, *id, Role::Member, chrono::Utc::now()).unwrap()
+            kaimono_api::auth::issue_access_token(&app.state, *id, Role::Member, 0, chrono::Utc::now()).unwrap()
         })
         .collect();
     let database_url = app.state.config.database_url.clone();

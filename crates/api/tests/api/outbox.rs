@@ -9,7 +9,7 @@ db_tests!(
     notif01_signup_email_is_delivered_over_smtp_in_the_members_language,
     notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns,
     notif01_a_mail_is_written_in_the_same_transaction_as_its_cause,
-    dev_mailbox_is_absent_in_production,
+    dev_mailbox_is_absent_unless_switched_on,
     notif01_two_servers_on_one_database_send_each_email_exactly_once,
     job_leases_let_one_process_run_a_job_at_a_time,
     notif01_two_servers_running_their_jobs_deliver_each_email_once,
@@ -48,7 +48,8 @@ async fn notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns(b
     for i in 0..3 {
         app.post("/api/v1/auth/signup", None, json!({"email": format!("outage{i}@example.test")})).await;
     }
-    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    app.send_links().await;
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50, &|| false).await.unwrap();
     assert_eq!((report.sent, report.failed), (0, 3));
     let mails = app.mailbox("outage0@example.test").await;
     assert_eq!((mails[0]["status"].as_str(), mails[0]["attempts"].as_i64()), (Some("pending"), Some(1)));
@@ -56,13 +57,13 @@ async fn notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns(b
 
     // Not retried before its backoff.
     smtp.restart().await;
-    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50, &|| false).await.unwrap();
     assert_eq!(report.sent, 0);
     app.clock.advance(chrono::Duration::seconds(16));
-    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50, &|| false).await.unwrap();
     assert_eq!(report.sent, 3);
     assert_eq!(smtp.received().len(), 3, "every email, once");
-    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50).await.unwrap();
+    let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 50, &|| false).await.unwrap();
     assert_eq!(report.sent, 0, "nothing is sent twice");
 }
 
@@ -79,10 +80,9 @@ async fn notif01_a_mail_is_written_in_the_same_transaction_as_its_cause(backend:
     assert_eq!(mails[0]["template"], "signup");
 }
 
-async fn dev_mailbox_is_absent_in_production(backend: Backend) {
-    let app =
-        spawn_app_with(backend, Options { env: kaimono_api::config::Environment::Production, ..Default::default() })
-            .await;
+/// The mailbox exists only when switched on (the configuration refuses it in production and off loopback).
+async fn dev_mailbox_is_absent_unless_switched_on(backend: Backend) {
+    let app = spawn_app_with(backend, Options { dev_mailbox: false, ..Default::default() }).await;
     let (status, body) = app.get("/api/v1/dev/mailbox", None).await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
 }
@@ -97,6 +97,7 @@ async fn notif01_two_servers_on_one_database_send_each_email_exactly_once(backen
             app.post("/api/v1/auth/signup", None, json!({"email": format!("crowd{i}@example.test")})).await;
         assert_eq!(status, 202);
     }
+    first.send_links().await;
     let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap();
     let drain = |app: &TestApp, worker: &'static str| {
         let mailer = mailer.clone();
@@ -104,7 +105,7 @@ async fn notif01_two_servers_on_one_database_send_each_email_exactly_once(backen
         async move {
             let mut sent = 0;
             for _ in 0..6 {
-                sent += deliver_due(&db, &mailer, worker, now, 4).await.unwrap().sent;
+                sent += deliver_due(&db, &mailer, worker, now, 4, &|| false).await.unwrap().sent;
             }
             sent
         }

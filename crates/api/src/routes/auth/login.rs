@@ -22,7 +22,8 @@ pub struct LoginRequest {
 
 /// Sign in with email and password (ACC-02).
 ///
-/// Failed attempts are throttled per account and per client address (429 with Retry-After).
+/// Attempts are throttled per (account, client address) and per client address (429 with Retry-After);
+/// see the README for the policy.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -35,8 +36,7 @@ pub async fn login(
     req: HttpRequest,
     body: ValidJson<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    // The peer address, not X-Forwarded-For, which any client can forge.
-    let client_ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let client_ip = super::client_ip(&req);
     let body = body.0;
     let session =
         kaimono_accounts::login(&state.db, &body.email, &body.password, &client_ip, state.throttle, state.clock.now())

@@ -76,6 +76,12 @@ pub(crate) fn clear_refresh_cookie(state: &AppState) -> Cookie<'static> {
     refresh_cookie(state, String::new(), chrono::Duration::zero())
 }
 
+/// The client's address for rate limits: the peer address, not X-Forwarded-For, which any client can
+/// forge.
+pub(crate) fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
+}
+
 /// The refresh token of a request: the body's, else the browser's cookie.
 pub(crate) fn presented_refresh_token(req: &HttpRequest, body: Option<String>) -> Option<(String, bool)> {
     body.map(|t| (t, false)).or_else(|| req.cookie(REFRESH_COOKIE).map(|c| (c.value().to_owned(), true)))
@@ -90,7 +96,8 @@ pub(crate) async fn session_response(
     use_cookie: bool,
 ) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now();
-    let access_token = issue_access_token(state, session.account.id, session.account.role, now)?;
+    let access_token =
+        issue_access_token(state, session.account.id, session.account.role, session.account.token_version, now)?;
     let account = AccountResponse::load(state, session.account).await?;
     let mut response = HttpResponse::build(status);
     let refresh_token = if use_cookie {

@@ -19,7 +19,9 @@ pub struct RefreshRequest {
 
 /// Exchange a refresh token for new tokens (ACC-02).
 ///
-/// Each refresh token works once. Presenting one that was already exchanged revokes the whole session.
+/// Each refresh token works once. Presented again within 30 seconds (tabs refreshing together, a retry
+/// after a lost response) it returns the same new refresh token; presented later, it revokes the whole
+/// session.
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -36,7 +38,7 @@ pub async fn refresh(
         return Err(ApiError::unauthenticated("send the refresh token in the body or the kaimono_refresh cookie"));
     };
     let txn = crate::database::begin_write(&state.db).await?;
-    let result = kaimono_accounts::refresh(&txn, &token, state.clock.now()).await;
+    let result = kaimono_accounts::refresh(&txn, &token, state.config.jwt_secret.as_bytes(), state.clock.now()).await;
     // A detected reuse revokes the family and must stick even though the request fails.
     txn.commit().await?;
     match result {

@@ -2,7 +2,7 @@ use super::AcceptedResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -16,21 +16,29 @@ pub struct PasswordResetRequest {
 
 /// Request a password-reset link by email (ACC-03).
 ///
-/// Answers 202 whether or not the email is registered.
+/// Answers 202 whether or not the email is registered, in the same time (a background job mails the
+/// link). The same mail limits as sign-up apply (429 with Retry-After).
 #[utoipa::path(
     tag = "auth",
     request_body = PasswordResetRequest,
-    responses((status = 202, body = AcceptedResponse), BadRequest, Unprocessable, ServerError),
+    responses((status = 202, body = AcceptedResponse), BadRequest, Unprocessable, TooManyRequests, ServerError),
     security(())
 )]
 #[post("/auth/password-reset")]
 pub async fn request_password_reset(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let txn = crate::database::begin_write(&state.db).await?;
-    kaimono_accounts::request_password_reset(&txn, &body.0.email, &state.config.public_url, state.clock.now()).await?;
-    txn.commit().await?;
+    kaimono_accounts::request_link(
+        &state.db,
+        kaimono_accounts::LinkPurpose::PasswordReset,
+        &body.0.email,
+        Default::default(), // the link job writes in the account's own language
+        &super::client_ip(&req),
+        state.clock.now(),
+    )
+    .await?;
     Ok(HttpResponse::Accepted()
         .json(AcceptedResponse { message: "If the address is registered, a reset link has been sent to it.".into() }))
 }

@@ -3,7 +3,7 @@ use crate::dto::LocaleDto;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -20,29 +20,31 @@ pub struct SignupRequest {
 
 /// Request a registration link by email (ACC-01).
 ///
-/// Answers 202 whether or not the email is already registered, so the response reveals nothing.
+/// Answers 202 whether or not the email is already registered, and in the same time: the link is mailed
+/// by a background job, so the response reveals nothing. At most 5 link mails per address and 30
+/// requests per client address an hour (429 with Retry-After).
 #[utoipa::path(
     tag = "auth",
     request_body = SignupRequest,
-    responses((status = 202, body = AcceptedResponse), BadRequest, Unprocessable, ServerError),
+    responses((status = 202, body = AcceptedResponse), BadRequest, Unprocessable, TooManyRequests, ServerError),
     security(())
 )]
 #[post("/auth/signup")]
 pub async fn request_signup(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: ValidJson<SignupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let txn = crate::database::begin_write(&state.db).await?;
-    kaimono_accounts::request_signup(
-        &txn,
+    kaimono_accounts::request_link(
+        &state.db,
+        kaimono_accounts::LinkPurpose::Signup,
         &body.email,
         body.locale.map_or_else(Default::default, Into::into),
-        &state.config.public_url,
+        &super::client_ip(&req),
         state.clock.now(),
     )
     .await?;
-    txn.commit().await?;
     Ok(HttpResponse::Accepted()
         .json(AcceptedResponse { message: "If the address can register, a link has been sent to it.".into() }))
 }

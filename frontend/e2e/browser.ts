@@ -54,7 +54,7 @@ export async function screenshot(page: Page, name: string) {
 
 /** The token of the newest link to `path` mailed to `to`, from the development mailbox. */
 export async function mailedToken(to: string, path: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     const mails = (await (
       await fetch(`${baseUrl}/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`)
     ).json()) as { body: string }[];
@@ -80,7 +80,7 @@ export async function mailbox(to: string): Promise<Mail[]> {
 
 /** The newest mail of `template` to `to`, waiting for it to be written. */
 export async function mailed(to: string, template: string): Promise<Mail> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     const mail = (await mailbox(to)).find((m) => m.template === template);
     if (mail) return mail;
     await new Promise((r) => setTimeout(r, 100));
@@ -90,7 +90,7 @@ export async function mailed(to: string, template: string): Promise<Mail> {
 
 /** The path of the newest payment URL mailed to `to` (`/pay/…`). */
 export async function mailedPaymentPath(to: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     for (const mail of await mailbox(to)) {
       const match = /\/pay\/([0-9a-f]+)/.exec(mail.body);
       if (match?.[1]) return `/pay/${match[1]}`;

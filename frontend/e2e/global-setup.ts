@@ -53,7 +53,13 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", "");
     return;
   }
-  execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  // A production build of its own, so `frontend/dist` (what `./scripts/run` serves) is never replaced by
+  // the development build vitest's NODE_ENV=test would otherwise make.
+  const dist = mkdtempSync(join(tmpdir(), "kaimono-e2e-dist-"));
+  execFileSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", dist, "--emptyOutDir"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   execFileSync("cargo", ["build", "--quiet", "--bin", "kaimono"], { cwd: repo, stdio: "inherit" });
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "kaimono-e2e-"));
@@ -64,8 +70,9 @@ export default async function setup(project: TestProject) {
       KAIMONO_DATABASE_URL: `sqlite://${dir}/e2e.db?mode=rwc`,
       KAIMONO_LISTEN: `127.0.0.1:${port}`,
       KAIMONO_PUBLIC_URL: baseUrl,
-      KAIMONO_STATIC_DIR: resolve(__dirname, "../dist"),
+      KAIMONO_STATIC_DIR: dist,
       KAIMONO_LOG: "warn",
+      KAIMONO_DEV_MAILBOX: "true",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -5,11 +5,13 @@
 
 mod backend;
 mod fixtures;
+mod proxy;
 mod smtp;
 
 pub use backend::Backend;
 pub use fixtures::*;
-pub use smtp::{ReceivedMail, SmtpServer};
+pub use proxy::{ProxyMode, TcpProxy};
+pub use smtp::{Behaviour, ReceivedMail, SmtpServer};
 
 use chrono::{DateTime, TimeZone, Utc};
 use kaimono_api::config::{Config, Environment};

@@ -26,19 +26,50 @@ impl ReceivedMail {
     }
 }
 
+/// How the test server behaves.
+#[derive(Debug, Clone, Default)]
+pub enum Behaviour {
+    #[default]
+    Normal,
+    /// Accepts connections and never says a word.
+    Silent,
+    /// Never answers `RCPT TO` for this address (other recipients are served normally).
+    HangOnRecipient(String),
+    /// Waits this long before accepting each message's data.
+    SlowData(std::time::Duration),
+}
+
 pub struct SmtpServer {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
     task: Mutex<Option<JoinHandle<()>>>,
+    behaviour: Behaviour,
+    /// Sessions opened so far.
+    connections: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl SmtpServer {
     pub async fn start() -> Self {
+        Self::start_with(Behaviour::Normal).await
+    }
+
+    pub async fn start_with(behaviour: Behaviour) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let server = SmtpServer { port, received: Arc::default(), task: Mutex::new(None) };
+        let server = SmtpServer {
+            port,
+            received: Arc::default(),
+            task: Mutex::new(None),
+            behaviour,
+            connections: Arc::default(),
+        };
         server.serve(listener);
         server
+    }
+
+    /// How many SMTP sessions were opened.
+    pub fn connections(&self) -> usize {
+        self.connections.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn url(&self) -> String {
@@ -77,11 +108,18 @@ impl SmtpServer {
 
     fn serve(&self, listener: TcpListener) {
         let received = self.received.clone();
+        let (behaviour, connections) = (self.behaviour.clone(), self.connections.clone());
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let received = received.clone();
+                connections.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let (received, behaviour) = (received.clone(), behaviour.clone());
                 tokio::spawn(async move {
-                    let _ = session(stream, received).await;
+                    if matches!(behaviour, Behaviour::Silent) {
+                        let _held_open = stream;
+                        std::future::pending::<()>().await;
+                    } else {
+                        let _ = session(stream, received, behaviour).await;
+                    }
                 });
             }
         });
@@ -95,7 +133,11 @@ impl Drop for SmtpServer {
     }
 }
 
-async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<ReceivedMail>>>) -> std::io::Result<()> {
+async fn session(
+    stream: tokio::net::TcpStream,
+    received: Arc<Mutex<Vec<ReceivedMail>>>,
+    behaviour: Behaviour,
+) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 kaimono-test ESMTP\r\n").await?;
@@ -119,6 +161,11 @@ async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received
             }
             write.write_all(b"250 OK\r\n").await?;
         } else if command.starts_with("RCPT TO") {
+            if let Behaviour::HangOnRecipient(address) = &behaviour
+                && command.contains(&address.to_ascii_uppercase())
+            {
+                std::future::pending::<()>().await;
+            }
             to.push(line.trim_end()[8..].trim().trim_matches(|c| c == '<' || c == '>').to_owned());
             write.write_all(b"250 OK\r\n").await?;
         } else if command == "DATA" {
@@ -133,6 +180,9 @@ async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received
                     break;
                 }
                 raw.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
+            }
+            if let Behaviour::SlowData(delay) = behaviour {
+                tokio::time::sleep(delay).await;
             }
             received.lock().unwrap().push(ReceivedMail { to: std::mem::take(&mut to), raw });
             write.write_all(b"250 OK queued\r\n").await?;

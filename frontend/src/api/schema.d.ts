@@ -995,7 +995,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The process can serve requests: the database answers. */
+    /**
+     * The process can serve requests: the database answers, within the pool's acquire timeout (so a stalled
+     *     database turns readiness red within seconds, and green again on its own when it recovers).
+     */
     get: operations["ready"];
     put?: never;
     post?: never;

@@ -25,19 +25,21 @@ pub async fn live() -> HttpResponse {
     HttpResponse::Ok().json(HealthResponse { status: "ok" })
 }
 
-/// The process can serve requests: the database answers.
+/// The process can serve requests: the database answers, within the pool's acquire timeout (so a stalled
+/// database turns readiness red within seconds, and green again on its own when it recovers).
 #[utoipa::path(tag = "health", responses((status = 200, body = HealthResponse), (status = 503, body = crate::error::ProblemDetails, description = "The database does not answer.", content_type = "application/problem+json")), security(()))]
 #[get("/health/ready")]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    match state.db.execute_unprepared("SELECT 1").await {
-        Ok(_) => Ok(HttpResponse::Ok().json(HealthResponse { status: "ok" })),
-        Err(e) => {
+    let check = tokio::time::timeout(state.config.limits.db_acquire, state.db.execute_unprepared("SELECT 1")).await;
+    match check {
+        Ok(Ok(_)) => Ok(HttpResponse::Ok().json(HealthResponse { status: "ok" })),
+        Ok(Err(e)) => {
             tracing::error!(error = %e, "readiness check failed");
-            Err(ApiError::new(
-                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-                "the database does not answer",
-            ))
+            Err(ApiError::unavailable())
+        }
+        Err(_) => {
+            tracing::error!("readiness check timed out");
+            Err(ApiError::unavailable())
         }
     }
 }

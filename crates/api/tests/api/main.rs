@@ -10,6 +10,8 @@ mod outbox;
 mod payments;
 mod products;
 mod profile;
+mod reliability;
 mod reservations;
+mod security;
 mod shops;
 mod stock;

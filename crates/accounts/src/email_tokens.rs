@@ -10,23 +10,28 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Purpose {
+/// What an emailed link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
     Signup,
     PasswordReset,
 }
 
-impl Purpose {
-    fn as_str(self) -> &'static str {
+impl LinkPurpose {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
-            Purpose::Signup => "signup",
-            Purpose::PasswordReset => "password_reset",
+            LinkPurpose::Signup => "signup",
+            LinkPurpose::PasswordReset => "password_reset",
         }
+    }
+
+    pub(crate) fn parse(value: &str) -> Option<Self> {
+        [LinkPurpose::Signup, LinkPurpose::PasswordReset].into_iter().find(|p| p.as_str() == value)
     }
 }
 
 pub(crate) struct Issue<'a> {
-    pub purpose: Purpose,
+    pub purpose: LinkPurpose,
     pub email: &'a str,
     pub account_id: Option<AccountId>,
     pub locale: Locale,
@@ -64,7 +69,7 @@ pub(crate) async fn issue(
 /// Marks the link used and returns it; fails if it is unknown, used, expired or for another purpose.
 pub(crate) async fn consume(
     db: &impl ConnectionTrait,
-    purpose: Purpose,
+    purpose: LinkPurpose,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<email_token::Model, AccountError> {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use kaimono_entity::{email_token, login_attempt, session};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-/// Login attempts older than this no longer count towards any throttle.
+/// Login attempts and rate-limit counters older than this no longer count towards any limit.
 const ATTEMPTS_KEPT: Duration = Duration::days(1);
 /// Spent or expired links and ended sessions are kept this long for support questions.
 const HISTORY_KEPT: Duration = Duration::days(30);
@@ -28,6 +28,6 @@ pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64,
         .exec(db)
         .await?
         .rows_affected;
-    let counters = crate::links::prune_counters(db, now).await?;
+    let counters = crate::rate_limit::prune(db, now - ATTEMPTS_KEPT).await?;
     Ok(attempts + links + sessions + counters)
 }

@@ -19,9 +19,10 @@ mod signup;
 mod staff;
 
 pub use addresses::{create_address, delete_address, get_address, list_addresses, update_address};
+pub use email_tokens::LinkPurpose;
 pub use error::AccountError;
 pub use housekeeping::prune;
-pub use links::{LinkPurpose, request_link, send_requested_links};
+pub use links::{request_link, send_requested_links};
 pub use model::*;
 pub use password_reset::complete_password_reset;
 pub use profile::{find_account, update_profile};

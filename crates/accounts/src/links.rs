@@ -4,6 +4,7 @@
 //! whether or not the email has an account, so neither the answer nor its timing tells which. The link
 //! job ([`send_requested_links`]) then looks the email up, issues the link and writes the email.
 
+use crate::email_tokens::LinkPurpose;
 use crate::error::AccountError;
 use crate::model::normalize_email;
 use crate::rate_limit::{self, Limit};
@@ -15,22 +16,6 @@ use sea_orm::{
     QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
-
-/// What a link is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkPurpose {
-    Signup,
-    PasswordReset,
-}
-
-impl LinkPurpose {
-    fn as_str(self) -> &'static str {
-        match self {
-            LinkPurpose::Signup => "signup",
-            LinkPurpose::PasswordReset => "password_reset",
-        }
-    }
-}
 
 /// Link mails to one address: at most this many per hour (a mail bomb through our form stops here).
 pub const PER_ADDRESS: Limit = Limit { max: 5, window: Duration::hours(1) };
@@ -86,18 +71,17 @@ pub async fn send_requested_links(
             continue; // another worker has it
         }
         let locale = Locale::parse_or_default(&request.locale);
-        match request.purpose.as_str() {
-            "signup" => crate::signup::mail_signup_link(&txn, &request.email, locale, base_url, now).await?,
-            "password_reset" => crate::password_reset::mail_password_reset(&txn, &request.email, base_url, now).await?,
-            other => tracing::warn!(purpose = other, "unknown link request dropped"),
+        match LinkPurpose::parse(&request.purpose) {
+            Some(LinkPurpose::Signup) => {
+                crate::signup::mail_signup_link(&txn, &request.email, locale, base_url, now).await?;
+            }
+            Some(LinkPurpose::PasswordReset) => {
+                crate::password_reset::mail_password_reset(&txn, &request.email, base_url, now).await?;
+            }
+            None => tracing::warn!(purpose = request.purpose, "unknown link request dropped"),
         }
         txn.commit().await?;
         handled += 1;
     }
     Ok(handled)
-}
-
-/// Drops link-mail and login counters whose window ended a day ago (housekeeping).
-pub(crate) async fn prune_counters(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, AccountError> {
-    Ok(rate_limit::prune(db, now - Duration::days(1)).await?)
 }

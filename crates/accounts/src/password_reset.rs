@@ -1,6 +1,6 @@
 //! ACC-03: password reset by an emailed single-use link; a reset revokes every session.
 
-use crate::email_tokens::{self, Issue, Purpose};
+use crate::email_tokens::{self, Issue, LinkPurpose};
 use crate::error::AccountError;
 use crate::model::{RESET_LINK_TTL, normalize_email};
 use crate::secrets::hash_password;
@@ -27,7 +27,7 @@ pub(crate) async fn mail_password_reset(
     };
     let locale = Locale::parse_or_default(&row.locale);
     let issue = Issue {
-        purpose: Purpose::PasswordReset,
+        purpose: LinkPurpose::PasswordReset,
         email: &email,
         account_id: Some(AccountId(row.id)),
         locale,
@@ -54,7 +54,7 @@ pub async fn complete_password_reset(
     new_password: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
-    let link = email_tokens::consume(db, Purpose::PasswordReset, token, now).await?;
+    let link = email_tokens::consume(db, LinkPurpose::PasswordReset, token, now).await?;
     let account_id = link.account_id.map(AccountId).ok_or(AccountError::LinkInvalid)?;
     account::Entity::update_many()
         .col_expr(account::Column::PasswordHash, Expr::value(hash_password(new_password)?))

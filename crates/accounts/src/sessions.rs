@@ -17,21 +17,21 @@ use uuid::Uuid;
 
 /// The login throttle (ACC-02). Every attempt is counted *before* the password is checked, in one atomic
 /// step per counter, so concurrent guesses cannot overtake the count:
-/// - per account and client address: `per_account_and_client` attempts per `window` (an attacker slows
-///   only himself: the owner, from another address, still signs in);
-/// - per client address: `per_client` attempts per `window`, across all accounts.
+/// - per account and client address (an attacker slows only himself: the owner, from another address,
+///   still signs in);
+/// - per client address, across all accounts.
 ///
 /// A successful login takes its count back; a password reset clears the account's counters.
 #[derive(Debug, Clone, Copy)]
 pub struct LoginThrottle {
-    pub window: Duration,
-    pub per_account_and_client: i32,
-    pub per_client: i32,
+    pub per_account_and_client: Limit,
+    pub per_client: Limit,
 }
 
 impl Default for LoginThrottle {
     fn default() -> Self {
-        Self { window: Duration::minutes(15), per_account_and_client: 5, per_client: 30 }
+        let window = Duration::minutes(15);
+        Self { per_account_and_client: Limit { max: 5, window }, per_client: Limit { max: 30, window } }
     }
 }
 
@@ -51,12 +51,12 @@ pub async fn login(
     let email = normalize_email(email);
     let pair = account_and_client_key(&email, client_ip);
     let client = format!("login-client:{client_ip}");
-    let per_pair = Limit { max: throttle.per_account_and_client, window: throttle.window };
-    let per_client = Limit { max: throttle.per_client, window: throttle.window };
-    if let Err(retry_after_secs) = rate_limit::hit(db, &pair, Some(&email), per_pair, now).await? {
+    if let Err(retry_after_secs) =
+        rate_limit::hit(db, &pair, Some(&email), throttle.per_account_and_client, now).await?
+    {
         return Err(AccountError::Throttled { retry_after_secs });
     }
-    if let Err(retry_after_secs) = rate_limit::hit(db, &client, None, per_client, now).await? {
+    if let Err(retry_after_secs) = rate_limit::hit(db, &client, None, throttle.per_client, now).await? {
         return Err(AccountError::Throttled { retry_after_secs });
     }
     let row = account::Entity::find().filter(account::Column::Email.eq(&email)).one(db).await?;

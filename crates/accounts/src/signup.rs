@@ -1,6 +1,6 @@
 //! ACC-01: sign-up by an emailed one-time link.
 
-use crate::email_tokens::{self, Issue, Purpose};
+use crate::email_tokens::{self, Issue, LinkPurpose};
 use crate::error::AccountError;
 use crate::model::{Account, PersonDetails, Role, SIGNUP_LINK_TTL, normalize_email};
 use crate::staff::{create_account, email_exists};
@@ -24,7 +24,7 @@ pub(crate) async fn mail_signup_link(
         tracing::info!("sign-up requested for an existing account; no link sent");
         return Ok(());
     }
-    let issue = Issue { purpose: Purpose::Signup, email: &email, account_id: None, locale, ttl: SIGNUP_LINK_TTL };
+    let issue = Issue { purpose: LinkPurpose::Signup, email: &email, account_id: None, locale, ttl: SIGNUP_LINK_TTL };
     let token = email_tokens::issue(db, issue, now).await?;
     let link = email_tokens::link(base_url, "/signup/complete", &token);
     let mail = Email::render(
@@ -46,7 +46,7 @@ pub async fn complete_signup(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Account, AccountError> {
-    let link = email_tokens::consume(db, Purpose::Signup, token, now).await?;
+    let link = email_tokens::consume(db, LinkPurpose::Signup, token, now).await?;
     let locale = Locale::parse_or_default(&link.locale);
     let account = create_account(db, &link.email, password, Role::Member, person, locale, now).await?;
     let mail = Email::render(

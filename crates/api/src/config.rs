@@ -244,34 +244,29 @@ impl Config {
         let listen_backlog = number("LISTEN_BACKLOG", file.listen_backlog.map(u64::from), 1024, 16..=65_535)?;
         let listen_backlog = u32::try_from(listen_backlog).map_err(|e| bad("LISTEN_BACKLOG", e.to_string()))?;
         let defaults = Limits::default();
-        let secs = |d: std::time::Duration| d.as_secs();
-        let millis = |d: std::time::Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        let seconds = |name: &str, from_file: Option<u64>, default: std::time::Duration| {
+            number(name, from_file, default.as_secs(), 1..=3600).map(std::time::Duration::from_secs)
+        };
+        let millis = |name: &str, from_file: Option<u64>, default: std::time::Duration, max: u64| {
+            let default = u64::try_from(default.as_millis()).unwrap_or(max);
+            number(name, from_file, default, 10..=max).map(std::time::Duration::from_millis)
+        };
         let limits = Limits {
             request_head: defaults.request_head,
-            request_body: std::time::Duration::from_secs(number(
-                "REQUEST_BODY_TIMEOUT_SECS",
-                file.request_body_timeout_secs,
-                secs(defaults.request_body),
-                1..=3600,
-            )?),
-            request: std::time::Duration::from_secs(number(
-                "REQUEST_TIMEOUT_SECS",
-                file.request_timeout_secs,
-                secs(defaults.request),
-                1..=3600,
-            )?),
-            db_acquire: std::time::Duration::from_millis(number(
+            request_body: seconds("REQUEST_BODY_TIMEOUT_SECS", file.request_body_timeout_secs, defaults.request_body)?,
+            request: seconds("REQUEST_TIMEOUT_SECS", file.request_timeout_secs, defaults.request)?,
+            db_acquire: millis(
                 "DATABASE_ACQUIRE_TIMEOUT_MS",
                 file.database_acquire_timeout_ms,
-                millis(defaults.db_acquire),
-                10..=600_000,
-            )?),
-            db_statement: std::time::Duration::from_millis(number(
+                defaults.db_acquire,
+                600_000,
+            )?,
+            db_statement: millis(
                 "DATABASE_STATEMENT_TIMEOUT_MS",
                 file.database_statement_timeout_ms,
-                millis(defaults.db_statement),
-                10..=3_600_000,
-            )?),
+                defaults.db_statement,
+                3_600_000,
+            )?,
         };
         let static_dir = get("STATIC_DIR", file.static_dir).unwrap_or_else(|| "frontend/dist".to_owned());
         let payments = match get("PAYMENT_PROVIDER", file.payment_provider).as_deref() {

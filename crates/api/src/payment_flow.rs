@@ -297,6 +297,22 @@ async fn expire_hold(
     }
 }
 
+/// Runs `expire` on every item, [`EXPIRY_CONCURRENCY`] at a time; how many moved (`Ok(true)`).
+async fn move_each<T, F, Fut>(items: Vec<T>, expire: F) -> u64
+where
+    F: Fn(T) -> Fut,
+    Fut: std::future::Future<Output = Result<bool, ApiError>>,
+{
+    use futures_util::StreamExt;
+    let moved = futures_util::stream::iter(items)
+        .map(expire)
+        .buffer_unordered(EXPIRY_CONCURRENCY)
+        .filter(|result| std::future::ready(matches!(result, Ok(true))))
+        .count()
+        .await;
+    moved as u64
+}
+
 /// The expiry job (ORD-05, RSV-05): cancels orders and reservations whose payment link lapsed, and
 /// reservations not collected by their hold deadline (refunding any online payment).
 ///
@@ -313,7 +329,6 @@ pub async fn expire_due(
     batch: u64,
     stopping: &(dyn Fn() -> bool + Sync),
 ) -> Result<u64, ApiError> {
-    use futures_util::StreamExt;
     let mut expired = 0;
     while !stopping() {
         let claim = format!("{worker}/{}", Uuid::now_v7().simple());
@@ -322,31 +337,23 @@ pub async fn expire_due(
         if requests.is_empty() && holds.is_empty() {
             break;
         }
-        let moved_requests = futures_util::stream::iter(requests)
-            .map(|request| async move {
-                let result = expire_payment_request(db, &request, now).await;
-                if let Err(e) = &result {
-                    tracing::warn!(request = %request.id, error = %e, "payment request not expired; will retry");
-                }
-                matches!(result, Ok(true))
-            })
-            .buffer_unordered(EXPIRY_CONCURRENCY)
-            .filter(|moved| std::future::ready(*moved))
-            .count()
-            .await;
-        let moved_holds = futures_util::stream::iter(holds)
-            .map(|id| async move {
-                let result = expire_hold(db, provider, id, now).await;
-                if let Err(e) = &result {
-                    tracing::warn!(reservation = %id, error = %e, "hold not expired; will retry");
-                }
-                matches!(result, Ok(true))
-            })
-            .buffer_unordered(EXPIRY_CONCURRENCY)
-            .filter(|moved| std::future::ready(*moved))
-            .count()
-            .await;
-        expired += (moved_requests + moved_holds) as u64;
+        let moved_requests = move_each(requests, |request| async move {
+            let result = expire_payment_request(db, &request, now).await;
+            if let Err(e) = &result {
+                tracing::warn!(request = %request.id, error = %e, "payment request not expired; will retry");
+            }
+            result
+        })
+        .await;
+        let moved_holds = move_each(holds, |id| async move {
+            let result = expire_hold(db, provider, id, now).await;
+            if let Err(e) = &result {
+                tracing::warn!(reservation = %id, error = %e, "hold not expired; will retry");
+            }
+            result
+        })
+        .await;
+        expired += moved_requests + moved_holds;
     }
     Ok(expired)
 }

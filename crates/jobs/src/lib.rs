@@ -34,13 +34,6 @@ impl Shutdown {
     pub fn requested(&self) -> bool {
         *self.0.borrow()
     }
-
-    /// A signal that never fires (for one-off runs and tests).
-    pub fn never() -> Self {
-        let (tx, rx) = tokio::sync::watch::channel(false);
-        std::mem::forget(tx);
-        Shutdown(rx)
-    }
 }
 
 /// What a job does in one run.
@@ -205,11 +198,21 @@ impl Runner {
     }
 }
 
+/// How long a batch claim lasts: a worker that dies lets its rows go after this.
+pub const CLAIM: Duration = Duration::seconds(30);
+
 /// A claim on rows: who holds them (a token unique to one claim) and until when.
 #[derive(Debug, Clone, Copy)]
 pub struct Claim<'a> {
     pub by: &'a str,
     pub until: DateTime<Utc>,
+}
+
+impl<'a> Claim<'a> {
+    /// A claim by `by` lasting [`CLAIM`] from `now`.
+    pub fn new(by: &'a str, now: DateTime<Utc>) -> Self {
+        Claim { by, until: now + CLAIM }
+    }
 }
 
 /// Claims up to `limit` rows of `due` (a query of the rows ready for work, excluding rows under a live

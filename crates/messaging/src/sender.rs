@@ -9,9 +9,9 @@
 //!
 //! Delivery is recorded right after the SMTP server accepts the message. The remaining duplicate window:
 //! if the process dies between the server's acceptance and that UPDATE (milliseconds), or the server
-//! accepts but its answer is lost, the claim lapses after [`CLAIM`] and the email is sent again. Both
-//! copies carry the same `Message-ID` (`<row id@sender domain>`), which mail systems use to drop
-//! duplicates.
+//! accepts but its answer is lost, the claim lapses after `kaimono_jobs::CLAIM` (30 s) and the email is
+//! sent again. Both copies carry the same `Message-ID` (`<row id@sender domain>`), which mail systems use
+//! to drop duplicates.
 
 use crate::error::MessagingError;
 use crate::outbox::OutboxStatus;
@@ -32,9 +32,6 @@ use uuid::Uuid;
 pub const MAX_ATTEMPTS: i32 = 40;
 /// The longest one message may take, from connecting to the server's acceptance.
 pub const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
-/// How long a claim lasts: longer than [`SEND_TIMEOUT`], so a live sender always records its outcome
-/// first; a sender that dies mid-send releases its rows after this.
-pub const CLAIM: Duration = Duration::seconds(30);
 /// Messages in flight at once per process.
 pub const CONCURRENCY: usize = 8;
 
@@ -64,7 +61,8 @@ impl Mailer {
         Ok(Self { transport, from, send_timeout: SEND_TIMEOUT })
     }
 
-    /// A shorter bound on one message than [`SEND_TIMEOUT`] (never a longer one: claims must outlive it).
+    /// A shorter bound on one message than [`SEND_TIMEOUT`] (never a longer one: the claim,
+    /// `kaimono_jobs::CLAIM`, must outlive it so a live sender always records its outcome first).
     pub fn with_send_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.send_timeout = timeout.min(SEND_TIMEOUT);
         self
@@ -112,7 +110,7 @@ async fn claim_due(
         .filter(C::NextAttemptAt.lte(now))
         .filter(C::LockedUntil.is_null().or(C::LockedUntil.lt(now)))
         .order_by_asc(C::NextAttemptAt);
-    let claim_on = kaimono_jobs::Claim { by: claim, until: now + CLAIM };
+    let claim_on = kaimono_jobs::Claim::new(claim, now);
     kaimono_jobs::claim_batch(db, due, C::Id, C::LockedBy, C::LockedUntil, claim_on, limit).await?;
     Ok(outbox_email::Entity::find().filter(outbox_email::Column::LockedBy.eq(claim)).all(db).await?)
 }
@@ -211,6 +209,6 @@ mod tests {
 
     #[test]
     fn a_claim_outlives_the_longest_send() {
-        assert!(CLAIM.to_std().unwrap() > SEND_TIMEOUT);
+        assert!(kaimono_jobs::CLAIM.to_std().unwrap() > SEND_TIMEOUT);
     }
 }

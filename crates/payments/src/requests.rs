@@ -244,9 +244,6 @@ pub async fn cancel_request(db: &impl ConnectionTrait, subject: Subject) -> Resu
     }
 }
 
-/// How long an expiry claim lasts: a worker that dies lets its batch go after this.
-pub const EXPIRY_CLAIM: chrono::Duration = chrono::Duration::seconds(30);
-
 /// ORD-05, RSV-06: claims up to `limit` open requests past their limit, oldest first, for `claim` (see
 /// `kaimono_jobs::claim_batch`), and returns them. Expire each with [`expire_request`].
 pub async fn claim_lapsed_requests(
@@ -262,7 +259,7 @@ pub async fn claim_lapsed_requests(
         .filter(C::ExpiresAt.lte(now))
         .filter(C::ExpiryClaimedUntil.is_null().or(C::ExpiryClaimedUntil.lt(now)))
         .order_by_asc(C::ExpiresAt);
-    let claim_on = kaimono_jobs::Claim { by: claim, until: now + EXPIRY_CLAIM };
+    let claim_on = kaimono_jobs::Claim::new(claim, now);
     kaimono_jobs::claim_batch(db, due, C::Id, C::ExpiryClaimedBy, C::ExpiryClaimedUntil, claim_on, limit).await?;
     let rows = payment_request::Entity::find().filter(C::ExpiryClaimedBy.eq(claim)).filter(open()).all(db).await?;
     rows.into_iter().map(to_request).collect()

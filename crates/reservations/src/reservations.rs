@@ -445,9 +445,6 @@ pub async fn cancel_reservation(
     reservation_for(db, Actor::System, id).await
 }
 
-/// How long an expiry claim lasts: a worker that dies lets its batch go after this.
-pub const EXPIRY_CLAIM: chrono::Duration = chrono::Duration::seconds(30);
-
 /// RSV-05: claims up to `limit` held reservations whose hold deadline has passed, oldest first, for
 /// `claim` (see `kaimono_jobs::claim_batch`), and returns their ids. Expire each with
 /// [`expire_reservation`].
@@ -464,7 +461,7 @@ pub async fn claim_lapsed_holds(
         .filter(C::HoldDeadline.lte(now))
         .filter(C::ExpiryClaimedUntil.is_null().or(C::ExpiryClaimedUntil.lt(now)))
         .order_by_asc(C::HoldDeadline);
-    let claim_on = kaimono_jobs::Claim { by: claim, until: now + EXPIRY_CLAIM };
+    let claim_on = kaimono_jobs::Claim::new(claim, now);
     kaimono_jobs::claim_batch(db, due, C::Id, C::ExpiryClaimedBy, C::ExpiryClaimedUntil, claim_on, limit).await?;
     Ok(reservation::Entity::find()
         .select_only()

@@ -10,11 +10,11 @@ import { SignupCompletePage } from "./features/account/signup-complete-page";
 import { SignupPage } from "./features/account/signup-page";
 import { CartPage } from "./features/cart/cart-page";
 import { CheckoutPage } from "./features/cart/checkout-page";
-import { MyPage } from "./features/mypage/mypage";
+import { MyPage } from "./pages/mypage";
 import { PayPage } from "./features/payments/pay-page";
 import { HomePage } from "./features/storefront/home-page";
 import { ProductListPage } from "./features/storefront/product-list-page";
-import { ProductPage } from "./features/storefront/product-page";
+import { ProductPage } from "./pages/product-page";
 import { ShopListPage } from "./features/storefront/shop-list-page";
 import { ShopPage } from "./features/storefront/shop-page";
 

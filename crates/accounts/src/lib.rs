@@ -5,6 +5,7 @@
 //! refresh tokens are stored as SHA-256 digests. Nothing here knows about HTTP or JWTs.
 
 mod addresses;
+mod directory;
 mod email_tokens;
 mod error;
 mod housekeeping;
@@ -19,6 +20,7 @@ mod signup;
 mod staff;
 
 pub use addresses::{create_address, delete_address, get_address, list_addresses, update_address};
+pub use directory::{member_locale, member_names, notify_member, search_members};
 pub use email_tokens::LinkPurpose;
 pub use error::AccountError;
 pub use housekeeping::prune;

@@ -6,6 +6,7 @@
 //! may act on is read on each staff request, so removing a binding takes effect at once.
 
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
@@ -58,7 +59,7 @@ pub struct Principal {
 }
 
 fn invalid_token(detail: &str) -> ApiError {
-    ApiError::new(actix_web::http::StatusCode::UNAUTHORIZED, "invalid_token", detail)
+    ApiError::new(ErrorCode::InvalidToken, detail)
 }
 
 impl Principal {
@@ -84,11 +85,7 @@ impl Principal {
             })?
             .claims;
         if claims.exp <= state.clock.now().timestamp() {
-            return Err(ApiError::new(
-                actix_web::http::StatusCode::UNAUTHORIZED,
-                "token_expired",
-                "the access token has expired; refresh it",
-            ));
+            return Err(ApiError::new(ErrorCode::TokenExpired, "the access token has expired; refresh it"));
         }
         Ok(claims)
     }

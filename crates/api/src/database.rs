@@ -3,10 +3,7 @@
 use crate::config::Limits;
 use kaimono_migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
-use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
-};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::time::Duration;
 
 pub fn is_sqlite(url: &str) -> bool {
@@ -47,16 +44,7 @@ fn sqlite_file(url: &str) -> Option<&str> {
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
-/// Begins a transaction that will write. On SQLite it takes the write lock at BEGIN (IMMEDIATE): a
-/// deferred transaction that reads and then writes fails at once with SQLITE_BUSY if another connection
-/// wrote in between, whereas BEGIN IMMEDIATE waits its turn under the busy timeout. PostgreSQL ignores it.
-pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
-}
+pub use kaimono_entity::begin_write;
 
 /// Whether `error` says the database cannot be reached or did not answer in time (as opposed to a
 /// query it refused): such a request answers 503 and may be retried.

@@ -1,6 +1,7 @@
 //! Wire types shared by several areas: enums as snake_case strings, money as strings, and the
 //! validation rules for Japanese fields (which call the one implementation in `kaimono_core::japan`).
 
+use crate::error::ErrorCode;
 use kaimono_core::japan;
 use kaimono_core::{Locale, Money, TaxCategory};
 use rust_decimal::Decimal;
@@ -98,7 +99,7 @@ pub fn validate_price(value: &Decimal) -> Result<(), ValidationError> {
 /// A price as `Money`, or a 422 on `field`.
 pub fn price(value: Decimal, field: &str) -> Result<Money, crate::error::ApiError> {
     Money::try_from_decimal(value).map_err(|_| {
-        crate::error::ApiError::field("validation_failed", field, "must be a whole, non-negative number of yen")
+        crate::error::ApiError::field(ErrorCode::ValidationFailed, field, "must be a whole, non-negative number of yen")
     })
 }
 

@@ -2,6 +2,7 @@
 //! wrong shape (missing field, wrong type) and values that fail validation are a 422 keyed by field.
 
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
@@ -31,28 +32,21 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .map_or(crate::config::Limits::default().request_body, |s| s.config.limits.request_body);
         Box::pin(async move {
             if !is_json {
-                return Err(ApiError::new(
-                    actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                    "send the body as application/json",
-                ));
+                return Err(ApiError::new(ErrorCode::UnsupportedMediaType, "send the body as application/json"));
             }
-            let too_large = || {
-                ApiError::new(actix_web::http::StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "the body is too large")
-            };
+            let too_large = || ApiError::new(ErrorCode::BodyTooLarge, "the body is too large");
             // A body that stops arriving must not hold the request (and a connection) forever.
             let bytes = tokio::time::timeout(limit, body)
                 .await
                 .map_err(|_| {
                     ApiError::new(
-                        actix_web::http::StatusCode::REQUEST_TIMEOUT,
-                        "request_timeout",
+                        ErrorCode::RequestTimeout,
                         format!("the request body did not arrive within {} seconds", limit.as_secs()),
                     )
                 })?
                 .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
                     Some(actix_web::error::PayloadError::Overflow) => too_large(),
-                    _ => ApiError::bad_request("unreadable_body", e.to_string()),
+                    _ => ApiError::new(ErrorCode::UnreadableBody, e.to_string()),
                 })?;
             if bytes.len() > BODY_LIMIT {
                 return Err(too_large());
@@ -64,7 +58,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 
 fn parse_and_validate<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
     let json: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}")))?;
+        .map_err(|e| ApiError::new(ErrorCode::MalformedJson, format!("the body is not valid JSON: {e}")))?;
     // No database stores NUL in text (PostgreSQL refuses it), so refuse it here, by field.
     if let Some(field) = path_of_nul(&json, String::new()) {
         return Err(ApiError::validation(BTreeMap::from([(

@@ -6,6 +6,7 @@
 //! be retried. On PostgreSQL a concurrent duplicate waits on the key row until the first one commits.
 
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpRequest, HttpResponse};
@@ -32,8 +33,10 @@ impl FromRequest for IdempotencyKey {
             Some(v) if !v.is_empty() && v.len() <= 255 && v.bytes().all(|b| b.is_ascii_graphic()) => {
                 Ok(IdempotencyKey(v.to_owned()))
             }
-            Some(_) => Err(ApiError::field("validation_failed", HEADER, "must be 1 to 255 visible ASCII characters")),
-            None => Err(ApiError::field("idempotency_key_required", HEADER, "is required for this request")),
+            Some(_) => {
+                Err(ApiError::field(ErrorCode::ValidationFailed, HEADER, "must be 1 to 255 visible ASCII characters"))
+            }
+            None => Err(ApiError::field(ErrorCode::IdempotencyKeyRequired, HEADER, "is required for this request")),
         })
     }
 }
@@ -74,7 +77,7 @@ pub async fn claim(
         .ok_or_else(|| ApiError::internal("idempotency key vanished"))?;
     if row.request_hash != fingerprint {
         return Err(ApiError::field(
-            "idempotency_key_reused",
+            ErrorCode::IdempotencyKeyReused,
             HEADER,
             "this key was used for a different request; use a new key for a new request",
         ));
@@ -90,11 +93,7 @@ pub async fn claim(
                     .body(body),
             ))
         }
-        _ => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "request_in_progress",
-            "a request with this key is still being processed",
-        )),
+        _ => Err(ApiError::new(ErrorCode::RequestInProgress, "a request with this key is still being processed")),
     }
 }
 

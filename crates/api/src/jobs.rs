@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::state::AppState;
 use kaimono_jobs::{Job, Runner};
 use kaimono_messaging::Mailer;
-use kaimono_payments::PaymentProvider;
+use kaimono_payments::Settlement;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,7 +19,7 @@ const LINK_BATCH: u64 = 100;
 /// outbox (and the development mailbox, where switched on) until a process with SMTP configured delivers it.
 pub fn jobs(
     config: &Config,
-    payments: Arc<dyn PaymentProvider>,
+    settlement: Settlement,
     worker: &str,
 ) -> Result<Vec<Job>, kaimono_messaging::MessagingError> {
     let mut jobs = vec![Job {
@@ -49,21 +49,37 @@ pub fn jobs(
             })
         }),
     });
-    let expiry_worker = worker.to_owned();
+    let (expiry_worker, expiry_settlement) = (worker.to_owned(), settlement.clone());
     jobs.push(Job {
-        name: "expiry",
+        name: "payment_expiry",
         every: Duration::from_secs(5),
         exclusive: false,
         run: Arc::new(move |db, now, shutdown| {
-            let (payments, worker) = (payments.clone(), expiry_worker.clone());
+            let (settlement, worker) = (expiry_settlement.clone(), expiry_worker.clone());
+            Box::pin(async move {
+                let stopping = || shutdown.requested();
+                let expired = settlement.expire_due(&db, &worker, now, EXPIRY_BATCH, &stopping).await?;
+                if expired > 0 {
+                    tracing::info!(expired, "cancelled what lapsed payment links were for");
+                }
+                Ok(())
+            })
+        }),
+    });
+    let hold_worker = worker.to_owned();
+    jobs.push(Job {
+        name: "hold_expiry",
+        every: Duration::from_secs(5),
+        exclusive: false,
+        run: Arc::new(move |db, now, shutdown| {
+            let (settlement, worker) = (settlement.clone(), hold_worker.clone());
             Box::pin(async move {
                 let stopping = || shutdown.requested();
                 let expired =
-                    crate::payment_flow::expire_due(&db, payments.as_ref(), &worker, now, EXPIRY_BATCH, &stopping)
-                        .await
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    kaimono_reservations::expire_lapsed_holds(&db, &settlement, &worker, now, EXPIRY_BATCH, &stopping)
+                        .await?;
                 if expired > 0 {
-                    tracing::info!(expired, "expired unpaid payment links and lapsed reservation holds");
+                    tracing::info!(expired, "expired reservation holds not collected by their deadline");
                 }
                 Ok(())
             })
@@ -101,6 +117,6 @@ pub fn worker_name() -> String {
 /// Starts the jobs in the background; [`Runner::stop`] stops them cleanly.
 pub fn spawn(state: &AppState) -> Result<Runner, kaimono_messaging::MessagingError> {
     let worker = worker_name();
-    let jobs = jobs(&state.config, state.payments.clone(), &worker)?;
+    let jobs = jobs(&state.config, state.settlement.clone(), &worker)?;
     Ok(Runner::start(state.db.clone(), state.clock.clone(), worker, jobs))
 }

@@ -14,7 +14,6 @@ pub mod idempotency;
 pub mod jobs;
 pub mod middleware;
 pub mod openapi;
-pub mod payment_flow;
 pub mod routes;
 pub mod seed;
 pub mod server;

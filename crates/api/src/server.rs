@@ -34,8 +34,12 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
             );
         }
     }
+    let payables = kaimono_payments::Payables::new(vec![
+        Arc::new(kaimono_orders::OrderPayments),
+        Arc::new(kaimono_reservations::ReservationPayments),
+    ]);
     Ok(AppState {
-        payments,
+        settlement: kaimono_payments::Settlement::new(payments, payables),
         db,
         clock,
         keys: Arc::new(Keys::from_secret(&config.jwt_secret)),

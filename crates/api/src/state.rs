@@ -1,4 +1,4 @@
-//! What every handler can reach: the database, the clock, the configuration and the token keys.
+//! What every handler can reach: the database, the clock, the configuration, the token keys and settlement.
 
 use crate::config::Config;
 use jsonwebtoken::{DecodingKey, EncodingKey};
@@ -13,7 +13,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: Arc<Keys>,
     pub throttle: kaimono_accounts::LoginThrottle,
-    pub payments: Arc<dyn kaimono_payments::PaymentProvider>,
+    /// The payment provider and what it settles for.
+    pub settlement: kaimono_payments::Settlement,
 }
 
 pub struct Keys {

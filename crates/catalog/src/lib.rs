@@ -10,6 +10,7 @@ mod model;
 mod products;
 mod shops;
 mod stock;
+mod views;
 
 pub use error::CatalogError;
 pub use model::*;
@@ -19,3 +20,4 @@ pub use products::{
 };
 pub use shops::{create_shop, get_shop, list_shops, update_calendar};
 pub use stock::{MAX_STOCK, adjust_stock, return_stock, set_stock, take_stock};
+pub use views::{VariantView, shop_names, variant_view, variant_views};

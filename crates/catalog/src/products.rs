@@ -5,7 +5,7 @@ use crate::model::*;
 use chrono::{DateTime, Utc};
 use kaimono_core::{Money, ProductId, ShopId, TaxCategory, VariantId};
 use kaimono_entity::{product, shop, stock, variant};
-use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+use sea_orm::sea_query::{Expr, LikeExpr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, IntoActiveModel,
     QueryFilter, QueryOrder, QuerySelect, SqlErr,
@@ -81,17 +81,10 @@ pub async fn list_products(
     if let Some(category) = &filter.category {
         query = query.filter(product::Column::Category.eq(category.as_str()));
     }
-    if let Some(keyword) = filter.keyword.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
-        let pattern = kaimono_core::contains_pattern(keyword);
-        let matches = |column: product::Column| {
-            Expr::expr(Func::lower(Expr::col((product::Entity, column))))
-                .like(LikeExpr::new(pattern.clone()).escape(kaimono_core::LIKE_ESCAPE))
-        };
-        query = query.filter(
-            matches(product::Column::Name)
-                .or(matches(product::Column::Description))
-                .or(matches(product::Column::Category)),
-        );
+    // Every word must match, in any order; both sides normalized (half-width kana, full-width letters).
+    for word in filter.keyword.as_deref().map(kaimono_core::search_words).unwrap_or_default() {
+        let pattern = LikeExpr::new(kaimono_core::contains_pattern(&word)).escape(kaimono_core::LIKE_ESCAPE);
+        query = query.filter(Expr::col((product::Entity, product::Column::SearchText)).like(pattern));
     }
     if filter.in_stock {
         let stocked = Query::select()
@@ -254,6 +247,11 @@ async fn insert_variant(
     Ok(to_variant(row))
 }
 
+/// What product search compares (CAT-06): name, description and category, normalized.
+fn search_text(name: &str, description: &str, category: &str) -> String {
+    kaimono_core::normalize_for_search(&format!("{name}\n{description}\n{category}"))
+}
+
 /// Creates a product of `shop_id` with its variants. Run in a transaction.
 pub async fn create_product(
     db: &impl ConnectionTrait,
@@ -262,8 +260,10 @@ pub async fn create_product(
     now: DateTime<Utc>,
 ) -> Result<ProductDetail, CatalogError> {
     let id = ProductId::new();
+    let search = search_text(&new.name, &new.description, &new.category);
     product::Entity::insert(product::ActiveModel {
         id: Set(id.0),
+        search_text: Set(search),
         shop_id: Set(shop_id.0),
         name: Set(new.name),
         description: Set(new.description),
@@ -295,8 +295,14 @@ pub async fn update_product(
     changes: ProductChanges,
     now: DateTime<Utc>,
 ) -> Result<ProductDetail, CatalogError> {
-    let mut row =
-        product::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ProductNotFound)?.into_active_model();
+    let found = product::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ProductNotFound)?;
+    let search = search_text(
+        changes.name.as_deref().unwrap_or(&found.name),
+        changes.description.as_deref().unwrap_or(&found.description),
+        changes.category.as_deref().unwrap_or(&found.category),
+    );
+    let mut row = found.into_active_model();
+    row.search_text = Set(search);
     if let Some(v) = changes.name {
         row.name = Set(v);
     }

@@ -92,9 +92,10 @@ pub async fn take_stock(
     db: &impl ConnectionTrait,
     shop_id: ShopId,
     variant_id: VariantId,
-    quantity: i32,
+    quantity: u32,
     now: DateTime<Utc>,
 ) -> Result<(), CatalogError> {
+    let quantity = i64::from(quantity);
     let taken = stock::Entity::update_many()
         .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).sub(quantity))
         .col_expr(stock::Column::UpdatedAt, Expr::value(now))
@@ -115,9 +116,10 @@ pub async fn return_stock(
     db: &impl ConnectionTrait,
     shop_id: ShopId,
     variant_id: VariantId,
-    quantity: i32,
+    quantity: u32,
     now: DateTime<Utc>,
 ) -> Result<(), CatalogError> {
+    let quantity = i64::from(quantity);
     stock::Entity::update_many()
         .col_expr(stock::Column::Quantity, Expr::col(stock::Column::Quantity).add(quantity))
         .col_expr(stock::Column::UpdatedAt, Expr::value(now))

@@ -21,5 +21,5 @@ pub use ids::*;
 pub use locale::Locale;
 pub use money::{Money, MoneyError};
 pub use paging::{Cursor, CursorError};
-pub use search::{LIKE_ESCAPE, contains_pattern};
+pub use search::{LIKE_ESCAPE, contains_pattern, normalize_for_search, search_words};
 pub use tax::{RoundingMode, TaxCategory, TaxLine, TaxSummary, summarize_tax};

@@ -26,3 +26,6 @@ pub mod shop_calendar_date;
 pub mod staff_shop;
 pub mod stock;
 pub mod variant;
+mod write;
+
+pub use write::begin_write;

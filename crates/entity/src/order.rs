@@ -32,6 +32,8 @@ pub struct Model {
     pub paid_at: Option<DateTimeUtc>,
     pub shipped_at: Option<DateTimeUtc>,
     pub cancelled_at: Option<DateTimeUtc>,
+    /// What search compares: `kaimono_core::normalize_for_search` of the searchable columns.
+    pub search_text: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -18,6 +18,8 @@ pub struct Model {
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// What search compares: `kaimono_core::normalize_for_search` of the searchable columns.
+    pub search_text: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -29,6 +29,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub expiry_claimed_by: Option<String>,
     pub expiry_claimed_until: Option<DateTimeUtc>,
+    /// What search compares: `kaimono_core::normalize_for_search` of the searchable columns.
+    pub search_text: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -244,3 +244,29 @@ where
         .await?;
     Ok(claimed.rows_affected)
 }
+
+/// Items of a claimed batch one worker moves at once (each in its own short transaction).
+pub const ITEM_CONCURRENCY: usize = 4;
+
+/// Runs `move_one` on every claimed item, [`ITEM_CONCURRENCY`] at a time, and counts those that moved
+/// (`Ok(true)`). An item that fails is logged with `what` and left for its claim to lapse and be retried.
+pub async fn move_each<T, E, F, Fut>(what: &'static str, items: Vec<T>, move_one: F) -> u64
+where
+    E: std::fmt::Display,
+    F: Fn(T) -> Fut,
+    Fut: std::future::Future<Output = Result<bool, E>>,
+{
+    use futures_util::StreamExt;
+    let moved = futures_util::stream::iter(items)
+        .map(move_one)
+        .buffer_unordered(ITEM_CONCURRENCY)
+        .filter(|result| {
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "{what} not moved; will retry");
+            }
+            std::future::ready(matches!(result, Ok(true)))
+        })
+        .count()
+        .await;
+    moved as u64
+}

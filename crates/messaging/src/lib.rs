@@ -11,7 +11,8 @@ mod sender;
 mod template;
 
 pub use error::MessagingError;
+pub use kaimono_core::EmailId;
 pub use lettre::message::Mailbox;
-pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent, notify_member};
+pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent};
 pub use sender::{DeliveryReport, Mailer, deliver_due};
 pub use template::{Email, Template};

@@ -101,24 +101,3 @@ pub(crate) fn from_row(row: outbox_email::Model) -> OutboxEmail {
         sent_at: row.sent_at,
     }
 }
-
-/// Writes `template` to a member, in the member's language, into the outbox — in the caller's
-/// transaction, so the email exists exactly when the change that causes it does (NOTIF-01). The member's
-/// name is added to `context` as `name`.
-pub async fn notify_member(
-    db: &impl ConnectionTrait,
-    account_id: uuid::Uuid,
-    template: crate::Template,
-    mut context: serde_json::Value,
-    now: DateTime<Utc>,
-) -> Result<EmailId, MessagingError> {
-    let member = kaimono_entity::account::Entity::find_by_id(account_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| MessagingError::Db(sea_orm::DbErr::RecordNotFound(format!("account {account_id}"))))?;
-    if let Some(fields) = context.as_object_mut() {
-        fields.insert("name".to_owned(), serde_json::Value::String(member.name.clone()));
-    }
-    let locale = kaimono_core::Locale::parse_or_default(&member.locale);
-    enqueue(db, Email::render(&member.email, template, locale, context)?, now).await
-}

@@ -3,18 +3,22 @@
 use crate::error::OrderError;
 use crate::model::{Cart, CartLine, MAX_LINE_QUANTITY};
 use chrono::{DateTime, Utc};
-use kaimono_core::{AccountId, Money, ProductId, RoundingMode, ShopId, TaxCategory, VariantId, summarize_tax};
-use kaimono_entity::{cart_item, product, shop, stock, variant};
+use kaimono_core::{AccountId, RoundingMode, VariantId, summarize_tax};
+use kaimono_entity::cart_item;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
-use uuid::Uuid;
+
+/// A stored quantity, which the schema keeps positive.
+pub(crate) fn quantity(stored: i32) -> Result<u32, OrderError> {
+    u32::try_from(stored).map_err(|_| OrderError::Corrupt(format!("quantity {stored}")))
+}
 
 /// The variant, if it can be bought for delivery now.
 async fn purchasable(db: &impl ConnectionTrait, id: VariantId) -> Result<(), OrderError> {
-    let variant = variant::Entity::find_by_id(id.0).one(db).await?.ok_or(OrderError::NotPurchasable)?;
-    let product = product::Entity::find_by_id(variant.product_id).one(db).await?.ok_or(OrderError::NotPurchasable)?;
-    if variant.active && product.active && product.deliverable { Ok(()) } else { Err(OrderError::NotPurchasable) }
+    match kaimono_catalog::variant_views(db, [id]).await?.get(&id) {
+        Some(v) if v.active && v.deliverable => Ok(()),
+        _ => Err(OrderError::NotPurchasable),
+    }
 }
 
 /// Adds `quantity` of a variant (to what is already in the cart).
@@ -86,56 +90,27 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId) -> Result<
         .order_by_asc(cart_item::Column::VariantId)
         .all(db)
         .await?;
-    let variants: HashMap<Uuid, variant::Model> = variant::Entity::find()
-        .filter(variant::Column::Id.is_in(items.iter().map(|i| i.variant_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|v| (v.id, v))
-        .collect();
-    let products: HashMap<Uuid, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(variants.values().map(|v| v.product_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let shops: HashMap<Uuid, String> = shop::Entity::find()
-        .filter(shop::Column::Id.is_in(products.values().map(|p| p.shop_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    let stock: HashMap<(Uuid, Uuid), i32> = stock::Entity::find()
-        .filter(stock::Column::VariantId.is_in(variants.keys().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| ((s.variant_id, s.shop_id), s.quantity))
-        .collect();
-    let lines: Vec<CartLine> = items
-        .into_iter()
-        .filter_map(|item| {
-            let v = variants.get(&item.variant_id)?;
-            let p = products.get(&v.product_id)?;
-            Some(CartLine {
-                variant_id: VariantId(v.id),
-                product_id: ProductId(p.id),
-                shop_id: ShopId(p.shop_id),
-                shop_name: shops.get(&p.shop_id).cloned().unwrap_or_default(),
-                product_name: p.name.clone(),
-                sku: v.sku.clone(),
-                color: v.color.clone(),
-                size: v.size.clone(),
-                tax_category: TaxCategory::parse(&p.tax_category).unwrap_or(TaxCategory::Standard),
-                unit_price: Money::yen(v.price),
-                quantity: item.quantity,
-                available: stock.get(&(v.id, p.shop_id)).copied().unwrap_or(0),
-                on_sale: v.active && p.active && p.deliverable,
-            })
-        })
-        .collect();
+    let views = kaimono_catalog::variant_views(db, items.iter().map(|i| VariantId(i.variant_id))).await?;
+    let mut lines = Vec::with_capacity(items.len());
+    for item in items {
+        // A variant deleted from the catalog drops out of the cart.
+        let Some(v) = views.get(&VariantId(item.variant_id)) else { continue };
+        lines.push(CartLine {
+            variant_id: v.id,
+            product_id: v.product_id,
+            shop_id: v.shop_id,
+            shop_name: v.shop_name.clone(),
+            product_name: v.product_name.clone(),
+            sku: v.sku.clone(),
+            color: v.color.clone(),
+            size: v.size.clone(),
+            tax_category: v.tax_category,
+            unit_price: v.price,
+            quantity: quantity(item.quantity)?,
+            available: v.available,
+            on_sale: v.active && v.deliverable,
+        });
+    }
     let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
     Ok(Cart { total: tax.total, tax, lines })
 }

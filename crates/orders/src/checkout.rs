@@ -3,13 +3,14 @@
 
 use crate::cart::view_cart;
 use crate::error::OrderError;
-use crate::model::{CartLine, Checkout, LineStatus, Order, OrderStatus};
+use crate::model::{CartLine, Checkout, LineStatus, MAX_LINE_QUANTITY, Order, OrderStatus};
 use crate::queries::load_orders;
 use chrono::{DateTime, Utc};
+use kaimono_accounts::notify_member;
 use kaimono_catalog::{CatalogError, take_stock};
-use kaimono_core::{AccountId, RoundingMode, summarize_tax};
-use kaimono_entity::{address, cart_item, order, order_line};
-use kaimono_messaging::{Template, notify_member};
+use kaimono_core::{AccountId, AddressId, RoundingMode, normalize_for_search, summarize_tax};
+use kaimono_entity::{cart_item, order, order_line};
+use kaimono_messaging::Template;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -22,9 +23,12 @@ async fn hold(db: &impl ConnectionTrait, line: &CartLine, now: DateTime<Utc>) ->
         return Err(OrderError::NotPurchasable);
     }
     match take_stock(db, line.shop_id, line.variant_id, line.quantity, now).await {
-        Err(CatalogError::InsufficientStock { available }) => {
-            Err(OrderError::InsufficientStock { variant: line.variant_id, available })
-        }
+        Err(CatalogError::InsufficientStock { available }) => Err(OrderError::InsufficientStock {
+            variant: line.variant_id,
+            product_name: line.product_name.clone(),
+            sku: line.sku.clone(),
+            available,
+        }),
         other => other.map_err(Into::into),
     }
 }
@@ -46,11 +50,10 @@ pub async fn place_orders(
     if cart.lines.is_empty() {
         return Err(OrderError::EmptyCart);
     }
-    let ship_to = address::Entity::find_by_id(checkout.address_id)
-        .filter(address::Column::AccountId.eq(account_id.0))
-        .one(db)
-        .await?
-        .ok_or(OrderError::AddressNotFound)?;
+    let ship_to = match kaimono_accounts::get_address(db, account_id, AddressId(checkout.address_id)).await {
+        Err(kaimono_accounts::AccountError::NotFound) => return Err(OrderError::AddressNotFound),
+        other => other?,
+    };
 
     // Ascending variant order: concurrent checkouts take row locks in one order and cannot deadlock.
     let mut lines = cart.lines;
@@ -84,9 +87,13 @@ pub async fn place_orders(
             ship_phone: Set(ship_to.phone.clone()),
             delivery_date: Set(checkout.delivery_date),
             delivery_time_slot: Set(checkout.delivery_time_slot.clone()),
-            total: Set(tax.total.to_yen().unwrap_or(0)),
-            tax_standard: Set(tax.tax_of(kaimono_core::TaxCategory::Standard).to_yen().unwrap_or(0)),
-            tax_reduced: Set(tax.tax_of(kaimono_core::TaxCategory::Reduced).to_yen().unwrap_or(0)),
+            total: Set(tax.total.to_yen()?),
+            tax_standard: Set(tax.tax_of(kaimono_core::TaxCategory::Standard).to_yen()?),
+            tax_reduced: Set(tax.tax_of(kaimono_core::TaxCategory::Reduced).to_yen()?),
+            search_text: Set(normalize_for_search(&format!(
+                "{number}\n{}\n{}",
+                ship_to.recipient_name, ship_to.recipient_kana
+            ))),
             created_at: Set(now),
             updated_at: Set(now),
             carrier: Set(None),
@@ -98,19 +105,24 @@ pub async fn place_orders(
         })
         .exec_without_returning(db)
         .await?;
-        let rows = lines.iter().map(|l| order_line::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            order_id: Set(id),
-            variant_id: Set(l.variant_id.0),
-            sku: Set(l.sku.clone()),
-            product_name: Set(l.product_name.clone()),
-            color: Set(l.color.clone()),
-            size: Set(l.size.clone()),
-            tax_category: Set(l.tax_category.as_str().to_owned()),
-            unit_price: Set(l.unit_price.to_yen().unwrap_or(0)),
-            quantity: Set(l.quantity),
-            status: Set(LineStatus::Held.as_str().to_owned()),
-        });
+        let mut rows = Vec::with_capacity(lines.len());
+        for l in &lines {
+            rows.push(order_line::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                order_id: Set(id),
+                variant_id: Set(l.variant_id.0),
+                sku: Set(l.sku.clone()),
+                product_name: Set(l.product_name.clone()),
+                color: Set(l.color.clone()),
+                size: Set(l.size.clone()),
+                tax_category: Set(l.tax_category.as_str().to_owned()),
+                unit_price: Set(l.unit_price.to_yen()?),
+                quantity: Set(
+                    i32::try_from(l.quantity).map_err(|_| OrderError::QuantityTooLarge { max: MAX_LINE_QUANTITY })?
+                ),
+                status: Set(LineStatus::Held.as_str().to_owned()),
+            });
+        }
         order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
 
         // NOTIF-01: "order received", in the same transaction.
@@ -120,7 +132,7 @@ pub async fn place_orders(
             .collect();
         let shop_name = lines.first().map(|l| l.shop_name.clone()).unwrap_or_default();
         let context = json!({"number": number, "shop": shop_name, "items": items, "total": tax.total.to_string()});
-        notify_member(db, account_id.0, Template::OrderReceived, context, now).await?;
+        notify_member(db, account_id, Template::OrderReceived, context, now).await?;
         ids.push(id);
     }
     cart_item::Entity::delete_many().filter(cart_item::Column::AccountId.eq(account_id.0)).exec(db).await?;

@@ -14,8 +14,8 @@ pub enum OrderError {
     AddressNotFound,
     #[error("a cart line may hold at most {max} units")]
     QuantityTooLarge { max: i32 },
-    #[error("not enough stock of {variant}: {available} available")]
-    InsufficientStock { variant: VariantId, available: i32 },
+    #[error("not enough stock of {product_name} ({sku}): {available} available")]
+    InsufficientStock { variant: VariantId, product_name: String, sku: String, available: i32 },
     #[error("the order has no line {line}")]
     UnknownLine { line: uuid::Uuid },
     #[error("cannot go from {from} to {to}")]
@@ -26,6 +26,14 @@ pub enum OrderError {
     Payment(kaimono_payments::PaymentError),
     #[error(transparent)]
     Catalog(kaimono_catalog::CatalogError),
+    #[error(transparent)]
+    Account(kaimono_accounts::AccountError),
+    /// A stored value no rule could have written.
+    #[error("corrupt order data: {0}")]
+    Corrupt(String),
+    /// An amount no rule could produce: a bug, never stored as ¥0.
+    #[error("impossible amount: {0}")]
+    Amount(#[from] kaimono_core::MoneyError),
     #[error(transparent)]
     Messaging(#[from] kaimono_messaging::MessagingError),
     #[error(transparent)]
@@ -47,6 +55,15 @@ impl From<kaimono_catalog::CatalogError> for OrderError {
         match e {
             kaimono_catalog::CatalogError::Db(e) => OrderError::Db(e),
             e => OrderError::Catalog(e),
+        }
+    }
+}
+
+impl From<kaimono_accounts::AccountError> for OrderError {
+    fn from(e: kaimono_accounts::AccountError) -> Self {
+        match e {
+            kaimono_accounts::AccountError::Db(e) => OrderError::Db(e),
+            e => OrderError::Account(e),
         }
     }
 }

@@ -3,20 +3,22 @@
 //! (ORD-05) — with held stock given back. Each runs in the caller's (write) transaction and moves the
 //! order only from the status it read, so concurrent actions cannot both succeed.
 //!
-//! Money moves at the provider before these run (capture before shipping, void before cancelling a
-//! paid order); the caller records those attempts.
+//! Shipping and cancelling a paid order move money first, through settlement (capture before shipping,
+//! void before cancelling), outside any transaction; the order then moves in one transaction that also
+//! records the capture.
 
 use crate::error::OrderError;
 use crate::model::{CancelReason, Carrier, LineStatus, Order, OrderStatus};
 use crate::queries::{Actor, order_for};
 use chrono::{DateTime, Utc};
+use kaimono_accounts::{member_locale, notify_member};
 use kaimono_catalog::return_stock;
 use kaimono_core::ShopId;
-use kaimono_entity::{order, order_line};
-use kaimono_messaging::{Template, notify_member};
-use kaimono_payments::{Subject, cancel_request};
+use kaimono_entity::{begin_write, order, order_line};
+use kaimono_messaging::Template;
+use kaimono_payments::{Settlement, Subject, cancel_request};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -45,8 +47,8 @@ async fn move_order(
     }
 }
 
-/// ORD-02: the payment request was paid with `card` (e.g. "VISA •••• 4242").
-pub async fn mark_order_paid(
+/// ORD-02: the payment request was paid with `card` (e.g. "VISA •••• 4242"). Settlement calls it.
+pub(crate) async fn mark_order_paid(
     db: &impl ConnectionTrait,
     id: Uuid,
     card: &str,
@@ -61,12 +63,32 @@ pub async fn mark_order_paid(
         "total": current.total.to_string(),
         "card": card,
     });
-    notify_member(db, current.account_id.0, Template::PaymentReceived, context, now).await?;
+    notify_member(db, current.account_id, Template::PaymentReceived, context, now).await?;
     order_for(db, Actor::System, id).await
 }
 
-/// ORD-03: handed to `carrier` with `tracking_number`; the member is emailed both.
+/// ORD-03: ships a paid order — its authorization is captured, then the order is handed to `carrier`
+/// with `tracking_number` and the capture recorded, in one transaction; the member is emailed both.
 pub async fn ship_order(
+    db: &DatabaseConnection,
+    settlement: &Settlement,
+    shop: ShopId,
+    id: Uuid,
+    carrier: Carrier,
+    tracking_number: &str,
+    now: DateTime<Utc>,
+) -> Result<Order, OrderError> {
+    let order = order_for(db, Actor::Shop(shop), id).await?;
+    order.status.transition(OrderStatus::Shipped)?;
+    let captured = settlement.capture(db, Subject::Order(id), now).await?;
+    let txn = begin_write(db).await?;
+    captured.record(&txn, now).await?;
+    let shipped = ship_in(&txn, shop, id, carrier, tracking_number, now).await?;
+    txn.commit().await?;
+    Ok(shipped)
+}
+
+async fn ship_in(
     db: &impl ConnectionTrait,
     shop: ShopId,
     id: Uuid,
@@ -88,11 +110,8 @@ pub async fn ship_order(
         now,
     )
     .await?;
-    let owner = current.account_id.0;
-    let locale = kaimono_entity::account::Entity::find_by_id(owner)
-        .one(db)
-        .await?
-        .map_or(kaimono_core::Locale::Ja, |a| kaimono_core::Locale::parse_or_default(&a.locale));
+    let owner = current.account_id;
+    let locale = member_locale(db, owner).await?;
     let context = json!({
         "number": current.number,
         "shop": current.shop_name,
@@ -105,11 +124,31 @@ pub async fn ship_order(
     order_for(db, Actor::System, id).await
 }
 
-/// Cancels the order as `actor` may: the member before paying, the shop before shipping, the system
-/// when the payment request expired. Held and secured stock goes back on the shelf, an open payment
+/// Cancels the order as `actor` may: the member before paying, the shop before shipping (a paid order's
+/// authorization is voided first, PAY-03). Held and secured stock goes back on the shelf, an open payment
 /// request is cancelled (a payment in progress stops the cancellation), and the member is emailed.
-/// `voided`: the caller released a card authorization first.
 pub async fn cancel_order(
+    db: &DatabaseConnection,
+    settlement: &Settlement,
+    actor: Actor,
+    id: Uuid,
+    reason: CancelReason,
+    now: DateTime<Utc>,
+) -> Result<Order, OrderError> {
+    let order = order_for(db, actor, id).await?;
+    let voided = order.status == OrderStatus::Paid && !matches!(actor, Actor::Member(_));
+    if voided {
+        settlement.void(db, Subject::Order(id), now).await?;
+    }
+    let txn = begin_write(db).await?;
+    let cancelled = cancel_in(&txn, actor, id, reason, voided, now).await?;
+    txn.commit().await?;
+    Ok(cancelled)
+}
+
+/// [`cancel_order`] in the caller's transaction, after any money has moved (`voided`: a card
+/// authorization was released).
+pub(crate) async fn cancel_in(
     db: &impl ConnectionTrait,
     actor: Actor,
     id: Uuid,
@@ -153,6 +192,6 @@ pub async fn cancel_order(
         "voided": voided,
         "items": current.item_lines(),
     });
-    notify_member(db, current.account_id.0, Template::OrderCancelled, context, now).await?;
+    notify_member(db, current.account_id, Template::OrderCancelled, context, now).await?;
     order_for(db, Actor::System, id).await
 }

@@ -11,12 +11,14 @@ mod error;
 mod fulfilment;
 mod model;
 mod queries;
+mod settle;
 mod shop;
 
 pub use cart::{add_to_cart, remove_from_cart, set_cart_quantity, view_cart};
 pub use checkout::place_orders;
 pub use error::OrderError;
-pub use fulfilment::{cancel_order, mark_order_paid, ship_order};
+pub use fulfilment::{cancel_order, ship_order};
 pub use model::*;
 pub use queries::{Actor, list_member_orders, order_for};
+pub use settle::OrderPayments;
 pub use shop::{ShopOrderFilter, check_stock, count_shop_orders, list_shop_orders};

@@ -114,7 +114,7 @@ pub struct CartLine {
     pub size: String,
     pub tax_category: TaxCategory,
     pub unit_price: Money,
-    pub quantity: i32,
+    pub quantity: u32,
     /// Units on the shelf now (stock is held only at checkout).
     pub available: i32,
     /// Variant and product active and the product sold for delivery.
@@ -123,7 +123,7 @@ pub struct CartLine {
 
 impl CartLine {
     pub fn total(&self) -> Money {
-        self.unit_price.times(u32::try_from(self.quantity).unwrap_or(0))
+        self.unit_price.times(self.quantity)
     }
 }
 
@@ -164,8 +164,14 @@ pub struct OrderLine {
     pub size: String,
     pub tax_category: TaxCategory,
     pub unit_price: Money,
-    pub quantity: i32,
+    pub quantity: u32,
     pub status: LineStatus,
+}
+
+impl OrderLine {
+    pub fn total(&self) -> Money {
+        self.unit_price.times(self.quantity)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -197,10 +203,7 @@ impl Order {
         self.lines
             .iter()
             .filter(|l| l.status != LineStatus::Rejected)
-            .map(|l| {
-                let total = l.unit_price.times(u32::try_from(l.quantity).unwrap_or(0));
-                format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, total)
-            })
+            .map(|l| format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, l.total()))
             .collect()
     }
 }

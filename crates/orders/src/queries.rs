@@ -3,7 +3,7 @@
 use crate::error::OrderError;
 use crate::model::{CancelReason, Carrier, LineStatus, Order, OrderLine, OrderStatus, Shipment, ShippingAddress};
 use kaimono_core::{AccountId, Money, ShopId, TaxCategory, VariantId};
-use kaimono_entity::{order, order_line, shop};
+use kaimono_entity::{order, order_line};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -21,6 +21,7 @@ pub(crate) async fn load_orders(
         .all(db)
         .await?
     {
+        let quantity = crate::cart::quantity(l.quantity)?;
         lines.entry(l.order_id).or_default().push(OrderLine {
             id: l.id,
             variant_id: VariantId(l.variant_id),
@@ -30,17 +31,11 @@ pub(crate) async fn load_orders(
             size: l.size,
             tax_category: TaxCategory::parse(&l.tax_category).unwrap_or(TaxCategory::Standard),
             unit_price: Money::yen(l.unit_price),
-            quantity: l.quantity,
+            quantity,
             status: LineStatus::parse(&l.status).unwrap_or(LineStatus::Held),
         });
     }
-    let shops: HashMap<Uuid, String> = shop::Entity::find()
-        .filter(shop::Column::Id.is_in(rows.iter().map(|o| o.shop_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
+    let shops = kaimono_catalog::shop_names(db, rows.iter().map(|o| ShopId(o.shop_id))).await?;
     Ok(rows
         .into_iter()
         .map(|o| Order {
@@ -48,7 +43,7 @@ pub(crate) async fn load_orders(
             number: o.number,
             account_id: AccountId(o.account_id),
             shop_id: ShopId(o.shop_id),
-            shop_name: shops.get(&o.shop_id).cloned().unwrap_or_default(),
+            shop_name: shops.get(&ShopId(o.shop_id)).cloned().unwrap_or_default(),
             status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::AwaitingStockCheck),
             ship_to: ShippingAddress {
                 postal_code: o.ship_postal_code,

@@ -5,13 +5,14 @@ use crate::error::OrderError;
 use crate::model::{CancelReason, LineStatus, Order, OrderStatus};
 use crate::queries::{Actor, load_orders, order_for};
 use chrono::{DateTime, Duration, Utc};
+use kaimono_accounts::notify_member;
 use kaimono_catalog::return_stock;
 use kaimono_core::japan::japan_time_label;
-use kaimono_core::{LIKE_ESCAPE, RoundingMode, ShopId, TaxCategory, contains_pattern, summarize_tax};
-use kaimono_entity::{order, order_line, shop};
-use kaimono_messaging::{Template, notify_member};
+use kaimono_core::{LIKE_ESCAPE, RoundingMode, ShopId, TaxCategory, contains_pattern, search_words, summarize_tax};
+use kaimono_entity::{order, order_line};
+use kaimono_messaging::Template;
 use kaimono_payments::{Subject, issue_request, payment_link};
-use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
@@ -34,17 +35,9 @@ pub async fn list_shop_orders(
     if let Some(status) = filter.status {
         query = query.filter(order::Column::Status.eq(status.as_str()));
     }
-    if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = contains_pattern(search);
-        let matches = |column: order::Column| {
-            Expr::expr(Func::lower(Expr::col((order::Entity, column))))
-                .like(LikeExpr::new(pattern.clone()).escape(LIKE_ESCAPE))
-        };
-        query = query.filter(
-            matches(order::Column::Number)
-                .or(matches(order::Column::ShipName))
-                .or(matches(order::Column::ShipNameKana)),
-        );
+    for word in filter.search.as_deref().map(search_words).unwrap_or_default() {
+        let pattern = LikeExpr::new(contains_pattern(&word)).escape(LIKE_ESCAPE);
+        query = query.filter(Expr::col((order::Entity, order::Column::SearchText)).like(pattern));
     }
     load_orders(db, query).await
 }
@@ -67,16 +60,13 @@ pub async fn check_stock(
     let next = if kept.is_empty() { OrderStatus::Cancelled } else { OrderStatus::AwaitingPayment };
     current.status.transition(next)?;
 
-    let tax = summarize_tax(
-        kept.iter().map(|l| (l.tax_category, l.unit_price.times(u32::try_from(l.quantity).unwrap_or(0)))),
-        RoundingMode::Down,
-    );
+    let tax = summarize_tax(kept.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
     // Only from the state we read: a concurrent check of the same order changes nothing twice.
     let moved = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(next.as_str()))
-        .col_expr(order::Column::Total, Expr::value(tax.total.to_yen().unwrap_or(0)))
-        .col_expr(order::Column::TaxStandard, Expr::value(tax.tax_of(TaxCategory::Standard).to_yen().unwrap_or(0)))
-        .col_expr(order::Column::TaxReduced, Expr::value(tax.tax_of(TaxCategory::Reduced).to_yen().unwrap_or(0)))
+        .col_expr(order::Column::Total, Expr::value(tax.total.to_yen()?))
+        .col_expr(order::Column::TaxStandard, Expr::value(tax.tax_of(TaxCategory::Standard).to_yen()?))
+        .col_expr(order::Column::TaxReduced, Expr::value(tax.tax_of(TaxCategory::Reduced).to_yen()?))
         .col_expr(order::Column::UpdatedAt, Expr::value(now))
         .filter(order::Column::Id.eq(id))
         .filter(order::Column::Status.eq(current.status.as_str()))
@@ -119,11 +109,11 @@ pub async fn check_stock(
             "cancelled": next == OrderStatus::Cancelled,
             "total": tax.total.to_string(),
         });
-        notify_member(db, current.account_id.0, Template::OrderLinesRejected, context, now).await?;
+        notify_member(db, current.account_id, Template::OrderLinesRejected, context, now).await?;
     }
     if next == OrderStatus::AwaitingPayment {
         // ORD-02, PAY-04: the payment request, in the same transaction as the secured stock.
-        let limit = shop::Entity::find_by_id(shop.0).one(db).await?.map_or(3, |s| s.payment_limit_days);
+        let limit = kaimono_catalog::get_shop(db, shop).await?.policy.payment_limit_days;
         let expires_at = now + Duration::days(i64::from(limit));
         let subject = Subject::Order(id);
         let token = issue_request(db, subject, current.account_id, shop, tax.total, expires_at, now).await?;
@@ -136,7 +126,7 @@ pub async fn check_stock(
             "url": payment_link(public_url, &token),
             "expires": japan_time_label(expires_at),
         });
-        notify_member(db, current.account_id.0, Template::OrderPaymentRequested, context, now).await?;
+        notify_member(db, current.account_id, Template::OrderPaymentRequested, context, now).await?;
         return Ok(secured);
     }
     order_for(db, Actor::Shop(shop), id).await

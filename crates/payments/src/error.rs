@@ -8,6 +8,12 @@ pub enum PaymentError {
     CardNotFound,
     #[error("the card expired")]
     CardExpired,
+    /// The card chosen to pay with is not one of the member's saved cards.
+    #[error("this is not one of your saved cards")]
+    UnknownCard,
+    /// The card chosen to pay with has expired.
+    #[error("this card has expired; register another card")]
+    ChosenCardExpired,
     #[error("this payment request has been paid")]
     AlreadyPaid,
     #[error("this payment request has expired")]
@@ -20,6 +26,12 @@ pub enum PaymentError {
     NothingToSettle(&'static str),
     #[error(transparent)]
     Provider(#[from] ProviderError),
+    /// An amount that cannot be charged (fractional or out of range): a bug, never charged as ¥0.
+    #[error("impossible amount: {0}")]
+    Amount(#[from] kaimono_core::MoneyError),
+    /// The payable refused the outcome of a settlement.
+    #[error("{0}")]
+    Payable(Box<dyn std::error::Error + Send + Sync>),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }

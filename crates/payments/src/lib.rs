@@ -1,27 +1,27 @@
 //! Payments (PAY-01 to PAY-04): the provider port with its two implementations (the built-in sandbox and
 //! a Stripe-compatible HTTP client), the card vault, payment requests with their single-use links, and
-//! the record of every attempt.
+//! the record of every attempt, and settlement: the money movements of anything [`Payable`].
 //!
 //! Card numbers never reach kaimono; only provider tokens and references are kept.
 
 mod cards;
 mod error;
 mod model;
+mod payable;
 mod ports;
 mod requests;
 mod sandbox;
+mod settlement;
 mod stripe;
 
 pub use cards::{customer_ref, delete_card, list_cards, register_card, set_default_card};
 pub use error::PaymentError;
 pub use model::*;
+pub use payable::{CaptureAt, Payable, PayableError, Payables};
 pub use ports::{Charge, PaymentProvider, ProviderError, SavedCard};
-pub use requests::{
-    AttemptRecord, attempts_of, authorizations_tried, cancel_request, claim_lapsed_requests, claim_request,
-    expire_request, find_by_token, issue_request, mark_request_paid, payment_link, record_attempt, reopen_request,
-    request_of,
-};
+pub use requests::{attempts_of, cancel_request, find_by_token, issue_request, payment_link, request_of};
 pub use sandbox::SandboxProvider;
+pub use settlement::{Captured, Settlement};
 pub use stripe::StripeClient;
 
 /// The saved card a payment uses (the provider reference stays in this crate).

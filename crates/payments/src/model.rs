@@ -4,11 +4,33 @@ use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, Money, ShopId};
 use uuid::Uuid;
 
-/// What a payment request is for.
+/// What a payment request is for: one [`crate::Payable`] kind and its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject {
     Order(Uuid),
     Reservation(Uuid),
+}
+
+/// The kinds of thing that can be paid; each has one [`crate::Payable`] implementation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SubjectKind {
+    Order,
+    Reservation,
+}
+
+impl Subject {
+    pub fn kind(self) -> SubjectKind {
+        match self {
+            Subject::Order(_) => SubjectKind::Order,
+            Subject::Reservation(_) => SubjectKind::Reservation,
+        }
+    }
+
+    pub fn id(self) -> Uuid {
+        match self {
+            Subject::Order(id) | Subject::Reservation(id) => id,
+        }
+    }
 }
 
 /// Where a payment request (お支払いURL) is (PAY-04).
@@ -138,6 +160,11 @@ pub struct Card {
 }
 
 impl Card {
+    /// How the card appears in emails and on receipts: `VISA •••• 4242`.
+    pub fn label(&self) -> String {
+        format!("{} •••• {}", self.brand.to_uppercase(), self.last4)
+    }
+
     /// A card is usable through the last day of its expiry month (Japan time).
     pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
         card_expired(self.exp_month, self.exp_year, now)

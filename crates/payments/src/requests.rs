@@ -84,7 +84,7 @@ pub async fn issue_request(
         shop_id: Set(shop.0),
         order_id: Set(order_id),
         reservation_id: Set(reservation_id),
-        amount: Set(amount.to_yen().unwrap_or(0)),
+        amount: Set(amount.to_yen()?),
         status: Set(RequestStatus::Open.as_str().to_owned()),
         expires_at: Set(expires_at),
         claimed_at: Set(None),
@@ -123,7 +123,7 @@ pub async fn request_of(db: &impl ConnectionTrait, subject: Subject) -> Result<O
 
 /// Claims an open request for paying with `card`: open (or abandoned processing) → processing, only
 /// within its limit. Exactly one concurrent caller wins.
-pub async fn claim_request(
+pub(crate) async fn claim_request(
     db: &impl ConnectionTrait,
     request: &PaymentRequest,
     card: Uuid,
@@ -157,7 +157,7 @@ pub async fn claim_request(
 
 /// How many authorizations were tried on this request: part of the provider's idempotency key, so a
 /// retry after a crash reuses the key and a new attempt after a decline gets a new one.
-pub async fn authorizations_tried(db: &impl ConnectionTrait, request: Uuid) -> Result<u64, PaymentError> {
+pub(crate) async fn authorizations_tried(db: &impl ConnectionTrait, request: Uuid) -> Result<u64, PaymentError> {
     Ok(payment_attempt::Entity::find()
         .filter(payment_attempt::Column::PaymentRequestId.eq(request))
         .filter(payment_attempt::Column::Kind.eq(AttemptKind::Authorize.as_str()))
@@ -166,17 +166,17 @@ pub async fn authorizations_tried(db: &impl ConnectionTrait, request: Uuid) -> R
 }
 
 /// The outcome of one provider call, to record.
-pub struct AttemptRecord<'a> {
+pub(crate) struct AttemptRecord {
     pub request: Uuid,
     pub kind: AttemptKind,
     pub amount: Money,
-    pub provider: &'a str,
+    pub provider: &'static str,
     pub result: Result<Option<String>, String>,
 }
 
-pub async fn record_attempt(
+pub(crate) async fn record_attempt(
     db: &impl ConnectionTrait,
-    attempt: AttemptRecord<'_>,
+    attempt: AttemptRecord,
     now: DateTime<Utc>,
 ) -> Result<(), PaymentError> {
     let (outcome, provider_ref, failure_code) = match attempt.result {
@@ -187,7 +187,7 @@ pub async fn record_attempt(
         id: Set(Uuid::now_v7()),
         payment_request_id: Set(attempt.request),
         kind: Set(attempt.kind.as_str().to_owned()),
-        amount: Set(attempt.amount.to_yen().unwrap_or(0)),
+        amount: Set(attempt.amount.to_yen()?),
         outcome: Set(outcome.to_owned()),
         provider: Set(attempt.provider.to_owned()),
         provider_ref: Set(provider_ref),
@@ -200,7 +200,7 @@ pub async fn record_attempt(
 }
 
 /// processing → paid, with the authorization to capture later.
-pub async fn mark_request_paid(
+pub(crate) async fn mark_request_paid(
     db: &impl ConnectionTrait,
     request: Uuid,
     authorization_ref: &str,
@@ -218,7 +218,7 @@ pub async fn mark_request_paid(
 }
 
 /// processing → open again after a decline or an unreachable provider.
-pub async fn reopen_request(db: &impl ConnectionTrait, request: Uuid) -> Result<(), PaymentError> {
+pub(crate) async fn reopen_request(db: &impl ConnectionTrait, request: Uuid) -> Result<(), PaymentError> {
     payment_request::Entity::update_many()
         .col_expr(payment_request::Column::Status, Expr::value(RequestStatus::Open.as_str()))
         .col_expr(payment_request::Column::ClaimedAt, Expr::value(Option::<DateTime<Utc>>::None))
@@ -246,7 +246,7 @@ pub async fn cancel_request(db: &impl ConnectionTrait, subject: Subject) -> Resu
 
 /// ORD-05, RSV-06: claims up to `limit` open requests past their limit, oldest first, for `claim` (see
 /// `kaimono_jobs::claim_batch`), and returns them. Expire each with [`expire_request`].
-pub async fn claim_lapsed_requests(
+pub(crate) async fn claim_lapsed_requests(
     db: &impl ConnectionTrait,
     claim: &str,
     now: DateTime<Utc>,
@@ -266,7 +266,7 @@ pub async fn claim_lapsed_requests(
 }
 
 /// open → expired, if still open and due. `false`: someone else expired, paid or cancelled it first.
-pub async fn expire_request(
+pub(crate) async fn expire_request(
     db: &impl ConnectionTrait,
     request: Uuid,
     now: DateTime<Utc>,

@@ -18,6 +18,17 @@ pub enum ReservationError {
     InStorePaymentRequired,
     #[error("a payment of this reservation is in progress")]
     PaymentInProgress,
+    #[error("a quantity must be a positive number")]
+    InvalidQuantity,
+    #[error(transparent)]
+    Payment(kaimono_payments::PaymentError),
+    #[error(transparent)]
+    Account(kaimono_accounts::AccountError),
+    #[error(transparent)]
+    Catalog(kaimono_catalog::CatalogError),
+    /// An amount no rule could produce: a bug, never stored as ¥0.
+    #[error("impossible amount: {0}")]
+    Amount(#[from] kaimono_core::MoneyError),
     #[error(transparent)]
     Messaging(#[from] kaimono_messaging::MessagingError),
     #[error(transparent)]
@@ -28,7 +39,8 @@ impl From<kaimono_payments::PaymentError> for ReservationError {
     fn from(e: kaimono_payments::PaymentError) -> Self {
         match e {
             kaimono_payments::PaymentError::Db(e) => ReservationError::Db(e),
-            _ => ReservationError::PaymentInProgress,
+            kaimono_payments::PaymentError::InProgress => ReservationError::PaymentInProgress,
+            e => ReservationError::Payment(e),
         }
     }
 }
@@ -39,7 +51,17 @@ impl From<kaimono_catalog::CatalogError> for ReservationError {
         match e {
             CatalogError::InsufficientStock { available } => ReservationError::InsufficientStock { available },
             CatalogError::Db(e) => ReservationError::Db(e),
-            _ => ReservationError::NotReservable,
+            CatalogError::VariantNotFound | CatalogError::ProductNotFound => ReservationError::NotReservable,
+            e => ReservationError::Catalog(e),
+        }
+    }
+}
+
+impl From<kaimono_accounts::AccountError> for ReservationError {
+    fn from(e: kaimono_accounts::AccountError) -> Self {
+        match e {
+            kaimono_accounts::AccountError::Db(e) => ReservationError::Db(e),
+            e => ReservationError::Account(e),
         }
     }
 }

@@ -4,15 +4,21 @@
 //! checking the online payment (RSV-03, RSV-04); the member may cancel before pickup (RSV-06); lapsed
 //! holds expire (RSV-05).
 
+mod cancel;
+mod desk;
 mod error;
 mod model;
-mod reservations;
+mod queries;
+mod request;
+mod settle;
 
+pub use cancel::{cancel_reservation, expire_lapsed_holds};
+pub use desk::{complete_reservation, confirm_reservation, reject_reservation};
 pub use error::ReservationError;
 pub use model::*;
-pub use reservations::{
-    Actor, NewReservation, ReservationFilter, ReservationQueues, cancel_reservation, check_visit_date,
-    claim_lapsed_holds, complete_reservation, confirm_reservation, expire_reservation, find_by_pickup_number,
-    list_member_reservations, list_shop_reservations, mark_reservation_paid, reject_reservation, request_reservation,
-    reservation_for, reservation_queues,
+pub use queries::{
+    Actor, ReservationFilter, ReservationQueues, find_by_pickup_number, list_member_reservations,
+    list_shop_reservations, reservation_for, reservation_queues,
 };
+pub use request::{NewReservation, check_visit_date, request_reservation};
+pub use settle::ReservationPayments;

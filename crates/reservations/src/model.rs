@@ -158,7 +158,7 @@ pub fn new_pickup_number() -> Result<String, ReservationError> {
 /// What staff type or scan, normalised: upper case, hyphens and spaces dropped, and the letters people
 /// confuse with digits read as the digits (O → 0, I/L → 1).
 pub fn normalize_pickup_number(input: &str) -> String {
-    input
+    kaimono_core::normalize_for_search(input)
         .chars()
         .filter(|c| !matches!(c, '-' | ' ' | '　' | 'ー' | '－'))
         .map(|c| match c.to_ascii_uppercase() {

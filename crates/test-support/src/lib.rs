@@ -246,12 +246,13 @@ impl TestApp {
             .unwrap_or_else(|| panic!("no payment URL mailed to {to}: {mails:?}"))
     }
 
-    /// Runs the expiry job once, now (ORD-05, RSV-05).
+    /// Runs both expiry jobs once, now (ORD-05, RSV-05): lapsed payment links, then lapsed holds.
     pub async fn run_expiry(&self) -> u64 {
-        let provider = self.state.payments.as_ref();
-        kaimono_api::payment_flow::expire_due(&self.db, provider, "test", self.clock_now(), 100, &|| false)
-            .await
-            .unwrap()
+        let (settlement, now) = (&self.state.settlement, self.clock_now());
+        let links = settlement.expire_due(&self.db, "test", now, 100, &|| false).await.unwrap();
+        let holds =
+            kaimono_reservations::expire_lapsed_holds(&self.db, settlement, "test", now, 100, &|| false).await.unwrap();
+        links + holds
     }
 
     /// The token of the newest link to `path` mailed to `to`.

@@ -1,6 +1,11 @@
 import type { components } from "./schema";
 
-export type Problem = components["schemas"]["ProblemDetails"];
+export type ErrorCode = components["schemas"]["ErrorCode"];
+
+/** A problem as sent, or made up here (`network_error`) when none came back. */
+export type Problem = Omit<components["schemas"]["ProblemDetails"], "code"> & {
+  code: ErrorCode | "network_error";
+};
 
 /** An API failure, carrying the RFC 9457 problem the server sent. */
 export class ApiProblem extends Error {
@@ -9,7 +14,8 @@ export class ApiProblem extends Error {
     super(problem.detail ?? problem.title);
     this.problem = problem;
   }
-  get code(): string {
+  /** The server's code, or `network_error` when no problem came back. */
+  get code(): ErrorCode | "network_error" {
     return this.problem.code;
   }
   get status(): number {

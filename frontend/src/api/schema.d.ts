@@ -1195,7 +1195,10 @@ export interface components {
        * @example 1980
        */
       unit_price: string;
-      /** Format: int32 */
+      /**
+       * Format: u-int32
+       * @description Units in the cart (1 to 99).
+       */
       quantity: number;
       /** @example 3960 */
       line_total: string;
@@ -1264,6 +1267,60 @@ export interface components {
        */
       visit_date: string;
     };
+    /**
+     * @description A stable, machine-readable code for what went wrong. Clients translate it; `detail` says more
+     *     in English.
+     * @enum {string}
+     */
+    ErrorCode:
+      | "malformed_json"
+      | "unreadable_body"
+      | "invalid_query"
+      | "request_timeout"
+      | "body_too_large"
+      | "unsupported_media_type"
+      | "validation_failed"
+      | "idempotency_key_required"
+      | "idempotency_key_reused"
+      | "request_in_progress"
+      | "unauthenticated"
+      | "invalid_token"
+      | "token_expired"
+      | "invalid_credentials"
+      | "session_invalid"
+      | "forbidden"
+      | "too_many_attempts"
+      | "too_many_requests"
+      | "link_invalid"
+      | "link_expired"
+      | "email_taken"
+      | "not_found"
+      | "invalid_transition"
+      | "sku_taken"
+      | "variant_exists"
+      | "insufficient_stock"
+      | "stock_limit"
+      | "no_business_day"
+      | "not_purchasable"
+      | "cart_empty"
+      | "delivery_date_out_of_window"
+      | "not_reservable"
+      | "visit_date_out_of_window"
+      | "shop_closed"
+      | "in_store_payment_required"
+      | "not_paid"
+      | "already_paid"
+      | "payment_in_progress"
+      | "payment_request_expired"
+      | "payment_request_cancelled"
+      | "card_declined"
+      | "expired_card"
+      | "insufficient_funds"
+      | "card_expired"
+      | "card_rejected"
+      | "payment_provider_unavailable"
+      | "database_unavailable"
+      | "internal_error";
     /** @description How a product can be bought (CAT-04). */
     FulfilmentDto: {
       /** @description Can be reserved for pickup at the shop (取り置き). */
@@ -1334,7 +1391,10 @@ export interface components {
        * @example 1980
        */
       unit_price: string;
-      /** Format: int32 */
+      /**
+       * Format: u-int32
+       * @description Units ordered.
+       */
       quantity: number;
       /** @example 3960 */
       line_total: string;
@@ -1452,8 +1512,8 @@ export interface components {
       status: number;
       /** @description What went wrong in this occurrence. */
       detail?: string | null;
-      /** @description A stable, machine-readable snake_case code. */
-      code: string;
+      /** @description A stable, machine-readable code; the list is the `ErrorCode` schema. */
+      code: components["schemas"]["ErrorCode"];
       /** @description For 422: messages per request field (dotted paths for nested fields). */
       errors?: {
         [key: string]: string[];

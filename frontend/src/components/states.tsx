@@ -28,7 +28,7 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return (error) => {
     if (error instanceof ApiProblem) {
-      const key = `error.${error.code}`;
+      const key = `problem.${error.code}`;
       if (i18n.exists(key)) return t(key);
       if (error.code === "network_error") return t("error.network");
       return error.problem.detail ?? t("error.generic");

@@ -1,7 +1,7 @@
 import { act, renderHook } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ApiProblem } from "../api/problem";
-import "../i18n";
+import "../i18n/index";
 import { useFormErrors } from "./use-server-errors";
 
 describe("useFormErrors", () => {

@@ -2,7 +2,7 @@ import { MantineProvider } from "@mantine/core";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
-import "../i18n";
+import "../i18n/index";
 
 /** Renders inside the providers the app uses. */
 export function renderWithProviders(ui: ReactElement) {

@@ -135,11 +135,11 @@ async fn ord05_rsv05_two_workers_expire_a_backlog_each_item_exactly_once(backend
     assert_eq!(shelf(&app, &shop, &variant).await, 100 - orders);
     app.clock.advance(chrono::Duration::days(4));
     let now = app.clock_now();
-    let provider = app.state.payments.as_ref();
+    let settlement = &app.state.settlement;
     // Small batches, so both workers keep claiming while the other works.
     let (a, b) = tokio::join!(
-        kaimono_api::payment_flow::expire_due(&app.db, provider, "a", now, 5, &|| false),
-        kaimono_api::payment_flow::expire_due(&app.db, provider, "b", now, 5, &|| false),
+        settlement.expire_due(&app.db, "a", now, 5, &|| false),
+        settlement.expire_due(&app.db, "b", now, 5, &|| false),
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a + b, orders as u64, "a: {a}, b: {b}");

@@ -19,7 +19,7 @@ import type { components } from "../../api/schema";
 import { yen } from "../../components/format";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
-import { useAddresses } from "../mypage/api/list-addresses";
+import { useAddresses } from "../../shared/api/list-addresses";
 import { useCart } from "./api/get-cart";
 import { placeOrders } from "./api/place-orders";
 import { CartTotals } from "./cart-page";

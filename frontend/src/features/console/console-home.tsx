@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSession } from "../../auth/use-session";
 import { Empty, ErrorState, Loading } from "../../components/states";
-import { useShops } from "../storefront/api/list-shops";
+import { useShops } from "../../shared/api/list-shops";
 import { useQueues } from "./api/queues";
 
 /** SHOP-01: how much work waits, each count linking to its list. */

@@ -22,13 +22,13 @@ import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { cancelShopOrder } from "./api/cancel-order";
-import { PaymentHistory } from "../payments/payment-history";
+import { PaymentHistory } from "../../shared/ui/payment-history";
 import { checkOrderStock } from "./api/check-order-stock";
 import { useShopOrder } from "./api/get-shop-order";
 import { shipOrder } from "./api/ship-order";
 import { useShopOrders, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
-import { OrderLines } from "../orders/order-lines";
+import { OrderLines } from "../../shared/ui/order-lines";
 import { useCanManage } from "./use-managed-shop";
 
 type Order = components["schemas"]["OrderResponse"];

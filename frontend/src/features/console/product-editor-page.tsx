@@ -22,7 +22,7 @@ import { useNavigate, useParams } from "react-router";
 import type { components } from "../../api/schema";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
-import { useProduct } from "../storefront/api/get-product";
+import { useProduct } from "../../shared/api/get-product";
 import { addVariant } from "./api/add-variant";
 import { archiveProduct } from "./api/archive-product";
 import { createProduct } from "./api/create-product";

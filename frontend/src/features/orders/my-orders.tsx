@@ -6,7 +6,7 @@ import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { cancelMyOrder } from "./api/cancel-my-order";
 import { useMyOrders } from "./api/list-my-orders";
-import { OrderLines } from "./order-lines";
+import { OrderLines } from "../../shared/ui/order-lines";
 
 const statusColor = {
   awaiting_stock_check: "yellow",

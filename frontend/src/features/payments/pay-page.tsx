@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { formatDateTime, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
-import { OrderLines } from "../orders/order-lines";
+import { OrderLines } from "../../shared/ui/order-lines";
 import { useCards } from "./api/cards";
 import { pay } from "./api/pay";
 import { usePaymentRequest } from "./api/payment-request";
@@ -99,8 +99,8 @@ export function PayPage() {
       ) : !r.payable ? (
         <Alert color="red">
           {r.status === "cancelled"
-            ? t("error.payment_request_cancelled")
-            : t("error.payment_request_expired")}
+            ? t("problem.payment_request_cancelled")
+            : t("problem.payment_request_expired")}
         </Alert>
       ) : (
         <>

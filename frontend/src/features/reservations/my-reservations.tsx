@@ -7,17 +7,9 @@ import { formatDate, formatDateTime, yen } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { cancelReservation } from "./api/cancel-reservation";
 import { useMyReservations } from "./api/my-reservations";
+import { reservationColor } from "../../shared/ui/status-colors";
 
 type Reservation = components["schemas"]["ReservationResponse"];
-
-export const reservationColor = {
-  requested: "yellow",
-  held: "teal",
-  completed: "blue",
-  unavailable: "gray",
-  cancelled: "gray",
-  expired: "gray",
-} as const;
 
 /** RSV-07: each reservation's status; the pickup number to show at the counter (RSV-03); cancel (RSV-06). */
 export function MyReservations() {

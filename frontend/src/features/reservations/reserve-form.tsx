@@ -8,7 +8,7 @@ import { useSession } from "../../auth/use-session";
 import { formatDate } from "../../components/format";
 import { useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
-import { useShop } from "../storefront/api/get-shop";
+import { useShop } from "../../shared/api/get-shop";
 import { createReservation } from "./api/create-reservation";
 
 /** The visit dates a shop accepts: its business days inside its reservation window (RSV-01). */

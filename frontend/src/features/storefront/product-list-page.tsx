@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useCategories } from "./api/list-categories";
-import { useShops } from "./api/list-shops";
+import { useShops } from "../../shared/api/list-shops";
 import { useProducts } from "./api/list-products";
 import { ProductCard } from "./product-card";
 

@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Empty, ErrorState, Loading } from "../../components/states";
-import { useShops } from "./api/list-shops";
+import { useShops } from "../../shared/api/list-shops";
 
 export function ShopListPage() {
   const { t } = useTranslation();

@@ -2,9 +2,9 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@man
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorState, Loading } from "../../components/states";
-import { useShop } from "./api/get-shop";
+import { useShop } from "../../shared/api/get-shop";
 import { useProducts } from "./api/list-products";
-import { CalendarView } from "./calendar-view";
+import { CalendarView } from "../../shared/ui/calendar-view";
 import { ProductCard } from "./product-card";
 
 export function ShopPage() {

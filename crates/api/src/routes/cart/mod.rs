@@ -34,7 +34,9 @@ pub struct CartItemResponse {
     /// Tax-inclusive price now.
     #[schema(value_type = String, example = "1980")]
     pub unit_price: Money,
-    pub quantity: i32,
+    /// Units in the cart (1 to 99).
+    #[schema(minimum = 1, maximum = 99)]
+    pub quantity: u32,
     #[schema(value_type = String, example = "3960")]
     pub line_total: Money,
     /// Units on the shop's shelf now; stock is held only when the order is placed.

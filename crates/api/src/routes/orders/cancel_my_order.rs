@@ -21,6 +21,8 @@ pub async fn cancel_my_order(
     path: web::Path<Uuid>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
     let actor = Actor::Member(member.0);
-    let cancelled = crate::payment_flow::cancel_order(&state, actor, path.into_inner(), CancelReason::Member).await?;
+    let (id, now) = (path.into_inner(), state.clock.now());
+    let cancelled =
+        kaimono_orders::cancel_order(&state.db, &state.settlement, actor, id, CancelReason::Member, now).await?;
     Ok(web::Json(OrderResponse::with_payment(cancelled, &state.db).await?))
 }

@@ -34,7 +34,9 @@ pub async fn cancel_shop_order(
     let fingerprint = idempotency::fingerprint(&("cancel", order))?;
     let account = principal.account_id;
     idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
-        let cancelled = crate::payment_flow::cancel_order(&state, Actor::Shop(shop), order, CancelReason::Shop).await?;
+        let (actor, now) = (Actor::Shop(shop), state.clock.now());
+        let cancelled =
+            kaimono_orders::cancel_order(&state.db, &state.settlement, actor, order, CancelReason::Shop, now).await?;
         let response = OrderResponse::with_payment(cancelled, &state.db).await?;
         serde_json::to_string(&response).map_err(ApiError::internal)
     })

@@ -105,7 +105,9 @@ pub struct OrderLineResponse {
     /// Tax-inclusive price when ordered.
     #[schema(value_type = String, example = "1980")]
     pub unit_price: Money,
-    pub quantity: i32,
+    /// Units ordered.
+    #[schema(minimum = 1)]
+    pub quantity: u32,
     #[schema(value_type = String, example = "3960")]
     pub line_total: Money,
     pub status: LineStatusDto,
@@ -238,7 +240,7 @@ impl From<Order> for OrderResponse {
                 .lines
                 .into_iter()
                 .map(|l| OrderLineResponse {
-                    line_total: l.unit_price.times(u32::try_from(l.quantity).unwrap_or(0)),
+                    line_total: l.total(),
                     id: l.id,
                     variant_id: l.variant_id.0,
                     sku: l.sku,

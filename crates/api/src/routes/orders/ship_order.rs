@@ -59,7 +59,9 @@ pub async fn ship_order(
     let account = principal.account_id;
     idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
         let tracking = body.tracking_number.trim().to_uppercase();
-        let shipped = crate::payment_flow::ship(&state, shop, order, body.carrier.into(), &tracking).await?;
+        let (carrier, now) = (body.carrier.into(), state.clock.now());
+        let shipped =
+            kaimono_orders::ship_order(&state.db, &state.settlement, shop, order, carrier, &tracking, now).await?;
         let response = OrderResponse::with_payment(shipped, &state.db).await?;
         serde_json::to_string(&response).map_err(ApiError::internal)
     })

@@ -17,6 +17,6 @@ pub async fn delete_card(
     member: Member,
     path: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    kaimono_payments::delete_card(&state.db, state.payments.as_ref(), member.0, path.into_inner()).await?;
+    kaimono_payments::delete_card(&state.db, state.settlement.provider(), member.0, path.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -13,6 +13,6 @@ use actix_web::{get, web};
 #[get("/me/cards")]
 pub async fn list_cards(state: web::Data<AppState>, member: Member) -> Result<web::Json<Vec<CardResponse>>, ApiError> {
     let now = state.clock.now();
-    let cards = kaimono_payments::list_cards(&state.db, state.payments.as_ref(), member.0).await?;
+    let cards = kaimono_payments::list_cards(&state.db, state.settlement.provider(), member.0).await?;
     Ok(web::Json(cards.into_iter().map(|c| CardResponse::new(c, now)).collect()))
 }

@@ -45,7 +45,8 @@ pub async fn pay_payment_request(
     let token = path.into_inner();
     let fingerprint = idempotency::fingerprint(&(&token, &body.0))?;
     idempotency::once(&state.db, member.0, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
-        let subject = crate::payment_flow::pay(&state, member.0, &token, body.0.card_id).await?;
+        let now = state.clock.now();
+        let subject = state.settlement.pay(&state.db, member.0, &token, body.0.card_id, now).await?;
         let payment = PaymentResponse::of(&state.db, subject).await?;
         serde_json::to_string(&payment).map_err(ApiError::internal)
     })

@@ -36,7 +36,7 @@ pub async fn register_card(
     let now = state.clock.now();
     let email = account::Entity::find_by_id(member.0.0).one(&state.db).await?.map(|a| a.email).unwrap_or_default();
     let card =
-        kaimono_payments::register_card(&state.db, state.payments.as_ref(), member.0, &email, &body.0.token, now)
+        kaimono_payments::register_card(&state.db, state.settlement.provider(), member.0, &email, &body.0.token, now)
             .await?;
     Ok(HttpResponse::Created().json(CardResponse::new(card, now)))
 }

@@ -1,4 +1,5 @@
 use super::ProductPage;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
@@ -35,9 +36,9 @@ pub struct ListProductsQuery {
 pub(crate) fn decode_cursor(cursor: Option<&str>) -> Result<Option<Uuid>, ApiError> {
     cursor
         .map(|c| {
-            Cursor::decode(c)
-                .map(|c| c.0)
-                .map_err(|_| ApiError::field("validation_failed", "cursor", "is not a cursor this server issued"))
+            Cursor::decode(c).map(|c| c.0).map_err(|_| {
+                ApiError::field(ErrorCode::ValidationFailed, "cursor", "is not a cursor this server issued")
+            })
         })
         .transpose()
 }

@@ -30,12 +30,10 @@ pub async fn cancel_my_reservation(
     let fingerprint = idempotency::fingerprint(&("cancel", id))?;
     let now = state.clock.now();
     idempotency::once(&state.db, member.0, &key, &fingerprint, now, StatusCode::OK, || async {
-        let txn = crate::database::begin_write(&state.db).await?;
         let actor = Actor::Member(member.0);
-        kaimono_reservations::cancel_reservation(&txn, actor, id, CancelCause::Member, now).await?;
-        txn.commit().await?;
-        crate::payment_flow::refund_reservation(&state.db, state.payments.as_ref(), id, now).await?;
-        let found = kaimono_reservations::reservation_for(&state.db, actor, id).await?;
+        let found =
+            kaimono_reservations::cancel_reservation(&state.db, &state.settlement, actor, id, CancelCause::Member, now)
+                .await?;
         let response = ReservationResponse::with_payment(found, &state.db).await?;
         serde_json::to_string(&response).map_err(ApiError::internal)
     })

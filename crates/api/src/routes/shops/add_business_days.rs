@@ -1,8 +1,9 @@
 use super::japan_today;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
-use actix_web::{get, http::StatusCode, web};
+use actix_web::{get, web};
 use chrono::NaiveDate;
 use kaimono_core::ShopId;
 use serde::{Deserialize, Serialize};
@@ -41,8 +42,10 @@ pub async fn add_business_days(
 ) -> Result<web::Json<BusinessDayResponse>, ApiError> {
     let shop = kaimono_catalog::get_shop(&state.db, ShopId(path.into_inner())).await?;
     let from = query.0.from.unwrap_or_else(|| japan_today(state.clock.now()));
-    let date = shop.calendar.rules.add_business_days(from, query.0.days).ok_or_else(|| {
-        ApiError::new(StatusCode::CONFLICT, "no_business_day", "the shop has no business day in reach")
-    })?;
+    let date = shop
+        .calendar
+        .rules
+        .add_business_days(from, query.0.days)
+        .ok_or_else(|| ApiError::new(ErrorCode::NoBusinessDay, "the shop has no business day in reach"))?;
     Ok(web::Json(BusinessDayResponse { date }))
 }

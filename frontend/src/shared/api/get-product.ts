@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../../api/client";
-import { unwrap } from "../../../api/problem";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
 
 export function useProduct(productId: string) {
   return useQuery({

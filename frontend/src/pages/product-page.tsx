@@ -16,14 +16,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
-import type { components } from "../../api/schema";
-import { ReserveForm } from "../reservations/reserve-form";
-import { useSession } from "../../auth/use-session";
-import { addCartItem } from "../cart/api/add-cart-item";
-import { priceWithTax } from "../../components/format";
-import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
-import { useProduct } from "./api/get-product";
-import { colorsOf, pick, sizesOf } from "./variant-picker";
+import type { components } from "../api/schema";
+import { ReserveForm } from "../features/reservations/reserve-form";
+import { useSession } from "../auth/use-session";
+import { addCartItem } from "../shared/api/add-cart-item";
+import { priceWithTax } from "../components/format";
+import { Empty, ErrorState, Loading, useErrorMessage } from "../components/states";
+import { useProduct } from "../shared/api/get-product";
+import { colorsOf, pick, sizesOf } from "../features/storefront/variant-picker";
 
 const availabilityColor = { in_stock: "teal", few_left: "orange", out_of_stock: "gray" } as const;
 const availabilityKey = {

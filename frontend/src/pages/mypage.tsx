@@ -3,17 +3,17 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../auth/use-session";
-import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
-import { useFormErrors } from "../../components/use-server-errors";
-import { check, isKana, isPhone } from "../../components/validation";
-import { MyOrders } from "../orders/my-orders";
-import { CardsPanel } from "../payments/cards-panel";
-import { MyReservations } from "../reservations/my-reservations";
-import { AddressForm } from "./address-form";
-import { deleteAddress } from "./api/delete-address";
-import { useAddresses } from "./api/list-addresses";
-import { updateProfile } from "./api/update-profile";
+import { useSession } from "../auth/use-session";
+import { Empty, ErrorState, Loading, useErrorMessage } from "../components/states";
+import { useFormErrors } from "../components/use-server-errors";
+import { check, isKana, isPhone } from "../components/validation";
+import { MyOrders } from "../features/orders/my-orders";
+import { CardsPanel } from "../features/payments/cards-panel";
+import { MyReservations } from "../features/reservations/my-reservations";
+import { AddressForm } from "../features/mypage/address-form";
+import { deleteAddress } from "../features/mypage/api/delete-address";
+import { useAddresses } from "../shared/api/list-addresses";
+import { updateProfile } from "../features/mypage/api/update-profile";
 
 function ProfileForm() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
-import { api } from "../../../api/client";
-import { unwrap } from "../../../api/problem";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
 
 export async function addCartItem(variantId: string, quantity: number) {
   return unwrap(await api.POST("/api/v1/me/cart/items", { body: { variant_id: variantId, quantity } }));

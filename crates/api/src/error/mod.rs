@@ -9,6 +9,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
+mod codes;
+pub use codes::ErrorCode;
+
 /// An RFC 9457 problem detail.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProblemDetails {
@@ -22,8 +25,8 @@ pub struct ProblemDetails {
     /// What went wrong in this occurrence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// A stable, machine-readable snake_case code.
-    pub code: String,
+    /// A stable, machine-readable code; the list is the `ErrorCode` schema.
+    pub code: ErrorCode,
     /// For 422: messages per request field (dotted paths for nested fields).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<BTreeMap<String, Vec<String>>>,
@@ -31,8 +34,7 @@ pub struct ProblemDetails {
 
 #[derive(Debug)]
 pub struct ApiError {
-    status: StatusCode,
-    code: &'static str,
+    code: ErrorCode,
     detail: Option<String>,
     errors: Option<BTreeMap<String, Vec<String>>>,
     retry_after: Option<u64>,
@@ -41,57 +43,38 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
-        Self { status, code, detail: Some(detail.into()), errors: None, retry_after: None, source: None }
+    /// A problem with `code` (and the code's status) and what went wrong this time.
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
+        Self { code, detail: Some(detail.into()), errors: None, retry_after: None, source: None }
     }
 
     pub fn unauthenticated(detail: &str) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", detail)
+        Self::new(ErrorCode::Unauthenticated, detail)
     }
 
     pub fn forbidden(detail: &str) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", detail)
+        Self::new(ErrorCode::Forbidden, detail)
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
-    }
-
-    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, detail)
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
     }
 
     /// A 422 with messages per field.
     pub fn validation(errors: BTreeMap<String, Vec<String>>) -> Self {
-        Self {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: "validation_failed",
-            detail: Some("the request has invalid fields".into()),
-            errors: Some(errors),
-            retry_after: None,
-            source: None,
-        }
+        Self { errors: Some(errors), ..Self::new(ErrorCode::ValidationFailed, ErrorCode::ValidationFailed.message()) }
     }
 
-    /// A 422 for one field.
-    pub fn field(code: &'static str, field: &str, message: impl Into<String>) -> Self {
+    /// A 4xx naming one field (`code` says why; 422 unless the code says otherwise).
+    pub fn field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
         let message = message.into();
-        let mut errors = BTreeMap::new();
-        errors.insert(field.to_owned(), vec![message.clone()]);
-        Self {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code,
-            detail: Some(message),
-            errors: Some(errors),
-            retry_after: None,
-            source: None,
-        }
+        let errors = BTreeMap::from([(field.to_owned(), vec![message.clone()])]);
+        Self { errors: Some(errors), ..Self::new(code, message) }
     }
 
     pub fn internal(source: impl std::fmt::Display) -> Self {
         Self {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "internal_error",
+            code: ErrorCode::InternalError,
             detail: None,
             errors: None,
             retry_after: None,
@@ -103,29 +86,31 @@ impl ApiError {
     pub fn unavailable() -> Self {
         Self {
             retry_after: Some(5),
-            ..Self::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-                "the service cannot reach its database right now; try again shortly",
-            )
+            ..Self::new(ErrorCode::DatabaseUnavailable, ErrorCode::DatabaseUnavailable.message())
         }
     }
 
-    pub fn code(&self) -> &'static str {
+    /// Asks the client to wait `seconds` before trying again.
+    pub fn retry_after(self, seconds: u64) -> Self {
+        Self { retry_after: Some(seconds), ..self }
+    }
+
+    pub fn code(&self) -> ErrorCode {
         self.code
     }
 
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.code.status()
     }
 
     pub(crate) fn problem(&self) -> ProblemDetails {
+        let status = self.status();
         ProblemDetails {
-            problem_type: format!("urn:kaimono:problem:{}", self.code),
-            title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
-            status: self.status.as_u16(),
+            problem_type: format!("urn:kaimono:problem:{}", self.code.as_str()),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
             detail: self.detail.clone(),
-            code: self.code.to_owned(),
+            code: self.code,
             errors: self.errors.clone(),
         }
     }
@@ -133,7 +118,7 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.status.as_u16(), self.code)?;
+        write!(f, "{} {}", self.status().as_u16(), self.code.as_str())?;
         if let Some(source) = &self.source {
             write!(f, ": {source}")?;
         }
@@ -143,19 +128,20 @@ impl std::fmt::Display for ApiError {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.status
+        self.status()
     }
 
     fn error_response(&self) -> HttpResponse {
-        if self.status.is_server_error() {
+        let status = self.status();
+        if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
-        let mut response = HttpResponse::build(self.status);
+        let mut response = HttpResponse::build(status);
         response.content_type("application/problem+json");
         if let Some(seconds) = self.retry_after {
             response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
-        if self.status == StatusCode::UNAUTHORIZED {
+        if status == StatusCode::UNAUTHORIZED {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
         response.json(self.problem())
@@ -179,35 +165,33 @@ impl From<AccountError> for ApiError {
     fn from(e: AccountError) -> Self {
         match e {
             AccountError::LinkInvalid => {
-                ApiError::field("link_invalid", "token", "this link is invalid or has already been used")
+                ApiError::field(ErrorCode::LinkInvalid, "token", "this link is invalid or has already been used")
             }
             AccountError::LinkExpired => {
-                ApiError::field("link_expired", "token", "this link has expired; please request a new one")
+                ApiError::field(ErrorCode::LinkExpired, "token", "this link has expired; please request a new one")
             }
             AccountError::EmailTaken => {
-                ApiError::new(StatusCode::CONFLICT, "email_taken", "an account with this email already exists")
+                ApiError::new(ErrorCode::EmailTaken, "an account with this email already exists")
             }
             AccountError::InvalidCredentials => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "the email or password is wrong")
+                ApiError::new(ErrorCode::InvalidCredentials, "the email or password is wrong")
             }
             AccountError::Throttled { retry_after_secs } => ApiError {
                 retry_after: Some(retry_after_secs),
                 ..ApiError::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "too_many_attempts",
+                    ErrorCode::TooManyAttempts,
                     format!("too many failed logins; try again in {retry_after_secs} seconds"),
                 )
             },
             AccountError::TooManyLinkRequests { retry_after_secs } => ApiError {
                 retry_after: Some(retry_after_secs),
                 ..ApiError::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "too_many_requests",
+                    ErrorCode::TooManyRequests,
                     format!("too many link requests; try again in {retry_after_secs} seconds"),
                 )
             },
             AccountError::SessionInvalid => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "session_invalid", "the session is invalid, expired or revoked")
+                ApiError::new(ErrorCode::SessionInvalid, "the session is invalid, expired or revoked")
             }
             AccountError::NotFound => ApiError::not_found("resource"),
             AccountError::Db(e) => e.into(),
@@ -223,29 +207,27 @@ impl From<CatalogError> for ApiError {
             CatalogError::ShopNotFound => ApiError::not_found("shop"),
             CatalogError::ProductNotFound => ApiError::not_found("product"),
             CatalogError::VariantNotFound => ApiError::not_found("variant"),
-            CatalogError::SkuTaken { sku } => ApiError {
-                errors: Some(BTreeMap::from([("sku".to_owned(), vec![format!("the SKU {sku} is already in use")])])),
-                ..ApiError::new(StatusCode::CONFLICT, "sku_taken", format!("the SKU {sku} is already in use"))
-            },
-            CatalogError::VariantExists { color, size } => ApiError::new(
-                StatusCode::CONFLICT,
-                "variant_exists",
-                format!("the product already has a {color} / {size} variant"),
-            ),
-            CatalogError::InvalidPrice => {
-                ApiError::field("validation_failed", "price", "a price must be a whole, non-negative number of yen")
+            CatalogError::SkuTaken { sku } => {
+                ApiError::field(ErrorCode::SkuTaken, "sku", format!("the SKU {sku} is already in use"))
             }
-            CatalogError::InsufficientStock { available } => ApiError::new(
-                StatusCode::CONFLICT,
-                "insufficient_stock",
-                format!("not enough stock: {available} available"),
+            CatalogError::VariantExists { color, size } => {
+                ApiError::new(ErrorCode::VariantExists, format!("the product already has a {color} / {size} variant"))
+            }
+            CatalogError::InvalidPrice => ApiError::field(
+                ErrorCode::ValidationFailed,
+                "price",
+                "a price must be a whole, non-negative number of yen",
             ),
+            CatalogError::InsufficientStock { available } => {
+                ApiError::new(ErrorCode::InsufficientStock, format!("not enough stock: {available} available"))
+            }
             // `set_stock` validates its quantity against the same bound, so only an adjustment gets here.
             CatalogError::StockLimit { max, current } => ApiError::field(
-                "stock_limit",
+                ErrorCode::StockLimit,
                 "delta",
                 format!("a shop holds at most {max} units of a variant; it holds {current} now"),
             ),
+            e @ CatalogError::Corrupt(_) => ApiError::internal(e),
             CatalogError::Db(e) => e.into(),
         }
     }
@@ -258,35 +240,35 @@ impl From<kaimono_orders::OrderError> for ApiError {
             OrderError::NotFound => ApiError::not_found("order"),
             OrderError::NotInCart => ApiError::not_found("cart item"),
             OrderError::NotPurchasable => {
-                ApiError::field("not_purchasable", "variant_id", "this item is not on sale for delivery")
+                ApiError::field(ErrorCode::NotPurchasable, "variant_id", "this item is not on sale for delivery")
             }
-            OrderError::EmptyCart => ApiError::new(StatusCode::CONFLICT, "cart_empty", "the cart is empty"),
+            OrderError::EmptyCart => ApiError::new(ErrorCode::CartEmpty, "the cart is empty"),
             OrderError::AddressNotFound => {
-                ApiError::field("validation_failed", "address_id", "is not one of your delivery addresses")
+                ApiError::field(ErrorCode::ValidationFailed, "address_id", "is not one of your delivery addresses")
             }
             OrderError::QuantityTooLarge { max } => {
-                ApiError::field("validation_failed", "quantity", format!("at most {max} of one item"))
+                ApiError::field(ErrorCode::ValidationFailed, "quantity", format!("at most {max} of one item"))
             }
-            OrderError::InsufficientStock { variant, available } => ApiError::new(
-                StatusCode::CONFLICT,
-                "insufficient_stock",
-                format!("not enough stock of {variant}: {available} available"),
+            OrderError::InsufficientStock { product_name, sku, available, .. } => ApiError::new(
+                ErrorCode::InsufficientStock,
+                format!("not enough stock of {product_name} (SKU {sku}): {available} available; lower the quantity"),
             ),
-            OrderError::UnknownLine { line } => {
-                ApiError::field("validation_failed", "rejected_line_ids", format!("{line} is not a line of this order"))
+            OrderError::UnknownLine { line } => ApiError::field(
+                ErrorCode::ValidationFailed,
+                "rejected_line_ids",
+                format!("{line} is not a line of this order"),
+            ),
+            OrderError::InvalidTransition { from, to } => {
+                ApiError::new(ErrorCode::InvalidTransition, transition_message("order", from, to))
             }
-            OrderError::InvalidTransition { from, to } => ApiError::new(
-                StatusCode::CONFLICT,
-                "invalid_transition",
-                format!("an order cannot go from {from} to {to}"),
-            ),
             OrderError::PaymentInProgress => ApiError::new(
-                StatusCode::CONFLICT,
-                "payment_in_progress",
+                ErrorCode::PaymentInProgress,
                 "a payment of this order is being processed; try again in a moment",
             ),
             OrderError::Payment(e) => e.into(),
             OrderError::Catalog(e) => e.into(),
+            OrderError::Account(e) => e.into(),
+            e @ (OrderError::Corrupt(_) | OrderError::Amount(_)) => ApiError::internal(e),
             OrderError::Messaging(e) => e.into(),
             OrderError::Db(e) => e.into(),
         }
@@ -299,46 +281,49 @@ impl From<kaimono_payments::PaymentError> for ApiError {
         match e {
             PaymentError::NotFound => ApiError::not_found("payment request"),
             PaymentError::CardNotFound => ApiError::not_found("card"),
-            PaymentError::CardExpired => ApiError::field("card_expired", "token", "this card has expired"),
+            PaymentError::CardExpired => ApiError::field(ErrorCode::CardExpired, "token", "this card has expired"),
             PaymentError::AlreadyPaid => {
-                ApiError::new(StatusCode::CONFLICT, "already_paid", "this payment request has already been paid")
+                ApiError::new(ErrorCode::AlreadyPaid, "this payment request has already been paid")
             }
-            PaymentError::Expired => {
-                ApiError::new(StatusCode::GONE, "payment_request_expired", "this payment link has expired")
-            }
+            PaymentError::Expired => ApiError::new(ErrorCode::PaymentRequestExpired, "this payment link has expired"),
             PaymentError::Cancelled => ApiError::new(
-                StatusCode::CONFLICT,
-                "payment_request_cancelled",
+                ErrorCode::PaymentRequestCancelled,
                 "the order or reservation of this payment link was cancelled",
             ),
-            PaymentError::InProgress => ApiError::new(
-                StatusCode::CONFLICT,
-                "payment_in_progress",
-                "a payment is being processed; try again in a moment",
-            ),
+            PaymentError::InProgress => {
+                ApiError::new(ErrorCode::PaymentInProgress, "a payment is being processed; try again in a moment")
+            }
             PaymentError::NothingToSettle(what) => {
-                ApiError::new(StatusCode::CONFLICT, "not_paid", format!("nothing was paid that could be {what}"))
+                ApiError::new(ErrorCode::NotPaid, format!("nothing was paid that could be {what}"))
+            }
+            PaymentError::UnknownCard => {
+                ApiError::field(ErrorCode::ValidationFailed, "card_id", "is not one of your saved cards")
+            }
+            PaymentError::ChosenCardExpired => {
+                ApiError::field(ErrorCode::CardExpired, "card_id", "this card has expired; register another card")
             }
             PaymentError::Provider(ProviderError::Declined { code }) => {
                 let code = match code.as_str() {
-                    "expired_card" => "expired_card",
-                    "insufficient_funds" => "insufficient_funds",
-                    _ => "card_declined",
+                    "expired_card" => ErrorCode::ExpiredCard,
+                    "insufficient_funds" => ErrorCode::InsufficientFunds,
+                    _ => ErrorCode::CardDeclined,
                 };
-                ApiError::new(StatusCode::PAYMENT_REQUIRED, code, "the card was declined; try another card")
+                ApiError::new(code, "the card was declined; try another card")
             }
-            PaymentError::Provider(ProviderError::Invalid(message)) => {
-                ApiError::field("card_rejected", "token", format!("the payment provider refused this card: {message}"))
-            }
+            PaymentError::Provider(ProviderError::Invalid(message)) => ApiError::field(
+                ErrorCode::CardRejected,
+                "token",
+                format!("the payment provider refused this card: {message}"),
+            ),
             PaymentError::Provider(ProviderError::Unavailable(message)) => ApiError {
-                retry_after: Some(5),
                 source: Some(message),
                 ..ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "payment_provider_unavailable",
+                    ErrorCode::PaymentProviderUnavailable,
                     "the payment provider could not be reached; nothing was charged",
                 )
+                .retry_after(5)
             },
+            e @ (PaymentError::Amount(_) | PaymentError::Payable(_)) => ApiError::internal(e),
             PaymentError::Db(e) => e.into(),
         }
     }
@@ -350,43 +335,55 @@ impl From<kaimono_reservations::ReservationError> for ApiError {
         match e {
             E::NotFound => ApiError::not_found("reservation"),
             E::NotReservable => {
-                ApiError::field("not_reservable", "variant_id", "this item cannot be reserved for pickup")
+                ApiError::field(ErrorCode::NotReservable, "variant_id", "this item cannot be reserved for pickup")
             }
             E::VisitDateOutOfWindow { earliest, latest } => ApiError::field(
-                "visit_date_out_of_window",
+                ErrorCode::VisitDateOutOfWindow,
                 "visit_date",
                 format!("must be from {earliest} to {latest}"),
             ),
             E::ShopClosed(date) => {
-                ApiError::field("shop_closed", "visit_date", format!("the shop is closed on {date}"))
+                ApiError::field(ErrorCode::ShopClosed, "visit_date", format!("the shop is closed on {date}"))
             }
-            E::InsufficientStock { available } => ApiError::new(
-                StatusCode::CONFLICT,
-                "insufficient_stock",
-                format!("not enough stock: {available} available"),
-            ),
-            E::InvalidTransition { from, to } => ApiError::new(
-                StatusCode::CONFLICT,
-                "invalid_transition",
-                format!("a reservation cannot go from {from} to {to}"),
-            ),
-            E::NotPaid => {
-                ApiError::new(StatusCode::CONFLICT, "not_paid", "this prepaid reservation has not been paid online yet")
+            E::InsufficientStock { available } => {
+                ApiError::new(ErrorCode::InsufficientStock, format!("not enough stock: {available} available"))
             }
+            E::InvalidTransition { from, to } => {
+                ApiError::new(ErrorCode::InvalidTransition, transition_message("reservation", from, to))
+            }
+            E::NotPaid => ApiError::new(ErrorCode::NotPaid, "this prepaid reservation has not been paid online yet"),
             E::InStorePaymentRequired => ApiError::field(
-                "in_store_payment_required",
+                ErrorCode::InStorePaymentRequired,
                 "paid_in_store",
                 "record the payment taken at the counter to hand this over",
             ),
             E::PaymentInProgress => ApiError::new(
-                StatusCode::CONFLICT,
-                "payment_in_progress",
+                ErrorCode::PaymentInProgress,
                 "a payment of this reservation is being processed; try again in a moment",
             ),
+            E::InvalidQuantity => ApiError::field(ErrorCode::ValidationFailed, "quantity", "must be at least 1"),
+            E::Payment(e) => e.into(),
+            E::Account(e) => e.into(),
+            E::Catalog(e) => e.into(),
+            e @ E::Amount(_) => ApiError::internal(e),
             E::Messaging(e) => e.into(),
             E::Db(e) => e.into(),
         }
     }
+}
+
+/// "this order is awaiting payment and cannot be shipped now": what a person reads when an action does
+/// not fit the state (the codes of the states stay in the response body's resource).
+fn transition_message(kind: &str, from: &str, to: &str) -> String {
+    let action = match to {
+        "awaiting_payment" => "stock-checked",
+        "held" => "confirmed",
+        "unavailable" => "rejected",
+        "completed" => "handed over",
+        other => other,
+    };
+    let state = from.replace('_', " ");
+    format!("this {kind} is {state} and cannot be {} now", action.replace('_', " "))
 }
 
 impl From<kaimono_messaging::MessagingError> for ApiError {

@@ -1,0 +1,113 @@
+//! The one table of error codes: each code with its HTTP status and its default English message. The
+//! spec lists them (`ErrorCode`), and the SPA's translations are typed by that list, so a code without
+//! Japanese (or English) text fails the SPA's type check.
+
+use actix_web::http::StatusCode;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+macro_rules! error_codes {
+    ($($variant:ident = $code:literal, $status:ident, $message:literal;)*) => {
+        /// A stable, machine-readable code for what went wrong. Clients translate it; `detail` says more
+        /// in English.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $(#[doc = $message] $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in table order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+
+            /// The status every response with this code has.
+            pub fn status(self) -> StatusCode {
+                match self { $(ErrorCode::$variant => StatusCode::$status,)* }
+            }
+
+            /// What it means, in English (the default `detail`).
+            pub fn message(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $message,)* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // The request itself
+    MalformedJson = "malformed_json", BAD_REQUEST, "The body is not valid JSON.";
+    UnreadableBody = "unreadable_body", BAD_REQUEST, "The body could not be read.";
+    InvalidQuery = "invalid_query", BAD_REQUEST, "The query string could not be read.";
+    RequestTimeout = "request_timeout", REQUEST_TIMEOUT, "The request body did not arrive in time.";
+    BodyTooLarge = "body_too_large", PAYLOAD_TOO_LARGE, "The body is too large.";
+    UnsupportedMediaType = "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.";
+    ValidationFailed = "validation_failed", UNPROCESSABLE_ENTITY, "The request has invalid fields.";
+    IdempotencyKeyRequired = "idempotency_key_required", UNPROCESSABLE_ENTITY, "This request needs an Idempotency-Key header.";
+    IdempotencyKeyReused = "idempotency_key_reused", UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for a different request.";
+    RequestInProgress = "request_in_progress", CONFLICT, "A request with this Idempotency-Key is still being processed.";
+    // Who is asking
+    Unauthenticated = "unauthenticated", UNAUTHORIZED, "Sign in to do this.";
+    InvalidToken = "invalid_token", UNAUTHORIZED, "The access token is not valid.";
+    TokenExpired = "token_expired", UNAUTHORIZED, "The access token has expired; refresh it.";
+    InvalidCredentials = "invalid_credentials", UNAUTHORIZED, "The email or password is wrong.";
+    SessionInvalid = "session_invalid", UNAUTHORIZED, "The session is invalid, expired or revoked.";
+    Forbidden = "forbidden", FORBIDDEN, "You may not do this.";
+    TooManyAttempts = "too_many_attempts", TOO_MANY_REQUESTS, "Too many failed logins; wait and try again.";
+    TooManyRequests = "too_many_requests", TOO_MANY_REQUESTS, "Too many requests; wait and try again.";
+    // Accounts
+    LinkInvalid = "link_invalid", UNPROCESSABLE_ENTITY, "This link is invalid or has already been used.";
+    LinkExpired = "link_expired", UNPROCESSABLE_ENTITY, "This link has expired; request a new one.";
+    EmailTaken = "email_taken", CONFLICT, "An account with this email already exists.";
+    // Resources and their states
+    NotFound = "not_found", NOT_FOUND, "Not found.";
+    InvalidTransition = "invalid_transition", CONFLICT, "This cannot be done in the current state.";
+    // Catalog and stock
+    SkuTaken = "sku_taken", CONFLICT, "The SKU is already in use.";
+    VariantExists = "variant_exists", CONFLICT, "The product already has a variant of this color and size.";
+    InsufficientStock = "insufficient_stock", CONFLICT, "There is not enough stock.";
+    StockLimit = "stock_limit", UNPROCESSABLE_ENTITY, "A shop cannot hold that many units of a variant.";
+    NoBusinessDay = "no_business_day", CONFLICT, "The shop has no business day in reach.";
+    // Cart and orders
+    NotPurchasable = "not_purchasable", UNPROCESSABLE_ENTITY, "This item is not on sale for delivery.";
+    CartEmpty = "cart_empty", CONFLICT, "The cart is empty.";
+    DeliveryDateOutOfWindow = "delivery_date_out_of_window", UNPROCESSABLE_ENTITY, "The shop cannot deliver on that date.";
+    // Reservations
+    NotReservable = "not_reservable", UNPROCESSABLE_ENTITY, "This item cannot be reserved for pickup.";
+    VisitDateOutOfWindow = "visit_date_out_of_window", UNPROCESSABLE_ENTITY, "The shop does not take visits on that date.";
+    ShopClosed = "shop_closed", UNPROCESSABLE_ENTITY, "The shop is closed on that date.";
+    InStorePaymentRequired = "in_store_payment_required", UNPROCESSABLE_ENTITY, "Record the payment taken at the counter to hand this over.";
+    // Payments
+    NotPaid = "not_paid", CONFLICT, "Nothing has been paid yet.";
+    AlreadyPaid = "already_paid", CONFLICT, "This has already been paid.";
+    PaymentInProgress = "payment_in_progress", CONFLICT, "A payment is being processed; try again in a moment.";
+    PaymentRequestExpired = "payment_request_expired", GONE, "This payment link has expired.";
+    PaymentRequestCancelled = "payment_request_cancelled", CONFLICT, "What this payment link was for was cancelled.";
+    CardDeclined = "card_declined", PAYMENT_REQUIRED, "The card was declined; try another card.";
+    ExpiredCard = "expired_card", PAYMENT_REQUIRED, "The card issuer says the card has expired.";
+    InsufficientFunds = "insufficient_funds", PAYMENT_REQUIRED, "The card's limit is not enough for this amount.";
+    CardExpired = "card_expired", UNPROCESSABLE_ENTITY, "This card has expired.";
+    CardRejected = "card_rejected", UNPROCESSABLE_ENTITY, "The payment provider refused this card.";
+    PaymentProviderUnavailable = "payment_provider_unavailable", SERVICE_UNAVAILABLE, "The payment provider could not be reached; nothing was charged.";
+    // The service
+    DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";
+    InternalError = "internal_error", INTERNAL_SERVER_ERROR, "Something went wrong on our side.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_their_table_names_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(code.as_str()));
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
+            assert!(code.status().is_client_error() || code.status().is_server_error());
+        }
+    }
+}

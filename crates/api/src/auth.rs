@@ -132,6 +132,35 @@ impl FromRequest for Principal {
     }
 }
 
+/// Staff of the shop named by the path's `{shop_id}`, or an operator: the prologue of every console
+/// route. Without a token 401; with a malformed shop id 404; anyone else 403.
+#[derive(Debug, Clone, Copy)]
+pub struct ShopStaff {
+    pub account_id: AccountId,
+    pub shop: ShopId,
+}
+
+impl FromRequest for ShopStaff {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let principal = Principal::authenticate(req.clone()).await?;
+            let shop = req
+                .match_info()
+                .get("shop_id")
+                .and_then(|id| uuid::Uuid::parse_str(id).ok())
+                .map(ShopId)
+                .ok_or_else(|| ApiError::not_found("shop"))?;
+            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
+            principal.require_shop(state, shop).await?;
+            Ok(ShopStaff { account_id: principal.account_id, shop })
+        })
+    }
+}
+
 /// An authenticated caller whose role is member (My Page routes).
 #[derive(Debug, Clone, Copy)]
 pub struct Member(pub AccountId);

@@ -149,8 +149,8 @@ pub struct ShippingAddress {
     pub city: String,
     pub street: String,
     pub building: Option<String>,
-    pub name: String,
-    pub name_kana: String,
+    pub recipient_name: String,
+    pub recipient_kana: String,
     pub phone: String,
 }
 
@@ -195,6 +195,16 @@ pub struct Order {
     pub shipment: Option<Shipment>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub cancel_reason: Option<CancelReason>,
+}
+
+impl Order {
+    /// Tax per rate contained in the total: the lines the shop did not reject, rounded once per rate.
+    pub fn tax(&self) -> kaimono_core::TaxSummary {
+        kaimono_core::summarize_tax(
+            self.lines.iter().filter(|l| l.status != LineStatus::Rejected).map(|l| (l.tax_category, l.total())),
+            kaimono_core::RoundingMode::Down,
+        )
+    }
 }
 
 impl Order {

@@ -134,6 +134,13 @@ impl PaymentRequest {
     }
 }
 
+/// A payment request with every attempt made against it, as an order or reservation shows it.
+#[derive(Debug, Clone)]
+pub struct PaymentView {
+    pub request: PaymentRequest,
+    pub attempts: Vec<Attempt>,
+}
+
 /// One call to the provider and its result, as recorded on the order or reservation (PAY-03).
 #[derive(Debug, Clone)]
 pub struct Attempt {

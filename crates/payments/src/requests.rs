@@ -6,7 +6,7 @@
 //! provider is called outside any transaction; the outcome is written after.
 
 use crate::error::PaymentError;
-use crate::model::{Attempt, AttemptKind, PROCESSING_TIMEOUT, PaymentRequest, RequestStatus, Subject};
+use crate::model::{Attempt, AttemptKind, PROCESSING_TIMEOUT, PaymentRequest, PaymentView, RequestStatus, Subject};
 use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{payment_attempt, payment_request};
@@ -281,10 +281,10 @@ pub(crate) async fn expire_request(
     Ok(moved.rows_affected == 1)
 }
 
-/// Every provider call made for a subject, oldest first.
-pub async fn attempts_of(db: &impl ConnectionTrait, subject: Subject) -> Result<Vec<Attempt>, PaymentError> {
+/// The payment request of a subject with every provider call made against it, oldest first.
+pub async fn payment_view(db: &impl ConnectionTrait, subject: Subject) -> Result<Option<PaymentView>, PaymentError> {
     let Some(request) = request_of(db, subject).await? else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     let rows = payment_attempt::Entity::find()
         .filter(payment_attempt::Column::PaymentRequestId.eq(request.id))
@@ -292,7 +292,7 @@ pub async fn attempts_of(db: &impl ConnectionTrait, subject: Subject) -> Result<
         .order_by_asc(payment_attempt::Column::Id)
         .all(db)
         .await?;
-    Ok(rows
+    let attempts = rows
         .into_iter()
         .map(|r| Attempt {
             id: r.id,
@@ -304,5 +304,6 @@ pub async fn attempts_of(db: &impl ConnectionTrait, subject: Subject) -> Result<
             failure_code: r.failure_code,
             created_at: r.created_at,
         })
-        .collect())
+        .collect();
+    Ok(Some(PaymentView { request, attempts }))
 }

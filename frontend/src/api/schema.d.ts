@@ -1417,16 +1417,8 @@ export interface components {
        * @example 5256
        */
       total: string;
-      /**
-       * @description Tax at 10 % contained in the total.
-       * @example 360
-       */
-      tax_standard: string;
-      /**
-       * @description Tax at 8 % contained in the total.
-       * @example 96
-       */
-      tax_reduced: string;
+      /** @description Tax per rate contained in the total (as on the cart), rounded once per rate. */
+      tax: components["schemas"]["TaxLineResponse"][];
       lines: components["schemas"]["OrderLineResponse"][];
       /** Format: date-time */
       created_at: string;
@@ -1613,7 +1605,8 @@ export interface components {
       quantity: number;
       /** @example 3960 */
       total: string;
-      payment: components["schemas"]["ReservationPaymentDto"];
+      /** @description How it is paid: at the counter or online before pickup. */
+      payment_method: components["schemas"]["ReservationPaymentDto"];
       /** Format: date */
       visit_date: string;
       /**
@@ -1630,7 +1623,7 @@ export interface components {
       awaiting_payment: boolean;
       /** Format: date-time */
       created_at: string;
-      payment_request?: components["schemas"]["PaymentResponse"] | null;
+      payment?: components["schemas"]["PaymentResponse"] | null;
     };
     /**
      * @description `requested` (stock check pending), `held` (until the hold deadline), `completed` (handed over),
@@ -1667,8 +1660,10 @@ export interface components {
       city: string;
       street: string;
       building?: string | null;
-      name: string;
-      name_kana: string;
+      /** @description The recipient (宛名), as on the member's address. */
+      recipient_name: string;
+      /** @description The recipient's name in kana. */
+      recipient_kana: string;
       phone: string;
     };
     ShipmentResponse: {

@@ -90,7 +90,7 @@ async fn rsv01_a_reservation_needs_a_business_day_inside_the_window_and_takes_th
     assert_eq!(status, 201, "{created}");
     assert_eq!(created["status"], "requested");
     assert_eq!(created["total"], "9980");
-    assert_eq!(created["payment"], "in_store");
+    assert_eq!(created["payment_method"], "in_store");
     assert!(created["pickup_number"].as_str().unwrap().len() == 9, "ABCD-2345");
     assert_eq!(shelf(&app, &shop, &variant).await, 3);
     let (status, replay, replayed) = app
@@ -248,8 +248,7 @@ async fn rsv05_unvisited_holds_expire_at_the_deadline_with_stock_released_and_pa
     let token = token_for(&app, &member.0.to_string(), Role::Member);
     let (_, expired) = app.get(&format!("/api/v1/me/reservations/{id}"), Some(&token)).await;
     assert_eq!(expired["status"], "expired");
-    let kinds: Vec<_> =
-        expired["payment_request"]["attempts"].as_array().unwrap().iter().map(|a| a["kind"].clone()).collect();
+    let kinds: Vec<_> = expired["payment"]["attempts"].as_array().unwrap().iter().map(|a| a["kind"].clone()).collect();
     assert_eq!(kinds, [json!("authorize"), json!("capture"), json!("refund")]);
     assert_eq!(shelf(&app, &shop, &variant).await, 5, "stock released");
     let mail = &app.mailbox("member@example.test").await[0];

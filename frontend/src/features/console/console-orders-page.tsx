@@ -174,7 +174,7 @@ function OrderCard({ shopId, order, detail = false }: { shopId: string; order: O
             </Anchor>
           </Text>
           <Text size="sm" c="dimmed">
-            {formatDate(order.created_at, i18n.language)} ・ {order.ship_to.name} ・ 〒
+            {formatDate(order.created_at, i18n.language)} ・ {order.ship_to.recipient_name} ・ 〒
             {order.ship_to.postal_code_display} {order.ship_to.prefecture_name}
             {order.ship_to.city}
           </Text>
@@ -198,8 +198,8 @@ function OrderCard({ shopId, order, detail = false }: { shopId: string; order: O
           <Text size="sm">
             〒{order.ship_to.postal_code_display} {order.ship_to.prefecture_name}
             {order.ship_to.city}
-            {order.ship_to.street} {order.ship_to.building ?? ""} ・ {order.ship_to.name}（
-            {order.ship_to.name_kana}） ・ {order.ship_to.phone}
+            {order.ship_to.street} {order.ship_to.building ?? ""} ・ {order.ship_to.recipient_name}（
+            {order.ship_to.recipient_kana}） ・ {order.ship_to.phone}
           </Text>
           {(order.delivery_date || order.delivery_time_slot) && (
             <Text size="sm">

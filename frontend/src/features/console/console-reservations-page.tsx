@@ -116,7 +116,7 @@ export function ReservationSummary({ reservation: r, to }: { reservation: Reserv
       </Text>
       <Text size="sm" c="dimmed">
         {r.member_name} ・ {t("reservations.visitDate")} {formatDate(r.visit_date, i18n.language)} ・{" "}
-        {t(`reservations.payment.${r.payment}`)}
+        {t(`reservations.payment.${r.payment_method}`)}
         {r.paid_at ? ` ・ ${t("reservations.paid")}` : ""}
       </Text>
       {r.hold_deadline && (
@@ -216,7 +216,7 @@ export function ConsoleReservationPage() {
         <Stack gap="xs">
           <ReservationSummary reservation={r} />
           <Actions shopId={shopId} reservation={r} />
-          {r.payment === "prepaid" && <PaymentHistory payment={r.payment_request} />}
+          {r.payment_method === "prepaid" && <PaymentHistory payment={r.payment} />}
         </Stack>
       </Card>
     </Stack>

@@ -73,7 +73,7 @@ export function PickupDeskPage() {
         <Card withBorder data-testid="pickup">
           <Stack>
             <ReservationSummary reservation={found} />
-            {found.status === "held" && found.payment === "in_store" && (
+            {found.status === "held" && found.payment_method === "in_store" && (
               <Checkbox
                 label={t("console.paidInStore")}
                 checked={paidInStore}
@@ -87,7 +87,7 @@ export function PickupDeskPage() {
               <Button
                 onClick={() => void handOver()}
                 loading={busy}
-                disabled={found.awaiting_payment || (found.payment === "in_store" && !paidInStore)}
+                disabled={found.awaiting_payment || (found.payment_method === "in_store" && !paidInStore)}
                 w="fit-content"
               >
                 {t("console.handOver")}

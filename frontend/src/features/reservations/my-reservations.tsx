@@ -44,7 +44,7 @@ export function MyReservations() {
             <Group justify="space-between" align="flex-start">
               <Stack gap={2}>
                 <Text size="sm" c="dimmed">
-                  {r.shop.name} ・ {t(`reservations.payment.${r.payment}`)}
+                  {r.shop.name} ・ {t(`reservations.payment.${r.payment_method}`)}
                 </Text>
                 <Text fw={600}>
                   {r.product_name}（{r.color} / {r.size}）× {r.quantity} ・ {yen(r.total)}

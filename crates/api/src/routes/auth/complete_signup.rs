@@ -1,4 +1,5 @@
-use super::{TokenResponse, session_response};
+use super::session_response;
+use crate::dto::auth::TokenResponse;
 use crate::dto::{validate_furigana, validate_not_blank, validate_phone};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;

@@ -1,4 +1,5 @@
-use super::{TokenResponse, session_response};
+use super::session_response;
+use crate::dto::auth::TokenResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

@@ -9,16 +9,14 @@ mod request_password_reset;
 mod request_signup;
 
 use crate::auth::{ACCESS_TOKEN_TTL, issue_access_token};
+use crate::dto::auth::TokenResponse;
+use crate::dto::me::AccountResponse;
 use crate::error::ApiError;
-use crate::routes::me::AccountResponse;
 use crate::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
 use kaimono_accounts::Session;
-use serde::Serialize;
-use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -29,32 +27,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(logout::logout)
         .service(request_password_reset::request_password_reset)
         .service(complete_password_reset::complete_password_reset);
-}
-
-/// Tokens for a new or refreshed session.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TokenResponse {
-    /// Short-lived JWT for `Authorization: Bearer`.
-    pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: &'static str,
-    /// Seconds until the access token expires.
-    pub expires_in: i64,
-    /// Single-use token for `POST /auth/refresh`; each refresh returns a new one. Absent when the
-    /// session lives in the `kaimono_refresh` cookie (`use_cookie: true`, for browsers).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
-    /// When the refresh token expires.
-    pub refresh_expires_at: DateTime<Utc>,
-    /// The signed-in account.
-    pub account: AccountResponse,
-}
-
-/// The same answer whether or not the email is registered.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AcceptedResponse {
-    /// What happens next.
-    pub message: String,
 }
 
 /// The cookie that carries a browser's refresh token: HttpOnly (no script reads it), SameSite=Strict,

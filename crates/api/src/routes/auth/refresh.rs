@@ -1,4 +1,5 @@
-use super::{TokenResponse, clear_refresh_cookie, presented_refresh_token, session_response};
+use super::{clear_refresh_cookie, presented_refresh_token, session_response};
+use crate::dto::auth::TokenResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

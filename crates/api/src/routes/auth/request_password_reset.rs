@@ -1,4 +1,4 @@
-use super::AcceptedResponse;
+use crate::dto::auth::AcceptedResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

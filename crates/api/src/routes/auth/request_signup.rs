@@ -1,5 +1,5 @@
-use super::AcceptedResponse;
 use crate::dto::LocaleDto;
+use crate::dto::auth::AcceptedResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

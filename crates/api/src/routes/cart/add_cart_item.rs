@@ -1,5 +1,5 @@
-use super::CartResponse;
 use crate::auth::Member;
+use crate::dto::cart::CartResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

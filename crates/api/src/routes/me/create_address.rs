@@ -1,5 +1,5 @@
-use super::{AddressRequest, AddressResponse};
 use crate::auth::Member;
+use crate::dto::me::{AddressRequest, AddressResponse};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

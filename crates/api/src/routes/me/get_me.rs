@@ -1,5 +1,5 @@
-use super::AccountResponse;
 use crate::auth::Principal;
+use crate::dto::me::AccountResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};

@@ -1,5 +1,5 @@
-use super::AddressResponse;
 use crate::auth::Member;
+use crate::dto::me::AddressResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};

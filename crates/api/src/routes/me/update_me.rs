@@ -1,5 +1,5 @@
-use super::AccountResponse;
 use crate::auth::Principal;
+use crate::dto::me::AccountResponse;
 use crate::dto::{LocaleDto, validate_furigana, validate_not_blank, validate_phone};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;

@@ -1,5 +1,5 @@
-use super::OrderResponse;
 use crate::auth::Member;
+use crate::dto::orders::OrderResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{post, web};
@@ -24,5 +24,8 @@ pub async fn cancel_my_order(
     let (id, now) = (path.into_inner(), state.clock.now());
     let cancelled =
         kaimono_orders::cancel_order(&state.db, &state.settlement, actor, id, CancelReason::Member, now).await?;
-    Ok(web::Json(OrderResponse::with_payment(cancelled, &state.db).await?))
+    Ok(web::Json({
+        let payment = kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(cancelled.id)).await?;
+        OrderResponse::new(cancelled, payment)
+    }))
 }

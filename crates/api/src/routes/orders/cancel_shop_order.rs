@@ -1,11 +1,10 @@
-use super::OrderResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::orders::OrderResponse;
 use crate::error::{ApiError, responses::*};
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use kaimono_core::ShopId;
 use kaimono_orders::{Actor, CancelReason};
 use uuid::Uuid;
 
@@ -24,20 +23,23 @@ use uuid::Uuid;
 #[post("/shops/{shop_id}/orders/{order_id}/cancel")]
 pub async fn cancel_shop_order(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     key: IdempotencyKey,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (shop, order) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, order) = path.into_inner();
+    let shop = staff.shop;
     let fingerprint = idempotency::fingerprint(&("cancel", order))?;
-    let account = principal.account_id;
+    let account = staff.account_id;
     idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
         let (actor, now) = (Actor::Shop(shop), state.clock.now());
         let cancelled =
             kaimono_orders::cancel_order(&state.db, &state.settlement, actor, order, CancelReason::Shop, now).await?;
-        let response = OrderResponse::with_payment(cancelled, &state.db).await?;
+        let response = {
+            let payment =
+                kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(cancelled.id)).await?;
+            OrderResponse::new(cancelled, payment)
+        };
         serde_json::to_string(&response).map_err(ApiError::internal)
     })
     .await

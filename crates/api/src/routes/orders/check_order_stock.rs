@@ -1,10 +1,9 @@
-use super::OrderResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::orders::OrderResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{post, web};
-use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -34,13 +33,12 @@ pub struct StockCheckRequest {
 #[post("/shops/{shop_id}/orders/{order_id}/stock-check")]
 pub async fn check_order_stock(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
     body: ValidJson<StockCheckRequest>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    let (shop, order) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, order) = path.into_inner();
+    let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
     let (rejected, url) = (&body.0.rejected_line_ids, state.config.public_url.as_str());
     let checked = kaimono_orders::check_stock(&txn, shop, order, rejected, url, state.clock.now()).await?;

@@ -1,5 +1,5 @@
-use super::OrderResponse;
 use crate::auth::Member;
+use crate::dto::orders::OrderResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -20,5 +20,8 @@ pub async fn get_my_order(
 ) -> Result<web::Json<OrderResponse>, ApiError> {
     let order =
         kaimono_orders::order_for(&state.db, kaimono_orders::Actor::Member(member.0), path.into_inner()).await?;
-    Ok(web::Json(OrderResponse::with_payment(order, &state.db).await?))
+    Ok(web::Json({
+        let payment = kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(order.id)).await?;
+        OrderResponse::new(order, payment)
+    }))
 }

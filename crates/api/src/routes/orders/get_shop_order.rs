@@ -1,9 +1,8 @@
-use super::OrderResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::orders::OrderResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};
-use kaimono_core::ShopId;
 use uuid::Uuid;
 
 /// One of the shop's orders with its lines, shipment, payment request and payment attempts (SHOP-02).
@@ -16,12 +15,14 @@ use uuid::Uuid;
 #[get("/shops/{shop_id}/orders/{order_id}")]
 pub async fn get_shop_order(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<OrderResponse>, ApiError> {
-    let (shop, order) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, order) = path.into_inner();
+    let shop = staff.shop;
     let order = kaimono_orders::order_for(&state.db, kaimono_orders::Actor::Shop(shop), order).await?;
-    Ok(web::Json(OrderResponse::with_payment(order, &state.db).await?))
+    Ok(web::Json({
+        let payment = kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(order.id)).await?;
+        OrderResponse::new(order, payment)
+    }))
 }

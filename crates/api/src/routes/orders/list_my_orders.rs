@@ -1,5 +1,5 @@
-use super::OrderResponse;
 use crate::auth::Member;
+use crate::dto::orders::OrderResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};

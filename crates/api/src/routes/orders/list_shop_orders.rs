@@ -1,13 +1,11 @@
-use super::{OrderResponse, OrderStatusDto};
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::orders::{OrderResponse, OrderStatusDto};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
 use actix_web::{get, web};
-use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -30,12 +28,10 @@ pub struct ShopOrdersQuery {
 #[get("/shops/{shop_id}/orders")]
 pub async fn list_shop_orders(
     state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<Uuid>,
+    staff: ShopStaff,
     query: ValidQuery<ShopOrdersQuery>,
 ) -> Result<web::Json<Vec<OrderResponse>>, ApiError> {
-    let shop = ShopId(path.into_inner());
-    principal.require_shop(&state, shop).await?;
+    let shop = staff.shop;
     let filter = kaimono_orders::ShopOrderFilter { status: query.0.status.map(Into::into), search: query.0.q };
     let orders = kaimono_orders::list_shop_orders(&state.db, shop, &filter).await?;
     Ok(web::Json(orders.into_iter().map(Into::into).collect()))

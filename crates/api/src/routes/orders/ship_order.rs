@@ -1,12 +1,11 @@
-use super::{CarrierDto, OrderResponse};
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::orders::{CarrierDto, OrderResponse};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use kaimono_core::ShopId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -46,23 +45,26 @@ pub struct ShipOrderRequest {
 #[post("/shops/{shop_id}/orders/{order_id}/ship")]
 pub async fn ship_order(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     key: IdempotencyKey,
     path: web::Path<(Uuid, Uuid)>,
     body: ValidJson<ShipOrderRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let (shop, order) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, order) = path.into_inner();
+    let shop = staff.shop;
     let body = body.0;
     let fingerprint = idempotency::fingerprint(&(order, &body))?;
-    let account = principal.account_id;
+    let account = staff.account_id;
     idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
         let tracking = body.tracking_number.trim().to_uppercase();
         let (carrier, now) = (body.carrier.into(), state.clock.now());
         let shipped =
             kaimono_orders::ship_order(&state.db, &state.settlement, shop, order, carrier, &tracking, now).await?;
-        let response = OrderResponse::with_payment(shipped, &state.db).await?;
+        let response = {
+            let payment =
+                kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(shipped.id)).await?;
+            OrderResponse::new(shipped, payment)
+        };
         serde_json::to_string(&response).map_err(ApiError::internal)
     })
     .await

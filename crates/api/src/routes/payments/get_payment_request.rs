@@ -1,7 +1,7 @@
 use crate::auth::Member;
+use crate::dto::orders::OrderResponse;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
-use crate::routes::orders::OrderResponse;
-use crate::routes::reservations::ReservationResponse;
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};

@@ -8,14 +8,7 @@ mod pay_payment_request;
 mod register_card;
 mod set_default_card;
 
-use crate::error::ApiError;
-use chrono::{DateTime, Utc};
-use kaimono_core::Money;
-use kaimono_payments::{Attempt, Card, Subject};
-use serde::Serialize;
-use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_cards::list_cards)
@@ -24,91 +17,4 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_card::delete_card)
         .service(get_payment_request::get_payment_request)
         .service(pay_payment_request::pay_payment_request);
-}
-
-/// A saved card: what the member needs to recognise it, never the number (PAY-01).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CardResponse {
-    pub id: Uuid,
-    /// `visa`, `mastercard`, `jcb`, `amex`, …
-    pub brand: String,
-    pub last4: String,
-    pub exp_month: i16,
-    pub exp_year: i16,
-    /// Used when paying unless another card is chosen.
-    pub is_default: bool,
-    /// Past its expiry month: cannot be used.
-    pub expired: bool,
-}
-
-impl CardResponse {
-    pub fn new(card: Card, now: DateTime<Utc>) -> Self {
-        Self {
-            expired: card.is_expired(now),
-            id: card.id,
-            brand: card.brand,
-            last4: card.last4,
-            exp_month: card.exp_month,
-            exp_year: card.exp_year,
-            is_default: card.is_default,
-        }
-    }
-}
-
-/// One call to the payment provider and its result (PAY-03).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AttemptResponse {
-    /// `authorize`, `capture`, `void` or `refund`.
-    pub kind: String,
-    #[schema(value_type = String, example = "5256")]
-    pub amount: Money,
-    pub succeeded: bool,
-    /// The provider's reference (payment intent, refund).
-    pub provider_ref: Option<String>,
-    /// Why it failed (`card_declined`, `expired_card`, `insufficient_funds`, `provider_unavailable`, …).
-    pub failure_code: Option<String>,
-    pub provider: String,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<Attempt> for AttemptResponse {
-    fn from(a: Attempt) -> Self {
-        Self {
-            kind: a.kind.as_str().to_owned(),
-            amount: a.amount,
-            succeeded: a.succeeded,
-            provider_ref: a.provider_ref,
-            failure_code: a.failure_code,
-            provider: a.provider,
-            created_at: a.created_at,
-        }
-    }
-}
-
-/// The payment request of an order or reservation and its attempts.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PaymentResponse {
-    /// `open`, `processing`, `paid`, `expired` or `cancelled`.
-    pub status: String,
-    #[schema(value_type = String, example = "5256")]
-    pub amount: Money,
-    pub expires_at: DateTime<Utc>,
-    pub paid_at: Option<DateTime<Utc>>,
-    pub attempts: Vec<AttemptResponse>,
-}
-
-impl PaymentResponse {
-    pub async fn of(db: &impl sea_orm::ConnectionTrait, subject: Subject) -> Result<Option<Self>, ApiError> {
-        let Some(request) = kaimono_payments::request_of(db, subject).await? else {
-            return Ok(None);
-        };
-        let attempts = kaimono_payments::attempts_of(db, subject).await?;
-        Ok(Some(Self {
-            status: request.status.as_str().to_owned(),
-            amount: request.amount,
-            expires_at: request.expires_at,
-            paid_at: request.paid_at,
-            attempts: attempts.into_iter().map(Into::into).collect(),
-        }))
-    }
 }

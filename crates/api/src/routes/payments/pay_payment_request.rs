@@ -1,5 +1,5 @@
-use super::PaymentResponse;
 use crate::auth::Member;
+use crate::dto::payments::PaymentResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::idempotency::{self, IdempotencyKey};
@@ -47,7 +47,7 @@ pub async fn pay_payment_request(
     idempotency::once(&state.db, member.0, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
         let now = state.clock.now();
         let subject = state.settlement.pay(&state.db, member.0, &token, body.0.card_id, now).await?;
-        let payment = PaymentResponse::of(&state.db, subject).await?;
+        let payment = kaimono_payments::payment_view(&state.db, subject).await?.map(PaymentResponse::from);
         serde_json::to_string(&payment).map_err(ApiError::internal)
     })
     .await

@@ -1,5 +1,5 @@
-use super::CardResponse;
 use crate::auth::Member;
+use crate::dto::payments::CardResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

@@ -1,5 +1,6 @@
-use super::{VariantRequest, VariantResponse, authorize_product};
+use super::authorize_product;
 use crate::auth::Principal;
+use crate::dto::products::{VariantRequest, VariantResponse};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;

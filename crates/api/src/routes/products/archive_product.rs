@@ -1,5 +1,6 @@
-use super::{ProductResponse, authorize_product};
+use super::authorize_product;
 use crate::auth::Principal;
+use crate::dto::products::ProductResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{post, web};

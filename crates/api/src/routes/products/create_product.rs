@@ -1,15 +1,13 @@
-use super::{FulfilmentDto, ProductResponse, VariantRequest};
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::products::{FulfilmentDto, ProductResponse, VariantRequest};
 use crate::dto::{TaxCategoryDto, validate_not_blank};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use kaimono_catalog::NewProduct;
-use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::ToSchema;
-use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -42,12 +40,10 @@ pub struct CreateProductRequest {
 #[post("/shops/{shop_id}/products")]
 pub async fn create_product(
     state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<Uuid>,
+    staff: ShopStaff,
     body: ValidJson<CreateProductRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let shop_id = ShopId(path.into_inner());
-    principal.require_shop(&state, shop_id).await?;
+    let shop_id = staff.shop;
     let body = body.0;
     let variants = body
         .variants

@@ -1,5 +1,5 @@
-use super::ProductResponse;
 use crate::auth::Principal;
+use crate::dto::products::ProductResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};

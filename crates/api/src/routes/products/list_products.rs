@@ -1,4 +1,4 @@
-use super::ProductPage;
+use crate::dto::products::ProductPage;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;

@@ -1,15 +1,13 @@
-use super::ProductPage;
 use super::list_products::decode_cursor;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::products::ProductPage;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
 use actix_web::{get, web};
 use kaimono_catalog::ProductFilter;
-use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -36,12 +34,10 @@ pub struct ListShopProductsQuery {
 #[get("/shops/{shop_id}/products")]
 pub async fn list_shop_products(
     state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<Uuid>,
+    staff: ShopStaff,
     query: ValidQuery<ListShopProductsQuery>,
 ) -> Result<web::Json<ProductPage>, ApiError> {
-    let shop_id = ShopId(path.into_inner());
-    principal.require_shop(&state, shop_id).await?;
+    let shop_id = staff.shop;
     let q = query.0;
     let filter =
         ProductFilter { shop_id: Some(shop_id), keyword: q.keyword, include_archived: true, ..Default::default() };

@@ -1,5 +1,6 @@
-use super::{FulfilmentDto, ProductResponse, authorize_product};
+use super::authorize_product;
 use crate::auth::Principal;
+use crate::dto::products::{FulfilmentDto, ProductResponse};
 use crate::dto::{TaxCategoryDto, validate_not_blank};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;

@@ -1,5 +1,6 @@
-use super::{VariantResponse, authorize_product};
+use super::authorize_product;
 use crate::auth::Principal;
+use crate::dto::products::VariantResponse;
 use crate::dto::{price, validate_not_blank, validate_price};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;

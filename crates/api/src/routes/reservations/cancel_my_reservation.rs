@@ -1,5 +1,5 @@
-use super::ReservationResponse;
 use crate::auth::Member;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
@@ -34,7 +34,11 @@ pub async fn cancel_my_reservation(
         let found =
             kaimono_reservations::cancel_reservation(&state.db, &state.settlement, actor, id, CancelCause::Member, now)
                 .await?;
-        let response = ReservationResponse::with_payment(found, &state.db).await?;
+        let response = {
+            let payment =
+                kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(found.id)).await?;
+            ReservationResponse::new(found, payment)
+        };
         serde_json::to_string(&response).map_err(ApiError::internal)
     })
     .await

@@ -1,10 +1,9 @@
-use super::ReservationResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{post, web};
-use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -30,16 +29,19 @@ pub struct CompleteReservationRequest {
 #[post("/shops/{shop_id}/reservations/{reservation_id}/complete")]
 pub async fn complete_reservation(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
     body: ValidJson<CompleteReservationRequest>,
 ) -> Result<web::Json<ReservationResponse>, ApiError> {
-    let (shop, id) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, id) = path.into_inner();
+    let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
     let now = state.clock.now();
     let done = kaimono_reservations::complete_reservation(&txn, shop, id, body.0.paid_in_store, now).await?;
     txn.commit().await?;
-    Ok(web::Json(ReservationResponse::with_payment(done, &state.db).await?))
+    Ok(web::Json({
+        let payment =
+            kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(done.id)).await?;
+        ReservationResponse::new(done, payment)
+    }))
 }

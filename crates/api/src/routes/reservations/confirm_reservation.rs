@@ -1,9 +1,8 @@
-use super::ReservationResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{post, web};
-use kaimono_core::ShopId;
 use uuid::Uuid;
 
 /// The shop confirms the stock (RSV-02): held until the end of the visit date plus the shop's hold days;
@@ -17,15 +16,18 @@ use uuid::Uuid;
 #[post("/shops/{shop_id}/reservations/{reservation_id}/confirm")]
 pub async fn confirm_reservation(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<ReservationResponse>, ApiError> {
-    let (shop, id) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, id) = path.into_inner();
+    let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
     let updated =
         kaimono_reservations::confirm_reservation(&txn, shop, id, &state.config.public_url, state.clock.now()).await?;
     txn.commit().await?;
-    Ok(web::Json(ReservationResponse::with_payment(updated, &state.db).await?))
+    Ok(web::Json({
+        let payment =
+            kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(updated.id)).await?;
+        ReservationResponse::new(updated, payment)
+    }))
 }

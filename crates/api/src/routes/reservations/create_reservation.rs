@@ -1,5 +1,5 @@
-use super::ReservationResponse;
 use crate::auth::Member;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::idempotency::{self, IdempotencyKey};

@@ -1,9 +1,8 @@
-use super::ReservationResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};
-use kaimono_core::ShopId;
 use uuid::Uuid;
 
 /// The pickup desk (RSV-03): the shop's reservation with this pickup number, typed or scanned (hyphens,
@@ -17,12 +16,15 @@ use uuid::Uuid;
 #[get("/shops/{shop_id}/pickups/{pickup_number}")]
 pub async fn find_pickup(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, String)>,
 ) -> Result<web::Json<ReservationResponse>, ApiError> {
-    let (shop, number) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, number) = path.into_inner();
+    let shop = staff.shop;
     let found = kaimono_reservations::find_by_pickup_number(&state.db, shop, &number).await?;
-    Ok(web::Json(ReservationResponse::with_payment(found, &state.db).await?))
+    Ok(web::Json({
+        let payment =
+            kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(found.id)).await?;
+        ReservationResponse::new(found, payment)
+    }))
 }

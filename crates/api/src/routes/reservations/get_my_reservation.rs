@@ -1,5 +1,5 @@
-use super::ReservationResponse;
 use crate::auth::Member;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -20,5 +20,9 @@ pub async fn get_my_reservation(
     path: web::Path<Uuid>,
 ) -> Result<web::Json<ReservationResponse>, ApiError> {
     let found = kaimono_reservations::reservation_for(&state.db, Actor::Member(member.0), path.into_inner()).await?;
-    Ok(web::Json(ReservationResponse::with_payment(found, &state.db).await?))
+    Ok(web::Json({
+        let payment =
+            kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(found.id)).await?;
+        ReservationResponse::new(found, payment)
+    }))
 }

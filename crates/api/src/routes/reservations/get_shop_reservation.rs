@@ -1,9 +1,8 @@
-use super::ReservationResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};
-use kaimono_core::ShopId;
 use kaimono_reservations::Actor;
 use uuid::Uuid;
 
@@ -17,12 +16,15 @@ use uuid::Uuid;
 #[get("/shops/{shop_id}/reservations/{reservation_id}")]
 pub async fn get_shop_reservation(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<ReservationResponse>, ApiError> {
-    let (shop, id) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, id) = path.into_inner();
+    let shop = staff.shop;
     let found = kaimono_reservations::reservation_for(&state.db, Actor::Shop(shop), id).await?;
-    Ok(web::Json(ReservationResponse::with_payment(found, &state.db).await?))
+    Ok(web::Json({
+        let payment =
+            kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(found.id)).await?;
+        ReservationResponse::new(found, payment)
+    }))
 }

@@ -1,14 +1,12 @@
-use super::{ReservationResponse, ReservationStatusDto};
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::reservations::{ReservationResponse, ReservationStatusDto};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::NaiveDate;
-use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use uuid::Uuid;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -33,12 +31,10 @@ pub struct ShopReservationsQuery {
 #[get("/shops/{shop_id}/reservations")]
 pub async fn list_shop_reservations(
     state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<Uuid>,
+    staff: ShopStaff,
     query: ValidQuery<ShopReservationsQuery>,
 ) -> Result<web::Json<Vec<ReservationResponse>>, ApiError> {
-    let shop = ShopId(path.into_inner());
-    principal.require_shop(&state, shop).await?;
+    let shop = staff.shop;
     let query = query.0;
     let filter = kaimono_reservations::ReservationFilter {
         status: query.status.map(Into::into),

@@ -1,9 +1,8 @@
-use super::ReservationResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{post, web};
-use kaimono_core::ShopId;
 use uuid::Uuid;
 
 /// The shop cannot supply it (RSV-02): the stock goes back and the member is emailed.
@@ -16,14 +15,17 @@ use uuid::Uuid;
 #[post("/shops/{shop_id}/reservations/{reservation_id}/reject")]
 pub async fn reject_reservation(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<ReservationResponse>, ApiError> {
-    let (shop, id) = path.into_inner();
-    let shop = ShopId(shop);
-    principal.require_shop(&state, shop).await?;
+    let (_, id) = path.into_inner();
+    let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
     let updated = kaimono_reservations::reject_reservation(&txn, shop, id, state.clock.now()).await?;
     txn.commit().await?;
-    Ok(web::Json(ReservationResponse::with_payment(updated, &state.db).await?))
+    Ok(web::Json({
+        let payment =
+            kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Reservation(updated.id)).await?;
+        ReservationResponse::new(updated, payment)
+    }))
 }

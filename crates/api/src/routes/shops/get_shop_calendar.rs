@@ -1,4 +1,5 @@
-use super::{CalendarDay, calendar_days, japan_today};
+use super::{calendar_days, japan_today};
+use crate::dto::shops::CalendarDay;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;

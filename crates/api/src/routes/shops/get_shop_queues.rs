@@ -1,13 +1,11 @@
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};
-use kaimono_core::ShopId;
 use kaimono_core::japan::japan_today;
 use kaimono_orders::OrderStatus;
 use serde::Serialize;
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 /// How much work waits in each of the shop's queues (SHOP-01).
 #[derive(Debug, Serialize, ToSchema)]
@@ -34,11 +32,9 @@ pub struct ShopQueuesResponse {
 #[get("/shops/{shop_id}/queues")]
 pub async fn get_shop_queues(
     state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<Uuid>,
+    staff: ShopStaff,
 ) -> Result<web::Json<ShopQueuesResponse>, ApiError> {
-    let shop = ShopId(path.into_inner());
-    principal.require_shop(&state, shop).await?;
+    let shop = staff.shop;
     let orders = kaimono_orders::count_shop_orders(&state.db, shop).await?;
     let count = |status| orders.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
     let today = japan_today(state.clock.now());

@@ -1,4 +1,5 @@
-use super::{ShopResponse, japan_today};
+use super::japan_today;
+use crate::dto::shops::ShopResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{get, web};

@@ -1,16 +1,16 @@
-use super::{CalendarDateDto, ShopResponse, WeekdayDto, japan_today};
-use crate::auth::Principal;
+use super::japan_today;
+use crate::auth::ShopStaff;
+use crate::dto::shops::{CalendarDateDto, ShopResponse, WeekdayDto};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{put, web};
 use chrono::WeekdaySet;
 use kaimono_catalog::{CalendarDate, ShopCalendar};
-use kaimono_core::{BusinessCalendar, ShopId};
+use kaimono_core::BusinessCalendar;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use utoipa::ToSchema;
-use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -62,12 +62,10 @@ fn validate_dates(request: &UpdateCalendarRequest) -> Result<(), ValidationError
 #[put("/shops/{shop_id}/calendar")]
 pub async fn update_shop_calendar(
     state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<Uuid>,
+    staff: ShopStaff,
     body: ValidJson<UpdateCalendarRequest>,
 ) -> Result<web::Json<ShopResponse>, ApiError> {
-    let shop_id = ShopId(path.into_inner());
-    principal.require_shop(&state, shop_id).await?;
+    let shop_id = staff.shop;
     let body = body.0;
     let to_dates = |list: Vec<CalendarDateDto>| -> Vec<CalendarDate> {
         list.into_iter().map(|d| CalendarDate { date: d.date, note: d.note.filter(|n| !n.trim().is_empty()) }).collect()

@@ -1,5 +1,5 @@
-use super::StockResponse;
-use crate::auth::Principal;
+use crate::auth::ShopStaff;
+use crate::dto::stock::StockResponse;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
@@ -35,12 +35,12 @@ pub struct AdjustStockRequest {
 #[post("/shops/{shop_id}/stock/{variant_id}/adjustments")]
 pub async fn adjust_stock(
     state: web::Data<AppState>,
-    principal: Principal,
+    staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
     body: ValidJson<AdjustStockRequest>,
 ) -> Result<web::Json<StockResponse>, ApiError> {
-    let (shop_id, variant_id) = path.into_inner();
-    principal.require_shop(&state, ShopId(shop_id)).await?;
+    let (_, variant_id) = path.into_inner();
+    let shop_id = staff.shop.0;
     let quantity = kaimono_catalog::adjust_stock(
         &state.db,
         ShopId(shop_id),

@@ -1,5 +1,16 @@
-//! Wire types shared by several areas: enums as snake_case strings, money as strings, and the
+//! The wire types (request and response bodies shared by several operations), one module per area;
+//! here:  enums as snake_case strings, money as strings, and the
 //! validation rules for Japanese fields (which call the one implementation in `kaimono_core::japan`).
+
+pub mod auth;
+pub mod cart;
+pub mod me;
+pub mod orders;
+pub mod payments;
+pub mod products;
+pub mod reservations;
+pub mod shops;
+pub mod stock;
 
 use crate::error::ErrorCode;
 use kaimono_core::japan;

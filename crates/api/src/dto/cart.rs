@@ -1,0 +1,86 @@
+//! Wire types of `/cart` routes (and of others that show the same resources).
+
+use crate::dto::TaxCategoryDto;
+use crate::dto::products::ShopRef;
+use kaimono_core::{Money, TaxLine};
+use kaimono_orders::Cart;
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CartItemResponse {
+    pub variant_id: Uuid,
+    pub product_id: Uuid,
+    pub shop: ShopRef,
+    pub product_name: String,
+    pub sku: String,
+    pub color: String,
+    pub size: String,
+    pub tax_category: TaxCategoryDto,
+    /// Tax-inclusive price now.
+    #[schema(value_type = String, example = "1980")]
+    pub unit_price: Money,
+    /// Units in the cart (1 to 99).
+    #[schema(minimum = 1, maximum = 99)]
+    pub quantity: u32,
+    #[schema(value_type = String, example = "3960")]
+    pub line_total: Money,
+    /// Units on the shop's shelf now; stock is held only when the order is placed.
+    pub available: i32,
+}
+
+/// The tax contained in the total at one rate.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TaxLineResponse {
+    pub tax_category: TaxCategoryDto,
+    /// Tax-inclusive total at this rate.
+    #[schema(value_type = String, example = "3960")]
+    pub total: Money,
+    /// The tax in it, rounded once.
+    #[schema(value_type = String, example = "360")]
+    pub tax: Money,
+}
+
+impl From<TaxLine> for TaxLineResponse {
+    fn from(t: TaxLine) -> Self {
+        Self { tax_category: t.category.into(), total: t.total, tax: t.tax }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CartResponse {
+    pub items: Vec<CartItemResponse>,
+    /// Tax-inclusive total.
+    #[schema(value_type = String, example = "5256")]
+    pub total: Money,
+    /// Tax per rate.
+    pub tax: Vec<TaxLineResponse>,
+}
+
+impl From<Cart> for CartResponse {
+    fn from(cart: Cart) -> Self {
+        Self {
+            items: cart
+                .lines
+                .into_iter()
+                .map(|l| CartItemResponse {
+                    line_total: l.total(),
+                    variant_id: l.variant_id.0,
+                    product_id: l.product_id.0,
+                    shop: ShopRef { id: l.shop_id.0, name: l.shop_name },
+                    product_name: l.product_name,
+                    sku: l.sku,
+                    color: l.color,
+                    size: l.size,
+                    tax_category: l.tax_category.into(),
+                    unit_price: l.unit_price,
+                    quantity: l.quantity,
+                    available: l.available,
+                })
+                .collect(),
+            total: cart.total,
+            tax: cart.tax.lines.into_iter().map(Into::into).collect(),
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Wire types of `/orders` routes (and of others that show the same resources).
+
+use crate::dto::cart::TaxLineResponse;
+use crate::dto::payments::PaymentResponse;
+use crate::dto::products::ShopRef;
+use crate::dto::{TaxCategoryDto, display_postal_code, prefecture_name};
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_core::Money;
+use kaimono_orders::Order;
+use kaimono_payments::PaymentView;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatusDto {
+    AwaitingStockCheck,
+    AwaitingPayment,
+    Paid,
+    Shipped,
+    Cancelled,
+}
+
+impl From<kaimono_orders::OrderStatus> for OrderStatusDto {
+    fn from(s: kaimono_orders::OrderStatus) -> Self {
+        use kaimono_orders::OrderStatus as S;
+        match s {
+            S::AwaitingStockCheck => Self::AwaitingStockCheck,
+            S::AwaitingPayment => Self::AwaitingPayment,
+            S::Paid => Self::Paid,
+            S::Shipped => Self::Shipped,
+            S::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+impl From<OrderStatusDto> for kaimono_orders::OrderStatus {
+    fn from(s: OrderStatusDto) -> Self {
+        match s {
+            OrderStatusDto::AwaitingStockCheck => Self::AwaitingStockCheck,
+            OrderStatusDto::AwaitingPayment => Self::AwaitingPayment,
+            OrderStatusDto::Paid => Self::Paid,
+            OrderStatusDto::Shipped => Self::Shipped,
+            OrderStatusDto::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+/// An item's status: `held` (stock taken at checkout), `secured` (the shop confirmed), `rejected` (out of
+/// stock, cancelled), `released` (the order was cancelled).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LineStatusDto {
+    Held,
+    Secured,
+    Rejected,
+    Released,
+}
+
+impl From<kaimono_orders::LineStatus> for LineStatusDto {
+    fn from(s: kaimono_orders::LineStatus) -> Self {
+        use kaimono_orders::LineStatus as S;
+        match s {
+            S::Held => Self::Held,
+            S::Secured => Self::Secured,
+            S::Rejected => Self::Rejected,
+            S::Released => Self::Released,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderLineResponse {
+    pub id: Uuid,
+    pub variant_id: Uuid,
+    pub sku: String,
+    pub product_name: String,
+    pub color: String,
+    pub size: String,
+    pub tax_category: TaxCategoryDto,
+    /// Tax-inclusive price when ordered.
+    #[schema(value_type = String, example = "1980")]
+    pub unit_price: Money,
+    /// Units ordered.
+    #[schema(minimum = 1)]
+    pub quantity: u32,
+    #[schema(value_type = String, example = "3960")]
+    pub line_total: Money,
+    pub status: LineStatusDto,
+}
+
+/// The delivery address as it was when the order was placed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShipToResponse {
+    pub postal_code: String,
+    pub postal_code_display: String,
+    pub prefecture: i16,
+    pub prefecture_name: String,
+    pub city: String,
+    pub street: String,
+    pub building: Option<String>,
+    /// The recipient (宛名), as on the member's address.
+    pub recipient_name: String,
+    /// The recipient's name in kana.
+    pub recipient_kana: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderResponse {
+    pub id: Uuid,
+    /// The number to quote to the shop (`261122-8F3A2C1D`).
+    pub number: String,
+    pub shop: ShopRef,
+    pub status: OrderStatusDto,
+    pub ship_to: ShipToResponse,
+    pub delivery_date: Option<NaiveDate>,
+    /// One of `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
+    pub delivery_time_slot: Option<String>,
+    /// Tax-inclusive total.
+    #[schema(value_type = String, example = "5256")]
+    pub total: Money,
+    /// Tax per rate contained in the total (as on the cart), rounded once per rate.
+    pub tax: Vec<TaxLineResponse>,
+    pub lines: Vec<OrderLineResponse>,
+    pub created_at: DateTime<Utc>,
+    pub paid_at: Option<DateTime<Utc>>,
+    /// Set once shipped (ORD-03).
+    pub shipment: Option<ShipmentResponse>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    /// `out_of_stock`, `member`, `shop` or `payment_expired`.
+    pub cancel_reason: Option<String>,
+    /// The payment request and every attempt against it (PAY-03); on single-order responses only.
+    pub payment: Option<PaymentResponse>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShipmentResponse {
+    pub carrier: CarrierDto,
+    pub tracking_number: String,
+    pub shipped_at: DateTime<Utc>,
+}
+
+/// The carriers: `yamato` (ヤマト運輸), `sagawa` (佐川急便), `japan_post` (日本郵便), `seino` (西濃運輸), `other`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CarrierDto {
+    Yamato,
+    Sagawa,
+    JapanPost,
+    Seino,
+    Other,
+}
+
+impl From<kaimono_orders::Carrier> for CarrierDto {
+    fn from(c: kaimono_orders::Carrier) -> Self {
+        use kaimono_orders::Carrier as C;
+        match c {
+            C::Yamato => Self::Yamato,
+            C::Sagawa => Self::Sagawa,
+            C::JapanPost => Self::JapanPost,
+            C::Seino => Self::Seino,
+            C::Other => Self::Other,
+        }
+    }
+}
+
+impl From<CarrierDto> for kaimono_orders::Carrier {
+    fn from(c: CarrierDto) -> Self {
+        match c {
+            CarrierDto::Yamato => Self::Yamato,
+            CarrierDto::Sagawa => Self::Sagawa,
+            CarrierDto::JapanPost => Self::JapanPost,
+            CarrierDto::Seino => Self::Seino,
+            CarrierDto::Other => Self::Other,
+        }
+    }
+}
+
+impl OrderResponse {
+    /// The order with its payment request and attempts (single-order responses).
+    pub fn new(order: Order, payment: Option<PaymentView>) -> Self {
+        Self { payment: payment.map(Into::into), ..order.into() }
+    }
+}
+
+impl From<Order> for OrderResponse {
+    fn from(o: Order) -> Self {
+        let tax = o.tax().lines.into_iter().map(Into::into).collect();
+        let a = o.ship_to;
+        Self {
+            id: o.id,
+            number: o.number,
+            shop: ShopRef { id: o.shop_id.0, name: o.shop_name },
+            status: o.status.into(),
+            ship_to: ShipToResponse {
+                postal_code_display: display_postal_code(&a.postal_code),
+                postal_code: a.postal_code,
+                prefecture_name: prefecture_name(a.prefecture),
+                prefecture: a.prefecture,
+                city: a.city,
+                street: a.street,
+                building: a.building,
+                recipient_name: a.recipient_name,
+                recipient_kana: a.recipient_kana,
+                phone: a.phone,
+            },
+            delivery_date: o.delivery_date,
+            delivery_time_slot: o.delivery_time_slot,
+            total: o.total,
+            tax,
+            lines: o
+                .lines
+                .into_iter()
+                .map(|l| OrderLineResponse {
+                    line_total: l.total(),
+                    id: l.id,
+                    variant_id: l.variant_id.0,
+                    sku: l.sku,
+                    product_name: l.product_name,
+                    color: l.color,
+                    size: l.size,
+                    tax_category: l.tax_category.into(),
+                    unit_price: l.unit_price,
+                    quantity: l.quantity,
+                    status: l.status.into(),
+                })
+                .collect(),
+            created_at: o.created_at,
+            paid_at: o.paid_at,
+            shipment: o.shipment.map(|s| ShipmentResponse {
+                carrier: s.carrier.into(),
+                tracking_number: s.tracking_number,
+                shipped_at: s.shipped_at,
+            }),
+            cancelled_at: o.cancelled_at,
+            cancel_reason: o.cancel_reason.map(|r| r.as_str().to_owned()),
+            payment: None,
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Wire types of `/products` routes (and of others that show the same resources).
+
+use crate::dto::TaxCategoryDto;
+use kaimono_catalog::{Fulfilment, ProductDetail, ProductSummary, ReservationPayment, StockLevel, Variant};
+use kaimono_core::Money;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// When a reservation is paid: at the counter (店頭決済) or online beforehand (オンライン事前決済).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReservationPaymentDto {
+    InStore,
+    Prepaid,
+}
+
+impl From<ReservationPaymentDto> for ReservationPayment {
+    fn from(value: ReservationPaymentDto) -> Self {
+        match value {
+            ReservationPaymentDto::InStore => ReservationPayment::InStore,
+            ReservationPaymentDto::Prepaid => ReservationPayment::Prepaid,
+        }
+    }
+}
+
+impl From<ReservationPayment> for ReservationPaymentDto {
+    fn from(value: ReservationPayment) -> Self {
+        match value {
+            ReservationPayment::InStore => ReservationPaymentDto::InStore,
+            ReservationPayment::Prepaid => ReservationPaymentDto::Prepaid,
+        }
+    }
+}
+
+/// How a product can be bought (CAT-04).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FulfilmentDto {
+    /// Can be reserved for pickup at the shop (取り置き).
+    pub reservable: bool,
+    /// Can be ordered for delivery (配送購入).
+    pub deliverable: bool,
+    /// How a reservation is paid.
+    pub reservation_payment: ReservationPaymentDto,
+}
+
+impl From<Fulfilment> for FulfilmentDto {
+    fn from(f: Fulfilment) -> Self {
+        Self { reservable: f.reservable, deliverable: f.deliverable, reservation_payment: f.reservation_payment.into() }
+    }
+}
+
+impl From<FulfilmentDto> for Fulfilment {
+    fn from(f: FulfilmentDto) -> Self {
+        Self { reservable: f.reservable, deliverable: f.deliverable, reservation_payment: f.reservation_payment.into() }
+    }
+}
+
+/// How much of a variant a shop has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AvailabilityDto {
+    /// 在庫あり
+    InStock,
+    /// 残りわずか (1–3 left)
+    FewLeft,
+    /// 在庫なし
+    OutOfStock,
+}
+
+/// Stock of a variant at one shop.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StockAtShop {
+    pub shop_id: Uuid,
+    pub shop_name: String,
+    pub quantity: i32,
+    pub availability: AvailabilityDto,
+}
+
+impl From<StockLevel> for StockAtShop {
+    fn from(s: StockLevel) -> Self {
+        let availability = match s.quantity {
+            q if q <= 0 => AvailabilityDto::OutOfStock,
+            1..=3 => AvailabilityDto::FewLeft,
+            _ => AvailabilityDto::InStock,
+        };
+        Self { shop_id: s.shop_id.0, shop_name: s.shop_name, quantity: s.quantity, availability }
+    }
+}
+
+/// A variant (color × size) of a product.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VariantResponse {
+    pub id: Uuid,
+    pub sku: String,
+    pub color: String,
+    pub size: String,
+    /// Tax-inclusive price in yen, as a decimal string.
+    #[schema(value_type = String, example = "1980")]
+    pub price: Money,
+    /// Off sale when false.
+    pub active: bool,
+    /// Stock per shop; empty if never stocked.
+    pub stock: Vec<StockAtShop>,
+}
+
+impl VariantResponse {
+    pub fn new(v: Variant, stock: Vec<StockAtShop>) -> Self {
+        Self { id: v.id.0, sku: v.sku, color: v.color, size: v.size, price: v.price, active: v.active, stock }
+    }
+}
+
+/// The shop that sells a product.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShopRef {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// A product with its variants and per-shop availability.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProductResponse {
+    pub id: Uuid,
+    pub shop: ShopRef,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub tax_category: TaxCategoryDto,
+    /// 10 or 8.
+    pub tax_rate_percent: u32,
+    pub fulfilment: FulfilmentDto,
+    pub image_url: Option<String>,
+    /// False once archived.
+    pub active: bool,
+    /// Lowest tax-inclusive price among active variants.
+    #[schema(value_type = String, example = "1980")]
+    pub price_min: Money,
+    /// Highest tax-inclusive price among active variants.
+    #[schema(value_type = String, example = "2980")]
+    pub price_max: Money,
+    pub variants: Vec<VariantResponse>,
+}
+
+impl From<ProductDetail> for ProductResponse {
+    fn from(d: ProductDetail) -> Self {
+        let mut stock = d.stock;
+        let prices: Vec<Money> = d.variants.iter().filter(|v| v.active).map(|v| v.price).collect();
+        let variants = d
+            .variants
+            .into_iter()
+            .map(|v| {
+                let (mine, rest): (Vec<_>, Vec<_>) = stock.drain(..).partition(|s| s.variant_id == v.id);
+                stock = rest;
+                VariantResponse::new(v, mine.into_iter().map(Into::into).collect())
+            })
+            .collect();
+        let p = d.product;
+        Self {
+            id: p.id.0,
+            shop: ShopRef { id: p.shop_id.0, name: d.shop_name },
+            name: p.name,
+            description: p.description,
+            category: p.category,
+            tax_rate_percent: p.tax_category.rate_percent(),
+            tax_category: p.tax_category.into(),
+            fulfilment: p.fulfilment.into(),
+            image_url: p.image_url,
+            active: p.active,
+            price_min: prices.iter().copied().min().unwrap_or(Money::ZERO),
+            price_max: prices.iter().copied().max().unwrap_or(Money::ZERO),
+            variants,
+        }
+    }
+}
+
+/// A product in a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProductSummaryResponse {
+    pub id: Uuid,
+    pub shop: ShopRef,
+    pub name: String,
+    pub category: String,
+    pub tax_category: TaxCategoryDto,
+    pub fulfilment: FulfilmentDto,
+    pub image_url: Option<String>,
+    pub active: bool,
+    #[schema(value_type = String, example = "1980")]
+    pub price_min: Money,
+    #[schema(value_type = String, example = "2980")]
+    pub price_max: Money,
+    /// Some active variant is in stock at some shop.
+    pub in_stock: bool,
+}
+
+impl From<ProductSummary> for ProductSummaryResponse {
+    fn from(s: ProductSummary) -> Self {
+        let p = s.product;
+        Self {
+            id: p.id.0,
+            shop: ShopRef { id: p.shop_id.0, name: s.shop_name },
+            name: p.name,
+            category: p.category,
+            tax_category: p.tax_category.into(),
+            fulfilment: p.fulfilment.into(),
+            image_url: p.image_url,
+            active: p.active,
+            price_min: s.price_min,
+            price_max: s.price_max,
+            in_stock: s.in_stock,
+        }
+    }
+}
+
+/// One page of products.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProductPage {
+    pub items: Vec<ProductSummaryResponse>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+impl From<kaimono_catalog::Page<ProductSummary>> for ProductPage {
+    fn from(page: kaimono_catalog::Page<ProductSummary>) -> Self {
+        Self { items: page.items.into_iter().map(Into::into).collect(), next_cursor: page.next_cursor }
+    }
+}
+
+/// A variant as created with its product or added later.
+#[derive(Debug, Serialize, Deserialize, validator::Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VariantRequest {
+    /// Unique across the mall.
+    #[validate(length(min = 1, max = 64), custom(function = crate::dto::validate_not_blank))]
+    pub sku: String,
+    #[validate(length(min = 1, max = 50), custom(function = crate::dto::validate_not_blank))]
+    pub color: String,
+    #[validate(length(min = 1, max = 50), custom(function = crate::dto::validate_not_blank))]
+    pub size: String,
+    /// Tax-inclusive price in whole yen, as a decimal string (`"1980"`).
+    #[validate(custom(function = crate::dto::validate_price))]
+    #[schema(value_type = String, example = "1980")]
+    pub price: rust_decimal::Decimal,
+}
+
+impl VariantRequest {
+    pub fn into_new(self, field: &str) -> Result<kaimono_catalog::NewVariant, crate::error::ApiError> {
+        Ok(kaimono_catalog::NewVariant {
+            price: crate::dto::price(self.price, field)?,
+            sku: self.sku.trim().to_owned(),
+            color: self.color.trim().to_owned(),
+            size: self.size.trim().to_owned(),
+        })
+    }
+}

@@ -13,6 +13,7 @@ mod m20261202_000007_add_token_version_to_accounts;
 mod m20261202_000008_add_expiry_claims;
 mod m20261202_000009_create_link_requests;
 mod m20261202_000010_add_search_text;
+mod m20261202_000011_add_delivery_window;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_add_expiry_claims::Migration),
             Box::new(m20261202_000009_create_link_requests::Migration),
             Box::new(m20261202_000010_add_search_text::Migration),
+            Box::new(m20261202_000011_add_delivery_window::Migration),
         ]
     }
 }

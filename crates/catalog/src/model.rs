@@ -30,11 +30,53 @@ pub struct ShopPolicy {
     pub hold_days: i32,
     /// ORD-05: a payment request expires after this many days.
     pub payment_limit_days: i32,
+    /// ORD-01: a wished delivery date is at least this many business days ahead (preparation) …
+    pub delivery_preparation_days: i32,
+    /// … and at most this many days ahead.
+    pub delivery_window_days: i32,
 }
 
 impl Default for ShopPolicy {
     fn default() -> Self {
-        Self { reservation_min_days: 1, reservation_max_days: 14, hold_days: 3, payment_limit_days: 3 }
+        Self {
+            reservation_min_days: 1,
+            reservation_max_days: 14,
+            hold_days: 3,
+            payment_limit_days: 3,
+            delivery_preparation_days: 2,
+            delivery_window_days: 30,
+        }
+    }
+}
+
+/// The wished delivery dates a shop accepts: from `earliest` to `latest`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeliveryWindow {
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+}
+
+impl DeliveryWindow {
+    pub fn contains(self, date: NaiveDate) -> bool {
+        self.earliest <= date && date <= self.latest
+    }
+
+    /// The dates both windows accept, if any.
+    pub fn intersect(self, other: DeliveryWindow) -> Option<DeliveryWindow> {
+        let window =
+            DeliveryWindow { earliest: self.earliest.max(other.earliest), latest: self.latest.min(other.latest) };
+        (window.earliest <= window.latest).then_some(window)
+    }
+}
+
+impl Shop {
+    /// ORD-01: the delivery dates a member may wish for, ordering `today`: the preparation days are the
+    /// shop's business days; carriers deliver any day. `None` if the shop cannot prepare in its window.
+    pub fn delivery_window(&self, today: NaiveDate) -> Option<DeliveryWindow> {
+        let preparation = u32::try_from(self.policy.delivery_preparation_days).ok()?;
+        let earliest = self.calendar.rules.add_business_days(today, preparation)?;
+        let latest = today + chrono::Duration::days(i64::from(self.policy.delivery_window_days));
+        (earliest <= latest).then_some(DeliveryWindow { earliest, latest })
     }
 }
 
@@ -205,9 +247,4 @@ pub struct VariantChanges {
     pub active: Option<bool>,
 }
 
-/// A page of results and the cursor of the next one.
-#[derive(Debug, Clone)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next_cursor: Option<String>,
-}
+pub use kaimono_core::Page;

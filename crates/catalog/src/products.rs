@@ -3,8 +3,9 @@
 use crate::error::CatalogError;
 use crate::model::*;
 use chrono::{DateTime, Utc};
+use kaimono_core::{Cursor, Page};
 use kaimono_core::{Money, ProductId, ShopId, TaxCategory, VariantId};
-use kaimono_entity::{product, shop, stock, variant};
+use kaimono_entity::{product, stock, variant};
 use sea_orm::sea_query::{Expr, LikeExpr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ExprTrait, IntoActiveModel,
@@ -68,7 +69,7 @@ pub(crate) async fn variant_of_shop(
 pub async fn list_products(
     db: &impl ConnectionTrait,
     filter: &ProductFilter,
-    after: Option<Uuid>,
+    after: Option<&Cursor>,
     limit: u64,
 ) -> Result<Page<ProductSummary>, CatalogError> {
     let mut query = product::Entity::find().order_by_desc(product::Column::Id).limit(limit + 1);
@@ -100,15 +101,9 @@ pub async fn list_products(
         query = query.filter(product::Column::Id.in_subquery(stocked));
     }
     if let Some(after) = after {
-        query = query.filter(product::Column::Id.lt(after));
+        query = query.filter(product::Column::Id.lt(after.id));
     }
-    let mut rows = query.all(db).await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        rows.last().map(|r| kaimono_core::Cursor(r.id).encode())
-    } else {
-        None
-    };
+    let Page { items: rows, next_cursor } = Page::from_rows(query.all(db).await?, limit, |r| Cursor::after(r.id));
 
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let variants = variant::Entity::find()
@@ -124,7 +119,7 @@ pub async fn list_products(
         .into_iter()
         .map(|s| s.variant_id)
         .collect();
-    let shop_names = shop_names(db, rows.iter().map(|r| r.shop_id)).await?;
+    let shop_names = crate::views::shop_names(db, rows.iter().map(|r| ShopId(r.shop_id))).await?;
     let mut prices: HashMap<Uuid, (i64, i64, bool)> = HashMap::new();
     for v in &variants {
         let entry = prices.entry(v.product_id).or_insert((v.price, v.price, false));
@@ -136,7 +131,7 @@ pub async fn list_products(
         .into_iter()
         .map(|row| {
             let (min, max, in_stock) = prices.get(&row.id).copied().unwrap_or((0, 0, false));
-            let shop_name = shop_names.get(&row.shop_id).cloned().unwrap_or_default();
+            let shop_name = shop_names.get(&ShopId(row.shop_id)).cloned().unwrap_or_default();
             ProductSummary {
                 product: to_product(row),
                 shop_name,
@@ -147,19 +142,6 @@ pub async fn list_products(
         })
         .collect();
     Ok(Page { items, next_cursor })
-}
-
-async fn shop_names(
-    db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, String>, DbErr> {
-    Ok(shop::Entity::find()
-        .filter(shop::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect())
 }
 
 /// The distinct categories of active products, sorted.
@@ -196,17 +178,18 @@ pub async fn get_product(
     let variants: Vec<Variant> = variant_query.all(db).await?.into_iter().map(to_variant).collect();
     let stock_rows =
         stock::Entity::find().filter(stock::Column::VariantId.is_in(variants.iter().map(|v| v.id.0))).all(db).await?;
-    let names = shop_names(db, stock_rows.iter().map(|s| s.shop_id).chain([row.shop_id])).await?;
+    let names =
+        crate::views::shop_names(db, stock_rows.iter().map(|s| ShopId(s.shop_id)).chain([ShopId(row.shop_id)])).await?;
     let stock = stock_rows
         .into_iter()
         .map(|s| StockLevel {
             variant_id: VariantId(s.variant_id),
             shop_id: ShopId(s.shop_id),
-            shop_name: names.get(&s.shop_id).cloned().unwrap_or_default(),
+            shop_name: names.get(&ShopId(s.shop_id)).cloned().unwrap_or_default(),
             quantity: s.quantity,
         })
         .collect();
-    let shop_name = names.get(&row.shop_id).cloned().unwrap_or_default();
+    let shop_name = names.get(&ShopId(row.shop_id)).cloned().unwrap_or_default();
     Ok(ProductDetail { product: to_product(row), shop_name, variants, stock })
 }
 

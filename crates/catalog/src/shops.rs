@@ -40,24 +40,45 @@ fn to_shop(row: shop::Model, dates: Vec<shop_calendar_date::Model>) -> Shop {
             reservation_max_days: row.reservation_max_days,
             hold_days: row.hold_days,
             payment_limit_days: row.payment_limit_days,
+            delivery_preparation_days: row.delivery_preparation_days,
+            delivery_window_days: row.delivery_window_days,
         },
     }
 }
 
-/// All shops, by name.
-pub async fn list_shops(db: &impl ConnectionTrait) -> Result<Vec<Shop>, CatalogError> {
-    let rows = shop::Entity::find().order_by_asc(shop::Column::Name).all(db).await?;
+/// The mall's shops by name, `limit` per page after `after` (a cursor keyed by the name).
+pub async fn list_shops(
+    db: &impl ConnectionTrait,
+    after: Option<&kaimono_core::Cursor>,
+    limit: u64,
+) -> Result<kaimono_core::Page<Shop>, CatalogError> {
+    use sea_orm::{ExprTrait, QuerySelect};
+    let mut query =
+        shop::Entity::find().order_by_asc(shop::Column::Name).order_by_asc(shop::Column::Id).limit(limit + 1);
+    if let Some(after) = after {
+        let name = after.key.clone().unwrap_or_default();
+        query = query.filter(
+            shop::Column::Name.gt(name.clone()).or(shop::Column::Name.eq(name).and(shop::Column::Id.gt(after.id))),
+        );
+    }
+    let rows = query.all(db).await?;
     let mut dates: HashMap<uuid::Uuid, Vec<shop_calendar_date::Model>> = HashMap::new();
-    for d in shop_calendar_date::Entity::find().order_by_asc(shop_calendar_date::Column::Date).all(db).await? {
+    for d in shop_calendar_date::Entity::find()
+        .filter(shop_calendar_date::Column::ShopId.is_in(rows.iter().map(|r| r.id)))
+        .order_by_asc(shop_calendar_date::Column::Date)
+        .all(db)
+        .await?
+    {
         dates.entry(d.shop_id).or_default().push(d);
     }
-    Ok(rows
+    let shops = rows
         .into_iter()
         .map(|r| {
             let d = dates.remove(&r.id).unwrap_or_default();
             to_shop(r, d)
         })
-        .collect())
+        .collect();
+    Ok(kaimono_core::Page::from_rows(shops, limit, |s: &Shop| kaimono_core::Cursor::after_key(s.name.clone(), s.id.0)))
 }
 
 pub async fn get_shop(db: &impl ConnectionTrait, id: ShopId) -> Result<Shop, CatalogError> {
@@ -94,6 +115,8 @@ pub async fn create_shop(
         reservation_max_days: Set(ShopPolicy::default().reservation_max_days),
         hold_days: Set(ShopPolicy::default().hold_days),
         payment_limit_days: Set(ShopPolicy::default().payment_limit_days),
+        delivery_preparation_days: Set(ShopPolicy::default().delivery_preparation_days),
+        delivery_window_days: Set(ShopPolicy::default().delivery_window_days),
         created_at: Set(now),
     })
     .exec_without_returning(db)

@@ -1,8 +1,9 @@
 //! Business calendars and Japanese national holidays (国民の祝日), computed rather than listed.
 //!
-//! Holidays follow the current law (祝日法) including substitute holidays (振替休日, a holiday on a
-//! Sunday moves to the next non-holiday) and citizens' holidays (国民の休日, a day between two holidays),
-//! with the one-off changes of 2019–2021. Equinox days use the standard approximation valid 1980–2099.
+//! Holidays follow the law (祝日法) as it stood each year from 1990 to 2099 ([`SUPPORTED_YEARS`]):
+//! the moves to Mondays, the new holidays, the renamed ones, the one-off days, and the substitute and
+//! citizens' holiday rules before and after their 2007 change. Equinox days use the standard
+//! approximation, valid 1980–2099.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday, WeekdaySet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,70 +27,118 @@ fn equinox_day(year: i32, base_micro: i64) -> u32 {
     u32::try_from(day).unwrap_or(20)
 }
 
-/// The named holidays of a year before substitute and citizens' holidays are added.
+/// The years whose holidays are known here: the law's history is implemented from 1990, and the equinox
+/// approximation holds to 2099. Dates outside are refused at the API (422), not guessed.
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1990..=2099;
+
+/// Whether `date` lies in [`SUPPORTED_YEARS`].
+pub fn is_supported_date(date: NaiveDate) -> bool {
+    SUPPORTED_YEARS.contains(&date.year())
+}
+
+/// The named holidays (国民の祝日) of a year, as the law stood that year, before substitute and
+/// citizens' holidays are added. The history since 1990:
+/// - 成人の日 1/15, and 体育の日 10/10, until 1999; the second Monday of January / October from 2000
+///   (ハッピーマンデー, 1998 amendment). 体育の日 became スポーツの日 in 2020.
+/// - 海の日 7/20 from 1996; the third Monday of July from 2003. 敬老の日 9/15 until 2002; the third
+///   Monday of September from 2003. 山の日 8/11 from 2016.
+/// - 4/29 is みどりの日 until 2006 and 昭和の日 from 2007, when みどりの日 moved to 5/4 (until then 5/4
+///   was a citizens' holiday between two holidays).
+/// - 天皇誕生日 12/23 from 1989 to 2018, none in 2019, 2/23 from 2020.
+/// - One-off days: 1990-11-12 即位礼正殿の儀, 1993-06-09 皇太子徳仁親王の結婚の儀, 2019-05-01 天皇の即位の日
+///   and 2019-10-22 即位礼正殿の儀; the Olympic moves of 2020 and 2021.
 fn named_holidays(year: i32) -> Vec<Holiday> {
     let d = |m, day| NaiveDate::from_ymd_opt(year, m, day);
+    let monday = |month, n| nth_weekday(year, month, Weekday::Mon, n);
+    let happy_monday = year >= 2000;
     let mut out: Vec<(Option<NaiveDate>, &'static str, &'static str)> = vec![
         (d(1, 1), "元日", "New Year's Day"),
-        (nth_weekday(year, 1, Weekday::Mon, 2), "成人の日", "Coming of Age Day"),
+        (if happy_monday { monday(1, 2) } else { d(1, 15) }, "成人の日", "Coming of Age Day"),
         (d(2, 11), "建国記念の日", "National Foundation Day"),
         (d(3, equinox_day(year, 20_843_100)), "春分の日", "Vernal Equinox Day"),
-        (d(4, 29), "昭和の日", "Showa Day"),
+        if year >= 2007 {
+            (d(4, 29), "昭和の日", "Showa Day")
+        } else {
+            (d(4, 29), "みどりの日", "Greenery Day")
+        },
         (d(5, 3), "憲法記念日", "Constitution Memorial Day"),
-        (d(5, 4), "みどりの日", "Greenery Day"),
         (d(5, 5), "こどもの日", "Children's Day"),
-        (nth_weekday(year, 9, Weekday::Mon, 3), "敬老の日", "Respect for the Aged Day"),
+        (if year >= 2003 { monday(9, 3) } else { d(9, 15) }, "敬老の日", "Respect for the Aged Day"),
         (d(9, equinox_day(year, 23_248_800)), "秋分の日", "Autumnal Equinox Day"),
         (d(11, 3), "文化の日", "Culture Day"),
         (d(11, 23), "勤労感謝の日", "Labour Thanksgiving Day"),
     ];
+    if year >= 2007 {
+        out.push((d(5, 4), "みどりの日", "Greenery Day"));
+    }
     match year {
         ..=2018 => out.push((d(12, 23), "天皇誕生日", "Emperor's Birthday")),
         2019 => {
-            out.push((d(5, 1), "即位の日", "Enthronement Day"));
+            out.push((d(5, 1), "天皇の即位の日", "Enthronement Day"));
             out.push((d(10, 22), "即位礼正殿の儀", "Enthronement Ceremony Day"));
         }
         _ => out.push((d(2, 23), "天皇誕生日", "Emperor's Birthday")),
+    }
+    match year {
+        1990 => out.push((d(11, 12), "即位礼正殿の儀", "Enthronement Ceremony Day")),
+        1993 => out.push((d(6, 9), "皇太子徳仁親王の結婚の儀", "Crown Prince's Wedding Day")),
+        _ => {}
     }
     // Olympic years moved Marine Day, Sports Day and Mountain Day.
     let (marine, sports, mountain) = match year {
         2020 => (d(7, 23), d(7, 24), d(8, 10)),
         2021 => (d(7, 22), d(7, 23), d(8, 8)),
-        _ => (nth_weekday(year, 7, Weekday::Mon, 3), nth_weekday(year, 10, Weekday::Mon, 2), d(8, 11)),
+        _ => (
+            if year >= 2003 { monday(7, 3) } else { d(7, 20) },
+            if happy_monday { monday(10, 2) } else { d(10, 10) },
+            d(8, 11),
+        ),
     };
-    out.push((marine, "海の日", "Marine Day"));
-    out.push((sports, if year >= 2020 { "スポーツの日" } else { "体育の日" }, "Sports Day"));
+    if year >= 1996 {
+        out.push((marine, "海の日", "Marine Day"));
+    }
+    out.push((
+        sports,
+        if year >= 2020 { "スポーツの日" } else { "体育の日" },
+        if year >= 2020 { "Sports Day" } else { "Health and Sports Day" },
+    ));
     if year >= 2016 {
         out.push((mountain, "山の日", "Mountain Day"));
     }
     out.into_iter().filter_map(|(date, name_ja, name_en)| date.map(|date| Holiday { date, name_ja, name_en })).collect()
 }
 
-/// Every national holiday of `year`, in date order.
+/// Every national holiday (and 休日 under the law) of `year`, in date order.
+///
+/// - 振替休日: until 2006 a named holiday on a Sunday made the Monday after it a holiday; from 2007 the
+///   nearest following day that is not a named holiday.
+/// - 国民の休日: a day between two named holidays. Until 2006 not when it was a Sunday or a substitute
+///   holiday (so 5/4 was one most years); from 2007 any such day that is not a named holiday.
 pub fn holidays_in_year(year: i32) -> Vec<Holiday> {
     let mut days: BTreeMap<NaiveDate, Holiday> = named_holidays(year).into_iter().map(|h| (h.date, h)).collect();
-    // 国民の休日: a day whose day before and day after are both holidays.
     let named: Vec<NaiveDate> = days.keys().copied().collect();
+    for &date in &named {
+        if date.weekday() == Weekday::Sun {
+            let mut next = date + Duration::days(1);
+            while year >= 2007 && days.contains_key(&next) {
+                next += Duration::days(1);
+            }
+            days.entry(next).or_insert(Holiday { date: next, name_ja: "振替休日", name_en: "Substitute Holiday" });
+        }
+    }
     for pair in named.windows(2) {
         if let [a, b] = pair
             && *b - *a == Duration::days(2)
         {
             let between = *a + Duration::days(1);
+            if year < 2007 && between.weekday() == Weekday::Sun {
+                continue;
+            }
             days.entry(between).or_insert(Holiday {
                 date: between,
                 name_ja: "国民の休日",
                 name_en: "Citizens' Holiday",
             });
-        }
-    }
-    // 振替休日: a named holiday on a Sunday makes the next non-holiday a holiday.
-    for date in named {
-        if date.weekday() == Weekday::Sun {
-            let mut next = date + Duration::days(1);
-            while days.contains_key(&next) {
-                next += Duration::days(1);
-            }
-            days.insert(next, Holiday { date: next, name_ja: "振替休日", name_en: "Substitute Holiday" });
         }
     }
     days.into_values().filter(|h| h.date.year() == year).collect()

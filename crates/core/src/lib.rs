@@ -14,12 +14,13 @@ pub mod search;
 pub mod tax;
 
 pub use calendar::{
-    BusinessCalendar, Holiday, holidays_in_year, national_holiday, weekdays_from_mask, weekdays_to_mask,
+    BusinessCalendar, Holiday, SUPPORTED_YEARS, holidays_in_year, is_supported_date, national_holiday,
+    weekdays_from_mask, weekdays_to_mask,
 };
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use ids::*;
 pub use locale::Locale;
 pub use money::{Money, MoneyError};
-pub use paging::{Cursor, CursorError};
+pub use paging::{Cursor, CursorError, Page};
 pub use search::{LIKE_ESCAPE, contains_pattern, normalize_for_search, search_words};
 pub use tax::{RoundingMode, TaxCategory, TaxLine, TaxSummary, summarize_tax};

@@ -26,6 +26,8 @@ pub struct Model {
     pub hold_days: i32,
     /// ORD-05: a payment request expires after this many days.
     pub payment_limit_days: i32,
+    pub delivery_preparation_days: i32,
+    pub delivery_window_days: i32,
     pub created_at: DateTimeUtc,
 }
 

@@ -2,11 +2,15 @@
 
 use crate::error::OrderError;
 use crate::model::{Cart, CartLine, MAX_LINE_QUANTITY};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_catalog::DeliveryWindow;
+use kaimono_core::ShopId;
+use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, RoundingMode, VariantId, summarize_tax};
 use kaimono_entity::cart_item;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::BTreeSet;
 
 /// A stored quantity, which the schema keeps positive.
 pub(crate) fn quantity(stored: i32) -> Result<u32, OrderError> {
@@ -48,7 +52,7 @@ pub async fn add_to_cart(
     )
     .exec_without_returning(db)
     .await?;
-    view_cart(db, account).await
+    view_cart(db, account, japan_today(now)).await
 }
 
 /// Sets the quantity of a cart line.
@@ -57,6 +61,7 @@ pub async fn set_cart_quantity(
     account: AccountId,
     variant: VariantId,
     quantity: i32,
+    now: DateTime<Utc>,
 ) -> Result<Cart, OrderError> {
     let updated = cart_item::Entity::update_many()
         .col_expr(cart_item::Column::Quantity, quantity.into())
@@ -67,23 +72,25 @@ pub async fn set_cart_quantity(
     if updated.rows_affected == 0 {
         return Err(OrderError::NotInCart);
     }
-    view_cart(db, account).await
+    view_cart(db, account, japan_today(now)).await
 }
 
 pub async fn remove_from_cart(
     db: &impl ConnectionTrait,
     account: AccountId,
     variant: VariantId,
+    now: DateTime<Utc>,
 ) -> Result<Cart, OrderError> {
     let deleted = cart_item::Entity::delete_by_id((account.0, variant.0)).exec(db).await?;
     if deleted.rows_affected == 0 {
         return Err(OrderError::NotInCart);
     }
-    view_cart(db, account).await
+    view_cart(db, account, japan_today(now)).await
 }
 
-/// The cart, priced at today's prices, oldest line first.
-pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId) -> Result<Cart, OrderError> {
+/// The cart on `today` (in Japan), priced at today's prices, oldest line first, with the delivery
+/// dates its shops accept.
+pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: NaiveDate) -> Result<Cart, OrderError> {
     let items = cart_item::Entity::find()
         .filter(cart_item::Column::AccountId.eq(account.0))
         .order_by_asc(cart_item::Column::AddedAt)
@@ -112,5 +119,29 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId) -> Result<
         });
     }
     let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
-    Ok(Cart { total: tax.total, tax, lines })
+    let delivery_window = delivery_window(db, &lines, today).await?;
+    Ok(Cart { total: tax.total, tax, lines, delivery_window })
+}
+
+/// The delivery dates every shop of `lines` accepts on `today` (ORD-01).
+async fn delivery_window(
+    db: &impl ConnectionTrait,
+    lines: &[CartLine],
+    today: NaiveDate,
+) -> Result<Option<DeliveryWindow>, OrderError> {
+    let shops: BTreeSet<ShopId> = lines.iter().map(|l| l.shop_id).collect();
+    let mut common: Option<DeliveryWindow> = None;
+    for shop in shops {
+        let Some(window) = kaimono_catalog::get_shop(db, shop).await?.delivery_window(today) else {
+            return Ok(None);
+        };
+        common = match common {
+            None => Some(window),
+            Some(so_far) => match so_far.intersect(window) {
+                Some(both) => Some(both),
+                None => return Ok(None),
+            },
+        };
+    }
+    Ok(common)
 }

@@ -8,6 +8,7 @@ use crate::queries::load_orders;
 use chrono::{DateTime, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::{CatalogError, take_stock};
+use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, AddressId, RoundingMode, normalize_for_search, summarize_tax};
 use kaimono_entity::{cart_item, order, order_line};
 use kaimono_messaging::Template;
@@ -46,9 +47,14 @@ pub async fn place_orders(
     checkout: Checkout,
     now: DateTime<Utc>,
 ) -> Result<Vec<Order>, OrderError> {
-    let cart = view_cart(db, account_id).await?;
+    let cart = view_cart(db, account_id, japan_today(now)).await?;
     if cart.lines.is_empty() {
         return Err(OrderError::EmptyCart);
+    }
+    if let Some(wished) = checkout.delivery_date
+        && !cart.delivery_window.is_some_and(|w| w.contains(wished))
+    {
+        return Err(OrderError::DeliveryDateOutOfWindow { window: cart.delivery_window });
     }
     let ship_to = match kaimono_accounts::get_address(db, account_id, AddressId(checkout.address_id)).await {
         Err(kaimono_accounts::AccountError::NotFound) => return Err(OrderError::AddressNotFound),

@@ -10,6 +10,8 @@ pub enum OrderError {
     NotInCart,
     #[error("the cart is empty")]
     EmptyCart,
+    #[error("the shops cannot deliver on the wished date")]
+    DeliveryDateOutOfWindow { window: Option<kaimono_catalog::DeliveryWindow> },
     #[error("the delivery address was not found")]
     AddressNotFound,
     #[error("a cart line may hold at most {max} units")]

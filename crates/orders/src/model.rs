@@ -132,6 +132,9 @@ pub struct Cart {
     pub lines: Vec<CartLine>,
     pub total: Money,
     pub tax: TaxSummary,
+    /// ORD-01: the wished delivery dates every shop in the cart accepts; `None` when the cart is empty
+    /// or the shops have no date in common.
+    pub delivery_window: Option<kaimono_catalog::DeliveryWindow>,
 }
 
 /// What checkout needs besides the cart.

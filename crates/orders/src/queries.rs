@@ -2,9 +2,9 @@
 
 use crate::error::OrderError;
 use crate::model::{CancelReason, Carrier, LineStatus, Order, OrderLine, OrderStatus, Shipment, ShippingAddress};
-use kaimono_core::{AccountId, Money, ShopId, TaxCategory, VariantId};
+use kaimono_core::{AccountId, Cursor, Money, Page, ShopId, TaxCategory, VariantId};
 use kaimono_entity::{order, order_line};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -75,8 +75,28 @@ pub(crate) async fn load_orders(
         .collect())
 }
 
-pub async fn list_member_orders(db: &impl ConnectionTrait, account: AccountId) -> Result<Vec<Order>, OrderError> {
-    load_orders(db, order::Entity::find().filter(order::Column::AccountId.eq(account.0))).await
+/// ORD-04: the member's orders, newest first, `limit` per page after `after`.
+pub async fn list_member_orders(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Page<Order>, OrderError> {
+    page_of(db, order::Entity::find().filter(order::Column::AccountId.eq(account.0)), after, limit).await
+}
+
+/// A page of the orders `query` selects, newest first.
+pub(crate) async fn page_of(
+    db: &impl ConnectionTrait,
+    mut query: Select<order::Entity>,
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Page<Order>, OrderError> {
+    if let Some(after) = after {
+        query = query.filter(order::Column::Id.lt(after.id));
+    }
+    let rows = load_orders(db, query.limit(limit + 1)).await?;
+    Ok(Page::from_rows(rows, limit, |o| Cursor::after(o.id)))
 }
 
 /// Who looks at an order: its member, one of its shop's staff, or the system (expiry).

@@ -3,12 +3,14 @@
 
 use crate::error::OrderError;
 use crate::model::{CancelReason, LineStatus, Order, OrderStatus};
-use crate::queries::{Actor, load_orders, order_for};
+use crate::queries::{Actor, order_for};
 use chrono::{DateTime, Duration, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::return_stock;
 use kaimono_core::japan::japan_time_label;
-use kaimono_core::{LIKE_ESCAPE, RoundingMode, ShopId, TaxCategory, contains_pattern, search_words, summarize_tax};
+use kaimono_core::{
+    Cursor, LIKE_ESCAPE, Page, RoundingMode, ShopId, TaxCategory, contains_pattern, search_words, summarize_tax,
+};
 use kaimono_entity::{order, order_line};
 use kaimono_messaging::Template;
 use kaimono_payments::{Subject, issue_request, payment_link};
@@ -25,12 +27,14 @@ pub struct ShopOrderFilter {
     pub search: Option<String>,
 }
 
-/// The shop's orders, newest first.
+/// The shop's orders, newest first, `limit` per page after `after`.
 pub async fn list_shop_orders(
     db: &impl ConnectionTrait,
     shop: ShopId,
     filter: &ShopOrderFilter,
-) -> Result<Vec<Order>, OrderError> {
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Page<Order>, OrderError> {
     let mut query = order::Entity::find().filter(order::Column::ShopId.eq(shop.0));
     if let Some(status) = filter.status {
         query = query.filter(order::Column::Status.eq(status.as_str()));
@@ -39,7 +43,7 @@ pub async fn list_shop_orders(
         let pattern = LikeExpr::new(contains_pattern(&word)).escape(LIKE_ESCAPE);
         query = query.filter(Expr::col((order::Entity, order::Column::SearchText)).like(pattern));
     }
-    load_orders(db, query).await
+    crate::queries::page_of(db, query, after, limit).await
 }
 
 /// The shop's stock check: every held line is secured except `rejected`, which are cancelled with their

@@ -18,6 +18,8 @@ pub enum ReservationError {
     InStorePaymentRequired,
     #[error("a payment of this reservation is in progress")]
     PaymentInProgress,
+    #[error("the cursor is not one this list issued")]
+    BadCursor,
     #[error("a quantity must be a positive number")]
     InvalidQuantity,
     #[error(transparent)]

@@ -4,7 +4,9 @@
 use crate::error::ReservationError;
 use crate::model::{Payment, Reservation, ReservationStatus, normalize_pickup_number};
 use chrono::NaiveDate;
-use kaimono_core::{AccountId, LIKE_ESCAPE, Money, ShopId, TaxCategory, VariantId, contains_pattern, search_words};
+use kaimono_core::{
+    AccountId, Cursor, LIKE_ESCAPE, Money, Page, ShopId, TaxCategory, VariantId, contains_pattern, search_words,
+};
 use kaimono_entity::reservation;
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
@@ -88,31 +90,45 @@ fn scoped(query: Select<reservation::Entity>, actor: Actor) -> Select<reservatio
     }
 }
 
-/// RSV-07: the member's reservations, newest first.
+/// RSV-07: the member's reservations, newest first, `limit` per page after `after`.
 pub async fn list_member_reservations(
     db: &impl ConnectionTrait,
     account: AccountId,
-) -> Result<Vec<Reservation>, ReservationError> {
-    load(
-        db,
-        reservation::Entity::find()
-            .filter(reservation::Column::AccountId.eq(account.0))
-            .order_by_desc(reservation::Column::Id),
-    )
-    .await
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Page<Reservation>, ReservationError> {
+    let mut query = reservation::Entity::find()
+        .filter(reservation::Column::AccountId.eq(account.0))
+        .order_by_desc(reservation::Column::Id)
+        .limit(limit + 1);
+    if let Some(after) = after {
+        query = query.filter(reservation::Column::Id.lt(after.id));
+    }
+    Ok(Page::from_rows(load(db, query).await?, limit, |r| Cursor::after(r.id)))
 }
 
-/// SHOP-02: the shop's reservations, by visit date then newest first.
+/// SHOP-02: the shop's reservations, by visit date then newest first, `limit` per page after `after`
+/// (a cursor keyed by the visit date).
 pub async fn list_shop_reservations(
     db: &impl ConnectionTrait,
     shop: ShopId,
     filter: &ReservationFilter,
-) -> Result<Vec<Reservation>, ReservationError> {
+    after: Option<&Cursor>,
+    limit: u64,
+) -> Result<Page<Reservation>, ReservationError> {
     let mut query = reservation::Entity::find()
         .filter(reservation::Column::ShopId.eq(shop.0))
         .order_by_asc(reservation::Column::VisitDate)
         .order_by_desc(reservation::Column::Id)
-        .limit(500);
+        .limit(limit + 1);
+    if let Some(after) = after {
+        let date: NaiveDate = after.key.as_deref().and_then(|k| k.parse().ok()).ok_or(ReservationError::BadCursor)?;
+        query = query.filter(
+            reservation::Column::VisitDate
+                .gt(date)
+                .or(reservation::Column::VisitDate.eq(date).and(reservation::Column::Id.lt(after.id))),
+        );
+    }
     if let Some(status) = filter.status {
         query = query.filter(reservation::Column::Status.eq(status.as_str()));
     }
@@ -131,7 +147,8 @@ pub async fn list_shop_reservations(
         }
         query = query.filter(matches);
     }
-    load(db, query).await
+    let rows = load(db, query).await?;
+    Ok(Page::from_rows(rows, limit, |r| Cursor::after_key(r.visit_date.to_string(), r.id)))
 }
 
 /// RSV-03: the pickup desk — the shop's reservation with this pickup number (typed or scanned).

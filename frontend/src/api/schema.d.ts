@@ -630,7 +630,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** All shops of the mall, with their calendars (CAT-01). */
+    /** The mall's shops by name, with their calendars (CAT-01). */
     get: operations["list_shops"];
     put?: never;
     post?: never;
@@ -1128,7 +1128,10 @@ export interface components {
     };
     /** @description A special date of a shop's calendar. */
     CalendarDateDto: {
-      /** Format: date */
+      /**
+       * Format: date
+       * @description From 1990-01-01 to 2099-12-31.
+       */
       date: string;
       /** @description Why (棚卸し, 臨時営業 …), optional. */
       note?: string | null;
@@ -1217,6 +1220,7 @@ export interface components {
       total: string;
       /** @description Tax per rate. */
       tax: components["schemas"]["TaxLineResponse"][];
+      delivery_window?: components["schemas"]["DeliveryWindowResponse"] | null;
     };
     CompletePasswordResetRequest: {
       /** @description The token from the emailed link. */
@@ -1266,6 +1270,19 @@ export interface components {
        *     (`reservation_min_days` to `reservation_max_days` days ahead).
        */
       visit_date: string;
+    };
+    /** @description Wished delivery dates a checkout accepts, both included (ORD-01). */
+    DeliveryWindowResponse: {
+      /**
+       * Format: date
+       * @description The shops' preparation business days ahead.
+       */
+      earliest: string;
+      /**
+       * Format: date
+       * @description The shops' delivery window ahead.
+       */
+      latest: string;
     };
     /**
      * @description A stable, machine-readable code for what went wrong. Clients translate it; `detail` says more
@@ -1436,6 +1453,173 @@ export interface components {
      * @enum {string}
      */
     OrderStatusDto: "awaiting_stock_check" | "awaiting_payment" | "paid" | "shipped" | "cancelled";
+    /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
+    Page_OrderResponse: {
+      /** @description The items of this page, in the list's order. */
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @description The number to quote to the shop (`261122-8F3A2C1D`). */
+        number: string;
+        shop: components["schemas"]["ShopRef"];
+        status: components["schemas"]["OrderStatusDto"];
+        ship_to: components["schemas"]["ShipToResponse"];
+        /** Format: date */
+        delivery_date?: string | null;
+        /** @description One of `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
+        delivery_time_slot?: string | null;
+        /**
+         * @description Tax-inclusive total.
+         * @example 5256
+         */
+        total: string;
+        /** @description Tax per rate contained in the total (as on the cart), rounded once per rate. */
+        tax: components["schemas"]["TaxLineResponse"][];
+        lines: components["schemas"]["OrderLineResponse"][];
+        /** Format: date-time */
+        created_at: string;
+        /** Format: date-time */
+        paid_at?: string | null;
+        shipment?: components["schemas"]["ShipmentResponse"] | null;
+        /** Format: date-time */
+        cancelled_at?: string | null;
+        /** @description `out_of_stock`, `member`, `shop` or `payment_expired`. */
+        cancel_reason?: string | null;
+        payment?: components["schemas"]["PaymentResponse"] | null;
+      }[];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      next_cursor?: string | null;
+    };
+    /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
+    Page_ProductSummaryResponse: {
+      /** @description The items of this page, in the list's order. */
+      items: {
+        /** Format: uuid */
+        id: string;
+        shop: components["schemas"]["ShopRef"];
+        name: string;
+        category: string;
+        tax_category: components["schemas"]["TaxCategoryDto"];
+        fulfilment: components["schemas"]["FulfilmentDto"];
+        image_url?: string | null;
+        active: boolean;
+        /** @example 1980 */
+        price_min: string;
+        /** @example 2980 */
+        price_max: string;
+        /** @description Some active variant is in stock at some shop. */
+        in_stock: boolean;
+      }[];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      next_cursor?: string | null;
+    };
+    /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
+    Page_ReservationResponse: {
+      /** @description The items of this page, in the list's order. */
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @description The pickup number (引取番号) as shown to people: `ABCD-2345`. */
+        pickup_number: string;
+        shop: components["schemas"]["ShopRef"];
+        /** @description The member's name (for staff at the counter). */
+        member_name: string;
+        /** Format: uuid */
+        variant_id: string;
+        sku: string;
+        product_name: string;
+        color: string;
+        size: string;
+        tax_category: components["schemas"]["TaxCategoryDto"];
+        /** @example 1980 */
+        unit_price: string;
+        /** Format: int32 */
+        quantity: number;
+        /** @example 3960 */
+        total: string;
+        /** @description How it is paid: at the counter or online before pickup. */
+        payment_method: components["schemas"]["ReservationPaymentDto"];
+        /** Format: date */
+        visit_date: string;
+        /**
+         * Format: date-time
+         * @description Set once the shop confirms: after it, an uncollected reservation is cancelled.
+         */
+        hold_deadline?: string | null;
+        status: components["schemas"]["ReservationStatusDto"];
+        /** Format: date-time */
+        paid_at?: string | null;
+        /** @description Paid at the counter (rather than online). */
+        paid_in_store: boolean;
+        /** @description Prepaid and not yet paid: staff must not hand it over. */
+        awaiting_payment: boolean;
+        /** Format: date-time */
+        created_at: string;
+        payment?: components["schemas"]["PaymentResponse"] | null;
+      }[];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      next_cursor?: string | null;
+    };
+    /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
+    Page_ShopResponse: {
+      /** @description The items of this page, in the list's order. */
+      items: {
+        /** Format: uuid */
+        id: string;
+        slug: string;
+        name: string;
+        description: string;
+        /** @description 7 digits. */
+        postal_code: string;
+        /** @description Formatted as `150-0001`. */
+        postal_code_display: string;
+        /**
+         * Format: int16
+         * @description JIS code, 1–47.
+         */
+        prefecture: number;
+        prefecture_name: string;
+        /** @description The address after the prefecture. */
+        address: string;
+        phone: string;
+        contact_email: string;
+        /** @description Opening hours as shown to customers (10:00〜20:00). */
+        opening_hours: string;
+        calendar: components["schemas"]["CalendarResponse"];
+        /**
+         * Format: int32
+         * @description A reservation's planned visit date must be at least this many days ahead (RSV-01) …
+         */
+        reservation_min_days: number;
+        /**
+         * Format: int32
+         * @description … and at most this many.
+         */
+        reservation_max_days: number;
+        /**
+         * Format: int32
+         * @description A confirmed reservation is held to the end of the visit date plus this many days (RSV-02).
+         */
+        hold_days: number;
+        /**
+         * Format: int32
+         * @description A payment link expires after this many days (ORD-05).
+         */
+        payment_limit_days: number;
+        /**
+         * Format: int32
+         * @description A wished delivery date is at least this many business days ahead (preparation) …
+         */
+        delivery_preparation_days: number;
+        /**
+         * Format: int32
+         * @description … and at most this many days ahead.
+         */
+        delivery_window_days: number;
+      }[];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      next_cursor?: string | null;
+    };
     PasswordResetRequest: {
       email: string;
     };
@@ -1510,12 +1694,6 @@ export interface components {
       errors?: {
         [key: string]: string[];
       } | null;
-    };
-    /** @description One page of products. */
-    ProductPage: {
-      items: components["schemas"]["ProductSummaryResponse"][];
-      /** @description Pass as `cursor` for the next page; absent on the last page. */
-      next_cursor?: string | null;
     };
     /** @description A product with its variants and per-shop availability. */
     ProductResponse: {
@@ -1757,6 +1935,16 @@ export interface components {
        * @description A payment link expires after this many days (ORD-05).
        */
       payment_limit_days: number;
+      /**
+       * Format: int32
+       * @description A wished delivery date is at least this many business days ahead (preparation) …
+       */
+      delivery_preparation_days: number;
+      /**
+       * Format: int32
+       * @description … and at most this many days ahead.
+       */
+      delivery_window_days: number;
     };
     SignupRequest: {
       /** @description Where to send the registration link. */
@@ -3616,7 +3804,12 @@ export interface operations {
   };
   list_my_orders: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3628,7 +3821,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrderResponse"][];
+          "application/json": components["schemas"]["Page_OrderResponse"];
         };
       };
       /** @description No valid access token, or wrong credentials. */
@@ -3642,6 +3835,15 @@ export interface operations {
       };
       /** @description Authenticated, but not allowed to act on this resource. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3814,7 +4016,12 @@ export interface operations {
   };
   list_my_reservations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -3826,7 +4033,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ReservationResponse"][];
+          "application/json": components["schemas"]["Page_ReservationResponse"];
         };
       };
       /** @description No valid access token, or wrong credentials. */
@@ -3840,6 +4047,15 @@ export interface operations {
       };
       /** @description Authenticated, but not allowed to act on this resource. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4326,9 +4542,9 @@ export interface operations {
         category?: string;
         /** @description Only products with stock somewhere. */
         in_stock?: boolean;
-        /** @description `next_cursor` of the previous page. */
+        /** @description `next_cursor` of the previous page; absent for the first page. */
         cursor?: string;
-        /** @description Page size, 1–100 (default 20). */
+        /** @description Items per page, 1–100 (default 20). */
         limit?: number;
       };
       header?: never;
@@ -4342,7 +4558,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProductPage"];
+          "application/json": components["schemas"]["Page_ProductSummaryResponse"];
         };
       };
       /** @description Invalid fields; `errors` lists messages per field. */
@@ -4904,7 +5120,12 @@ export interface operations {
   };
   list_shops: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4916,7 +5137,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ShopResponse"][];
+          "application/json": components["schemas"]["Page_ShopResponse"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
@@ -5228,6 +5458,10 @@ export interface operations {
         status?: components["schemas"]["OrderStatusDto"];
         /** @description Part of the order number or of the recipient's name (kanji or kana). */
         q?: string;
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
       };
       header?: never;
       path: {
@@ -5243,7 +5477,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrderResponse"][];
+          "application/json": components["schemas"]["Page_OrderResponse"];
         };
       };
       /** @description No valid access token, or wrong credentials. */
@@ -5756,9 +5990,9 @@ export interface operations {
       query?: {
         /** @description Words in the name, description or category. */
         keyword?: string;
-        /** @description `next_cursor` of the previous page. */
+        /** @description `next_cursor` of the previous page; absent for the first page. */
         cursor?: string;
-        /** @description Page size, 1–100 (default 50). */
+        /** @description Items per page, 1–100 (default 20). */
         limit?: number;
       };
       header?: never;
@@ -5775,7 +6009,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProductPage"];
+          "application/json": components["schemas"]["Page_ProductSummaryResponse"];
         };
       };
       /** @description No valid access token, or wrong credentials. */
@@ -5999,6 +6233,10 @@ export interface operations {
         visit_date?: string;
         /** @description Part of the pickup number, the member's name or the product name. */
         q?: string;
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
       };
       header?: never;
       path: {
@@ -6014,7 +6252,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ReservationResponse"][];
+          "application/json": components["schemas"]["Page_ReservationResponse"];
         };
       };
       /** @description No valid access token, or wrong credentials. */

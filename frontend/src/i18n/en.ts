@@ -23,6 +23,7 @@ export const en: Messages = {
     empty: "Nothing here yet.",
     notFound: "Page not found.",
     backHome: "Back to home",
+    more: "Show more",
   },
   home: {
     title: "Reserve for pickup, or have it delivered.",
@@ -226,6 +227,9 @@ export const en: Messages = {
     noAddress: "You have no delivery address yet. Add one on My Page.",
     addAddress: "Add a delivery address",
     deliveryDate: "Preferred delivery date (optional)",
+    deliveryWindow: "Choose a date from {{earliest}} to {{latest}}.",
+    deliveryOutOfWindow: "Choose a delivery date from {{earliest}} to {{latest}}.",
+    noDeliveryDate: "A delivery date cannot be chosen for this order; order without one.",
     timeSlot: "Time slot (optional)",
     noPreference: "No preference",
     slots: {

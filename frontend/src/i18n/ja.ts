@@ -22,6 +22,7 @@ export const ja = {
     empty: "まだありません。",
     notFound: "ページが見つかりません。",
     backHome: "ホームへ戻る",
+    more: "もっと見る",
   },
   home: {
     title: "お取り置きも、配送も。",
@@ -231,6 +232,9 @@ export const ja = {
     noAddress: "お届け先が登録されていません。マイページで登録してください。",
     addAddress: "お届け先を登録する",
     deliveryDate: "お届け希望日（任意）",
+    deliveryWindow: "{{earliest}}から{{latest}}までの日付を選べます。",
+    deliveryOutOfWindow: "お届け希望日は{{earliest}}から{{latest}}までの日付を選んでください。",
+    noDeliveryDate: "このご注文ではお届け日を指定できません。指定なしでご注文ください。",
     timeSlot: "時間帯（任意）",
     noPreference: "指定なし",
     slots: {

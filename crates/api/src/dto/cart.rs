@@ -56,6 +56,18 @@ pub struct CartResponse {
     pub total: Money,
     /// Tax per rate.
     pub tax: Vec<TaxLineResponse>,
+    /// The wished delivery dates checkout accepts (every shop of the cart delivers then); absent when
+    /// the cart is empty or its shops have no date in common.
+    pub delivery_window: Option<DeliveryWindowResponse>,
+}
+
+/// Wished delivery dates a checkout accepts, both included (ORD-01).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeliveryWindowResponse {
+    /// The shops' preparation business days ahead.
+    pub earliest: chrono::NaiveDate,
+    /// The shops' delivery window ahead.
+    pub latest: chrono::NaiveDate,
 }
 
 impl From<Cart> for CartResponse {
@@ -81,6 +93,9 @@ impl From<Cart> for CartResponse {
                 .collect(),
             total: cart.total,
             tax: cart.tax.lines.into_iter().map(Into::into).collect(),
+            delivery_window: cart
+                .delivery_window
+                .map(|w| DeliveryWindowResponse { earliest: w.earliest, latest: w.latest }),
         }
     }
 }

@@ -76,6 +76,15 @@ fn invalid(code: &'static str, message: &'static str) -> ValidationError {
     ValidationError::new(code).with_message(message.into())
 }
 
+/// A date the calendar knows (1990-01-01 to 2099-12-31): holidays before and after are not modelled.
+pub fn validate_supported_date(value: &chrono::NaiveDate) -> Result<(), ValidationError> {
+    if kaimono_core::is_supported_date(*value) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("date_range").with_message("must be from 1990-01-01 to 2099-12-31".into()))
+    }
+}
+
 pub fn validate_postal_code(value: &str) -> Result<(), ValidationError> {
     japan::normalize_postal_code(value)
         .map(|_| ())
@@ -125,4 +134,59 @@ pub fn display_postal_code(digits: &str) -> String {
 /// The Japanese name of a prefecture code.
 pub fn prefecture_name(code: i16) -> String {
     japan::prefecture(code).map(|(ja, _)| ja.to_owned()).unwrap_or_default()
+}
+
+/// One page of a list. Every list of the API has this shape and is walked with [`PageQuery`].
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    /// The items of this page, in the list's order.
+    pub items: Vec<T>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+impl<T> Page<T> {
+    /// The wire form of a domain page.
+    pub fn of<D>(page: kaimono_core::Page<D>) -> Self
+    where
+        T: From<D>,
+    {
+        Page { items: page.items.into_iter().map(T::from).collect(), next_cursor: page.next_cursor }
+    }
+}
+
+/// Where a page starts and how long it is (the query of every list).
+#[derive(Debug, Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// `next_cursor` of the previous page; absent for the first page.
+    #[validate(length(min = 1, max = 200))]
+    #[param(min_length = 1, max_length = 200)]
+    pub cursor: Option<String>,
+    /// Items per page, 1–100 (default 20).
+    #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u64>,
+}
+
+impl PageQuery {
+    pub const DEFAULT_LIMIT: u64 = 20;
+
+    /// The decoded cursor and the page size.
+    pub fn parts(&self) -> Result<(Option<kaimono_core::Cursor>, u64), crate::error::ApiError> {
+        let cursor = self
+            .cursor
+            .as_deref()
+            .map(|c| {
+                kaimono_core::Cursor::decode(c).map_err(|_| {
+                    crate::error::ApiError::field(
+                        ErrorCode::ValidationFailed,
+                        "cursor",
+                        "is not a cursor this server issued",
+                    )
+                })
+            })
+            .transpose()?;
+        Ok((cursor, self.limit.unwrap_or(Self::DEFAULT_LIMIT)))
+    }
 }

@@ -212,20 +212,6 @@ impl From<ProductSummary> for ProductSummaryResponse {
     }
 }
 
-/// One page of products.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProductPage {
-    pub items: Vec<ProductSummaryResponse>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
-
-impl From<kaimono_catalog::Page<ProductSummary>> for ProductPage {
-    fn from(page: kaimono_catalog::Page<ProductSummary>) -> Self {
-        Self { items: page.items.into_iter().map(Into::into).collect(), next_cursor: page.next_cursor }
-    }
-}
-
 /// A variant as created with its product or added later.
 #[derive(Debug, Serialize, Deserialize, validator::Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -7,6 +7,7 @@ use kaimono_core::{BusinessCalendar, national_holiday};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use validator::Validate;
 
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -50,9 +51,11 @@ impl From<Weekday> for WeekdayDto {
 }
 
 /// A special date of a shop's calendar.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDateDto {
+    /// From 1990-01-01 to 2099-12-31.
+    #[validate(custom(function = crate::dto::validate_supported_date))]
     pub date: NaiveDate,
     /// Why (棚卸し, 臨時営業 …), optional.
     pub note: Option<String>,
@@ -121,6 +124,10 @@ pub struct ShopResponse {
     pub hold_days: i32,
     /// A payment link expires after this many days (ORD-05).
     pub payment_limit_days: i32,
+    /// A wished delivery date is at least this many business days ahead (preparation) …
+    pub delivery_preparation_days: i32,
+    /// … and at most this many days ahead.
+    pub delivery_window_days: i32,
 }
 
 impl ShopResponse {
@@ -143,6 +150,8 @@ impl ShopResponse {
             reservation_max_days: shop.policy.reservation_max_days,
             hold_days: shop.policy.hold_days,
             payment_limit_days: shop.policy.payment_limit_days,
+            delivery_preparation_days: shop.policy.delivery_preparation_days,
+            delivery_window_days: shop.policy.delivery_window_days,
             calendar: CalendarResponse {
                 closed_weekdays: shop.calendar.rules.closed_weekdays.iter(Weekday::Mon).map(Into::into).collect(),
                 closed_on_holidays: shop.calendar.rules.closed_on_holidays,
@@ -158,6 +167,7 @@ impl ShopResponse {
 pub fn calendar_days(rules: &BusinessCalendar, from: NaiveDate, days: u32) -> Vec<CalendarDay> {
     from.iter_days()
         .take(days as usize)
+        .take_while(|date| kaimono_core::is_supported_date(*date))
         .map(|date| {
             let holiday = national_holiday(date);
             CalendarDay {

@@ -243,6 +243,14 @@ impl From<kaimono_orders::OrderError> for ApiError {
                 ApiError::field(ErrorCode::NotPurchasable, "variant_id", "this item is not on sale for delivery")
             }
             OrderError::EmptyCart => ApiError::new(ErrorCode::CartEmpty, "the cart is empty"),
+            OrderError::DeliveryDateOutOfWindow { window } => ApiError::field(
+                ErrorCode::DeliveryDateOutOfWindow,
+                "delivery_date",
+                match window {
+                    Some(w) => format!("must be from {} to {}", w.earliest, w.latest),
+                    None => "the shops in this cart have no delivery date in common; leave it empty".to_owned(),
+                },
+            ),
             OrderError::AddressNotFound => {
                 ApiError::field(ErrorCode::ValidationFailed, "address_id", "is not one of your delivery addresses")
             }
@@ -361,6 +369,7 @@ impl From<kaimono_reservations::ReservationError> for ApiError {
                 ErrorCode::PaymentInProgress,
                 "a payment of this reservation is being processed; try again in a moment",
             ),
+            E::BadCursor => ApiError::field(ErrorCode::ValidationFailed, "cursor", "is not a cursor this list issued"),
             E::InvalidQuantity => ApiError::field(ErrorCode::ValidationFailed, "quantity", "must be at least 1"),
             E::Payment(e) => e.into(),
             E::Account(e) => e.into(),

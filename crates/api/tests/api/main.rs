@@ -3,6 +3,7 @@
 mod addresses;
 mod auth;
 mod cart;
+mod contract;
 mod conventions;
 mod crash;
 mod orders;

@@ -99,7 +99,7 @@ async fn cart02_checkout_places_unpaid_orders_per_shop_holds_stock_and_empties_t
 
     // ORD-04: My Page lists them; another member cannot see them.
     let (_, mine) = app.get("/api/v1/me/orders", t).await;
-    assert_eq!(mine.as_array().unwrap().len(), 2);
+    assert_eq!(mine["items"].as_array().unwrap().len(), 2);
     let path = format!("/api/v1/me/orders/{}", alpha_order["id"].as_str().unwrap());
     let (status, detail) = app.get(&path, t).await;
     assert_eq!((status, detail["number"].clone()), (200, alpha_order["number"].clone()));
@@ -141,7 +141,7 @@ async fn cart02_checkout_refuses_bad_requests_and_changes_nothing(backend: Backe
     assert_eq!(problem["code"], "idempotency_key_required");
     assert!(problem["errors"]["Idempotency-Key"].is_array());
     let (_, orders) = app.get("/api/v1/me/orders", Some(&token)).await;
-    assert!(orders.as_array().unwrap().is_empty(), "nothing was ordered");
+    assert!(orders["items"].as_array().unwrap().is_empty(), "nothing was ordered");
     assert_eq!(
         app.client
             .post(app.url("/api/v1/orders"))
@@ -171,7 +171,7 @@ async fn pay09_the_same_idempotency_key_replays_the_first_response(backend: Back
     assert_eq!((status, replayed.as_deref()), (201, Some("true")));
     assert_eq!(first, second, "the retry gets the first response");
     let (_, orders) = app.get("/api/v1/me/orders", Some(&token)).await;
-    assert_eq!(orders.as_array().unwrap().len(), 1, "and nothing is ordered twice");
+    assert_eq!(orders["items"].as_array().unwrap().len(), 1, "and nothing is ordered twice");
     assert_eq!(stock_of(&app, &shop, &shirt).await, 9);
 
     let (status, problem, _) =
@@ -234,7 +234,7 @@ async fn ord01_the_shop_secures_an_order_and_it_awaits_payment(backend: Backend)
     let order = placed_order(&app, "m@example.test", &[(&shirt, 2)]).await;
     let staff = Some(shop.staff.access_token.as_str());
     let (_, queue) = app.get(&format!("/api/v1/shops/{}/orders?status=awaiting_stock_check", shop.id), staff).await;
-    assert_eq!(queue.as_array().unwrap().len(), 1, "the stock-check queue");
+    assert_eq!(queue["items"].as_array().unwrap().len(), 1, "the stock-check queue");
     let path = format!("/api/v1/shops/{}/orders/{}/stock-check", shop.id, order["id"].as_str().unwrap());
     let (status, checked) = app.post(&path, staff, json!({})).await;
     assert_eq!(status, 200, "{checked}");
@@ -242,7 +242,7 @@ async fn ord01_the_shop_secures_an_order_and_it_awaits_payment(backend: Backend)
     assert_eq!(checked["lines"][0]["status"], "secured");
     assert_eq!(stock_of(&app, &shop, &shirt).await, 3, "secured stock stays held");
     let (_, queue) = app.get(&format!("/api/v1/shops/{}/orders?status=awaiting_stock_check", shop.id), staff).await;
-    assert!(queue.as_array().unwrap().is_empty());
+    assert!(queue["items"].as_array().unwrap().is_empty());
     let (status, problem) = app.post(&path, staff, json!({})).await;
     assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "checked once only");
 }
@@ -303,5 +303,5 @@ async fn ord01_stock_checks_are_refused_for_other_shops_bad_lines_and_wrong_stat
         422
     );
     let (_, unchanged) = app.get(&format!("/api/v1/shops/{}/orders", shop.id), Some(&shop.staff.access_token)).await;
-    assert_eq!(unchanged[0]["status"], "awaiting_stock_check", "refused requests changed nothing");
+    assert_eq!(unchanged["items"][0]["status"], "awaiting_stock_check", "refused requests changed nothing");
 }

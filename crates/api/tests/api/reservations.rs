@@ -108,8 +108,8 @@ async fn rsv01_a_reservation_needs_a_business_day_inside_the_window_and_takes_th
 
     // RSV-07: the member's list and status screen.
     let (_, mine) = app.get("/api/v1/me/reservations", Some(&token)).await;
-    assert_eq!(mine.as_array().unwrap().len(), 1);
-    assert_eq!(mine[0]["status"], "requested");
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["items"][0]["status"], "requested");
 }
 
 async fn rsv02_the_shop_confirms_with_a_pickup_number_or_rejects_and_gives_the_stock_back(backend: Backend) {
@@ -355,14 +355,14 @@ async fn shop01_work_queues_and_shop02_filters_show_the_shops_own_work(backend: 
 
     let path = |query: &str| format!("/api/v1/shops/{}/reservations?{query}", shop.id);
     let (_, today) = app.get(&path("status=held&visit_date=2026-11-25"), staff).await;
-    assert_eq!(today.as_array().unwrap().len(), 1);
+    assert_eq!(today["items"].as_array().unwrap().len(), 1);
     let number = tomorrow["pickup_number"].as_str().unwrap();
     let (_, by_number) = app.get(&path(&format!("q={}", &number[..4])), staff).await;
-    assert!(by_number.as_array().unwrap().iter().any(|r| r["pickup_number"] == number));
+    assert!(by_number["items"].as_array().unwrap().iter().any(|r| r["pickup_number"] == number));
     let (_, by_name) = app.get(&path("q=速水"), staff).await;
-    assert_eq!(by_name.as_array().unwrap().len(), 2, "the member's name");
+    assert_eq!(by_name["items"].as_array().unwrap().len(), 2, "the member's name");
     let (_, nothing) = app.get(&path("q=%25"), staff).await;
-    assert_eq!(nothing, json!([]), "a wildcard matches itself only");
+    assert_eq!(nothing["items"], json!([]), "a wildcard matches itself only");
     let (status, _) = app.get(&path("status=lost"), staff).await;
     assert_eq!(status, 422);
 }

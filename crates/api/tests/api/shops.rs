@@ -16,7 +16,7 @@ async fn cat01_shops_are_listed_with_their_business_calendar(backend: Backend) {
     create_shop(&app, "beta").await;
     let (status, list) = app.get("/api/v1/shops", None).await;
     assert_eq!(status, 200);
-    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
     let (status, one) = app.get(&format!("/api/v1/shops/{}", shop.id), None).await;
     assert_eq!(status, 200, "{one}");
     assert_eq!(one["prefecture_name"], "東京都");

@@ -14,6 +14,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../../components/format";
 import { Link } from "react-router";
 import type { components } from "../../api/schema";
 import { yen } from "../../components/format";
@@ -57,7 +58,7 @@ function Placed({ orders }: { orders: Order[] }) {
 
 /** CART-02: address (the default, changeable), delivery wishes, review, place. */
 export function CheckoutPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const cart = useCart();
   const addresses = useAddresses();
@@ -79,8 +80,23 @@ export function CheckoutPage() {
 
   const chosen = addressId ?? addresses.data.find((a) => a.is_default)?.id ?? addresses.data[0]?.id ?? null;
   const address = addresses.data.find((a) => a.id === chosen);
+  const deliveryWindow = cart.data.delivery_window;
+  const windowText = deliveryWindow && {
+    earliest: formatDate(deliveryWindow.earliest, i18n.language),
+    latest: formatDate(deliveryWindow.latest, i18n.language),
+  };
   const submit = async () => {
     if (!chosen) return;
+    // ORD-01: the shops' delivery window (the server checks it too).
+    if (date && (!deliveryWindow || date < deliveryWindow.earliest || date > deliveryWindow.latest)) {
+      errors.setFields({
+        delivery_date: windowText
+          ? t("checkout.deliveryOutOfWindow", windowText)
+          : t("checkout.noDeliveryDate"),
+      });
+      return;
+    }
+    errors.clear();
     setBusy(true);
     try {
       const result = await placeOrders(
@@ -142,6 +158,10 @@ export function CheckoutPage() {
         <TextInput
           type="date"
           label={t("checkout.deliveryDate")}
+          description={windowText ? t("checkout.deliveryWindow", windowText) : t("checkout.noDeliveryDate")}
+          disabled={!deliveryWindow}
+          min={deliveryWindow?.earliest}
+          max={deliveryWindow?.latest}
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
           error={errors.errorOf("delivery_date")}

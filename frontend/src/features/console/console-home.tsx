@@ -50,7 +50,7 @@ export function ConsoleHome() {
   const shops = useShops();
   if (shops.isPending) return <Loading />;
   if (shops.isError) return <ErrorState error={shops.error} onRetry={() => void shops.refetch()} />;
-  const mine = shops.data.filter(
+  const mine = shops.items.filter(
     (shop) => account?.role === "operator" || account?.shops.some((s) => s.shop_id === shop.id),
   );
   return (

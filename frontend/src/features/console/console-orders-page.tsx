@@ -16,6 +16,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { MoreButton } from "../../shared/ui/more-button";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
 import { formatDate } from "../../components/format";
@@ -276,10 +277,15 @@ export function ConsoleOrdersPage() {
         <Loading />
       ) : orders.isError ? (
         <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-      ) : orders.data.length === 0 ? (
+      ) : orders.items.length === 0 ? (
         <Empty />
       ) : (
-        orders.data.map((order) => <OrderCard key={order.id} shopId={shopId} order={order} />)
+        <>
+          {orders.items.map((order) => (
+            <OrderCard key={order.id} shopId={shopId} order={order} />
+          ))}
+          <MoreButton query={orders} />
+        </>
       )}
     </Stack>
   );

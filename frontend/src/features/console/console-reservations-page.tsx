@@ -14,6 +14,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MoreButton } from "../../shared/ui/more-button";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
 import { formatDate, formatDateTime, yen } from "../../components/format";
@@ -176,10 +177,10 @@ export function ConsoleReservationsPage() {
         <Loading />
       ) : reservations.isError ? (
         <ErrorState error={reservations.error} onRetry={() => void reservations.refetch()} />
-      ) : reservations.data.length === 0 ? (
+      ) : reservations.items.length === 0 ? (
         <Empty />
       ) : (
-        reservations.data.map((r) => (
+        reservations.items.map((r) => (
           <Card withBorder key={r.id} data-testid="shop-reservation">
             <Stack gap="xs">
               <ReservationSummary reservation={r} to={`/console/shops/${shopId}/reservations/${r.id}`} />
@@ -188,6 +189,7 @@ export function ConsoleReservationsPage() {
           </Card>
         ))
       )}
+      <MoreButton query={reservations} />
     </Stack>
   );
 }

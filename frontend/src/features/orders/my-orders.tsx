@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { MoreButton } from "../../shared/ui/more-button";
 import { formatDate } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { cancelMyOrder } from "./api/cancel-my-order";
@@ -41,10 +42,10 @@ export function MyOrders() {
         <Loading />
       ) : orders.isError ? (
         <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-      ) : orders.data.length === 0 ? (
+      ) : orders.items.length === 0 ? (
         <Empty message={t("orders.none")} />
       ) : (
-        orders.data.map((order) => (
+        orders.items.map((order) => (
           <Card withBorder key={order.id} data-testid="order">
             <Group justify="space-between">
               <Stack gap={0}>
@@ -83,6 +84,7 @@ export function MyOrders() {
           </Card>
         ))
       )}
+      <MoreButton query={orders} />
     </Stack>
   );
 }

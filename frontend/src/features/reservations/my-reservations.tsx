@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { MoreButton } from "../../shared/ui/more-button";
 import type { components } from "../../api/schema";
 import { formatDate, formatDateTime, yen } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
@@ -36,10 +37,10 @@ export function MyReservations() {
         <Loading />
       ) : reservations.isError ? (
         <ErrorState error={reservations.error} onRetry={() => void reservations.refetch()} />
-      ) : reservations.data.length === 0 ? (
+      ) : reservations.items.length === 0 ? (
         <Empty message={t("reservations.none")} />
       ) : (
-        reservations.data.map((r) => (
+        reservations.items.map((r) => (
           <Card withBorder key={r.id} data-testid="reservation">
             <Group justify="space-between" align="flex-start">
               <Stack gap={2}>
@@ -78,6 +79,7 @@ export function MyReservations() {
           </Card>
         ))
       )}
+      <MoreButton query={reservations} />
     </Stack>
   );
 }

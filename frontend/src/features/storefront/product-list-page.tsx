@@ -57,7 +57,7 @@ export function ProductListPage() {
               label={t("products.shop")}
               data={[
                 { value: "", label: t("products.all") },
-                ...(shops.data ?? []).map((s) => ({ value: s.id, label: s.name })),
+                ...shops.items.map((s) => ({ value: s.id, label: s.name })),
               ]}
               value={search.shopId}
               onChange={(value) => update({ shop: value })}

@@ -1,5 +1,6 @@
 import { Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { MoreButton } from "../../shared/ui/more-button";
 import { Link } from "react-router";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useShops } from "../../shared/api/list-shops";
@@ -14,11 +15,11 @@ export function ShopListPage() {
         <Loading />
       ) : shops.isError ? (
         <ErrorState error={shops.error} onRetry={() => void shops.refetch()} />
-      ) : shops.data.length === 0 ? (
+      ) : shops.items.length === 0 ? (
         <Empty />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          {shops.data.map((shop) => (
+          {shops.items.map((shop) => (
             <Card key={shop.id} withBorder component={Link} to={`/shops/${shop.id}`}>
               <Text fw={600}>{shop.name}</Text>
               <Text size="sm" c="dimmed">
@@ -31,6 +32,7 @@ export function ShopListPage() {
           ))}
         </SimpleGrid>
       )}
+      <MoreButton query={shops} />
     </Stack>
   );
 }

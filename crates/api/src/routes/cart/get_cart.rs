@@ -8,5 +8,9 @@ use actix_web::{get, web};
 #[utoipa::path(tag = "cart", responses((status = 200, body = CartResponse), Unauthorized, Forbidden, ServerError), security(("bearer" = [])))]
 #[get("/me/cart")]
 pub async fn get_cart(state: web::Data<AppState>, member: Member) -> Result<web::Json<CartResponse>, ApiError> {
-    Ok(web::Json(kaimono_orders::view_cart(&state.db, member.0).await?.into()))
+    Ok(web::Json(
+        kaimono_orders::view_cart(&state.db, member.0, kaimono_core::japan::japan_today(state.clock.now()))
+            .await?
+            .into(),
+    ))
 }

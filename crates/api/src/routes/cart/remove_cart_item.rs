@@ -19,5 +19,9 @@ pub async fn remove_cart_item(
     member: Member,
     path: web::Path<Uuid>,
 ) -> Result<web::Json<CartResponse>, ApiError> {
-    Ok(web::Json(kaimono_orders::remove_from_cart(&state.db, member.0, VariantId(path.into_inner())).await?.into()))
+    Ok(web::Json(
+        kaimono_orders::remove_from_cart(&state.db, member.0, VariantId(path.into_inner()), state.clock.now())
+            .await?
+            .into(),
+    ))
 }

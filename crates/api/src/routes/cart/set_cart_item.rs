@@ -33,7 +33,13 @@ pub async fn set_cart_item(
     path: web::Path<Uuid>,
     body: ValidJson<SetCartItemRequest>,
 ) -> Result<web::Json<CartResponse>, ApiError> {
-    let cart =
-        kaimono_orders::set_cart_quantity(&state.db, member.0, VariantId(path.into_inner()), body.0.quantity).await?;
+    let cart = kaimono_orders::set_cart_quantity(
+        &state.db,
+        member.0,
+        VariantId(path.into_inner()),
+        body.0.quantity,
+        state.clock.now(),
+    )
+    .await?;
     Ok(web::Json(cart.into()))
 }

@@ -1,5 +1,6 @@
 use crate::auth::ShopStaff;
 use crate::dto::orders::{OrderResponse, OrderStatusDto};
+use crate::dto::{Page, PageQuery};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
@@ -21,8 +22,8 @@ pub struct ShopOrdersQuery {
 /// A shop's delivery orders, newest first; staff of the shop only (SHOP-01, SHOP-02).
 #[utoipa::path(
     tag = "orders",
-    params(("shop_id" = Uuid, Path, description = "The shop"), ShopOrdersQuery),
-    responses((status = 200, body = Vec<OrderResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
+    params(("shop_id" = Uuid, Path, description = "The shop"), ShopOrdersQuery, PageQuery),
+    responses((status = 200, body = Page<OrderResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
     security(("bearer" = []))
 )]
 #[get("/shops/{shop_id}/orders")]
@@ -30,9 +31,11 @@ pub async fn list_shop_orders(
     state: web::Data<AppState>,
     staff: ShopStaff,
     query: ValidQuery<ShopOrdersQuery>,
-) -> Result<web::Json<Vec<OrderResponse>>, ApiError> {
+    page: ValidQuery<PageQuery>,
+) -> Result<web::Json<Page<OrderResponse>>, ApiError> {
     let shop = staff.shop;
     let filter = kaimono_orders::ShopOrderFilter { status: query.0.status.map(Into::into), search: query.0.q };
-    let orders = kaimono_orders::list_shop_orders(&state.db, shop, &filter).await?;
-    Ok(web::Json(orders.into_iter().map(Into::into).collect()))
+    let (after, limit) = page.0.parts()?;
+    let orders = kaimono_orders::list_shop_orders(&state.db, shop, &filter, after.as_ref(), limit).await?;
+    Ok(web::Json(Page::of(orders)))
 }

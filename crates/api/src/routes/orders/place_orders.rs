@@ -28,6 +28,7 @@ pub struct PlaceOrdersRequest {
     /// One of the member's delivery addresses.
     pub address_id: Uuid,
     /// Wished delivery date (お届け希望日), optional.
+    #[validate(custom(function = crate::dto::validate_supported_date))]
     pub delivery_date: Option<NaiveDate>,
     /// Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
     #[validate(custom(function = time_slot))]

@@ -1,11 +1,11 @@
-use crate::dto::products::ProductPage;
-use crate::error::ErrorCode;
+use crate::dto::products::ProductSummaryResponse;
+use crate::dto::{Page, PageQuery};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
 use actix_web::{get, web};
 use kaimono_catalog::ProductFilter;
-use kaimono_core::{Cursor, ShopId};
+use kaimono_core::ShopId;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -25,36 +25,21 @@ pub struct ListProductsQuery {
     /// Only products with stock somewhere.
     #[serde(default)]
     pub in_stock: bool,
-    /// `next_cursor` of the previous page.
-    #[validate(length(max = 100))]
-    pub cursor: Option<String>,
-    /// Page size, 1–100 (default 20).
-    #[validate(range(min = 1, max = 100))]
-    pub limit: Option<u64>,
-}
-
-pub(crate) fn decode_cursor(cursor: Option<&str>) -> Result<Option<Uuid>, ApiError> {
-    cursor
-        .map(|c| {
-            Cursor::decode(c).map(|c| c.0).map_err(|_| {
-                ApiError::field(ErrorCode::ValidationFailed, "cursor", "is not a cursor this server issued")
-            })
-        })
-        .transpose()
 }
 
 /// Browse and search products on sale (CAT-06). Newest first, cursor-paginated.
 #[utoipa::path(
     tag = "products",
-    params(ListProductsQuery),
-    responses((status = 200, body = ProductPage), Unprocessable, ServerError),
+    params(ListProductsQuery, PageQuery),
+    responses((status = 200, body = Page<ProductSummaryResponse>), Unprocessable, ServerError),
     security(())
 )]
 #[get("/products")]
 pub async fn list_products(
     state: web::Data<AppState>,
     query: ValidQuery<ListProductsQuery>,
-) -> Result<web::Json<ProductPage>, ApiError> {
+    page: ValidQuery<PageQuery>,
+) -> Result<web::Json<Page<ProductSummaryResponse>>, ApiError> {
     let q = query.0;
     let filter = ProductFilter {
         shop_id: q.shop_id.map(ShopId),
@@ -63,7 +48,7 @@ pub async fn list_products(
         in_stock: q.in_stock,
         include_archived: false,
     };
-    let after = decode_cursor(q.cursor.as_deref())?;
-    let page = kaimono_catalog::list_products(&state.db, &filter, after, q.limit.unwrap_or(20)).await?;
-    Ok(web::Json(page.into()))
+    let (after, limit) = page.0.parts()?;
+    let page = kaimono_catalog::list_products(&state.db, &filter, after.as_ref(), limit).await?;
+    Ok(web::Json(Page::of(page)))
 }

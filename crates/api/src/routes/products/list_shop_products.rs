@@ -1,6 +1,6 @@
-use super::list_products::decode_cursor;
 use crate::auth::ShopStaff;
-use crate::dto::products::ProductPage;
+use crate::dto::products::ProductSummaryResponse;
+use crate::dto::{Page, PageQuery};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
@@ -16,19 +16,13 @@ pub struct ListShopProductsQuery {
     /// Words in the name, description or category.
     #[validate(length(max = 100))]
     pub keyword: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[validate(length(max = 100))]
-    pub cursor: Option<String>,
-    /// Page size, 1–100 (default 50).
-    #[validate(range(min = 1, max = 100))]
-    pub limit: Option<u64>,
 }
 
 /// A shop's products for its staff, archived ones included (shop console).
 #[utoipa::path(
     tag = "products",
-    params(("shop_id" = Uuid, Path, description = "The shop"), ListShopProductsQuery),
-    responses((status = 200, body = ProductPage), Unauthorized, Forbidden, Unprocessable, ServerError),
+    params(("shop_id" = Uuid, Path, description = "The shop"), ListShopProductsQuery, PageQuery),
+    responses((status = 200, body = Page<ProductSummaryResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
     security(("bearer" = []))
 )]
 #[get("/shops/{shop_id}/products")]
@@ -36,12 +30,13 @@ pub async fn list_shop_products(
     state: web::Data<AppState>,
     staff: ShopStaff,
     query: ValidQuery<ListShopProductsQuery>,
-) -> Result<web::Json<ProductPage>, ApiError> {
+    page: ValidQuery<PageQuery>,
+) -> Result<web::Json<Page<ProductSummaryResponse>>, ApiError> {
     let shop_id = staff.shop;
     let q = query.0;
     let filter =
         ProductFilter { shop_id: Some(shop_id), keyword: q.keyword, include_archived: true, ..Default::default() };
-    let after = decode_cursor(q.cursor.as_deref())?;
-    let page = kaimono_catalog::list_products(&state.db, &filter, after, q.limit.unwrap_or(50)).await?;
-    Ok(web::Json(page.into()))
+    let (after, limit) = page.0.parts()?;
+    let page = kaimono_catalog::list_products(&state.db, &filter, after.as_ref(), limit).await?;
+    Ok(web::Json(Page::of(page)))
 }

@@ -22,6 +22,7 @@ pub struct CreateReservationRequest {
     pub quantity: i32,
     /// The planned visit date (来店予定日): a business day of the shop inside its window
     /// (`reservation_min_days` to `reservation_max_days` days ahead).
+    #[validate(custom(function = crate::dto::validate_supported_date))]
     pub visit_date: NaiveDate,
 }
 

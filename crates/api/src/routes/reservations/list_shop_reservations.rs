@@ -1,5 +1,6 @@
 use crate::auth::ShopStaff;
 use crate::dto::reservations::{ReservationResponse, ReservationStatusDto};
+use crate::dto::{Page, PageQuery};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
@@ -15,6 +16,7 @@ pub struct ShopReservationsQuery {
     /// Only reservations in this status (`requested`: the confirmation queue).
     pub status: Option<ReservationStatusDto>,
     /// Only this planned visit date (today's pickups: today with `status=held`).
+    #[validate(custom(function = crate::dto::validate_supported_date))]
     pub visit_date: Option<NaiveDate>,
     /// Part of the pickup number, the member's name or the product name.
     #[validate(length(max = 100))]
@@ -24,8 +26,8 @@ pub struct ShopReservationsQuery {
 /// A shop's reservations by visit date; staff of the shop only (SHOP-01, SHOP-02).
 #[utoipa::path(
     tag = "reservations",
-    params(("shop_id" = Uuid, Path, description = "The shop"), ShopReservationsQuery),
-    responses((status = 200, body = Vec<ReservationResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
+    params(("shop_id" = Uuid, Path, description = "The shop"), ShopReservationsQuery, PageQuery),
+    responses((status = 200, body = Page<ReservationResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
     security(("bearer" = []))
 )]
 #[get("/shops/{shop_id}/reservations")]
@@ -33,7 +35,8 @@ pub async fn list_shop_reservations(
     state: web::Data<AppState>,
     staff: ShopStaff,
     query: ValidQuery<ShopReservationsQuery>,
-) -> Result<web::Json<Vec<ReservationResponse>>, ApiError> {
+    page: ValidQuery<PageQuery>,
+) -> Result<web::Json<Page<ReservationResponse>>, ApiError> {
     let shop = staff.shop;
     let query = query.0;
     let filter = kaimono_reservations::ReservationFilter {
@@ -41,6 +44,7 @@ pub async fn list_shop_reservations(
         visit_date: query.visit_date,
         search: query.q,
     };
-    let list = kaimono_reservations::list_shop_reservations(&state.db, shop, &filter).await?;
-    Ok(web::Json(list.into_iter().map(Into::into).collect()))
+    let (after, limit) = page.0.parts()?;
+    let list = kaimono_reservations::list_shop_reservations(&state.db, shop, &filter, after.as_ref(), limit).await?;
+    Ok(web::Json(Page::of(list)))
 }

@@ -15,6 +15,7 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct AddBusinessDaysQuery {
     /// Start date (default: today in Japan).
+    #[validate(custom(function = crate::dto::validate_supported_date))]
     pub from: Option<NaiveDate>,
     /// How many business days to add, 0–365; 0 gives the first business day on or after `from`.
     #[validate(range(min = 0, max = 365))]

@@ -15,6 +15,7 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
     /// First day (default: today in Japan).
+    #[validate(custom(function = crate::dto::validate_supported_date))]
     pub from: Option<NaiveDate>,
     /// Number of days, 1–366 (default 31).
     #[validate(range(min = 1, max = 366))]

@@ -22,10 +22,10 @@ pub struct UpdateCalendarRequest {
     /// Whether the shop closes on national holidays.
     pub closed_on_holidays: bool,
     /// Extra closed dates, at most 366.
-    #[validate(length(max = 366))]
+    #[validate(length(max = 366), nested)]
     pub closed_dates: Vec<CalendarDateDto>,
     /// Dates open despite the rules, at most 366.
-    #[validate(length(max = 366))]
+    #[validate(length(max = 366), nested)]
     pub open_dates: Vec<CalendarDateDto>,
 }
 

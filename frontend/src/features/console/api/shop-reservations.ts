@@ -1,7 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 import { unwrap } from "../../../api/problem";
 import type { components } from "../../../api/schema";
+import { usePaged } from "../../../shared/api/paged";
 
 export type ReservationStatus = components["schemas"]["ReservationStatusDto"];
 
@@ -9,13 +9,11 @@ export function useShopReservations(
   shopId: string,
   filter: { status?: ReservationStatus; visit_date?: string; q?: string },
 ) {
-  return useQuery({
-    queryKey: ["console", shopId, "reservations", filter],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/shops/{shop_id}/reservations", {
-          params: { path: { shop_id: shopId }, query: { ...filter, q: filter.q || undefined } },
-        }),
-      ),
-  });
+  return usePaged(["console", shopId, "reservations", filter], async (cursor) =>
+    unwrap(
+      await api.GET("/api/v1/shops/{shop_id}/reservations", {
+        params: { path: { shop_id: shopId }, query: { ...filter, q: filter.q || undefined, cursor } },
+      }),
+    ),
+  );
 }

@@ -1,10 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 import { unwrap } from "../../../api/problem";
+import { usePaged } from "../../../shared/api/paged";
 
 export function useMyOrders() {
-  return useQuery({
-    queryKey: ["my-orders"],
-    queryFn: async () => unwrap(await api.GET("/api/v1/me/orders")),
-  });
+  return usePaged(["my-orders"], async (cursor) =>
+    unwrap(await api.GET("/api/v1/me/orders", { params: { query: { cursor } } })),
+  );
 }

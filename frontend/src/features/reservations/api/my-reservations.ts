@@ -1,10 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 import { unwrap } from "../../../api/problem";
+import { usePaged } from "../../../shared/api/paged";
 
 export function useMyReservations() {
-  return useQuery({
-    queryKey: ["my-reservations"],
-    queryFn: async () => unwrap(await api.GET("/api/v1/me/reservations")),
-  });
+  return usePaged(["my-reservations"], async (cursor) =>
+    unwrap(await api.GET("/api/v1/me/reservations", { params: { query: { cursor } } })),
+  );
 }

@@ -41,11 +41,20 @@ impl Modify for BearerScheme {
     }
 }
 
-/// Adds what every `/api/v1` operation can answer whatever it does: 503 `database_unavailable` (with
-/// Retry-After) and, for operations with a body, 408 `request_timeout` when the body does not arrive.
+/// Adds what an `/api/v1` operation can answer because of its shape, whatever it does, so the spec
+/// lists every status the server can send (a test sends each kind of bad request to every operation):
+/// - every operation: 500, and 503 `database_unavailable` (with Retry-After);
+/// - a bearer token: 401 when it is missing, malformed, expired or revoked;
+/// - path ids: 404 for an unknown or malformed id (or someone else's resource);
+/// - query parameters: 422 for values out of range or of the wrong type;
+/// - a JSON body: 400 unreadable JSON, 408 body too slow, 413 too large, 415 not JSON, 422 invalid fields;
+/// - an `Idempotency-Key`: 422 when it is missing or reused for another request, 409 while the first
+///   request is still running, and the `Idempotent-Replayed: true` header on a replayed answer.
 pub fn document_common_responses(spec: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
-    let problem = |description: &str| {
+    use utoipa::openapi::header::HeaderBuilder;
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, Type};
+    let problem = |description: &str| -> RefOr<utoipa::openapi::Response> {
         ResponseBuilder::new()
             .description(description)
             .content(
@@ -53,6 +62,7 @@ pub fn document_common_responses(spec: &mut utoipa::openapi::OpenApi) {
                 ContentBuilder::new().schema(Some(Ref::from_schema_name("ProblemDetails"))).build(),
             )
             .build()
+            .into()
     };
     for (path, item) in spec.paths.paths.iter_mut() {
         if !path.starts_with("/api/v1") {
@@ -60,18 +70,64 @@ pub fn document_common_responses(spec: &mut utoipa::openapi::OpenApi) {
         }
         let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
         for operation in operations.into_iter().flatten() {
-            let responses = &mut operation.responses.responses;
-            responses.entry("503".to_owned()).or_insert_with(|| {
-                problem(
-                    "The service cannot reach its database right now (`database_unavailable`), or the request took \
-                     longer than the server allows; see Retry-After.",
-                )
-                .into()
+            let parameters: Vec<_> = operation
+                .parameters
+                .iter()
+                .flatten()
+                .filter_map(|p| match p {
+                    RefOr::T(p) => Some((p.name.clone(), p.parameter_in.clone())),
+                    RefOr::Ref(_) => None,
+                })
+                .collect();
+            let has = |place: ParameterIn| parameters.iter().any(|(_, p)| *p == place);
+            let idempotent = parameters.iter().any(|(name, _)| name == "Idempotency-Key");
+            let bearer = operation.security.as_ref().is_some_and(|list| {
+                list.iter().any(|r| serde_json::to_value(r).is_ok_and(|v| v.get("bearer").is_some()))
             });
-            if operation.request_body.is_some() {
-                responses
-                    .entry("408".to_owned())
-                    .or_insert_with(|| problem("The request body did not arrive in time (`request_timeout`).").into());
+            let body = operation.request_body.is_some();
+            let mut add = |status: &str, description: &str| {
+                operation.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+            };
+            add("500", "Unexpected failure; the body is opaque and the cause is logged.");
+            add(
+                "503",
+                "The service cannot reach its database right now (`database_unavailable`), or the request took longer \
+                 than the server allows; see Retry-After.",
+            );
+            if bearer {
+                add("401", "No valid access token (`unauthenticated`, `invalid_token`, `token_expired`).");
+            }
+            if has(ParameterIn::Path) {
+                add("404", "No such resource, a malformed id, or not yours (`not_found`).");
+            }
+            if has(ParameterIn::Query) || idempotent {
+                add("422", "Invalid fields or parameters; `errors` lists messages per field.");
+            }
+            if body {
+                add("400", "The body is not valid JSON (`malformed_json`) or could not be read (`unreadable_body`).");
+                add("408", "The request body did not arrive in time (`request_timeout`).");
+                add("413", "The body is larger than the server accepts (`body_too_large`).");
+                add("415", "The body is not `application/json` (`unsupported_media_type`).");
+                add("422", "Invalid fields; `errors` lists messages per field.");
+            }
+            if idempotent {
+                add(
+                    "409",
+                    "A request with this Idempotency-Key is still running (`request_in_progress`), or the state does not allow this.",
+                );
+                let replayed = HeaderBuilder::new()
+                    .schema(Some(
+                        utoipa::openapi::ObjectBuilder::new().schema_type(Type::String).enum_values(Some(["true"])),
+                    ))
+                    .description(Some(
+                        "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
+                    ))
+                    .build();
+                for (status, response) in operation.responses.responses.iter_mut() {
+                    if let (true, RefOr::T(response)) = (status.starts_with('2'), response) {
+                        response.headers.insert("Idempotent-Replayed".to_owned(), RefOr::T(replayed.clone()));
+                    }
+                }
             }
         }
     }

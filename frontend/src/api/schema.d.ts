@@ -1019,8 +1019,12 @@ export interface components {
     };
     /** @description An account as its owner sees it. */
     AccountResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The account's id.
+       */
       id: string;
+      /** @description The login email, where mail is sent. */
       email: string;
       /** @description `member`, `staff` or `operator`. */
       role: string;
@@ -1030,14 +1034,21 @@ export interface components {
       name_kana: string;
       /** @description Digits only. */
       phone: string;
+      /** @description The language of the UI and of emails. */
       locale: components["schemas"]["LocaleDto"];
       /** @description For staff: the shops they may act on. Empty for members. */
       shops: components["schemas"]["ShopMembershipResponse"][];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the account was created.
+       */
       created_at: string;
     };
     AddCartItemRequest: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The variant to add; it must be on sale for delivery.
+       */
       variant_id: string;
       /**
        * Format: int32
@@ -1070,7 +1081,10 @@ export interface components {
       is_default?: boolean;
     };
     AddressResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The address's id (pass it as `address_id` at checkout).
+       */
       id: string;
       /** @description 7 digits. */
       postal_code: string;
@@ -1083,13 +1097,19 @@ export interface components {
       prefecture: number;
       /** @description The prefecture's name (東京都). */
       prefecture_name: string;
+      /** @description City, ward, town or village (市区町村). */
       city: string;
+      /** @description Block and number (番地). */
       street: string;
+      /** @description Building and room, if any. */
       building?: string | null;
+      /** @description The recipient (宛名). */
       recipient_name: string;
+      /** @description The recipient's name in kana. */
       recipient_kana: string;
       /** @description Digits only. */
       phone: string;
+      /** @description Chosen at checkout unless another is picked. */
       is_default: boolean;
     };
     AdjustStockRequest: {
@@ -1103,15 +1123,23 @@ export interface components {
     AttemptResponse: {
       /** @description `authorize`, `capture`, `void` or `refund`. */
       kind: string;
-      /** @example 5256 */
+      /**
+       * @description The yen amount asked of the provider.
+       * @example 5256
+       */
       amount: string;
+      /** @description Whether the provider did it. */
       succeeded: boolean;
       /** @description The provider's reference (payment intent, refund). */
       provider_ref?: string | null;
       /** @description Why it failed (`card_declined`, `expired_card`, `insufficient_funds`, `provider_unavailable`, …). */
       failure_code?: string | null;
+      /** @description The provider asked: `sandbox` or `stripe`. */
       provider: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the provider answered.
+       */
       created_at: string;
     };
     /**
@@ -1130,7 +1158,7 @@ export interface components {
     CalendarDateDto: {
       /**
        * Format: date
-       * @description From 1990-01-01 to 2099-12-31.
+       * @description The date, 1990-01-01 to 2099-12-31.
        */
       date: string;
       /** @description Why (棚卸し, 臨時営業 …), optional. */
@@ -1138,8 +1166,12 @@ export interface components {
     };
     /** @description One day of a shop's calendar. */
     CalendarDay: {
-      /** Format: date */
+      /**
+       * Format: date
+       * @description The day.
+       */
       date: string;
+      /** @description Its weekday. */
       weekday: components["schemas"]["WeekdayDto"];
       /** @description Whether the shop is open. */
       business_day: boolean;
@@ -1163,14 +1195,24 @@ export interface components {
     };
     /** @description A saved card: what the member needs to recognise it, never the number (PAY-01). */
     CardResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The card's id (pass it as `card_id` to pay).
+       */
       id: string;
       /** @description `visa`, `mastercard`, `jcb`, `amex`, … */
       brand: string;
+      /** @description The card number's last four digits. */
       last4: string;
-      /** Format: int16 */
+      /**
+       * Format: int16
+       * @description Expiry month, 1–12.
+       */
       exp_month: number;
-      /** Format: int16 */
+      /**
+       * Format: int16
+       * @description Expiry year, four digits.
+       */
       exp_year: number;
       /** @description Used when paying unless another card is chosen. */
       is_default: boolean;
@@ -1183,15 +1225,27 @@ export interface components {
      */
     CarrierDto: "yamato" | "sagawa" | "japan_post" | "seino" | "other";
     CartItemResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The variant in the cart.
+       */
       variant_id: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description Its product.
+       */
       product_id: string;
+      /** @description The shop that sells and ships it. */
       shop: components["schemas"]["ShopRef"];
+      /** @description The product's name now. */
       product_name: string;
+      /** @description The variant's SKU. */
       sku: string;
+      /** @description The variant's color. */
       color: string;
+      /** @description The variant's size. */
       size: string;
+      /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
       /**
        * @description Tax-inclusive price now.
@@ -1203,7 +1257,10 @@ export interface components {
        * @description Units in the cart (1 to 99).
        */
       quantity: number;
-      /** @example 3960 */
+      /**
+       * @description Unit price × quantity, tax-inclusive.
+       * @example 3960
+       */
       line_total: string;
       /**
        * Format: int32
@@ -1212,6 +1269,7 @@ export interface components {
       available: number;
     };
     CartResponse: {
+      /** @description The lines, oldest first. */
       items: components["schemas"]["CartItemResponse"][];
       /**
        * @description Tax-inclusive total.
@@ -1247,11 +1305,17 @@ export interface components {
       use_cookie?: boolean;
     };
     CreateProductRequest: {
+      /** @description The product's name, 1–200 characters. */
       name: string;
+      /** @description What it is, up to 5,000 characters. */
       description?: string;
+      /** @description A category shoppers filter by (トップス, 食品 …), 1–100 characters. */
       category: string;
+      /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
+      /** @description How it is sold: for delivery, for store pickup, or both. */
       fulfilment: components["schemas"]["FulfilmentDto"];
+      /** @description An https URL of its picture, optional. */
       image_url?: string | null;
       /** @description At least one, at most 100 variants. */
       variants: components["schemas"]["VariantRequest"][];
@@ -1262,12 +1326,15 @@ export interface components {
        * @description The variant (color and size) to reserve.
        */
       variant_id: string;
-      /** Format: int32 */
+      /**
+       * Format: int32
+       * @description Units to reserve, 1–99.
+       */
       quantity: number;
       /**
        * Format: date
        * @description The planned visit date (来店予定日): a business day of the shop inside its window
-       *     (`reservation_min_days` to `reservation_max_days` days ahead).
+       *     (`reservation_min_days` to `reservation_max_days` days ahead); never before 1990 or after 2099.
        */
       visit_date: string;
     };
@@ -1292,7 +1359,6 @@ export interface components {
     ErrorCode:
       | "malformed_json"
       | "unreadable_body"
-      | "invalid_query"
       | "request_timeout"
       | "body_too_large"
       | "unsupported_media_type"
@@ -1363,7 +1429,9 @@ export interface components {
      */
     LocaleDto: "ja" | "en";
     LoginRequest: {
+      /** @description The account's email. */
       email: string;
+      /** @description The account's password. */
       password: string;
       /** @description Browsers: keep the refresh token in an HttpOnly cookie instead of the response body. */
       use_cookie?: boolean;
@@ -1374,34 +1442,61 @@ export interface components {
     };
     /** @description An email in the outbox. */
     MailboxEmail: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The email's id in the outbox.
+       */
       id: string;
+      /** @description The recipient's address. */
       to: string;
+      /** @description The subject line. */
       subject: string;
       /** @description Plain-text body. */
       body: string;
       /** @description Which template produced it (`signup`, `password_reset` …). */
       template: string;
+      /** @description The language it was written in. */
       locale: string;
       /** @description `pending`, `sent` or `failed`. */
       status: string;
-      /** Format: int32 */
+      /**
+       * Format: int32
+       * @description Delivery attempts so far.
+       */
       attempts: number;
+      /** @description Why the last attempt failed, if it did. */
       last_error?: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was written to the outbox.
+       */
       created_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the mail server accepted it.
+       */
       sent_at?: string | null;
     };
     OrderLineResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The line's id (name it in `rejected_line_ids` at the stock check).
+       */
       id: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The variant ordered.
+       */
       variant_id: string;
+      /** @description Its SKU when ordered. */
       sku: string;
+      /** @description The product's name when ordered. */
       product_name: string;
+      /** @description The variant's color. */
       color: string;
+      /** @description The variant's size. */
       size: string;
+      /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
       /**
        * @description Tax-inclusive price when ordered.
@@ -1413,19 +1508,32 @@ export interface components {
        * @description Units ordered.
        */
       quantity: number;
-      /** @example 3960 */
+      /**
+       * @description Unit price × quantity, tax-inclusive.
+       * @example 3960
+       */
       line_total: string;
+      /** @description Whether its stock is held, secured, rejected or released. */
       status: components["schemas"]["LineStatusDto"];
     };
     OrderResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The order's id.
+       */
       id: string;
       /** @description The number to quote to the shop (`261122-8F3A2C1D`). */
       number: string;
+      /** @description The shop that ships it. */
       shop: components["schemas"]["ShopRef"];
+      /** @description Where the order is. */
       status: components["schemas"]["OrderStatusDto"];
+      /** @description The delivery address, as it was at checkout. */
       ship_to: components["schemas"]["ShipToResponse"];
-      /** Format: date */
+      /**
+       * Format: date
+       * @description Wished delivery date (お届け希望日), if one was chosen.
+       */
       delivery_date?: string | null;
       /** @description One of `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
       delivery_time_slot?: string | null;
@@ -1436,13 +1544,23 @@ export interface components {
       total: string;
       /** @description Tax per rate contained in the total (as on the cart), rounded once per rate. */
       tax: components["schemas"]["TaxLineResponse"][];
+      /** @description The items, in the order they were placed. */
       lines: components["schemas"]["OrderLineResponse"][];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was placed.
+       */
       created_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the payment link was paid.
+       */
       paid_at?: string | null;
       shipment?: components["schemas"]["ShipmentResponse"] | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was cancelled.
+       */
       cancelled_at?: string | null;
       /** @description `out_of_stock`, `member`, `shop` or `payment_expired`. */
       cancel_reason?: string | null;
@@ -1457,14 +1575,23 @@ export interface components {
     Page_OrderResponse: {
       /** @description The items of this page, in the list's order. */
       items: {
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The order's id.
+         */
         id: string;
         /** @description The number to quote to the shop (`261122-8F3A2C1D`). */
         number: string;
+        /** @description The shop that ships it. */
         shop: components["schemas"]["ShopRef"];
+        /** @description Where the order is. */
         status: components["schemas"]["OrderStatusDto"];
+        /** @description The delivery address, as it was at checkout. */
         ship_to: components["schemas"]["ShipToResponse"];
-        /** Format: date */
+        /**
+         * Format: date
+         * @description Wished delivery date (お届け希望日), if one was chosen.
+         */
         delivery_date?: string | null;
         /** @description One of `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
         delivery_time_slot?: string | null;
@@ -1475,13 +1602,23 @@ export interface components {
         total: string;
         /** @description Tax per rate contained in the total (as on the cart), rounded once per rate. */
         tax: components["schemas"]["TaxLineResponse"][];
+        /** @description The items, in the order they were placed. */
         lines: components["schemas"]["OrderLineResponse"][];
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When it was placed.
+         */
         created_at: string;
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When the payment link was paid.
+         */
         paid_at?: string | null;
         shipment?: components["schemas"]["ShipmentResponse"] | null;
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When it was cancelled.
+         */
         cancelled_at?: string | null;
         /** @description `out_of_stock`, `member`, `shop` or `payment_expired`. */
         cancel_reason?: string | null;
@@ -1494,18 +1631,34 @@ export interface components {
     Page_ProductSummaryResponse: {
       /** @description The items of this page, in the list's order. */
       items: {
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The product's id.
+         */
         id: string;
+        /** @description The shop that sells it. */
         shop: components["schemas"]["ShopRef"];
+        /** @description The product's name. */
         name: string;
+        /** @description Its category. */
         category: string;
+        /** @description Its consumption-tax rate. */
         tax_category: components["schemas"]["TaxCategoryDto"];
+        /** @description How it is sold. */
         fulfilment: components["schemas"]["FulfilmentDto"];
+        /** @description Its picture, if any. */
         image_url?: string | null;
+        /** @description On sale (false once archived; staff lists only). */
         active: boolean;
-        /** @example 1980 */
+        /**
+         * @description The lowest variant price, tax-inclusive.
+         * @example 1980
+         */
         price_min: string;
-        /** @example 2980 */
+        /**
+         * @description The highest variant price, tax-inclusive.
+         * @example 2980
+         */
         price_max: string;
         /** @description Some active variant is in stock at some shop. */
         in_stock: boolean;
@@ -1517,43 +1670,74 @@ export interface components {
     Page_ReservationResponse: {
       /** @description The items of this page, in the list's order. */
       items: {
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The reservation's id.
+         */
         id: string;
         /** @description The pickup number (引取番号) as shown to people: `ABCD-2345`. */
         pickup_number: string;
+        /** @description The shop where it is picked up. */
         shop: components["schemas"]["ShopRef"];
         /** @description The member's name (for staff at the counter). */
         member_name: string;
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The variant reserved.
+         */
         variant_id: string;
+        /** @description Its SKU when reserved. */
         sku: string;
+        /** @description The product's name when reserved. */
         product_name: string;
+        /** @description The variant's color. */
         color: string;
+        /** @description The variant's size. */
         size: string;
+        /** @description Its consumption-tax rate. */
         tax_category: components["schemas"]["TaxCategoryDto"];
-        /** @example 1980 */
+        /**
+         * @description Tax-inclusive unit price when reserved.
+         * @example 1980
+         */
         unit_price: string;
-        /** Format: int32 */
+        /**
+         * Format: int32
+         * @description Units reserved.
+         */
         quantity: number;
-        /** @example 3960 */
+        /**
+         * @description Unit price × quantity, tax-inclusive.
+         * @example 3960
+         */
         total: string;
         /** @description How it is paid: at the counter or online before pickup. */
         payment_method: components["schemas"]["ReservationPaymentDto"];
-        /** Format: date */
+        /**
+         * Format: date
+         * @description The planned visit date (来店予定日).
+         */
         visit_date: string;
         /**
          * Format: date-time
          * @description Set once the shop confirms: after it, an uncollected reservation is cancelled.
          */
         hold_deadline?: string | null;
+        /** @description Where the reservation is. */
         status: components["schemas"]["ReservationStatusDto"];
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When it was paid, online or at the counter.
+         */
         paid_at?: string | null;
         /** @description Paid at the counter (rather than online). */
         paid_in_store: boolean;
         /** @description Prepaid and not yet paid: staff must not hand it over. */
         awaiting_payment: boolean;
-        /** Format: date-time */
+        /**
+         * Format: date-time
+         * @description When it was requested.
+         */
         created_at: string;
         payment?: components["schemas"]["PaymentResponse"] | null;
       }[];
@@ -1564,10 +1748,16 @@ export interface components {
     Page_ShopResponse: {
       /** @description The items of this page, in the list's order. */
       items: {
-        /** Format: uuid */
+        /**
+         * Format: uuid
+         * @description The shop's id.
+         */
         id: string;
+        /** @description A short name for URLs. */
         slug: string;
+        /** @description The shop's name. */
         name: string;
+        /** @description What the shop is. */
         description: string;
         /** @description 7 digits. */
         postal_code: string;
@@ -1578,13 +1768,17 @@ export interface components {
          * @description JIS code, 1–47.
          */
         prefecture: number;
+        /** @description Prefecture name (東京都). */
         prefecture_name: string;
         /** @description The address after the prefecture. */
         address: string;
+        /** @description The shop's phone number. */
         phone: string;
+        /** @description Where members can write to the shop. */
         contact_email: string;
         /** @description Opening hours as shown to customers (10:00〜20:00). */
         opening_hours: string;
+        /** @description The shop's business calendar. */
         calendar: components["schemas"]["CalendarResponse"];
         /**
          * Format: int32
@@ -1621,6 +1815,7 @@ export interface components {
       next_cursor?: string | null;
     };
     PasswordResetRequest: {
+      /** @description The account's email; the answer is the same whether it exists or not. */
       email: string;
     };
     PayRequest: {
@@ -1636,11 +1831,20 @@ export interface components {
       status: string;
       /** @description Open and within its limit: the pay button works. */
       payable: boolean;
-      /** @example 5256 */
+      /**
+       * @description The amount to pay, tax-inclusive.
+       * @example 5256
+       */
       amount: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The link works until then.
+       */
       expires_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was paid.
+       */
       paid_at?: string | null;
       order?: components["schemas"]["OrderResponse"] | null;
       reservation?: components["schemas"]["ReservationResponse"] | null;
@@ -1649,12 +1853,22 @@ export interface components {
     PaymentResponse: {
       /** @description `open`, `processing`, `paid`, `expired` or `cancelled`. */
       status: string;
-      /** @example 5256 */
+      /**
+       * @description The amount requested, tax-inclusive.
+       * @example 5256
+       */
       amount: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The link works until then.
+       */
       expires_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was paid.
+       */
       paid_at?: string | null;
+      /** @description Every call to the provider, oldest first. */
       attempts: components["schemas"]["AttemptResponse"][];
     };
     PlaceOrdersRequest: {
@@ -1665,7 +1879,8 @@ export interface components {
       address_id: string;
       /**
        * Format: date
-       * @description Wished delivery date (お届け希望日), optional.
+       * @description Wished delivery date (お届け希望日), optional: inside the cart's `delivery_window` (each shop's
+       *     preparation business days to its window of days ahead).
        */
       delivery_date?: string | null;
       /** @description Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
@@ -1673,6 +1888,7 @@ export interface components {
     };
     /** @description The orders placed from the cart: one per shop. */
     PlacedOrdersResponse: {
+      /** @description One order per shop of the cart. */
       orders: components["schemas"]["OrderResponse"][];
     };
     /** @description An RFC 9457 problem detail. */
@@ -1697,19 +1913,29 @@ export interface components {
     };
     /** @description A product with its variants and per-shop availability. */
     ProductResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The product's id.
+       */
       id: string;
+      /** @description The shop that sells it. */
       shop: components["schemas"]["ShopRef"];
+      /** @description The product's name. */
       name: string;
+      /** @description What it is. */
       description: string;
+      /** @description Its category. */
       category: string;
+      /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
       /**
        * Format: u-int32
        * @description 10 or 8.
        */
       tax_rate_percent: number;
+      /** @description How it is sold. */
       fulfilment: components["schemas"]["FulfilmentDto"];
+      /** @description Its picture, if any. */
       image_url?: string | null;
       /** @description False once archived. */
       active: boolean;
@@ -1723,22 +1949,39 @@ export interface components {
        * @example 2980
        */
       price_max: string;
+      /** @description Its colors and sizes with their stock. */
       variants: components["schemas"]["VariantResponse"][];
     };
     /** @description A product in a list. */
     ProductSummaryResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The product's id.
+       */
       id: string;
+      /** @description The shop that sells it. */
       shop: components["schemas"]["ShopRef"];
+      /** @description The product's name. */
       name: string;
+      /** @description Its category. */
       category: string;
+      /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
+      /** @description How it is sold. */
       fulfilment: components["schemas"]["FulfilmentDto"];
+      /** @description Its picture, if any. */
       image_url?: string | null;
+      /** @description On sale (false once archived; staff lists only). */
       active: boolean;
-      /** @example 1980 */
+      /**
+       * @description The lowest variant price, tax-inclusive.
+       * @example 1980
+       */
       price_min: string;
-      /** @example 2980 */
+      /**
+       * @description The highest variant price, tax-inclusive.
+       * @example 2980
+       */
       price_max: string;
       /** @description Some active variant is in stock at some shop. */
       in_stock: boolean;
@@ -1763,43 +2006,74 @@ export interface components {
      */
     ReservationPaymentDto: "in_store" | "prepaid";
     ReservationResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The reservation's id.
+       */
       id: string;
       /** @description The pickup number (引取番号) as shown to people: `ABCD-2345`. */
       pickup_number: string;
+      /** @description The shop where it is picked up. */
       shop: components["schemas"]["ShopRef"];
       /** @description The member's name (for staff at the counter). */
       member_name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The variant reserved.
+       */
       variant_id: string;
+      /** @description Its SKU when reserved. */
       sku: string;
+      /** @description The product's name when reserved. */
       product_name: string;
+      /** @description The variant's color. */
       color: string;
+      /** @description The variant's size. */
       size: string;
+      /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
-      /** @example 1980 */
+      /**
+       * @description Tax-inclusive unit price when reserved.
+       * @example 1980
+       */
       unit_price: string;
-      /** Format: int32 */
+      /**
+       * Format: int32
+       * @description Units reserved.
+       */
       quantity: number;
-      /** @example 3960 */
+      /**
+       * @description Unit price × quantity, tax-inclusive.
+       * @example 3960
+       */
       total: string;
       /** @description How it is paid: at the counter or online before pickup. */
       payment_method: components["schemas"]["ReservationPaymentDto"];
-      /** Format: date */
+      /**
+       * Format: date
+       * @description The planned visit date (来店予定日).
+       */
       visit_date: string;
       /**
        * Format: date-time
        * @description Set once the shop confirms: after it, an uncollected reservation is cancelled.
        */
       hold_deadline?: string | null;
+      /** @description Where the reservation is. */
       status: components["schemas"]["ReservationStatusDto"];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was paid, online or at the counter.
+       */
       paid_at?: string | null;
       /** @description Paid at the counter (rather than online). */
       paid_in_store: boolean;
       /** @description Prepaid and not yet paid: staff must not hand it over. */
       awaiting_payment: boolean;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was requested.
+       */
       created_at: string;
       payment?: components["schemas"]["PaymentResponse"] | null;
     };
@@ -1824,35 +2098,54 @@ export interface components {
       quantity: number;
     };
     ShipOrderRequest: {
+      /** @description The carrier (配送業者). */
       carrier: components["schemas"]["CarrierDto"];
       /** @description The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`. */
       tracking_number: string;
     };
     /** @description The delivery address as it was when the order was placed. */
     ShipToResponse: {
+      /** @description Postal code, seven digits. */
       postal_code: string;
+      /** @description Postal code as printed: `150-0001`. */
       postal_code_display: string;
-      /** Format: int16 */
+      /**
+       * Format: int16
+       * @description Prefecture, JIS code 1–47.
+       */
       prefecture: number;
+      /** @description Prefecture name (東京都). */
       prefecture_name: string;
+      /** @description City, ward, town or village (市区町村). */
       city: string;
+      /** @description Block and number (番地). */
       street: string;
+      /** @description Building and room, if any. */
       building?: string | null;
       /** @description The recipient (宛名), as on the member's address. */
       recipient_name: string;
       /** @description The recipient's name in kana. */
       recipient_kana: string;
+      /** @description The recipient's phone number, digits only. */
       phone: string;
     };
     ShipmentResponse: {
+      /** @description The carrier. */
       carrier: components["schemas"]["CarrierDto"];
+      /** @description The carrier's tracking number (送り状番号). */
       tracking_number: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was shipped.
+       */
       shipped_at: string;
     };
     /** @description A shop a staff account may act on. */
     ShopMembershipResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description A shop this account works at.
+       */
       shop_id: string;
       /** @description `owner` or `staff`. */
       role: string;
@@ -1887,16 +2180,26 @@ export interface components {
     };
     /** @description The shop that sells a product. */
     ShopRef: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The shop's id.
+       */
       id: string;
+      /** @description The shop's name. */
       name: string;
     };
     /** @description A shop of the mall. */
     ShopResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The shop's id.
+       */
       id: string;
+      /** @description A short name for URLs. */
       slug: string;
+      /** @description The shop's name. */
       name: string;
+      /** @description What the shop is. */
       description: string;
       /** @description 7 digits. */
       postal_code: string;
@@ -1907,13 +2210,17 @@ export interface components {
        * @description JIS code, 1–47.
        */
       prefecture: number;
+      /** @description Prefecture name (東京都). */
       prefecture_name: string;
       /** @description The address after the prefecture. */
       address: string;
+      /** @description The shop's phone number. */
       phone: string;
+      /** @description Where members can write to the shop. */
       contact_email: string;
       /** @description Opening hours as shown to customers (10:00〜20:00). */
       opening_hours: string;
+      /** @description The shop's business calendar. */
       calendar: components["schemas"]["CalendarResponse"];
       /**
        * Format: int32
@@ -1953,11 +2260,19 @@ export interface components {
     };
     /** @description Stock of a variant at one shop. */
     StockAtShop: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The shop holding the stock.
+       */
       shop_id: string;
+      /** @description Its name. */
       shop_name: string;
-      /** Format: int32 */
+      /**
+       * Format: int32
+       * @description Units on its shelf (staff only; shoppers see `availability`).
+       */
       quantity: number;
+      /** @description In stock, few left, or sold out. */
       availability: components["schemas"]["AvailabilityDto"];
     };
     StockCheckRequest: {
@@ -1965,9 +2280,15 @@ export interface components {
       rejected_line_ids?: string[];
     };
     StockResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The shop.
+       */
       shop_id: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The variant.
+       */
       variant_id: string;
       /**
        * Format: int32
@@ -1982,6 +2303,7 @@ export interface components {
     TaxCategoryDto: "standard" | "reduced";
     /** @description The tax contained in the total at one rate. */
     TaxLineResponse: {
+      /** @description The rate: standard 10 % or reduced 8 %. */
       tax_category: components["schemas"]["TaxCategoryDto"];
       /**
        * @description Tax-inclusive total at this rate.
@@ -2030,26 +2352,36 @@ export interface components {
     };
     /** @description Fields to change; absent fields stay as they are. */
     UpdateProductRequest: {
+      /** @description A new name, 1–200 characters. */
       name?: string | null;
+      /** @description A new description, up to 5,000 characters. */
       description?: string | null;
+      /** @description A new category, 1–100 characters. */
       category?: string | null;
       tax_category?: components["schemas"]["TaxCategoryDto"] | null;
       fulfilment?: components["schemas"]["FulfilmentDto"] | null;
+      /** @description A new https picture URL; `null` removes it. */
       image_url?: string | null;
       /** @description `true` puts an archived product back on sale. */
       active?: boolean | null;
     };
     /** @description Fields to change; absent fields stay as they are. */
     UpdateProfileRequest: {
+      /** @description A new name. */
       name?: string | null;
+      /** @description A new name in kana. */
       name_kana?: string | null;
+      /** @description A new phone number (0 and 10–11 digits). */
       phone?: string | null;
       locale?: components["schemas"]["LocaleDto"] | null;
     };
     /** @description Fields to change; absent fields stay as they are. */
     UpdateVariantRequest: {
+      /** @description A new SKU, unique in the mall. */
       sku?: string | null;
+      /** @description A new color. */
       color?: string | null;
+      /** @description A new size. */
       size?: string | null;
       /**
        * @description Tax-inclusive price in whole yen, as a decimal string.
@@ -2063,7 +2395,9 @@ export interface components {
     VariantRequest: {
       /** @description Unique across the mall. */
       sku: string;
+      /** @description The variant's color (ホワイト …). */
       color: string;
+      /** @description The variant's size (M, 24.5cm …). */
       size: string;
       /**
        * @description Tax-inclusive price in whole yen, as a decimal string (`"1980"`).
@@ -2073,10 +2407,16 @@ export interface components {
     };
     /** @description A variant (color × size) of a product. */
     VariantResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The variant's id.
+       */
       id: string;
+      /** @description Its SKU, unique in the mall. */
       sku: string;
+      /** @description Its color. */
       color: string;
+      /** @description Its size. */
       size: string;
       /**
        * @description Tax-inclusive price in yen, as a decimal string.
@@ -2143,6 +2483,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2226,6 +2584,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2287,6 +2663,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2363,6 +2757,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2447,6 +2859,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2508,6 +2938,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2594,6 +3042,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2812,6 +3278,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -2946,6 +3430,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3111,6 +3613,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3327,6 +3847,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3608,6 +4146,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -3699,6 +4255,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4167,6 +4741,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
           [name: string]: unknown;
         };
         content: {
@@ -4256,6 +4832,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
           [name: string]: unknown;
         };
         content: {
@@ -4300,6 +4878,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4424,6 +5020,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
           [name: string]: unknown;
         };
         content: {
@@ -4495,6 +5093,24 @@ export interface operations {
       };
       /** @description The payment link has expired. */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4610,6 +5226,15 @@ export interface operations {
           "application/json": components["schemas"]["ProductResponse"];
         };
       };
+      /** @description No valid access token (`unauthenticated`, `invalid_token`, `token_expired`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description No such resource (or not yours). */
       404: {
         headers: {
@@ -4701,6 +5326,24 @@ export interface operations {
       };
       /** @description The request body did not arrive in time (`request_timeout`). */
       408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4882,6 +5525,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -4991,6 +5652,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -5038,6 +5717,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
           [name: string]: unknown;
         };
         content: {
@@ -5082,6 +5763,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5221,7 +5920,7 @@ export interface operations {
   get_shop_calendar: {
     parameters: {
       query?: {
-        /** @description First day (default: today in Japan). */
+        /** @description First day (default: today in Japan), 1990-01-01 to 2099-12-31; the calendar stops at 2099-12-31. */
         from?: string;
         /** @description Number of days, 1–366 (default 31). */
         days?: number;
@@ -5350,6 +6049,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -5382,7 +6099,7 @@ export interface operations {
   add_business_days: {
     parameters: {
       query: {
-        /** @description Start date (default: today in Japan). */
+        /** @description Start date (default: today in Japan), 1990-01-01 to 2099-12-31. */
         from?: string;
         /** @description How many business days to add, 0–365; 0 gives the first business day on or after `from`. */
         days: number;
@@ -5491,6 +6208,15 @@ export interface operations {
       };
       /** @description Authenticated, but not allowed to act on this resource. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5615,6 +6341,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
           [name: string]: unknown;
         };
         content: {
@@ -5709,6 +6437,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
           [name: string]: unknown;
         };
         content: {
@@ -5771,6 +6501,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5880,6 +6628,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6030,6 +6796,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -6137,6 +6912,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -6204,6 +6997,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */
       500: {
         headers: {
@@ -6229,7 +7031,7 @@ export interface operations {
       query?: {
         /** @description Only reservations in this status (`requested`: the confirmation queue). */
         status?: components["schemas"]["ReservationStatusDto"];
-        /** @description Only this planned visit date (today's pickups: today with `status=held`). */
+        /** @description Only this planned visit date (today's pickups: today with `status=held`), 1990-01-01 to 2099-12-31. */
         visit_date?: string;
         /** @description Part of the pickup number, the member's name or the product name. */
         q?: string;
@@ -6266,6 +7068,15 @@ export interface operations {
       };
       /** @description Authenticated, but not allowed to act on this resource. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6444,6 +7255,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6707,6 +7536,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
         headers: {
@@ -6809,6 +7656,24 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
         headers: {
           [name: string]: unknown;
         };

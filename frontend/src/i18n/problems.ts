@@ -5,7 +5,6 @@ import type { ErrorCode } from "../api/problem";
 export const problemsJa: Record<ErrorCode, string> = {
   malformed_json: "送信内容を読み取れませんでした。ページを再読み込みしてください。",
   unreadable_body: "送信内容を読み取れませんでした。もう一度お試しください。",
-  invalid_query: "検索条件を読み取れませんでした。",
   request_timeout: "送信に時間がかかりすぎました。通信状況を確認してもう一度お試しください。",
   body_too_large: "送信内容が大きすぎます。",
   unsupported_media_type: "この形式では送信できません。",
@@ -57,7 +56,6 @@ export const problemsJa: Record<ErrorCode, string> = {
 export const problemsEn: Record<ErrorCode, string> = {
   malformed_json: "What was sent could not be read. Please reload the page.",
   unreadable_body: "What was sent could not be read. Please try again.",
-  invalid_query: "The search could not be read.",
   request_timeout: "Sending took too long. Check your connection and try again.",
   body_too_large: "What was sent is too large.",
   unsupported_media_type: "This cannot be sent in that format.",

@@ -10,13 +10,21 @@ use uuid::Uuid;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CartItemResponse {
+    /// The variant in the cart.
     pub variant_id: Uuid,
+    /// Its product.
     pub product_id: Uuid,
+    /// The shop that sells and ships it.
     pub shop: ShopRef,
+    /// The product's name now.
     pub product_name: String,
+    /// The variant's SKU.
     pub sku: String,
+    /// The variant's color.
     pub color: String,
+    /// The variant's size.
     pub size: String,
+    /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
     /// Tax-inclusive price now.
     #[schema(value_type = String, example = "1980")]
@@ -24,6 +32,7 @@ pub struct CartItemResponse {
     /// Units in the cart (1 to 99).
     #[schema(minimum = 1, maximum = 99)]
     pub quantity: u32,
+    /// Unit price × quantity, tax-inclusive.
     #[schema(value_type = String, example = "3960")]
     pub line_total: Money,
     /// Units on the shop's shelf now; stock is held only when the order is placed.
@@ -33,6 +42,7 @@ pub struct CartItemResponse {
 /// The tax contained in the total at one rate.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TaxLineResponse {
+    /// The rate: standard 10 % or reduced 8 %.
     pub tax_category: TaxCategoryDto,
     /// Tax-inclusive total at this rate.
     #[schema(value_type = String, example = "3960")]
@@ -50,6 +60,7 @@ impl From<TaxLine> for TaxLineResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CartResponse {
+    /// The lines, oldest first.
     pub items: Vec<CartItemResponse>,
     /// Tax-inclusive total.
     #[schema(value_type = String, example = "5256")]

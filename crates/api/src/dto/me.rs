@@ -17,6 +17,7 @@ use validator::Validate;
 /// A shop a staff account may act on.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShopMembershipResponse {
+    /// A shop this account works at.
     pub shop_id: Uuid,
     /// `owner` or `staff`.
     pub role: String,
@@ -25,7 +26,9 @@ pub struct ShopMembershipResponse {
 /// An account as its owner sees it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountResponse {
+    /// The account's id.
     pub id: Uuid,
+    /// The login email, where mail is sent.
     pub email: String,
     /// `member`, `staff` or `operator`.
     pub role: String,
@@ -35,9 +38,11 @@ pub struct AccountResponse {
     pub name_kana: String,
     /// Digits only.
     pub phone: String,
+    /// The language of the UI and of emails.
     pub locale: LocaleDto,
     /// For staff: the shops they may act on. Empty for members.
     pub shops: Vec<ShopMembershipResponse>,
+    /// When the account was created.
     pub created_at: DateTime<Utc>,
 }
 
@@ -113,6 +118,7 @@ impl AddressRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AddressResponse {
+    /// The address's id (pass it as `address_id` at checkout).
     pub id: Uuid,
     /// 7 digits.
     pub postal_code: String,
@@ -122,13 +128,19 @@ pub struct AddressResponse {
     pub prefecture: i16,
     /// The prefecture's name (東京都).
     pub prefecture_name: String,
+    /// City, ward, town or village (市区町村).
     pub city: String,
+    /// Block and number (番地).
     pub street: String,
+    /// Building and room, if any.
     pub building: Option<String>,
+    /// The recipient (宛名).
     pub recipient_name: String,
+    /// The recipient's name in kana.
     pub recipient_kana: String,
     /// Digits only.
     pub phone: String,
+    /// Chosen at checkout unless another is picked.
     pub is_default: bool,
 }
 

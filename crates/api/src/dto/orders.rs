@@ -73,12 +73,19 @@ impl From<kaimono_orders::LineStatus> for LineStatusDto {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderLineResponse {
+    /// The line's id (name it in `rejected_line_ids` at the stock check).
     pub id: Uuid,
+    /// The variant ordered.
     pub variant_id: Uuid,
+    /// Its SKU when ordered.
     pub sku: String,
+    /// The product's name when ordered.
     pub product_name: String,
+    /// The variant's color.
     pub color: String,
+    /// The variant's size.
     pub size: String,
+    /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
     /// Tax-inclusive price when ordered.
     #[schema(value_type = String, example = "1980")]
@@ -86,36 +93,51 @@ pub struct OrderLineResponse {
     /// Units ordered.
     #[schema(minimum = 1)]
     pub quantity: u32,
+    /// Unit price × quantity, tax-inclusive.
     #[schema(value_type = String, example = "3960")]
     pub line_total: Money,
+    /// Whether its stock is held, secured, rejected or released.
     pub status: LineStatusDto,
 }
 
 /// The delivery address as it was when the order was placed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShipToResponse {
+    /// Postal code, seven digits.
     pub postal_code: String,
+    /// Postal code as printed: `150-0001`.
     pub postal_code_display: String,
+    /// Prefecture, JIS code 1–47.
     pub prefecture: i16,
+    /// Prefecture name (東京都).
     pub prefecture_name: String,
+    /// City, ward, town or village (市区町村).
     pub city: String,
+    /// Block and number (番地).
     pub street: String,
+    /// Building and room, if any.
     pub building: Option<String>,
     /// The recipient (宛名), as on the member's address.
     pub recipient_name: String,
     /// The recipient's name in kana.
     pub recipient_kana: String,
+    /// The recipient's phone number, digits only.
     pub phone: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderResponse {
+    /// The order's id.
     pub id: Uuid,
     /// The number to quote to the shop (`261122-8F3A2C1D`).
     pub number: String,
+    /// The shop that ships it.
     pub shop: ShopRef,
+    /// Where the order is.
     pub status: OrderStatusDto,
+    /// The delivery address, as it was at checkout.
     pub ship_to: ShipToResponse,
+    /// Wished delivery date (お届け希望日), if one was chosen.
     pub delivery_date: Option<NaiveDate>,
     /// One of `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
     pub delivery_time_slot: Option<String>,
@@ -124,11 +146,15 @@ pub struct OrderResponse {
     pub total: Money,
     /// Tax per rate contained in the total (as on the cart), rounded once per rate.
     pub tax: Vec<TaxLineResponse>,
+    /// The items, in the order they were placed.
     pub lines: Vec<OrderLineResponse>,
+    /// When it was placed.
     pub created_at: DateTime<Utc>,
+    /// When the payment link was paid.
     pub paid_at: Option<DateTime<Utc>>,
     /// Set once shipped (ORD-03).
     pub shipment: Option<ShipmentResponse>,
+    /// When it was cancelled.
     pub cancelled_at: Option<DateTime<Utc>>,
     /// `out_of_stock`, `member`, `shop` or `payment_expired`.
     pub cancel_reason: Option<String>,
@@ -138,8 +164,11 @@ pub struct OrderResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShipmentResponse {
+    /// The carrier.
     pub carrier: CarrierDto,
+    /// The carrier's tracking number (送り状番号).
     pub tracking_number: String,
+    /// When it was shipped.
     pub shipped_at: DateTime<Utc>,
 }
 

@@ -10,11 +10,15 @@ use uuid::Uuid;
 /// A saved card: what the member needs to recognise it, never the number (PAY-01).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CardResponse {
+    /// The card's id (pass it as `card_id` to pay).
     pub id: Uuid,
     /// `visa`, `mastercard`, `jcb`, `amex`, …
     pub brand: String,
+    /// The card number's last four digits.
     pub last4: String,
+    /// Expiry month, 1–12.
     pub exp_month: i16,
+    /// Expiry year, four digits.
     pub exp_year: i16,
     /// Used when paying unless another card is chosen.
     pub is_default: bool,
@@ -41,14 +45,18 @@ impl CardResponse {
 pub struct AttemptResponse {
     /// `authorize`, `capture`, `void` or `refund`.
     pub kind: String,
+    /// The yen amount asked of the provider.
     #[schema(value_type = String, example = "5256")]
     pub amount: Money,
+    /// Whether the provider did it.
     pub succeeded: bool,
     /// The provider's reference (payment intent, refund).
     pub provider_ref: Option<String>,
     /// Why it failed (`card_declined`, `expired_card`, `insufficient_funds`, `provider_unavailable`, …).
     pub failure_code: Option<String>,
+    /// The provider asked: `sandbox` or `stripe`.
     pub provider: String,
+    /// When the provider answered.
     pub created_at: DateTime<Utc>,
 }
 
@@ -71,10 +79,14 @@ impl From<Attempt> for AttemptResponse {
 pub struct PaymentResponse {
     /// `open`, `processing`, `paid`, `expired` or `cancelled`.
     pub status: String,
+    /// The amount requested, tax-inclusive.
     #[schema(value_type = String, example = "5256")]
     pub amount: Money,
+    /// The link works until then.
     pub expires_at: DateTime<Utc>,
+    /// When it was paid.
     pub paid_at: Option<DateTime<Utc>>,
+    /// Every call to the provider, oldest first.
     pub attempts: Vec<AttemptResponse>,
 }
 

@@ -72,9 +72,13 @@ pub enum AvailabilityDto {
 /// Stock of a variant at one shop.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StockAtShop {
+    /// The shop holding the stock.
     pub shop_id: Uuid,
+    /// Its name.
     pub shop_name: String,
+    /// Units on its shelf (staff only; shoppers see `availability`).
     pub quantity: i32,
+    /// In stock, few left, or sold out.
     pub availability: AvailabilityDto,
 }
 
@@ -92,9 +96,13 @@ impl From<StockLevel> for StockAtShop {
 /// A variant (color × size) of a product.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VariantResponse {
+    /// The variant's id.
     pub id: Uuid,
+    /// Its SKU, unique in the mall.
     pub sku: String,
+    /// Its color.
     pub color: String,
+    /// Its size.
     pub size: String,
     /// Tax-inclusive price in yen, as a decimal string.
     #[schema(value_type = String, example = "1980")]
@@ -114,22 +122,32 @@ impl VariantResponse {
 /// The shop that sells a product.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShopRef {
+    /// The shop's id.
     pub id: Uuid,
+    /// The shop's name.
     pub name: String,
 }
 
 /// A product with its variants and per-shop availability.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProductResponse {
+    /// The product's id.
     pub id: Uuid,
+    /// The shop that sells it.
     pub shop: ShopRef,
+    /// The product's name.
     pub name: String,
+    /// What it is.
     pub description: String,
+    /// Its category.
     pub category: String,
+    /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
     /// 10 or 8.
     pub tax_rate_percent: u32,
+    /// How it is sold.
     pub fulfilment: FulfilmentDto,
+    /// Its picture, if any.
     pub image_url: Option<String>,
     /// False once archived.
     pub active: bool,
@@ -139,6 +157,7 @@ pub struct ProductResponse {
     /// Highest tax-inclusive price among active variants.
     #[schema(value_type = String, example = "2980")]
     pub price_max: Money,
+    /// Its colors and sizes with their stock.
     pub variants: Vec<VariantResponse>,
 }
 
@@ -177,16 +196,26 @@ impl From<ProductDetail> for ProductResponse {
 /// A product in a list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProductSummaryResponse {
+    /// The product's id.
     pub id: Uuid,
+    /// The shop that sells it.
     pub shop: ShopRef,
+    /// The product's name.
     pub name: String,
+    /// Its category.
     pub category: String,
+    /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
+    /// How it is sold.
     pub fulfilment: FulfilmentDto,
+    /// Its picture, if any.
     pub image_url: Option<String>,
+    /// On sale (false once archived; staff lists only).
     pub active: bool,
+    /// The lowest variant price, tax-inclusive.
     #[schema(value_type = String, example = "1980")]
     pub price_min: Money,
+    /// The highest variant price, tax-inclusive.
     #[schema(value_type = String, example = "2980")]
     pub price_max: Money,
     /// Some active variant is in stock at some shop.
@@ -219,8 +248,10 @@ pub struct VariantRequest {
     /// Unique across the mall.
     #[validate(length(min = 1, max = 64), custom(function = crate::dto::validate_not_blank))]
     pub sku: String,
+    /// The variant's color (ホワイト …).
     #[validate(length(min = 1, max = 50), custom(function = crate::dto::validate_not_blank))]
     pub color: String,
+    /// The variant's size (M, 24.5cm …).
     #[validate(length(min = 1, max = 50), custom(function = crate::dto::validate_not_blank))]
     pub size: String,
     /// Tax-inclusive price in whole yen, as a decimal string (`"1980"`).

@@ -52,34 +52,49 @@ impl From<ReservationStatusDto> for ReservationStatus {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReservationResponse {
+    /// The reservation's id.
     pub id: Uuid,
     /// The pickup number (引取番号) as shown to people: `ABCD-2345`.
     pub pickup_number: String,
+    /// The shop where it is picked up.
     pub shop: ShopRef,
     /// The member's name (for staff at the counter).
     pub member_name: String,
+    /// The variant reserved.
     pub variant_id: Uuid,
+    /// Its SKU when reserved.
     pub sku: String,
+    /// The product's name when reserved.
     pub product_name: String,
+    /// The variant's color.
     pub color: String,
+    /// The variant's size.
     pub size: String,
+    /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
+    /// Tax-inclusive unit price when reserved.
     #[schema(value_type = String, example = "1980")]
     pub unit_price: Money,
+    /// Units reserved.
     pub quantity: i32,
+    /// Unit price × quantity, tax-inclusive.
     #[schema(value_type = String, example = "3960")]
     pub total: Money,
     /// How it is paid: at the counter or online before pickup.
     pub payment_method: ReservationPaymentDto,
+    /// The planned visit date (来店予定日).
     pub visit_date: NaiveDate,
     /// Set once the shop confirms: after it, an uncollected reservation is cancelled.
     pub hold_deadline: Option<DateTime<Utc>>,
+    /// Where the reservation is.
     pub status: ReservationStatusDto,
+    /// When it was paid, online or at the counter.
     pub paid_at: Option<DateTime<Utc>>,
     /// Paid at the counter (rather than online).
     pub paid_in_store: bool,
     /// Prepaid and not yet paid: staff must not hand it over.
     pub awaiting_payment: bool,
+    /// When it was requested.
     pub created_at: DateTime<Utc>,
     /// The payment request and every attempt against it (prepaid only; PAY-03); on single-reservation
     /// responses only.

@@ -54,7 +54,7 @@ impl From<Weekday> for WeekdayDto {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDateDto {
-    /// From 1990-01-01 to 2099-12-31.
+    /// The date, 1990-01-01 to 2099-12-31.
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub date: NaiveDate,
     /// Why (棚卸し, 臨時営業 …), optional.
@@ -70,7 +70,9 @@ impl From<CalendarDate> for CalendarDateDto {
 /// One day of a shop's calendar.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CalendarDay {
+    /// The day.
     pub date: NaiveDate,
+    /// Its weekday.
     pub weekday: WeekdayDto,
     /// Whether the shop is open.
     pub business_day: bool,
@@ -98,9 +100,13 @@ pub struct CalendarResponse {
 /// A shop of the mall.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShopResponse {
+    /// The shop's id.
     pub id: Uuid,
+    /// A short name for URLs.
     pub slug: String,
+    /// The shop's name.
     pub name: String,
+    /// What the shop is.
     pub description: String,
     /// 7 digits.
     pub postal_code: String,
@@ -108,13 +114,17 @@ pub struct ShopResponse {
     pub postal_code_display: String,
     /// JIS code, 1–47.
     pub prefecture: i16,
+    /// Prefecture name (東京都).
     pub prefecture_name: String,
     /// The address after the prefecture.
     pub address: String,
+    /// The shop's phone number.
     pub phone: String,
+    /// Where members can write to the shop.
     pub contact_email: String,
     /// Opening hours as shown to customers (10:00〜20:00).
     pub opening_hours: String,
+    /// The shop's business calendar.
     pub calendar: CalendarResponse,
     /// A reservation's planned visit date must be at least this many days ahead (RSV-01) …
     pub reservation_min_days: i32,

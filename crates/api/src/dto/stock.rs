@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StockResponse {
+    /// The shop.
     pub shop_id: Uuid,
+    /// The variant.
     pub variant_id: Uuid,
     /// Units on hand after the change.
     pub quantity: i32,

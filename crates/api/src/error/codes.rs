@@ -41,7 +41,6 @@ error_codes! {
     // The request itself
     MalformedJson = "malformed_json", BAD_REQUEST, "The body is not valid JSON.";
     UnreadableBody = "unreadable_body", BAD_REQUEST, "The body could not be read.";
-    InvalidQuery = "invalid_query", BAD_REQUEST, "The query string could not be read.";
     RequestTimeout = "request_timeout", REQUEST_TIMEOUT, "The request body did not arrive in time.";
     BodyTooLarge = "body_too_large", PAYLOAD_TOO_LARGE, "The body is too large.";
     UnsupportedMediaType = "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.";

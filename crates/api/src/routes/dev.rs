@@ -19,19 +19,27 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// An email in the outbox.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MailboxEmail {
+    /// The email's id in the outbox.
     pub id: Uuid,
+    /// The recipient's address.
     pub to: String,
+    /// The subject line.
     pub subject: String,
     /// Plain-text body.
     pub body: String,
     /// Which template produced it (`signup`, `password_reset` …).
     pub template: String,
+    /// The language it was written in.
     pub locale: String,
     /// `pending`, `sent` or `failed`.
     pub status: String,
+    /// Delivery attempts so far.
     pub attempts: i32,
+    /// Why the last attempt failed, if it did.
     pub last_error: Option<String>,
+    /// When it was written to the outbox.
     pub created_at: DateTime<Utc>,
+    /// When the mail server accepted it.
     pub sent_at: Option<DateTime<Utc>>,
 }
 
@@ -42,6 +50,7 @@ pub struct MailboxQuery {
     pub to: Option<String>,
     /// How many, newest first, 1–200 (default 50).
     #[validate(range(min = 1, max = 200))]
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
 }
 

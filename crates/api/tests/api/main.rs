@@ -15,4 +15,5 @@ mod reliability;
 mod reservations;
 mod security;
 mod shops;
+mod spec_conformance;
 mod stock;

@@ -12,8 +12,10 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    /// The account's email.
     #[validate(email, length(max = 254))]
     pub email: String,
+    /// The account's password.
     #[validate(length(min = 1, max = 128))]
     pub password: String,
     /// Browsers: keep the refresh token in an HttpOnly cookie instead of the response body.

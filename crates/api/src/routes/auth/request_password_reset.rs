@@ -10,6 +10,7 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetRequest {
+    /// The account's email; the answer is the same whether it exists or not.
     #[validate(email, length(max = 254))]
     pub email: String,
 }

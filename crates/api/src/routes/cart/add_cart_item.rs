@@ -13,6 +13,7 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AddCartItemRequest {
+    /// The variant to add; it must be on sale for delivery.
     pub variant_id: Uuid,
     /// 1–99; added to what is already in the cart.
     #[validate(range(min = 1, max = 99))]

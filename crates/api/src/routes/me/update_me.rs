@@ -15,10 +15,13 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateProfileRequest {
+    /// A new name.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
     pub name: Option<String>,
+    /// A new name in kana.
     #[validate(length(max = 100), custom(function = validate_furigana))]
     pub name_kana: Option<String>,
+    /// A new phone number (0 and 10–11 digits).
     #[validate(custom(function = validate_phone))]
     pub phone: Option<String>,
     /// The language of the UI and of emails.

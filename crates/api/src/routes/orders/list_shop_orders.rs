@@ -16,6 +16,7 @@ pub struct ShopOrdersQuery {
     pub status: Option<OrderStatusDto>,
     /// Part of the order number or of the recipient's name (kanji or kana).
     #[validate(length(max = 100))]
+    #[param(max_length = 100)]
     pub q: Option<String>,
 }
 

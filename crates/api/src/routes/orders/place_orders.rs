@@ -27,7 +27,8 @@ fn time_slot(value: &str) -> Result<(), ValidationError> {
 pub struct PlaceOrdersRequest {
     /// One of the member's delivery addresses.
     pub address_id: Uuid,
-    /// Wished delivery date (お届け希望日), optional.
+    /// Wished delivery date (お届け希望日), optional: inside the cart's `delivery_window` (each shop's
+    /// preparation business days to its window of days ahead).
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub delivery_date: Option<NaiveDate>,
     /// Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
@@ -38,6 +39,7 @@ pub struct PlaceOrdersRequest {
 /// The orders placed from the cart: one per shop.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PlacedOrdersResponse {
+    /// One order per shop of the cart.
     pub orders: Vec<OrderResponse>,
 }
 

@@ -23,6 +23,7 @@ fn tracking(value: &str) -> Result<(), ValidationError> {
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShipOrderRequest {
+    /// The carrier (配送業者).
     pub carrier: CarrierDto,
     /// The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`.
     #[validate(length(min = 4, max = 40), custom(function = tracking))]

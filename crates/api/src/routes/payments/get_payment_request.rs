@@ -17,9 +17,12 @@ pub struct PaymentRequestResponse {
     pub status: String,
     /// Open and within its limit: the pay button works.
     pub payable: bool,
+    /// The amount to pay, tax-inclusive.
     #[schema(value_type = String, example = "5256")]
     pub amount: Money,
+    /// The link works until then.
     pub expires_at: DateTime<Utc>,
+    /// When it was paid.
     pub paid_at: Option<DateTime<Utc>>,
     /// Set when the link pays a delivery order.
     pub order: Option<OrderResponse>,

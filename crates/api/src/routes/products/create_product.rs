@@ -13,15 +13,21 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateProductRequest {
+    /// The product's name, 1–200 characters.
     #[validate(length(min = 1, max = 200), custom(function = validate_not_blank))]
     pub name: String,
+    /// What it is, up to 5,000 characters.
     #[validate(length(max = 5000))]
     #[serde(default)]
     pub description: String,
+    /// A category shoppers filter by (トップス, 食品 …), 1–100 characters.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
     pub category: String,
+    /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
+    /// How it is sold: for delivery, for store pickup, or both.
     pub fulfilment: FulfilmentDto,
+    /// An https URL of its picture, optional.
     #[validate(url, length(max = 2000))]
     pub image_url: Option<String>,
     /// At least one, at most 100 variants.

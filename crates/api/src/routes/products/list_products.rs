@@ -18,9 +18,11 @@ pub struct ListProductsQuery {
     pub shop_id: Option<Uuid>,
     /// Words in the name, description or category.
     #[validate(length(max = 100))]
+    #[param(max_length = 100)]
     pub keyword: Option<String>,
     /// Only this category.
     #[validate(length(max = 100))]
+    #[param(max_length = 100)]
     pub category: Option<String>,
     /// Only products with stock somewhere.
     #[serde(default)]

@@ -15,6 +15,7 @@ use validator::Validate;
 pub struct ListShopProductsQuery {
     /// Words in the name, description or category.
     #[validate(length(max = 100))]
+    #[param(max_length = 100)]
     pub keyword: Option<String>,
 }
 

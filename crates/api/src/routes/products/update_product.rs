@@ -17,14 +17,20 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateProductRequest {
+    /// A new name, 1–200 characters.
     #[validate(length(min = 1, max = 200), custom(function = validate_not_blank))]
     pub name: Option<String>,
+    /// A new description, up to 5,000 characters.
     #[validate(length(max = 5000))]
     pub description: Option<String>,
+    /// A new category, 1–100 characters.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
     pub category: Option<String>,
+    /// A new consumption-tax rate.
     pub tax_category: Option<TaxCategoryDto>,
+    /// How it is sold from now on.
     pub fulfilment: Option<FulfilmentDto>,
+    /// A new https picture URL; `null` removes it.
     #[validate(url, length(max = 2000))]
     pub image_url: Option<String>,
     /// `true` puts an archived product back on sale.

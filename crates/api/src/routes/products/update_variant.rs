@@ -18,10 +18,13 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateVariantRequest {
+    /// A new SKU, unique in the mall.
     #[validate(length(min = 1, max = 64), custom(function = validate_not_blank))]
     pub sku: Option<String>,
+    /// A new color.
     #[validate(length(min = 1, max = 50), custom(function = validate_not_blank))]
     pub color: Option<String>,
+    /// A new size.
     #[validate(length(min = 1, max = 50), custom(function = validate_not_blank))]
     pub size: Option<String>,
     /// Tax-inclusive price in whole yen, as a decimal string.

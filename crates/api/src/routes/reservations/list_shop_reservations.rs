@@ -15,11 +15,12 @@ use validator::Validate;
 pub struct ShopReservationsQuery {
     /// Only reservations in this status (`requested`: the confirmation queue).
     pub status: Option<ReservationStatusDto>,
-    /// Only this planned visit date (today's pickups: today with `status=held`).
+    /// Only this planned visit date (today's pickups: today with `status=held`), 1990-01-01 to 2099-12-31.
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub visit_date: Option<NaiveDate>,
     /// Part of the pickup number, the member's name or the product name.
     #[validate(length(max = 100))]
+    #[param(max_length = 100)]
     pub q: Option<String>,
 }
 

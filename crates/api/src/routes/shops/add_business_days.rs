@@ -14,11 +14,12 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AddBusinessDaysQuery {
-    /// Start date (default: today in Japan).
+    /// Start date (default: today in Japan), 1990-01-01 to 2099-12-31.
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub from: Option<NaiveDate>,
     /// How many business days to add, 0–365; 0 gives the first business day on or after `from`.
     #[validate(range(min = 0, max = 365))]
+    #[param(minimum = 0, maximum = 365)]
     pub days: u32,
 }
 

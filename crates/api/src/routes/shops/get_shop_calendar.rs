@@ -14,11 +14,12 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
-    /// First day (default: today in Japan).
+    /// First day (default: today in Japan), 1990-01-01 to 2099-12-31; the calendar stops at 2099-12-31.
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub from: Option<NaiveDate>,
     /// Number of days, 1–366 (default 31).
     #[validate(range(min = 1, max = 366))]
+    #[param(minimum = 1, maximum = 366)]
     pub days: Option<u32>,
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday, WeekdaySet};
 use kaimono_accounts::{PersonDetails, Role, ShopRole, bind_to_shop, create_account};
 use kaimono_catalog::{CalendarDate, Fulfilment, NewProduct, NewShop, NewVariant, ReservationPayment, ShopCalendar};
 use kaimono_core::{BusinessCalendar, Locale, Money, TaxCategory};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{DatabaseConnection, EntityTrait};
 
 /// The password of every demo login.
 pub const DEMO_PASSWORD: &str = "kaimono-demo";
@@ -181,7 +181,7 @@ pub async fn demo_logins_present(db: &DatabaseConnection) -> anyhow::Result<Vec<
 /// Loads the demo mall if the database has no shops yet. Returns the demo logins either way.
 pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Vec<DemoLogin>> {
     let logins = demo_logins();
-    if kaimono_entity::shop::Entity::find().count(db).await? > 0 {
+    if !kaimono_catalog::list_shops(db, None, 1).await?.items.is_empty() {
         return Ok(logins);
     }
     let txn = crate::database::begin_write(db).await?;

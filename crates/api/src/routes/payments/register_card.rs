@@ -4,8 +4,6 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
-use kaimono_entity::account;
-use sea_orm::EntityTrait;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -34,7 +32,7 @@ pub async fn register_card(
     body: ValidJson<RegisterCardRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now();
-    let email = account::Entity::find_by_id(member.0.0).one(&state.db).await?.map(|a| a.email).unwrap_or_default();
+    let email = kaimono_accounts::find_account(&state.db, member.0).await?.email;
     let card =
         kaimono_payments::register_card(&state.db, state.settlement.provider(), member.0, &email, &body.0.token, now)
             .await?;

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc, Weekday, WeekdaySet};
 use kaimono_accounts::{PersonDetails, Role, ShopRole, bind_to_shop, create_account};
 use kaimono_catalog::{CalendarDate, Fulfilment, NewProduct, NewShop, NewVariant, ReservationPayment, ShopCalendar};
 use kaimono_core::{BusinessCalendar, Locale, Money, TaxCategory};
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 
 /// The password of every demo login.
 pub const DEMO_PASSWORD: &str = "kaimono-demo";

@@ -4,10 +4,8 @@ use crate::dto::{
     LocaleDto, display_postal_code, prefecture_name, validate_furigana, validate_not_blank, validate_phone,
     validate_postal_code,
 };
-use crate::error::ApiError;
-use crate::state::AppState;
 use chrono::{DateTime, Utc};
-use kaimono_accounts::{Account, Address, AddressInput, shop_memberships};
+use kaimono_accounts::{Account, Address, AddressInput, ShopMembership};
 use kaimono_core::japan::{normalize_phone, normalize_postal_code};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -47,9 +45,9 @@ pub struct AccountResponse {
 }
 
 impl AccountResponse {
-    pub async fn load(state: &AppState, account: Account) -> Result<Self, ApiError> {
-        let shops = shop_memberships(&state.db, account.id).await?;
-        Ok(Self {
+    /// The account with the shops it works at (`kaimono_accounts::shop_memberships`).
+    pub fn new(account: Account, shops: Vec<ShopMembership>) -> Self {
+        Self {
             id: account.id.0,
             email: account.email,
             role: account.role.as_str().to_owned(),
@@ -62,7 +60,7 @@ impl AccountResponse {
                 .map(|m| ShopMembershipResponse { shop_id: m.shop_id.0, role: m.role.as_str().to_owned() })
                 .collect(),
             created_at: account.created_at,
-        })
+        }
     }
 }
 

@@ -70,7 +70,8 @@ pub(crate) async fn session_response(
     let now = state.clock.now();
     let access_token =
         issue_access_token(state, session.account.id, session.account.role, session.account.token_version, now)?;
-    let account = AccountResponse::load(state, session.account).await?;
+    let shops = kaimono_accounts::shop_memberships(&state.db, session.account.id).await?;
+    let account = AccountResponse::new(session.account, shops);
     let mut response = HttpResponse::build(status);
     let refresh_token = if use_cookie {
         response.cookie(refresh_cookie(state, session.refresh_token, session.refresh_expires_at - now));

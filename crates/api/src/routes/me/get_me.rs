@@ -9,5 +9,6 @@ use actix_web::{get, web};
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, principal: Principal) -> Result<web::Json<AccountResponse>, ApiError> {
     let account = kaimono_accounts::find_account(&state.db, principal.account_id).await?;
-    Ok(web::Json(AccountResponse::load(&state, account).await?))
+    let shops = kaimono_accounts::shop_memberships(&state.db, account.id).await?;
+    Ok(web::Json(AccountResponse::new(account, shops)))
 }

@@ -49,5 +49,6 @@ pub async fn update_me(
         locale: body.locale.map(Into::into),
     };
     let account = kaimono_accounts::update_profile(&state.db, principal.account_id, changes, state.clock.now()).await?;
-    Ok(web::Json(AccountResponse::load(&state, account).await?))
+    let shops = kaimono_accounts::shop_memberships(&state.db, account.id).await?;
+    Ok(web::Json(AccountResponse::new(account, shops)))
 }

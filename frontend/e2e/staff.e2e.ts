@@ -53,8 +53,8 @@ describe.skipIf(skip)("shop console", () => {
     await page.getByText("在庫あり").waitFor();
 
     // Another shop's console, reached by URL: a refusal and no controls.
-    const shops = (await (await fetch(`${baseUrl}/api/v1/shops`)).json()) as { id: string }[];
-    const other = shops.find((s) => s.id !== shopId)?.id ?? "";
+    const shops = (await (await fetch(`${baseUrl}/api/v1/shops`)).json()) as { items: { id: string }[] };
+    const other = shops.items.find((s) => s.id !== shopId)?.id ?? "";
     await page.goto(`/console/shops/${other}/products`);
     await page.getByText("このショップを管理する権限がありません。").waitFor();
     expect(await page.getByRole("link", { name: "商品を登録" }).count()).toBe(0);

@@ -68,6 +68,13 @@ describe.skipIf(skip)("cart and checkout", () => {
     await page.getByRole("combobox", { name: "時間帯（任意）" }).click();
     await page.getByRole("option", { name: "14〜16時" }).click();
     await screenshot(page, "checkout-phone");
+    // ORD-01: the delivery window is shown, and a date outside it is refused with what to choose.
+    const wished = page.getByLabel("お届け希望日（任意）");
+    await page.getByText(/までの日付を選べます。/).waitFor();
+    await wished.fill("2020-01-01");
+    await page.getByRole("button", { name: "注文を確定する" }).click();
+    await page.getByText(/^お届け希望日は.+から.+までの日付を選んでください。$/).waitFor();
+    await wished.fill("");
     await page.getByRole("button", { name: "注文を確定する" }).click();
     await page.getByRole("heading", { name: "ご注文を受け付けました" }).waitFor();
     const number = await page.getByTestId("order-number").textContent();

@@ -188,9 +188,11 @@ impl BusinessCalendar {
     }
 
     /// The `n`-th business day after `date` (`n = 0` gives `date` itself if it is a business day,
-    /// else the next one). `None` if the calendar has no business day within ten years.
+    /// else the next one). `None` if the calendar has no such business day within ten years, or none
+    /// before the end of [`SUPPORTED_YEARS`].
     pub fn add_business_days(&self, date: NaiveDate, n: u32) -> Option<NaiveDate> {
-        let limit = date + Duration::days(3660);
+        let last_supported = NaiveDate::from_ymd_opt(*SUPPORTED_YEARS.end(), 12, 31)?;
+        let limit = (date + Duration::days(3660)).min(last_supported);
         let mut current = date;
         let mut remaining = n;
         if remaining == 0 {
@@ -249,6 +251,13 @@ mod tests {
         assert_eq!(got, want);
         assert_eq!(national_holiday(date("2026-05-06")).unwrap().name_ja, "振替休日");
         assert_eq!(national_holiday(date("2026-09-22")).unwrap().name_ja, "国民の休日");
+    }
+
+    #[test]
+    fn cat01_business_days_stop_at_the_end_of_the_supported_years() {
+        let every_day = BusinessCalendar::default();
+        assert_eq!(every_day.add_business_days(date("2099-12-30"), 1), Some(date("2099-12-31")));
+        assert_eq!(every_day.add_business_days(date("2099-12-30"), 2), None, "never a date in 2100");
     }
 
     #[test]

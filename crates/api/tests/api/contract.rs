@@ -12,6 +12,7 @@ db_tests!(
     rsv03_a_pickup_number_typed_in_full_width_is_found,
     ord01_refusals_name_the_product_and_say_which_state_blocks_the_action,
     shop02_every_list_is_cursor_paginated_with_the_same_page_shape,
+    cat06_existing_rows_get_their_search_text_when_the_column_is_added,
 );
 
 async fn stocked(app: &TestApp, shop: &ShopFixture, name: &str, sku: &str, quantity: i64) -> String {
@@ -239,4 +240,27 @@ async fn shop02_every_list_is_cursor_paginated_with_the_same_page_shape(backend:
     let (status, shops) = app.get("/api/v1/shops?limit=1", None).await;
     assert_eq!(status, 200);
     assert_eq!(shops["items"].as_array().unwrap().len(), 1);
+}
+
+/// CAT-06: the migration that adds `search_text` fills it for rows that already exist, and its `down`
+/// works, on both databases.
+async fn cat06_existing_rows_get_their_search_text_when_the_column_is_added(backend: Backend) {
+    use kaimono_migration::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    stocked(&app, &shop, "ﾎﾞｰﾀﾞｰＴシャツ", "M1", 1).await;
+    Migrator::down(&app.db, Some(2)).await.unwrap();
+    Migrator::up(&app.db, None).await.unwrap();
+    let backend = app.db.get_database_backend();
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(backend, "SELECT search_text FROM products"))
+        .await
+        .unwrap()
+        .unwrap();
+    let text: String = row.try_get("", "search_text").unwrap();
+    assert_eq!(text, "ボーダーtシャツ\n綿100%のシャツ\nトップス");
+    let (_, page) = app.get("/api/v1/products?keyword=ボーダーＴ", None).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
 }

@@ -3,20 +3,37 @@ import { createBrowserRouter } from "react-router";
 import { RequireAuth } from "./auth/require-auth";
 import { Layout, NotFound } from "./components/layout";
 import { Loading } from "./components/states";
-import { LoginPage } from "./features/account/login-page";
-import { PasswordResetCompletePage } from "./features/account/password-reset-complete-page";
-import { PasswordResetPage } from "./features/account/password-reset-page";
-import { SignupCompletePage } from "./features/account/signup-complete-page";
-import { SignupPage } from "./features/account/signup-page";
-import { CartPage } from "./features/cart/cart-page";
-import { CheckoutPage } from "./features/cart/checkout-page";
-import { MyPage } from "./pages/mypage";
-import { PayPage } from "./features/payments/pay-page";
 import { HomePage } from "./features/storefront/home-page";
 import { ProductListPage } from "./features/storefront/product-list-page";
-import { ProductPage } from "./pages/product-page";
-import { ShopListPage } from "./features/storefront/shop-list-page";
-import { ShopPage } from "./features/storefront/shop-page";
+
+// The landing pages load with the app; every other page is fetched when first opened, so the first load
+// stays small (the Layout shows a spinner meanwhile).
+const ProductPage = lazy(() => import("./pages/product-page").then((m) => ({ default: m.ProductPage })));
+const ShopListPage = lazy(() =>
+  import("./features/storefront/shop-list-page").then((m) => ({ default: m.ShopListPage })),
+);
+const ShopPage = lazy(() => import("./features/storefront/shop-page").then((m) => ({ default: m.ShopPage })));
+const LoginPage = lazy(() => import("./features/account/login-page").then((m) => ({ default: m.LoginPage })));
+const SignupPage = lazy(() =>
+  import("./features/account/signup-page").then((m) => ({ default: m.SignupPage })),
+);
+const SignupCompletePage = lazy(() =>
+  import("./features/account/signup-complete-page").then((m) => ({ default: m.SignupCompletePage })),
+);
+const PasswordResetPage = lazy(() =>
+  import("./features/account/password-reset-page").then((m) => ({ default: m.PasswordResetPage })),
+);
+const PasswordResetCompletePage = lazy(() =>
+  import("./features/account/password-reset-complete-page").then((m) => ({
+    default: m.PasswordResetCompletePage,
+  })),
+);
+const CartPage = lazy(() => import("./features/cart/cart-page").then((m) => ({ default: m.CartPage })));
+const CheckoutPage = lazy(() =>
+  import("./features/cart/checkout-page").then((m) => ({ default: m.CheckoutPage })),
+);
+const PayPage = lazy(() => import("./features/payments/pay-page").then((m) => ({ default: m.PayPage })));
+const MyPage = lazy(() => import("./pages/mypage").then((m) => ({ default: m.MyPage })));
 
 // The shop console is for staff only: members never download it.
 const ConsoleHome = lazy(() =>

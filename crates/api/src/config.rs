@@ -33,6 +33,9 @@ pub struct Config {
     pub dev_mailbox: bool,
     /// The listen socket's backlog of connections not yet accepted.
     pub listen_backlog: u32,
+    /// How long a public catalog answer may be served again before it is recomputed (CAT-06): stock on
+    /// the storefront is at most this stale (checkout stays authoritative). Zero turns the cache off.
+    pub catalog_cache_ttl: std::time::Duration,
     /// Bounds on what a client and the database may take.
     pub limits: Limits,
 }
@@ -97,6 +100,7 @@ impl std::fmt::Debug for Config {
             .field("payments", &self.payments)
             .field("dev_mailbox", &self.dev_mailbox)
             .field("listen_backlog", &self.listen_backlog)
+            .field("catalog_cache_ttl", &self.catalog_cache_ttl)
             .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
@@ -134,6 +138,7 @@ struct FileConfig {
     stripe_secret_key: Option<String>,
     dev_mailbox: Option<bool>,
     listen_backlog: Option<u32>,
+    catalog_cache_ms: Option<u64>,
     request_body_timeout_secs: Option<u64>,
     request_timeout_secs: Option<u64>,
     database_acquire_timeout_ms: Option<u64>,
@@ -243,6 +248,8 @@ impl Config {
         }
         let listen_backlog = number("LISTEN_BACKLOG", file.listen_backlog.map(u64::from), 1024, 16..=65_535)?;
         let listen_backlog = u32::try_from(listen_backlog).map_err(|e| bad("LISTEN_BACKLOG", e.to_string()))?;
+        let catalog_cache_ttl =
+            std::time::Duration::from_millis(number("CATALOG_CACHE_MS", file.catalog_cache_ms, 1000, 0..=1000)?);
         let defaults = Limits::default();
         let seconds = |name: &str, from_file: Option<u64>, default: std::time::Duration| {
             number(name, from_file, default.as_secs(), 1..=3600).map(std::time::Duration::from_secs)
@@ -294,6 +301,7 @@ impl Config {
             payments,
             dev_mailbox,
             listen_backlog,
+            catalog_cache_ttl,
             limits,
         })
     }

@@ -3,7 +3,8 @@
 //!   every log line of the request is in a span that carries it; secrets in paths (payment-link tokens,
 //!   pickup numbers) never reach the log;
 //! - a deadline for the whole request: a handler stuck on a stalled database answers 503, not never;
-//! - security headers on every response, and `Cache-Control: no-store` on every API answer.
+//! - security headers on every response, `Cache-Control: no-store` on every API answer, and a year of
+//!   caching for the SPA's content-hashed `/assets/`.
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -86,7 +87,10 @@ pub async fn security_headers(
     let production =
         req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env == crate::config::Environment::Production);
     let is_api = req.path().starts_with("/api/v1") || req.path().starts_with("/health");
+    // The SPA's built files carry a content hash in their names: a changed file is a new URL.
+    let is_hashed_asset = req.path().starts_with("/assets/");
     let mut res = next.call(req).await?;
+    let success = res.status().is_success();
     let headers = res.headers_mut();
     let fixed = [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
@@ -109,6 +113,8 @@ pub async fn security_headers(
     // Tokens, personal data and payment links must never sit in a shared or browser cache.
     if is_api && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if is_hashed_asset && success {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
     }
     Ok(res)
 }

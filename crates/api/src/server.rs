@@ -40,6 +40,7 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
     ]);
     Ok(AppState {
         settlement: kaimono_payments::Settlement::new(payments, payables),
+        catalog_cache: Arc::new(crate::cache::PublicCache::new(config.catalog_cache_ttl)),
         db,
         clock,
         keys: Arc::new(Keys::from_secret(&config.jwt_secret)),

@@ -66,6 +66,8 @@ pub struct Options {
     /// The development mailbox, on by default: tests read the mails through it as a developer would.
     pub dev_mailbox: bool,
     pub limits: kaimono_api::config::Limits,
+    /// The public catalog cache, off by default so tests see every change at once.
+    pub catalog_cache_ttl: std::time::Duration,
 }
 
 impl Default for Options {
@@ -77,6 +79,7 @@ impl Default for Options {
             payments: kaimono_api::config::PaymentsConfig::Sandbox,
             dev_mailbox: true,
             limits: kaimono_api::config::Limits::default(),
+            catalog_cache_ttl: std::time::Duration::ZERO,
         }
     }
 }
@@ -123,6 +126,7 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         payments: options.payments.clone(),
         dev_mailbox: options.dev_mailbox,
         listen_backlog: 1024,
+        catalog_cache_ttl: options.catalog_cache_ttl,
         limits: options.limits,
     };
     let clock = Arc::new(ManualClock::new(start_time()));

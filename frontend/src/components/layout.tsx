@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import {
   Anchor,
   AppShell,
@@ -16,6 +17,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { signOut, updateAccount } from "../auth/session";
 import { useSession } from "../auth/use-session";
+import { Loading } from "./states";
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -131,7 +133,9 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <div style={{ maxWidth: 1100, margin: "0 auto" }}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
     </AppShell>

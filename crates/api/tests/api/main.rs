@@ -3,6 +3,7 @@
 mod addresses;
 mod auth;
 mod cart;
+mod catalog_cache;
 mod contract;
 mod conventions;
 mod crash;

@@ -3,7 +3,7 @@ use crate::dto::{Page, PageQuery};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
-use actix_web::{get, web};
+use actix_web::{HttpRequest, HttpResponse, get, mime, web};
 use kaimono_catalog::ProductFilter;
 use kaimono_core::ShopId;
 use serde::Deserialize;
@@ -39,9 +39,10 @@ pub struct ListProductsQuery {
 #[get("/products")]
 pub async fn list_products(
     state: web::Data<AppState>,
+    request: HttpRequest,
     query: ValidQuery<ListProductsQuery>,
     page: ValidQuery<PageQuery>,
-) -> Result<web::Json<Page<ProductSummaryResponse>>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let q = query.0;
     let filter = ProductFilter {
         shop_id: q.shop_id.map(ShopId),
@@ -51,6 +52,13 @@ pub async fn list_products(
         include_archived: false,
     };
     let (after, limit) = page.0.parts()?;
-    let page = kaimono_catalog::list_products(&state.db, &filter, after.as_ref(), limit).await?;
-    Ok(web::Json(Page::of(page)))
+    let body = state
+        .catalog_cache
+        .get_or_compute(&request.uri().to_string(), state.clock.now(), || async {
+            let page = kaimono_catalog::list_products(&state.db, &filter, after.as_ref(), limit).await?;
+            let page: Page<ProductSummaryResponse> = Page::of(page);
+            serde_json::to_vec(&page).map(Into::into).map_err(ApiError::internal)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().content_type(mime::APPLICATION_JSON).body(body))
 }

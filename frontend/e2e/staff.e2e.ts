@@ -2,7 +2,7 @@
 // the storefront, and cannot reach another shop's console.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, baseUrl, launch, open, screenshot, skip } from "./browser";
+import { DESKTOP, PHONE, baseUrl, launch, open, screenshot, skip } from "./browser";
 
 describe.skipIf(skip)("shop console", () => {
   let browser: Browser;
@@ -61,6 +61,32 @@ describe.skipIf(skip)("shop console", () => {
     await page.goto(`/console/shops/${other}/calendar`);
     await page.getByText("このショップを管理する権限がありません。").waitFor();
     expect(await page.getByRole("button", { name: "保存する" }).count()).toBe(0);
+
+    // ACC-04: staff read the shop's settings; only its owner changes them.
+    await page.goto(`/console/shops/${shopId}/settings`);
+    await page.getByText("ショップ設定を変更できるのはオーナーだけです。").waitFor();
+    expect(await page.getByLabel("お支払い期限（日数）").isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("lets the owner change the shop's settings, with a clear message for a wrong number (ACC-04)", async () => {
+    const { page, errors } = await open(browser, PHONE);
+    await page.goto("/console");
+    await page.waitForURL(/\/login/);
+    await page.getByLabel("メールアドレス").fill("owner@opa-closet-shibuya.demo.kaimono.jp");
+    await page.locator("input[type=password]").fill("kaimono-demo");
+    await page.locator("form").getByRole("button", { name: "ログイン" }).click();
+    await page.waitForURL("**/console");
+    await page.getByRole("link", { name: "ショップ設定" }).click();
+    await page.getByRole("heading", { name: "ショップ設定" }).waitFor();
+    await page.getByLabel("適格請求書発行事業者登録番号").fill("T700001205");
+    await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("登録番号はTと13桁の数字で入力してください。").waitFor();
+    await page.getByLabel("適格請求書発行事業者登録番号").fill("Ｔ７０００-０１２０-５０００２");
+    await page.getByLabel("お届けまでの準備日数（営業日）").fill("3");
+    await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("ショップ設定を保存しました。").waitFor();
+    await screenshot(page, "shop-settings-phone");
     expect(errors).toEqual([]);
   });
 });

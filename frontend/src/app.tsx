@@ -62,6 +62,9 @@ const PickupDeskPage = lazy(() =>
 const ProductEditorPage = lazy(() =>
   import("./features/console/product-editor-page").then((m) => ({ default: m.ProductEditorPage })),
 );
+const ShopSettingsPage = lazy(() =>
+  import("./features/console/shop-settings-page").then((m) => ({ default: m.ShopSettingsPage })),
+);
 const CalendarEditorPage = lazy(() =>
   import("./features/console/calendar-editor-page").then((m) => ({ default: m.CalendarEditorPage })),
 );
@@ -125,6 +128,14 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleHome />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/settings",
+        element: (
+          <Staff>
+            <ShopSettingsPage />
           </Staff>
         ),
       },

@@ -14,6 +14,7 @@ mod m20261202_000008_add_expiry_claims;
 mod m20261202_000009_create_link_requests;
 mod m20261202_000010_add_search_text;
 mod m20261202_000011_add_delivery_window;
+mod m20261202_000012_add_shop_settings;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_create_link_requests::Migration),
             Box::new(m20261202_000010_add_search_text::Migration),
             Box::new(m20261202_000011_add_delivery_window::Migration),
+            Box::new(m20261202_000012_add_shop_settings::Migration),
         ]
     }
 }

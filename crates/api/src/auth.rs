@@ -13,7 +13,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::future::LocalBoxFuture;
 use jsonwebtoken::{Algorithm, Header, Validation, decode, encode, errors::ErrorKind};
-use kaimono_accounts::{Role, shop_memberships};
+use kaimono_accounts::{Role, ShopRole, shop_memberships};
 use kaimono_core::{AccountId, ShopId};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -108,16 +108,19 @@ impl Principal {
 
     /// Staff of `shop` or an operator; anyone else gets 403.
     pub async fn require_shop(&self, state: &AppState, shop: ShopId) -> Result<(), ApiError> {
+        self.shop_role(state, shop).await.map(drop)
+    }
+
+    /// What the caller is at `shop`: an operator acts as its owner; anyone not bound to it gets 403.
+    async fn shop_role(&self, state: &AppState, shop: ShopId) -> Result<ShopRole, ApiError> {
         match self.role {
-            Role::Operator => Ok(()),
-            Role::Staff => {
-                let shops = shop_memberships(&state.db, self.account_id).await?;
-                if shops.iter().any(|m| m.shop_id == shop) {
-                    Ok(())
-                } else {
-                    Err(ApiError::forbidden("you are not staff of this shop"))
-                }
-            }
+            Role::Operator => Ok(ShopRole::Owner),
+            Role::Staff => shop_memberships(&state.db, self.account_id)
+                .await?
+                .into_iter()
+                .find(|m| m.shop_id == shop)
+                .map(|m| m.role)
+                .ok_or_else(|| ApiError::forbidden("you are not staff of this shop")),
             Role::Member => Err(ApiError::forbidden("this needs a staff account")),
         }
     }
@@ -138,6 +141,29 @@ impl FromRequest for Principal {
 pub struct ShopStaff {
     pub account_id: AccountId,
     pub shop: ShopId,
+    /// Owner (or an operator) or staff (ACC-04).
+    pub role: ShopRole,
+}
+
+/// The owner of the shop named by the path's `{shop_id}`, or an operator: settings and staff (ACC-04).
+/// Staff of the shop get 403.
+#[derive(Debug, Clone, Copy)]
+pub struct ShopOwner(pub ShopStaff);
+
+impl FromRequest for ShopOwner {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let staff = ShopStaff::from_request(req, payload);
+        Box::pin(async move {
+            let staff = staff.await?;
+            match staff.role {
+                ShopRole::Owner => Ok(ShopOwner(staff)),
+                ShopRole::Staff => Err(ApiError::forbidden("only the shop's owner may do this")),
+            }
+        })
+    }
 }
 
 impl FromRequest for ShopStaff {
@@ -155,8 +181,8 @@ impl FromRequest for ShopStaff {
                 .map(ShopId)
                 .ok_or_else(|| ApiError::not_found("shop"))?;
             let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
-            principal.require_shop(state, shop).await?;
-            Ok(ShopStaff { account_id: principal.account_id, shop })
+            let role = principal.shop_role(state, shop).await?;
+            Ok(ShopStaff { account_id: principal.account_id, shop, role })
         })
     }
 }

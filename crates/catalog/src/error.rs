@@ -16,6 +16,8 @@ pub enum CatalogError {
     InsufficientStock { available: i32 },
     #[error("a shop holds at most {max} units of a variant; it holds {current} now")]
     StockLimit { max: i32, current: i32 },
+    #[error("{field} {message}")]
+    InvalidSetting { field: &'static str, message: String },
     /// A stored value no rule could have written.
     #[error("corrupt catalog data: {0}")]
     Corrupt(String),

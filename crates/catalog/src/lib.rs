@@ -18,6 +18,6 @@ pub use products::{
     add_variant, archive_product, create_product, get_product, list_categories, list_products, product_shop,
     update_product, update_variant,
 };
-pub use shops::{create_shop, get_shop, list_shops, update_calendar};
+pub use shops::{create_shop, get_shop, list_shops, update_calendar, update_settings};
 pub use stock::{MAX_STOCK, adjust_stock, return_stock, set_stock, take_stock};
 pub use views::{VariantView, shop_names, variant_view, variant_views};

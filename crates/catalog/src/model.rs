@@ -17,6 +17,96 @@ pub struct Shop {
     pub opening_hours: String,
     pub calendar: ShopCalendar,
     pub policy: ShopPolicy,
+    /// The qualified-invoice registration number (`T` + 13 digits), printed on receipts.
+    pub invoice_registration_number: Option<String>,
+    /// Where members transfer money to.
+    pub bank_account: Option<BankAccount>,
+}
+
+/// A Japanese bank account for transfers (振込先).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankAccount {
+    pub bank_name: String,
+    pub branch_name: String,
+    pub account_type: AccountType,
+    /// Seven digits.
+    pub account_number: String,
+    /// The holder's name as the bank prints it, in katakana.
+    pub account_holder: String,
+}
+
+/// 普通 (ordinary) or 当座 (current).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountType {
+    Ordinary,
+    Current,
+}
+
+impl AccountType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountType::Ordinary => "ordinary",
+            AccountType::Current => "current",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [AccountType::Ordinary, AccountType::Current].into_iter().find(|t| t.as_str() == value)
+    }
+}
+
+/// What a shop's owner sets (SHOP settings): the policy, how members reach the shop, the invoice
+/// registration number and the bank account. Checked by [`ShopSettings::check`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShopSettings {
+    pub policy: ShopPolicy,
+    pub contact_email: String,
+    pub invoice_registration_number: Option<String>,
+    pub bank_account: Option<BankAccount>,
+}
+
+impl ShopSettings {
+    /// The rules between the fields; each failure names its field.
+    pub fn check(&self) -> Result<(), crate::CatalogError> {
+        let p = self.policy;
+        let bad = |field: &'static str, message: &str| {
+            Err(crate::CatalogError::InvalidSetting { field, message: message.to_owned() })
+        };
+        if !(0..=365).contains(&p.reservation_min_days) {
+            return bad("reservation_min_days", "must be from 0 to 365");
+        }
+        if !(p.reservation_min_days..=365).contains(&p.reservation_max_days) {
+            return bad("reservation_max_days", "must be from reservation_min_days to 365");
+        }
+        if !(0..=30).contains(&p.hold_days) {
+            return bad("hold_days", "must be from 0 to 30");
+        }
+        if !(1..=30).contains(&p.payment_limit_days) {
+            return bad("payment_limit_days", "must be from 1 to 30");
+        }
+        if !(0..=30).contains(&p.delivery_preparation_days) {
+            return bad("delivery_preparation_days", "must be from 0 to 30");
+        }
+        if !(p.delivery_preparation_days.max(1)..=365).contains(&p.delivery_window_days) {
+            return bad("delivery_window_days", "must be from delivery_preparation_days (at least 1) to 365");
+        }
+        if let Some(number) = &self.invoice_registration_number
+            && !kaimono_core::japan::is_invoice_registration_number(number)
+        {
+            return bad("invoice_registration_number", "must be T and 13 digits with a valid check digit");
+        }
+        if let Some(account) = &self.bank_account {
+            if account.account_number.len() != 7 || !account.account_number.bytes().all(|b| b.is_ascii_digit()) {
+                return bad("bank_account.account_number", "must be 7 digits");
+            }
+            if kaimono_core::japan::normalize_account_holder(&account.account_holder).as_deref()
+                != Some(account.account_holder.as_str())
+            {
+                return bad("bank_account.account_holder", "must be in katakana as the bank prints it");
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A shop's rules for reservations and payment requests.

@@ -1,7 +1,7 @@
 //! CAT-01: shops and their business calendars.
 
 use crate::error::CatalogError;
-use crate::model::{CalendarDate, NewShop, Shop, ShopCalendar, ShopPolicy};
+use crate::model::{AccountType, BankAccount, CalendarDate, NewShop, Shop, ShopCalendar, ShopPolicy, ShopSettings};
 use chrono::{DateTime, Utc};
 use kaimono_core::{BusinessCalendar, ShopId, weekdays_from_mask, weekdays_to_mask};
 use kaimono_entity::{shop, shop_calendar_date};
@@ -42,6 +42,25 @@ fn to_shop(row: shop::Model, dates: Vec<shop_calendar_date::Model>) -> Shop {
             payment_limit_days: row.payment_limit_days,
             delivery_preparation_days: row.delivery_preparation_days,
             delivery_window_days: row.delivery_window_days,
+        },
+        invoice_registration_number: row.invoice_registration_number,
+        bank_account: match (
+            row.bank_name,
+            row.bank_branch,
+            row.bank_account_type,
+            row.bank_account_number,
+            row.bank_account_holder,
+        ) {
+            (Some(bank_name), Some(branch_name), Some(kind), Some(account_number), Some(account_holder)) => {
+                AccountType::parse(&kind).map(|account_type| BankAccount {
+                    bank_name,
+                    branch_name,
+                    account_type,
+                    account_number,
+                    account_holder,
+                })
+            }
+            _ => None,
         },
     }
 }
@@ -117,6 +136,12 @@ pub async fn create_shop(
         payment_limit_days: Set(ShopPolicy::default().payment_limit_days),
         delivery_preparation_days: Set(ShopPolicy::default().delivery_preparation_days),
         delivery_window_days: Set(ShopPolicy::default().delivery_window_days),
+        invoice_registration_number: Set(None),
+        bank_name: Set(None),
+        bank_branch: Set(None),
+        bank_account_type: Set(None),
+        bank_account_number: Set(None),
+        bank_account_holder: Set(None),
         created_at: Set(now),
     })
     .exec_without_returning(db)
@@ -154,6 +179,39 @@ pub async fn update_calendar(
         .collect::<Vec<_>>();
     if !rows.is_empty() {
         shop_calendar_date::Entity::insert_many(rows).exec_without_returning(db).await?;
+    }
+    get_shop(db, id).await
+}
+
+/// The owner's settings of a shop, checked first ([`ShopSettings::check`]).
+pub async fn update_settings(
+    db: &impl ConnectionTrait,
+    id: ShopId,
+    settings: ShopSettings,
+) -> Result<Shop, CatalogError> {
+    settings.check()?;
+    let p = settings.policy;
+    let account = settings.bank_account;
+    let text = |f: fn(&BankAccount) -> String| account.as_ref().map(f);
+    let updated = shop::Entity::update_many()
+        .col_expr(shop::Column::ReservationMinDays, p.reservation_min_days.into())
+        .col_expr(shop::Column::ReservationMaxDays, p.reservation_max_days.into())
+        .col_expr(shop::Column::HoldDays, p.hold_days.into())
+        .col_expr(shop::Column::PaymentLimitDays, p.payment_limit_days.into())
+        .col_expr(shop::Column::DeliveryPreparationDays, p.delivery_preparation_days.into())
+        .col_expr(shop::Column::DeliveryWindowDays, p.delivery_window_days.into())
+        .col_expr(shop::Column::ContactEmail, settings.contact_email.into())
+        .col_expr(shop::Column::InvoiceRegistrationNumber, settings.invoice_registration_number.into())
+        .col_expr(shop::Column::BankName, text(|a| a.bank_name.clone()).into())
+        .col_expr(shop::Column::BankBranch, text(|a| a.branch_name.clone()).into())
+        .col_expr(shop::Column::BankAccountType, text(|a| a.account_type.as_str().to_owned()).into())
+        .col_expr(shop::Column::BankAccountNumber, text(|a| a.account_number.clone()).into())
+        .col_expr(shop::Column::BankAccountHolder, text(|a| a.account_holder.clone()).into())
+        .filter(shop::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(CatalogError::ShopNotFound);
     }
     get_shop(db, id).await
 }

@@ -97,6 +97,28 @@ fn to_half_width_digits(value: &str) -> String {
         .collect()
 }
 
+/// A bank account holder's name as banks print it (口座名義): katakana, Latin capitals, digits, spaces and
+/// `( ) . - / ,` after NFKC (so half-width katakana and full-width brackets are accepted), e.g. `カ)モリコーヒー`.
+pub fn normalize_account_holder(value: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let normalized: String = value.trim().nfkc().collect();
+    let allowed = |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | 'A'..='Z' | '0'..='9' | ' ' | '(' | ')' | '.' | '-' | '/' | ',');
+    (!normalized.is_empty() && normalized.chars().all(allowed)).then_some(normalized)
+}
+
+/// A qualified-invoice issuer's registration number (適格請求書発行事業者登録番号): `T` and 13 digits whose
+/// first digit is the check digit of the other 12 (the corporate-number rule: 9 − (Σ digit × weight mod 9),
+/// weights 1, 2, 1, 2 … from the rightmost digit).
+pub fn is_invoice_registration_number(value: &str) -> bool {
+    let Some(digits) = value.strip_prefix('T') else { return false };
+    if digits.len() != 13 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let numbers: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    let sum: u32 = numbers[1..].iter().rev().enumerate().map(|(i, d)| d * if i % 2 == 0 { 1 } else { 2 }).sum();
+    numbers[0] == 9 - sum % 9
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +139,16 @@ mod tests {
         assert_eq!(prefecture(47), Some(("沖縄県", "Okinawa")));
         assert_eq!(prefecture(0), None);
         assert_eq!(prefecture(48), None);
+    }
+
+    #[test]
+    fn invoice_registration_numbers_carry_a_check_digit() {
+        // The National Tax Agency's own corporate number (法人番号 7000012050002).
+        assert!(super::is_invoice_registration_number("T7000012050002"));
+        assert!(!super::is_invoice_registration_number("T8000012050002"), "wrong check digit");
+        assert!(!super::is_invoice_registration_number("7000012050002"), "no T");
+        assert!(!super::is_invoice_registration_number("T700001205000"), "12 digits");
+        assert!(!super::is_invoice_registration_number("T70000120500０2"));
     }
 
     #[test]

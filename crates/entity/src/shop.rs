@@ -28,6 +28,12 @@ pub struct Model {
     pub payment_limit_days: i32,
     pub delivery_preparation_days: i32,
     pub delivery_window_days: i32,
+    pub invoice_registration_number: Option<String>,
+    pub bank_name: Option<String>,
+    pub bank_branch: Option<String>,
+    pub bank_account_type: Option<String>,
+    pub bank_account_number: Option<String>,
+    pub bank_account_holder: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -934,6 +934,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A shop's settings, for its staff (the owner changes them). */
+    get: operations["get_shop_settings"];
+    /**
+     * Change a shop's settings; its owner (or an operator) only (ACC-04). The reservation and delivery
+     *     windows apply to what is placed from now on.
+     */
+    put: operations["update_shop_settings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/stock/{variant_id}": {
     parameters: {
       query?: never;
@@ -1044,6 +1065,11 @@ export interface components {
        */
       created_at: string;
     };
+    /**
+     * @description 普通 (`ordinary`) or 当座 (`current`).
+     * @enum {string}
+     */
+    AccountTypeDto: "ordinary" | "current";
     AddCartItemRequest: {
       /**
        * Format: uuid
@@ -1147,6 +1173,22 @@ export interface components {
      * @enum {string}
      */
     AvailabilityDto: "in_stock" | "few_left" | "out_of_stock";
+    /** @description The bank account members transfer to (振込先). */
+    BankAccountDto: {
+      /** @description The bank (みずほ銀行 …). */
+      bank_name: string;
+      /** @description The branch (渋谷支店 …). */
+      branch_name: string;
+      /** @description Ordinary or current. */
+      account_type: components["schemas"]["AccountTypeDto"];
+      /** @description The account number, 7 digits. */
+      account_number: string;
+      /**
+       * @description The holder as the bank prints it (口座名義): katakana, capitals, digits and `( ) . - / ,`, e.g.
+       *     `カ)モリコーヒー`; half-width katakana and full-width brackets are normalized.
+       */
+      account_holder: string;
+    };
     BusinessDayResponse: {
       /**
        * Format: date
@@ -2252,6 +2294,50 @@ export interface components {
        * @description … and at most this many days ahead.
        */
       delivery_window_days: number;
+    };
+    /**
+     * @description A shop's settings: the reservation window, hold days, payment limit and delivery window, the contact
+     *     email, the qualified-invoice registration number and the bank account.
+     */
+    ShopSettingsDto: {
+      /**
+       * Format: int32
+       * @description A visit may be planned from this many days ahead (RSV-01), 0–365 …
+       */
+      reservation_min_days: number;
+      /**
+       * Format: int32
+       * @description … up to this many days ahead, at least `reservation_min_days`.
+       */
+      reservation_max_days: number;
+      /**
+       * Format: int32
+       * @description A confirmed reservation is held to the end of the visit date plus this many days (RSV-02), 0–30.
+       */
+      hold_days: number;
+      /**
+       * Format: int32
+       * @description A payment link lapses after this many days (ORD-05), 1–30.
+       */
+      payment_limit_days: number;
+      /**
+       * Format: int32
+       * @description A wished delivery date is at least this many business days ahead (preparation), 0–30 …
+       */
+      delivery_preparation_days: number;
+      /**
+       * Format: int32
+       * @description … and at most this many days ahead, 1–365 and not less than the preparation days.
+       */
+      delivery_window_days: number;
+      /** @description Where members write to the shop. */
+      contact_email: string;
+      /**
+       * @description The qualified-invoice registration number (適格請求書発行事業者登録番号): `T` and 13 digits with a
+       *     valid check digit; full-width characters and hyphens are accepted and normalized.
+       */
+      invoice_registration_number?: string | null;
+      bank_account?: components["schemas"]["BankAccountDto"] | null;
     };
     SignupRequest: {
       /** @description Where to send the registration link. */
@@ -7438,6 +7524,189 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ShopSettingsDto"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  update_shop_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ShopSettingsDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ShopSettingsDto"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

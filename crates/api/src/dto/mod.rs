@@ -9,6 +9,7 @@ pub mod orders;
 pub mod payments;
 pub mod products;
 pub mod reservations;
+pub mod settings;
 pub mod shops;
 pub mod stock;
 

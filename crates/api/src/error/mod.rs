@@ -227,6 +227,9 @@ impl From<CatalogError> for ApiError {
                 "delta",
                 format!("a shop holds at most {max} units of a variant; it holds {current} now"),
             ),
+            CatalogError::InvalidSetting { field, message } => {
+                ApiError::field(ErrorCode::ValidationFailed, field, message)
+            }
             e @ CatalogError::Corrupt(_) => ApiError::internal(e),
             CatalogError::Db(e) => e.into(),
         }

@@ -15,6 +15,7 @@ mod profile;
 mod reliability;
 mod reservations;
 mod security;
+mod settings;
 mod shops;
 mod spec_conformance;
 mod stock;

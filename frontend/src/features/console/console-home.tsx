@@ -91,6 +91,14 @@ export function ConsoleHome() {
                 >
                   {t("console.calendar")}
                 </Button>
+                <Button
+                  component={Link}
+                  to={`/console/shops/${shop.id}/settings`}
+                  size="xs"
+                  variant="default"
+                >
+                  {t("settings.title")}
+                </Button>
               </Group>
             </Card>
           ))}

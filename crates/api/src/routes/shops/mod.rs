@@ -4,8 +4,10 @@ mod add_business_days;
 mod get_shop;
 mod get_shop_calendar;
 mod get_shop_queues;
+mod get_shop_settings;
 mod list_shops;
 mod update_shop_calendar;
+mod update_shop_settings;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -17,7 +19,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_shop_calendar::get_shop_calendar)
         .service(get_shop_queues::get_shop_queues)
         .service(add_business_days::add_business_days)
-        .service(update_shop_calendar::update_shop_calendar);
+        .service(update_shop_calendar::update_shop_calendar)
+        .service(get_shop_settings::get_shop_settings)
+        .service(update_shop_settings::update_shop_settings);
 }
 
 pub use kaimono_core::japan::japan_today;

@@ -183,9 +183,34 @@ pub fn end_of_japan_day(date: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc
         .map_or_else(|| next.and_time(chrono::NaiveTime::MIN).and_utc(), |t| t.with_timezone(&chrono::Utc))
 }
 
-/// A moment as shown in emails: `2026-11-25 10:00 (JST)`.
-pub fn japan_time_label(at: chrono::DateTime<chrono::Utc>) -> String {
-    format!("{} (JST)", at.with_timezone(&jst()).format("%Y-%m-%d %H:%M"))
+const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+
+/// A date as people read it: `2026年12月5日(土)`, or `Sat 5 December 2026`.
+pub fn date_label(date: chrono::NaiveDate, locale: crate::Locale) -> String {
+    use chrono::Datelike;
+    match locale {
+        crate::Locale::Ja => {
+            let weekday = WEEKDAYS_JA[date.weekday().num_days_from_monday() as usize];
+            format!("{}年{}月{}日({weekday})", date.year(), date.month(), date.day())
+        }
+        crate::Locale::En => date.format("%a %-d %B %Y").to_string(),
+    }
+}
+
+/// A deadline in Japan time as people read it. One at midnight is the end of the day before:
+/// `2026年12月5日(土)` (templates add まで), `Sat 5 December 2026`; otherwise with the time,
+/// `2026年12月5日(土) 18:00`, `Sat 5 December 2026, 18:00 JST`.
+pub fn deadline_label(at: chrono::DateTime<chrono::Utc>, locale: crate::Locale) -> String {
+    let local = at.with_timezone(&jst());
+    if local.time() == chrono::NaiveTime::MIN {
+        let day = local.date_naive().pred_opt().unwrap_or(local.date_naive());
+        return date_label(day, locale);
+    }
+    let date = date_label(local.date_naive(), locale);
+    match locale {
+        crate::Locale::Ja => format!("{date} {}", local.format("%H:%M")),
+        crate::Locale::En => format!("{date}, {} JST", local.format("%H:%M")),
+    }
 }
 
 #[cfg(test)]
@@ -194,11 +219,22 @@ mod time_tests {
     use chrono::{NaiveDate, TimeZone, Utc};
 
     #[test]
+    fn dates_and_deadlines_read_the_japanese_way() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        assert_eq!(date_label(day, crate::Locale::Ja), "2026年12月5日(土)");
+        assert_eq!(date_label(day, crate::Locale::En), "Sat 5 December 2026");
+        let end_of_day = end_of_japan_day(day);
+        assert_eq!(deadline_label(end_of_day, crate::Locale::Ja), "2026年12月5日(土)", "not 12月6日 00:00");
+        let evening = Utc.with_ymd_and_hms(2026, 12, 5, 9, 30, 0).unwrap();
+        assert_eq!(deadline_label(evening, crate::Locale::Ja), "2026年12月5日(土) 18:30");
+        assert_eq!(deadline_label(evening, crate::Locale::En), "Sat 5 December 2026, 18:30 JST");
+    }
+
+    #[test]
     fn japan_days_start_at_midnight_jst() {
         let at = Utc.with_ymd_and_hms(2026, 11, 22, 15, 0, 0).unwrap();
         assert_eq!(japan_today(at), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
         let end = end_of_japan_day(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
         assert_eq!(end, Utc.with_ymd_and_hms(2026, 11, 25, 15, 0, 0).unwrap());
-        assert_eq!(japan_time_label(end), "2026-11-26 00:00 (JST)");
     }
 }

@@ -94,6 +94,10 @@ impl Template {
     }
 }
 
+fn invalid(value: &str, error: impl std::fmt::Display) -> minijinja::Error {
+    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("{value:?} is not a date: {error}"))
+}
+
 /// An email ready for the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email {
@@ -115,6 +119,16 @@ impl Email {
         let fail = |e: minijinja::Error| MessagingError::Template { template: template.name(), reason: e.to_string() };
         let mut env = minijinja::Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        // `{{ visit_date | date }}` for ISO dates, `{{ deadline | deadline }}` for RFC 3339 moments: read
+        // as 2026年12月5日(土) / Sat 5 December 2026 in the member's language.
+        env.add_filter("date", move |value: String| -> Result<String, minijinja::Error> {
+            let date = value.parse::<chrono::NaiveDate>().map_err(|e| invalid(&value, e))?;
+            Ok(kaimono_core::japan::date_label(date, locale))
+        });
+        env.add_filter("deadline", move |value: String| -> Result<String, minijinja::Error> {
+            let at = chrono::DateTime::parse_from_rfc3339(&value).map_err(|e| invalid(&value, e))?;
+            Ok(kaimono_core::japan::deadline_label(at.with_timezone(&chrono::Utc), locale))
+        });
         let rendered = env.render_str(template.source(locale), context).map_err(fail)?;
         let (subject, body) = rendered.split_once('\n').unwrap_or((rendered.as_str(), ""));
         Ok(Email {

@@ -7,7 +7,6 @@ use crate::queries::{Actor, order_for};
 use chrono::{DateTime, Duration, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::return_stock;
-use kaimono_core::japan::japan_time_label;
 use kaimono_core::{
     Cursor, LIKE_ESCAPE, Page, RoundingMode, ShopId, TaxCategory, contains_pattern, search_words, summarize_tax,
 };
@@ -128,7 +127,7 @@ pub async fn check_stock(
             "items": secured.item_lines(),
             "total": secured.total.to_string(),
             "url": payment_link(public_url, &token),
-            "expires": japan_time_label(expires_at),
+            "expires": expires_at.to_rfc3339(),
         });
         notify_member(db, current.account_id, Template::OrderPaymentRequested, context, now).await?;
         return Ok(secured);

@@ -8,7 +8,6 @@ use crate::model::{CancelCause, Reservation, ReservationStatus, display_pickup_n
 use crate::queries::{Actor, reservation_for};
 use chrono::{DateTime, Utc};
 use kaimono_accounts::notify_member;
-use kaimono_core::japan::japan_time_label;
 use kaimono_entity::{begin_write, reservation};
 use kaimono_messaging::Template;
 use kaimono_payments::{Settlement, Subject, cancel_request};
@@ -24,7 +23,7 @@ fn cancelled_context(current: &Reservation, reason: &str, refunded: bool) -> ser
         "shop": current.shop_name,
         "item": current.item_label(),
         "visit_date": current.visit_date.to_string(),
-        "deadline": current.hold_deadline.map(japan_time_label),
+        "deadline": current.hold_deadline.map(|d| d.to_rfc3339()),
         "reason": reason,
         "refunded": refunded,
         "total": current.total.to_string(),

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::return_stock;
 use kaimono_core::ShopId;
-use kaimono_core::japan::{end_of_japan_day, japan_time_label};
+use kaimono_core::japan::end_of_japan_day;
 use kaimono_entity::reservation;
 use kaimono_messaging::Template;
 use kaimono_payments::{Subject, issue_request, payment_link};
@@ -77,14 +77,14 @@ pub async fn confirm_reservation(
         let subject = Subject::Reservation(id);
         let token = issue_request(db, subject, current.account_id, shop, current.total, expires_at, now).await?;
         url = Some(payment_link(public_url, &token));
-        pay_by = Some(japan_time_label(expires_at));
+        pay_by = Some(expires_at.to_rfc3339());
     }
     let context = json!({
         "number": display_pickup_number(&current.pickup_number),
         "shop": current.shop_name,
         "item": current.item_label(),
         "visit_date": current.visit_date.to_string(),
-        "deadline": japan_time_label(deadline),
+        "deadline": deadline.to_rfc3339(),
         "total": current.total.to_string(),
         "prepaid": current.payment == Payment::Prepaid,
         "url": url,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatPostalCode, isPostalCode, priceRange, priceWithTax } from "./format";
+import {
+  formatDate,
+  formatDeadline,
+  formatPostalCode,
+  isPostalCode,
+  priceRange,
+  priceWithTax,
+} from "./format";
 
 describe("format", () => {
   it("shows tax-inclusive yen the Japanese way", () => {
@@ -11,6 +18,9 @@ describe("format", () => {
 
   it("formats dates in Japan time", () => {
     expect(formatDate("2026-11-23", "ja")).toBe("2026年11月23日(月)");
+    // The end of Saturday 5 December in Japan is midnight: the day itself, not 12月6日 00:00.
+    expect(formatDeadline("2026-12-05T15:00:00Z", "ja")).toBe("2026年12月5日(土)まで");
+    expect(formatDeadline("2026-12-05T09:30:00Z", "ja")).toBe("2026年12月5日(土) 18:30まで");
   });
 
   // ACC-05: postal codes are 7 digits, with or without the hyphen.

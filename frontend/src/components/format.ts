@@ -38,6 +38,25 @@ export function formatDateTime(iso: string, language: string): string {
   }).format(new Date(iso));
 }
 
+/**
+ * A deadline in Japan time: one at midnight is the end of the day before — 2026年12月5日(土)まで, not
+ * 12月6日 00:00 — otherwise with the time.
+ */
+export function formatDeadline(iso: string, language: string): string {
+  const at = new Date(iso);
+  const tokyo = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "Asia/Tokyo",
+  }).format(at);
+  const label =
+    tokyo === "00:00"
+      ? formatDate(new Date(at.getTime() - 1000).toISOString(), language)
+      : formatDateTime(iso, language);
+  return language === "en" ? `until ${label}` : `${label}まで`;
+}
+
 /** `1500001` → `150-0001`; accepts either form. */
 export function formatPostalCode(value: string): string {
   const digits = value.replace(/\D/g, "");

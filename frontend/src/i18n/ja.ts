@@ -57,7 +57,7 @@ export const ja = {
     search: "検索",
     more: "もっと見る",
     none: "条件に合う商品はありません。",
-    soldOut: "在庫なし",
+    soldOut: "売り切れ",
     taxStandard: "標準税率 10%",
     taxReduced: "軽減税率 8%",
     color: "カラー",

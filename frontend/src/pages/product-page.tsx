@@ -23,7 +23,7 @@ import { addCartItem } from "../shared/api/add-cart-item";
 import { priceWithTax } from "../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../components/states";
 import { useProduct } from "../shared/api/get-product";
-import { colorsOf, pick, sizesOf } from "../features/storefront/variant-picker";
+import { colorsOf, firstChoice, isSoldOut, pick, sizesOf } from "../features/storefront/variant-picker";
 
 const availabilityColor = { in_stock: "teal", few_left: "orange", out_of_stock: "gray" } as const;
 const availabilityKey = {
@@ -107,9 +107,15 @@ export function ProductPage() {
   if (product.isError) return <ErrorState error={product.error} onRetry={() => void product.refetch()} />;
   const p = product.data;
   const colors = colorsOf(p.variants);
-  const chosenColor = color ?? colors[0] ?? "";
+  const first = firstChoice(p.variants);
+  const chosenColor = color ?? first?.color ?? "";
   const sizes = sizesOf(p.variants, chosenColor);
-  const variant = pick(p.variants, chosenColor, size ?? sizes[0] ?? "");
+  const variant = pick(p.variants, chosenColor, size ?? (color ? "" : (first?.size ?? "")));
+  const soldOut = variant ? isSoldOut(variant) : true;
+  const sizeLabel = (s: string) => {
+    const v = p.variants.find((x) => x.color === chosenColor && x.size === s);
+    return v && isSoldOut(v) ? `${s}（${t("products.soldOut")}）` : s;
+  };
   return (
     <Stack>
       <Text size="sm">
@@ -145,14 +151,21 @@ export function ProductPage() {
           </Text>
           <SegmentedControl
             aria-labelledby="size-label"
-            data={sizes}
+            data={sizes.map((s) => ({ value: s, label: sizeLabel(s) }))}
             value={variant?.size ?? ""}
             onChange={setSize}
           />
         </Stack>
       )}
-      {variant && p.active && <AddToCart variant={variant} deliverable={p.fulfilment.deliverable} />}
-      {variant && p.active && p.fulfilment.reservable && (
+      {variant && p.active && soldOut && (
+        <Badge color="gray" size="lg" data-testid="sold-out">
+          {t("products.soldOut")}
+        </Badge>
+      )}
+      {variant && p.active && !soldOut && (
+        <AddToCart variant={variant} deliverable={p.fulfilment.deliverable} />
+      )}
+      {variant && p.active && !soldOut && p.fulfilment.reservable && (
         <ReserveForm
           variant={variant}
           shopId={p.shop.id}

@@ -141,7 +141,8 @@ async fn rsv02_the_shop_confirms_with_a_pickup_number_or_rejects_and_gives_the_s
     assert_eq!(mail["template"], "reservation_confirmed");
     let body = mail["body"].as_str().unwrap();
     assert!(body.contains(held["pickup_number"].as_str().unwrap()), "the pickup number is mailed: {body}");
-    assert!(body.contains("2026-11-29 00:00 (JST)") && body.contains("店頭"), "{body}");
+    assert!(body.contains("お取り置き期限：2026年11月28日(土)まで") && body.contains("店頭"), "{body}");
+    assert!(body.contains("来店予定日：2026年11月25日(水)"), "dates read the Japanese way: {body}");
     let (status, _) = staff_post(&app, &shop, first, "confirm", json!({})).await;
     assert_eq!(status, 409, "confirmed once");
 

@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { MoreButton } from "../../shared/ui/more-button";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
-import { formatDate, formatDateTime, yen } from "../../components/format";
+import { formatDate, formatDeadline, yen } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { PaymentHistory } from "../../shared/ui/payment-history";
 import { reservationColor } from "../../shared/ui/status-colors";
@@ -122,7 +122,7 @@ export function ReservationSummary({ reservation: r, to }: { reservation: Reserv
       </Text>
       {r.hold_deadline && (
         <Text size="sm" c="dimmed">
-          {t("reservations.holdDeadline")}: {formatDateTime(r.hold_deadline, i18n.language)}
+          {t("reservations.holdDeadline")}: {formatDeadline(r.hold_deadline, i18n.language)}
         </Text>
       )}
     </Stack>

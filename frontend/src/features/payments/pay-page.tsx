@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { formatDateTime, yen } from "../../components/format";
+import { formatDeadline, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { OrderLines } from "../../shared/ui/order-lines";
 import { useCards } from "./api/cards";
@@ -83,7 +83,7 @@ export function PayPage() {
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {t("pay.expires")}: {formatDateTime(r.expires_at, i18n.language)}
+            {t("pay.expires")}: {formatDeadline(r.expires_at, i18n.language)}
           </Text>
         </Stack>
       </Card>

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { MoreButton } from "../../shared/ui/more-button";
 import type { components } from "../../api/schema";
-import { formatDate, formatDateTime, yen } from "../../components/format";
+import { formatDate, formatDeadline, yen } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { cancelReservation } from "./api/cancel-reservation";
 import { useMyReservations } from "./api/my-reservations";
@@ -55,7 +55,7 @@ export function MyReservations() {
                 </Text>
                 {r.hold_deadline && (
                   <Text size="sm">
-                    {t("reservations.holdDeadline")}: {formatDateTime(r.hold_deadline, i18n.language)}
+                    {t("reservations.holdDeadline")}: {formatDeadline(r.hold_deadline, i18n.language)}
                   </Text>
                 )}
                 <Text size="lg" fw={700} ff="monospace" data-testid="pickup-number">

@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { colorsOf, pick, sizesOf } from "./variant-picker";
+import { colorsOf, firstChoice, isSoldOut, pick, sizesOf } from "./variant-picker";
 
-const variant = (id: string, color: string, size: string) => ({
+type Availability = "in_stock" | "few_left" | "out_of_stock";
+const variant = (id: string, color: string, size: string, availability: Availability = "in_stock") => ({
   id,
   sku: id,
   color,
   size,
   price: "1000",
   active: true,
-  stock: [],
+  stock: [
+    {
+      shop_id: "s",
+      shop_name: "s",
+      quantity: 0,
+      availability,
+    },
+  ],
 });
 const variants = [variant("a", "白", "M"), variant("b", "白", "L"), variant("c", "黒", "M")];
 
@@ -24,5 +32,12 @@ describe("variant picker", () => {
     expect(pick(variants, "白", "L")?.id).toBe("b");
     expect(pick(variants, "黒", "L")?.id).toBe("c");
     expect(pick(variants, "赤", "M")).toBeUndefined();
+  });
+
+  it("marks sold-out variants and starts from one in stock (CAT-06)", () => {
+    const soldOutFirst = [variant("a", "白", "M", "out_of_stock"), variant("b", "白", "L")];
+    expect(isSoldOut(soldOutFirst[0]!)).toBe(true);
+    expect(firstChoice(soldOutFirst)?.id).toBe("b");
+    expect(pick(soldOutFirst, "白", "")?.id).toBe("b");
   });
 });

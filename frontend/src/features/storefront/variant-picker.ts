@@ -12,9 +12,18 @@ export function sizesOf(variants: Variant[], color: string): string[] {
   return variants.filter((v) => v.color === color).map((v) => v.size);
 }
 
-/** The variant for a color and size, falling back to the color's first size. */
+/** No shop has any of it (売り切れ). */
+export function isSoldOut(variant: Variant): boolean {
+  return variant.stock.every((s) => s.availability === "out_of_stock");
+}
+
+/** The variant to show first: the first one in stock, else the first. */
+export function firstChoice(variants: Variant[]): Variant | undefined {
+  return variants.find((v) => !isSoldOut(v)) ?? variants[0];
+}
+
+/** The variant for a color and size, falling back to the color's first size in stock, then its first. */
 export function pick(variants: Variant[], color: string, size: string): Variant | undefined {
-  return (
-    variants.find((v) => v.color === color && v.size === size) ?? variants.find((v) => v.color === color)
-  );
+  const ofColor = variants.filter((v) => v.color === color);
+  return ofColor.find((v) => v.size === size) ?? ofColor.find((v) => !isSoldOut(v)) ?? ofColor[0];
 }

@@ -133,3 +133,16 @@ export async function signUp(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "登録する" }).click();
   await page.waitForURL("**/mypage");
 }
+
+/** Text on the page with less than WCAG AA contrast (4.5:1, 3:1 for large text), as axe-core finds it. */
+export async function contrastProblems(page: Page): Promise<string[]> {
+  const axe = await import("axe-core");
+  await page.evaluate(axe.default.source);
+  return page.evaluate(async () => {
+    const runner = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await runner.run(document, { runOnly: ["color-contrast"] });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${n.target.join(" ")}: ${n.any.map((c) => c.message).join("; ")}`),
+    );
+  });
+}

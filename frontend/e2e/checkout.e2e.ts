@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   PHONE,
+  contrastProblems,
   launch,
   mailed,
   mailedPaymentPath,
@@ -87,6 +88,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     await order.getByText("在庫確認待ち").waitFor();
     await order.getByText("在庫確認中").waitFor();
     await screenshot(page, "orders-phone");
+    expect(await contrastProblems(page)).toEqual([]);
     // The cart is empty now.
     await page.goto("/cart");
     await page.getByText("カートに商品はありません。").waitFor();
@@ -102,6 +104,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     const queued = page.getByTestId("shop-order").filter({ hasText: `注文番号 ${number}` });
     await queued.waitFor();
     await screenshot(page, "console-orders-phone");
+    expect(await contrastProblems(page)).toEqual([]);
     await queued.getByRole("button", { name: "在庫を確保する" }).click();
     await page.getByText("在庫確認を登録しました。").waitFor();
     await expect.poll(() => queued.count()).toBe(0);
@@ -163,7 +166,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     await history.getByText("売上確定 成功").waitFor();
     const rows = await history.getByRole("row").allTextContents();
     expect(rows.map((row) => /与信|売上確定/.exec(row)?.[0])).toEqual(["与信", "与信", "売上確定"]);
-    expect(rows[0]).toContain("card_declined");
+    expect(rows[0]).toContain("カード会社に承認されませんでした");
     await screenshot(page, "console-order-phone");
     const shipped = await mailed(email, "order_shipped");
     expect(shipped.body).toContain("ヤマト運輸");

@@ -2,7 +2,7 @@
 // the storefront, and cannot reach another shop's console.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, baseUrl, launch, open, screenshot, skip } from "./browser";
+import { DESKTOP, PHONE, baseUrl, launch, open, screenshot, skip, contrastProblems } from "./browser";
 
 describe.skipIf(skip)("shop console", () => {
   let browser: Browser;
@@ -24,6 +24,7 @@ describe.skipIf(skip)("shop console", () => {
     await page.getByText("オーパ クローゼット 渋谷店").waitFor();
     expect(await page.getByText("森珈琲 吉祥寺").count()).toBe(0);
     await screenshot(page, "console-desktop");
+    expect(await contrastProblems(page)).toEqual([]);
 
     await page.getByRole("link", { name: "商品", exact: true }).click();
     await page.waitForURL(/\/console\/shops\/[^/]+\/products$/);

@@ -2,7 +2,7 @@
 // Japanese and English, phone and desktop, and the back button.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, launch, open, screenshot, skip } from "./browser";
+import { DESKTOP, PHONE, launch, open, screenshot, skip, contrastProblems } from "./browser";
 
 describe.skipIf(skip)("storefront", () => {
   let browser: Browser;
@@ -32,13 +32,22 @@ describe.skipIf(skip)("storefront", () => {
     await page.waitForURL(/q=/);
     await expect.poll(() => page.getByTestId("product-card").count()).toBe(1);
     await screenshot(page, "products-phone");
+    expect(await contrastProblems(page)).toEqual([]);
 
     await page.getByText("ブレンドコーヒー豆").click();
     await page.getByRole("heading", { name: "ブレンドコーヒー豆" }).waitFor();
     await page.getByText("軽減税率 8%").waitFor();
-    expect(await page.getByTestId("price").textContent()).toBe("¥1,480（税込）");
+    // An in-stock variant is chosen first. The demo's 中煎り 200g is sold out: marked, not for sale.
+    expect(await page.getByTestId("sold-out").count()).toBe(0);
+    await page.getByText("中煎り").click();
+    await page.getByText("200g（売り切れ）").click();
+    await expect.poll(() => page.getByTestId("price").textContent()).toBe("¥1,480（税込）");
+    await page.getByTestId("sold-out").waitFor();
+    expect(await page.getByRole("button", { name: "カートに入れる" }).count()).toBe(0);
+    await page.getByText("深煎り").click();
     await page.getByText("500g").click();
     await expect.poll(() => page.getByTestId("price").textContent()).toBe("¥1,980（税込）");
+    expect(await page.getByTestId("sold-out").count()).toBe(0);
     await page.getByText("店舗別の在庫").waitFor();
     await screenshot(page, "product-phone");
 

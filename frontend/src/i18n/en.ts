@@ -181,6 +181,9 @@ export const en: Messages = {
     created: "Product created.",
     saved: "Saved.",
     archive: "Stop selling",
+    confirmArchive: "Stop selling “{{name}}”? It will no longer appear in the store.",
+    archivedDone: "The product is no longer on sale.",
+    restoredDone: "The product is on sale again.",
     restore: "Sell again",
     active: "On sale",
     archived: "Archived",
@@ -305,6 +308,14 @@ export const en: Messages = {
   pay: {
     noRequest: "No payment URL has been issued yet.",
     history: "Payment record",
+    failure: {
+      card_declined: "Declined by the card issuer",
+      expired_card: "The card has expired",
+      insufficient_funds: "Insufficient funds",
+      invalid_request: "Refused by the payment service",
+      provider_unavailable: "The payment service could not be reached",
+      other: "The payment did not go through",
+    },
     requestStatus: {
       open: "Awaiting payment",
       processing: "Processing",
@@ -330,6 +341,7 @@ export const en: Messages = {
     registered: "Card registered.",
     saved: "Saved.",
     deleted: "Card deleted.",
+    confirmDelete: "Delete {{card}}?",
     defaultCard: "Default",
     setDefault: "Make default",
     delete: "Delete",

@@ -180,6 +180,9 @@ export const ja = {
     created: "商品を登録しました。",
     saved: "保存しました。",
     archive: "販売終了にする",
+    confirmArchive: "「{{name}}」を販売終了にしますか？ストアに表示されなくなります。",
+    archivedDone: "販売終了にしました。",
+    restoredDone: "販売を再開しました。",
     restore: "販売を再開する",
     active: "販売中",
     archived: "販売終了",
@@ -311,6 +314,14 @@ export const ja = {
   pay: {
     noRequest: "お支払いURLはまだ発行されていません。",
     history: "お支払いの記録",
+    failure: {
+      card_declined: "カード会社に承認されませんでした",
+      expired_card: "カードの有効期限切れ",
+      insufficient_funds: "ご利用可能額の不足",
+      invalid_request: "決済サービスが受け付けませんでした",
+      provider_unavailable: "決済サービスにつながりませんでした",
+      other: "決済できませんでした",
+    },
     requestStatus: {
       open: "お支払い待ち",
       processing: "処理中",
@@ -336,6 +347,7 @@ export const ja = {
     registered: "カードを登録しました。",
     saved: "保存しました。",
     deleted: "カードを削除しました。",
+    confirmDelete: "{{card}} を削除しますか？",
     defaultCard: "いつものカード",
     setDefault: "いつものカードにする",
     delete: "削除",

@@ -129,7 +129,7 @@ function StockCheck({ shopId, order }: { shopId: string; order: Order }) {
     try {
       await checkOrderStock(shopId, order.id, rejected);
       notifications.show({ color: "teal", message: t("console.stockChecked") });
-      void queryClient.invalidateQueries({ queryKey: ["console", shopId, "orders"] });
+      void queryClient.invalidateQueries({ queryKey: ["console", shopId] });
     } catch (error) {
       notifications.show({ color: "red", message: message(error) });
     } finally {

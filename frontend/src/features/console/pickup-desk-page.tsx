@@ -83,11 +83,11 @@ export function PickupDeskPage() {
             {found.status === "held" && found.awaiting_payment && (
               <Alert color="orange">{t("console.notPaidYet")}</Alert>
             )}
-            {found.status === "held" && (
+            {found.status === "held" && !found.awaiting_payment && (
               <Button
                 onClick={() => void handOver()}
                 loading={busy}
-                disabled={found.awaiting_payment || (found.payment_method === "in_store" && !paidInStore)}
+                disabled={found.payment_method === "in_store" && !paidInStore}
                 w="fit-content"
               >
                 {t("console.handOver")}

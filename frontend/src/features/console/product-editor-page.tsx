@@ -387,9 +387,14 @@ function ExistingProduct({ shopId, productId }: { shopId: string; productId: str
   const p = product.data;
   if (p.shop.id !== shopId) return <Forbidden />;
   const toggle = async () => {
+    if (p.active && !window.confirm(t("console.confirmArchive", { name: p.name }))) return;
     try {
       if (p.active) await archiveProduct(p.id);
       else await updateProduct(p.id, { active: true });
+      notifications.show({
+        color: "teal",
+        message: p.active ? t("console.archivedDone") : t("console.restoredDone"),
+      });
       void queryClient.invalidateQueries({ queryKey: ["product", p.id] });
     } catch (error) {
       notifications.show({ color: "red", message: message(error) });

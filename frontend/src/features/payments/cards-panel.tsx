@@ -66,7 +66,14 @@ export function CardsPanel({ selected, onSelect }: { selected?: string; onSelect
               size="xs"
               variant="subtle"
               color="red"
-              onClick={() => void act(() => deleteCard(card.id), "pay.deleted")}
+              onClick={() => {
+                if (
+                  window.confirm(
+                    t("pay.confirmDelete", { card: `${card.brand.toUpperCase()} •••• ${card.last4}` }),
+                  )
+                )
+                  void act(() => deleteCard(card.id), "pay.deleted");
+              }}
             >
               {t("pay.delete")}
             </Button>

@@ -1,9 +1,12 @@
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
-import { formatDateTime, yen } from "../../components/format";
+import { formatDateTime, formatDeadline, yen } from "../../components/format";
 
-/** PAY-03: the payment request and every attempt made at the provider, with its reference or failure. */
+/**
+ * PAY-03: the payment request and every attempt made at the provider, in words (why a card failed, not its
+ * code; the provider's reference stays out of sight).
+ */
 export function PaymentHistory({
   payment,
 }: {
@@ -18,7 +21,7 @@ export function PaymentHistory({
       </Title>
       <Text size="sm">
         {t(`pay.requestStatus.${payment.status}`)} ・ {yen(payment.amount)} ・ {t("pay.expires")}{" "}
-        {formatDateTime(payment.expires_at, i18n.language)}
+        {formatDeadline(payment.expires_at, i18n.language)}
       </Text>
       {payment.attempts.map((a) => (
         <Group
@@ -34,9 +37,11 @@ export function PaymentHistory({
           <Text size="sm" c="dimmed">
             {formatDateTime(a.created_at, i18n.language)}
           </Text>
-          <Text size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>
-            {a.succeeded ? a.provider_ref : a.failure_code}
-          </Text>
+          {!a.succeeded && (
+            <Text size="sm" title={a.failure_code ?? undefined}>
+              {t(`pay.failure.${a.failure_code ?? "other"}`, { defaultValue: t("pay.failure.other") })}
+            </Text>
+          )}
         </Group>
       ))}
     </Stack>

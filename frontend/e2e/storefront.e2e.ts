@@ -33,6 +33,20 @@ describe.skipIf(skip)("storefront", () => {
     await expect.poll(() => page.getByTestId("product-card").count()).toBe(1);
     await screenshot(page, "products-phone");
     expect(await contrastProblems(page)).toEqual([]);
+    // Keyboard users see which product card they are on.
+    let onCard = false;
+    for (let i = 0; i < 40 && !onCard; i++) {
+      await page.keyboard.press("Tab");
+      onCard = await page.evaluate(
+        () => document.activeElement?.getAttribute("data-testid") === "product-card",
+      );
+    }
+    expect(onCard).toBe(true);
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    expect(ring).toBe("solid 3px");
 
     await page.getByText("ブレンドコーヒー豆").click();
     await page.getByRole("heading", { name: "ブレンドコーヒー豆" }).waitFor();
@@ -70,9 +84,14 @@ describe.skipIf(skip)("storefront", () => {
     await page.goto("/products");
     await page.getByRole("heading", { name: "Browse products" }).waitFor();
     await page.getByText("(tax incl.)").first().waitFor();
+    // The document's language and the tab's title follow the page and the language.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await expect.poll(() => page.title()).toBe("Browse products | kaimono");
     await screenshot(page, "products-desktop-en");
     await page.getByText("日本語").click();
     await page.getByRole("heading", { name: "商品をさがす" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ja");
+    await expect.poll(() => page.title()).toBe("商品をさがす | kaimono");
     expect(errors).toEqual([]);
   });
 });

@@ -21,6 +21,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+// The document's language follows the UI's, from the first render (screen readers, fonts, hyphenation).
+if (typeof document !== "undefined") document.documentElement.lang = i18n.language;
+
 i18n.on("languageChanged", (language) => {
   document.documentElement.lang = language;
   localStorage.setItem(LANGUAGE_KEY, language);

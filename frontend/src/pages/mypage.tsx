@@ -1,3 +1,4 @@
+import { PageTitle } from "../components/page-title";
 import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -166,7 +167,7 @@ export function MyPage() {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={1}>{t("mypage.title")}</Title>
+      <PageTitle>{t("mypage.title")}</PageTitle>
       <MyReservations />
       <MyOrders />
       <CardsPanel />

@@ -1,3 +1,4 @@
+import { PageTitle } from "../components/page-title";
 import {
   Badge,
   Button,
@@ -121,7 +122,7 @@ export function ProductPage() {
       <Text size="sm">
         <Link to={`/shops/${p.shop.id}`}>{p.shop.name}</Link>
       </Text>
-      <Title order={1}>{p.name}</Title>
+      <PageTitle>{p.name}</PageTitle>
       <Group gap="xs">
         <Badge variant="light">{p.category}</Badge>
         <Badge variant="outline">

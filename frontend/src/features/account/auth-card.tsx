@@ -1,4 +1,5 @@
-import { Alert, Card, Stack, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Alert, Card, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 
 /** The frame of the sign-in and sign-up pages. */
@@ -14,9 +15,7 @@ export function AuthCard({
   return (
     <Card withBorder maw={440} mx="auto" mt="md" p="lg">
       <Stack>
-        <Title order={1} size="h2">
-          {title}
-        </Title>
+        <PageTitle size="h2">{title}</PageTitle>
         {error && (
           <Alert color="red" role="alert">
             {error}

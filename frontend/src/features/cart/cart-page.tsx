@@ -1,4 +1,5 @@
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Button, Card, Group, NumberInput, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -46,7 +47,7 @@ export function CartPage() {
   if (cart.isError) return <ErrorState error={cart.error} onRetry={() => void cart.refetch()} />;
   return (
     <Stack>
-      <Title order={1}>{t("cart.title")}</Title>
+      <PageTitle>{t("cart.title")}</PageTitle>
       {cart.data.items.length === 0 ? (
         <Empty message={t("cart.empty")} />
       ) : (

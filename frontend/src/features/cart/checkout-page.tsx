@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import {
   Alert,
   Button,
@@ -32,7 +33,7 @@ function Placed({ orders }: { orders: Order[] }) {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={1}>{t("checkout.placedTitle")}</Title>
+      <PageTitle>{t("checkout.placedTitle")}</PageTitle>
       <Alert color="teal" role="status">
         {t("checkout.placedLead")}
       </Alert>
@@ -115,7 +116,7 @@ export function CheckoutPage() {
 
   return (
     <Stack>
-      <Title order={1}>{t("checkout.title")}</Title>
+      <PageTitle>{t("checkout.title")}</PageTitle>
       <Card withBorder>
         <Title order={2} size="h4">
           {t("checkout.shipTo")}

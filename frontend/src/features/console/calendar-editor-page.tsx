@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import { Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -94,9 +95,9 @@ function Editor({ shop }: { shop: Shop }) {
   };
   return (
     <Stack>
-      <Title order={1}>
+      <PageTitle>
         {t("console.calendar")} — {shop.name}
-      </Title>
+      </PageTitle>
       <Card withBorder>
         <Stack>
           <Text fw={600}>{t("console.closedWeekdays")}</Text>

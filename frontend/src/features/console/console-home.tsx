@@ -1,4 +1,5 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Button, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSession } from "../../auth/use-session";
@@ -55,7 +56,7 @@ export function ConsoleHome() {
   );
   return (
     <Stack>
-      <Title order={1}>{t("console.title")}</Title>
+      <PageTitle>{t("console.title")}</PageTitle>
       <Text c="dimmed">{t("console.chooseShop")}</Text>
       {mine.length === 0 ? (
         <Empty message={t("console.noShops")} />

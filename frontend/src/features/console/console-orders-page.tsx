@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import {
   Anchor,
   Badge,
@@ -10,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -229,9 +229,9 @@ export function ConsoleOrderPage() {
       <Anchor component={Link} to={`/console/shops/${shopId}/orders?status=all`}>
         {t("console.orders")}
       </Anchor>
-      <Title order={1}>
+      <PageTitle>
         {t("checkout.orderNumber")} {order.data.number}
-      </Title>
+      </PageTitle>
       <OrderCard shopId={shopId} order={order.data} detail />
     </Stack>
   );
@@ -249,7 +249,7 @@ export function ConsoleOrdersPage() {
   if (!canManage) return <Forbidden />;
   return (
     <Stack>
-      <Title order={1}>{t("console.orders")}</Title>
+      <PageTitle>{t("console.orders")}</PageTitle>
       <SegmentedControl
         value={filter}
         onChange={setFilter}

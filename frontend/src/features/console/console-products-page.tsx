@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Anchor, Badge, Button, Group, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { priceRange } from "../../components/format";
@@ -54,7 +55,7 @@ export function ConsoleProductsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>{t("console.products")}</Title>
+        <PageTitle>{t("console.products")}</PageTitle>
         <Group>
           <Button component={Link} to={`/console/shops/${shopId}/calendar`} variant="default">
             {t("console.calendar")}

@@ -1,15 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -149,7 +139,7 @@ export function ConsoleReservationsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>{t("console.reservations")}</Title>
+        <PageTitle>{t("console.reservations")}</PageTitle>
         <Button component={Link} to={`/console/shops/${shopId}/pickup`} variant="default">
           {t("console.pickupDesk")}
         </Button>
@@ -211,9 +201,9 @@ export function ConsoleReservationPage() {
       <Anchor component={Link} to={`/console/shops/${shopId}/reservations?view=all`}>
         {t("console.reservations")}
       </Anchor>
-      <Title order={1}>
+      <PageTitle>
         {t("reservations.pickupNumber")} {r.pickup_number}
-      </Title>
+      </PageTitle>
       <Card withBorder data-testid="shop-reservation">
         <Stack gap="xs">
           <ReservationSummary reservation={r} />

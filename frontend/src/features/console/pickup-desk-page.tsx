@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Checkbox, Group, Stack, TextInput, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Alert, Button, Card, Checkbox, Group, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -54,7 +55,7 @@ export function PickupDeskPage() {
   };
   return (
     <Stack maw={640}>
-      <Title order={1}>{t("console.pickupDesk")}</Title>
+      <PageTitle>{t("console.pickupDesk")}</PageTitle>
       <form onSubmit={submit} role="search">
         <Group align="flex-end">
           <TextInput

@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import {
   Button,
   Card,
@@ -403,7 +404,7 @@ function ExistingProduct({ shopId, productId }: { shopId: string; productId: str
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>{t("console.editProduct")}</Title>
+        <PageTitle>{t("console.editProduct")}</PageTitle>
         <Button variant="default" color={p.active ? "red" : "teal"} onClick={() => void toggle()}>
           {p.active ? t("console.archive") : t("console.restore")}
         </Button>
@@ -438,7 +439,7 @@ export function ProductEditorPage() {
   if (productId) return <ExistingProduct shopId={shopId} productId={productId} />;
   return (
     <Stack>
-      <Title order={1}>{t("console.newProduct")}</Title>
+      <PageTitle>{t("console.newProduct")}</PageTitle>
       <ProductFields shopId={shopId} />
     </Stack>
   );

@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import {
   Alert,
   Button,
@@ -8,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -95,7 +95,7 @@ function Editor({ shopId, initial, owner }: { shopId: string; initial: ShopSetti
   };
   return (
     <Stack>
-      <Title order={1}>{t("settings.title")}</Title>
+      <PageTitle>{t("settings.title")}</PageTitle>
       {!owner && <Alert color="gray">{t("settings.ownerOnly")}</Alert>}
       {errors.general && <Alert color="red">{errors.general}</Alert>}
       <Card withBorder>

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Alert, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -51,7 +52,7 @@ export function PayPage() {
   };
   return (
     <Stack maw={640}>
-      <Title order={1}>{t("pay.title")}</Title>
+      <PageTitle>{t("pay.title")}</PageTitle>
       <Card withBorder>
         <Stack gap="xs">
           {r.order && (

@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import { Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,7 +13,7 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Stack gap="xs" py="md">
-        <Title order={1}>{t("home.title")}</Title>
+        <PageTitle>{t("home.title")}</PageTitle>
         <Text c="dimmed">{t("home.lead")}</Text>
         <Group>
           <Button component={Link} to="/products">

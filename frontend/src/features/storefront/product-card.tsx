@@ -3,13 +3,21 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { components } from "../../api/schema";
 import { priceRange } from "../../components/format";
+import classes from "./product-card.module.css";
 
 type Summary = components["schemas"]["ProductSummaryResponse"];
 
 export function ProductCard({ product }: { product: Summary }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card withBorder radius="md" component={Link} to={`/products/${product.id}`} data-testid="product-card">
+    <Card
+      withBorder
+      radius="md"
+      component={Link}
+      to={`/products/${product.id}`}
+      className={classes.card}
+      data-testid="product-card"
+    >
       <Text size="xs" c="dimmed">
         {product.shop.name}
       </Text>

@@ -1,4 +1,5 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -39,7 +40,7 @@ export function ProductListPage() {
 
   return (
     <Stack>
-      <Title order={1}>{t("products.title")}</Title>
+      <PageTitle>{t("products.title")}</PageTitle>
       <form onSubmit={submit} role="search">
         <Stack gap="xs">
           <Group align="end" wrap="nowrap">

@@ -1,4 +1,5 @@
-import { Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { PageTitle } from "../../components/page-title";
+import { Card, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { MoreButton } from "../../shared/ui/more-button";
 import { Link } from "react-router";
@@ -10,7 +11,7 @@ export function ShopListPage() {
   const shops = useShops();
   return (
     <Stack>
-      <Title order={1}>{t("shops.title")}</Title>
+      <PageTitle>{t("shops.title")}</PageTitle>
       {shops.isPending ? (
         <Loading />
       ) : shops.isError ? (

@@ -1,3 +1,4 @@
+import { PageTitle } from "../../components/page-title";
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -18,7 +19,7 @@ export function ShopPage() {
   const closed = s.calendar.closed_weekdays.map((d) => t(`weekday.${d}`)).join("・");
   return (
     <Stack>
-      <Title order={1}>{s.name}</Title>
+      <PageTitle>{s.name}</PageTitle>
       <Text>{s.description}</Text>
       <Card withBorder>
         <Table>

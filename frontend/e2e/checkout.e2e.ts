@@ -124,6 +124,8 @@ describe.skipIf(skip)("cart and checkout", () => {
     expect(paymentMail.subject).toContain(number);
     await page.goto(await mailedPaymentPath(email));
     await expect.poll(() => page.getByTestId("pay-amount").textContent()).toBe("¥3,960");
+    // The total once, as the amount to pay (no second 合計 line), and the button says what it does.
+    expect(await page.getByText(/合計（税込）/).count()).toBe(0);
     const cardForm = page.getByRole("form", { name: "クレジットカード登録" });
     await cardForm.getByLabel("カード番号").fill("4242 4242 4242 4241");
     await cardForm.getByLabel("有効期限（MM/YY）").fill("12/30");
@@ -133,7 +135,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     await cardForm.getByLabel("カード番号").fill("4000 0000 0000 0002");
     await cardForm.getByRole("button", { name: "登録する" }).click();
     await page.getByRole("radio", { name: /VISA •••• 0002/ }).waitFor();
-    await page.getByRole("button", { name: "注文する（支払う）" }).click();
+    await page.getByRole("button", { name: "¥3,960を支払う" }).click();
     await page
       .getByRole("alert")
       .getByText("カードが承認されませんでした。別のカードをお試しください。")
@@ -145,7 +147,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     await cardForm.getByRole("button", { name: "登録する" }).click();
     await expect.poll(() => page.getByRole("radio", { name: /VISA •••• 4242/ }).isChecked()).toBe(true);
     await screenshot(page, "pay-phone");
-    await page.getByRole("button", { name: "注文する（支払う）" }).click();
+    await page.getByRole("button", { name: "¥3,960を支払う" }).click();
     await page.getByText("お支払いが完了しました").waitFor();
     await mailed(email, "payment_received");
 

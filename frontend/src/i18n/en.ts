@@ -352,7 +352,7 @@ export const en: Messages = {
     notTestCard: "Only test card numbers work in the test environment.",
     invalidExpiry: "Enter the expiry as MM/YY.",
     invalidCvc: "The security code is 3 or 4 digits.",
-    payNow: "Place order (pay)",
+    payAmount: "Pay {{amount}}",
     paid: "Payment complete",
     paidOrderLead: "Thank you. We will email you when your order ships.",
     paidReservationLead: "Thank you. Show your pickup number when you visit.",

@@ -358,7 +358,7 @@ export const ja = {
     notTestCard: "テスト環境ではテスト用のカード番号のみ使えます。",
     invalidExpiry: "有効期限はMM/YYの形式で入力してください。",
     invalidCvc: "セキュリティコードは3〜4桁の数字です。",
-    payNow: "注文する（支払う）",
+    payAmount: "{{amount}}を支払う",
     paid: "お支払いが完了しました",
     paidOrderLead: "ありがとうございます。発送時にメールでお知らせします。",
     paidReservationLead: "ありがとうございます。ご来店の際は引取番号をご提示ください。",

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { formatDeadline, yen } from "../../components/format";
+import { formatDate, formatDeadline, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { OrderLines } from "../../shared/ui/order-lines";
 import { useCards } from "./api/cards";
@@ -60,7 +60,7 @@ export function PayPage() {
               <Text fw={600}>
                 {r.order.shop.name} ・ {t("checkout.orderNumber")} {r.order.number}
               </Text>
-              <OrderLines order={r.order} />
+              <OrderLines order={r.order} withTotal={false} />
             </>
           )}
           {r.reservation && (
@@ -73,7 +73,7 @@ export function PayPage() {
                 {r.reservation.quantity}
               </Text>
               <Text size="sm">
-                {t("reservations.visitDate")}: {r.reservation.visit_date}
+                {t("reservations.visitDate")}: {formatDate(r.reservation.visit_date, i18n.language)}
               </Text>
             </>
           )}
@@ -118,7 +118,7 @@ export function PayPage() {
             </Alert>
           )}
           <Button size="lg" onClick={() => void submit()} loading={busy} disabled={!chosen}>
-            {t("pay.payNow")}
+            {t("pay.payAmount", { amount: yen(r.amount) })}
           </Button>
         </>
       )}

@@ -5,8 +5,11 @@ import { yen } from "../../components/format";
 
 type Order = components["schemas"]["OrderResponse"];
 
-/** An order's items with each one's status, and the total — for the member and for the shop. */
-export function OrderLines({ order }: { order: Order }) {
+/**
+ * An order's items with each one's status, and (unless the page shows the amount itself) the total — for
+ * the member and for the shop.
+ */
+export function OrderLines({ order, withTotal = true }: { order: Order; withTotal?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -30,9 +33,11 @@ export function OrderLines({ order }: { order: Order }) {
           ))}
         </Table.Tbody>
       </Table>
-      <Text ta="right" fw={600}>
-        {t("cart.total")}: {yen(order.total)}
-      </Text>
+      {withTotal && (
+        <Text ta="right" fw={600}>
+          {t("cart.total")}: {yen(order.total)}
+        </Text>
+      )}
     </>
   );
 }

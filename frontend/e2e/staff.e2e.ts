@@ -47,6 +47,27 @@ describe.skipIf(skip)("shop console", () => {
     await page.getByRole("button", { name: "在庫を保存" }).click();
     await page.getByText("在庫を更新しました。").waitFor();
     await screenshot(page, "product-editor-desktop");
+    // At phone width the stock column and its save button stay on screen.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    const save = page.getByRole("button", { name: "在庫を保存" });
+    await save.waitFor();
+    expect(await save.isVisible()).toBe(true);
+    const box = await save.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+    await screenshot(page, "product-editor-phone");
+    const cutOnEditor = await page.evaluate(
+      () => [...document.querySelectorAll("button")].filter((b) => b.scrollWidth > b.clientWidth + 1).length,
+    );
+    expect(cutOnEditor).toBe(0);
+    await page.goto(`/console/shops/${shopId}/calendar`);
+    await page.getByRole("heading", { name: /営業カレンダー/ }).waitFor();
+    await screenshot(page, "calendar-editor-phone");
+    const cutButtons = await page.evaluate(
+      () => [...document.querySelectorAll("button")].filter((b) => b.scrollWidth > b.clientWidth + 1).length,
+    );
+    expect(cutButtons).toBe(0);
+    await page.setViewportSize(DESKTOP);
 
     await page.goto("/products?q=E2E&in_stock=1");
     await page.getByText("E2E リネンシャツ").click();

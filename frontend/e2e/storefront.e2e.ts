@@ -78,6 +78,20 @@ describe.skipIf(skip)("storefront", () => {
     await page.getByRole("heading", { name: "営業カレンダー" }).waitFor();
     await page.getByText("水").first().waitFor();
     await screenshot(page, "shop-desktop");
+    expect(await contrastProblems(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await page.getByRole("heading", { name: "営業カレンダー" }).waitFor();
+    await screenshot(page, "shop-phone");
+    // Every day of the strip shows its whole date at phone width ("12/10", not "12/1…").
+    const cut = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("[data-business-day] .mantine-Badge-label")].filter(
+          (label) => label.scrollWidth > label.clientWidth + 1,
+        ).length,
+    );
+    expect(cut).toBe(0);
+    await page.setViewportSize(DESKTOP);
 
     await page.getByText("English").click();
     await page.getByRole("heading", { name: "Business calendar" }).waitFor();

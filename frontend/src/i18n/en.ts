@@ -152,6 +152,7 @@ export const en: Messages = {
     holderHint: "As printed in the passbook (e.g. カ）モリコーヒー)",
   },
   console: {
+    statusFilter: "Filter by status",
     title: "Shop console",
     chooseShop: "Choose a shop",
     noShops: "You are not staff of any shop.",

@@ -151,6 +151,7 @@ export const ja = {
     holderHint: "通帳の表記どおりに（例: カ）モリコーヒー）",
   },
   console: {
+    statusFilter: "状態で絞り込む",
     title: "管理画面",
     chooseShop: "ショップを選択",
     noShops: "担当のショップがありません。",

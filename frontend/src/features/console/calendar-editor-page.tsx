@@ -32,7 +32,7 @@ function DateList({
     <Stack gap="xs">
       <Text fw={600}>{label}</Text>
       {value.map((entry, i) => (
-        <Group key={i} wrap="nowrap">
+        <Group key={i} wrap="wrap" gap="xs">
           <TextInput
             type="date"
             aria-label={`${label} ${i + 1}`}

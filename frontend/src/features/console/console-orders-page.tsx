@@ -6,7 +6,7 @@ import {
   Card,
   Checkbox,
   Group,
-  SegmentedControl,
+  Chip,
   Select,
   Stack,
   Text,
@@ -250,15 +250,16 @@ export function ConsoleOrdersPage() {
   return (
     <Stack>
       <PageTitle>{t("console.orders")}</PageTitle>
-      <SegmentedControl
-        value={filter}
-        onChange={setFilter}
-        data={FILTERS.map((f) => ({
-          value: f,
-          label: f === "all" ? t("products.all") : t(`orders.status.${f}`),
-        }))}
-        style={{ overflowX: "auto" }}
-      />
+      {/* Chips wrap at phone width, where a segmented control would be cut. */}
+      <Chip.Group multiple={false} value={filter} onChange={setFilter}>
+        <Group gap={6} role="radiogroup" aria-label={t("console.statusFilter")}>
+          {FILTERS.map((f) => (
+            <Chip key={f} value={f} size="sm">
+              {f === "all" ? t("products.all") : t(`orders.status.${f}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
       <form
         role="search"
         onSubmit={(event) => {

@@ -1,5 +1,5 @@
 import { PageTitle } from "../../components/page-title";
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Chip, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -144,11 +144,15 @@ export function ConsoleReservationsPage() {
           {t("console.pickupDesk")}
         </Button>
       </Group>
-      <SegmentedControl
-        value={view}
-        onChange={(value) => setParams({ view: value, q })}
-        data={VIEWS.map((v) => ({ value: v, label: t(`console.reservationView.${v}`) }))}
-      />
+      <Chip.Group multiple={false} value={view} onChange={(value) => setParams({ view: value, q })}>
+        <Group gap={6} role="radiogroup" aria-label={t("console.statusFilter")}>
+          {VIEWS.map((v) => (
+            <Chip key={v} value={v} size="sm">
+              {t(`console.reservationView.${v}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
       <form
         role="search"
         onSubmit={(event) => {

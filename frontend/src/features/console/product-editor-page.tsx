@@ -5,11 +5,11 @@ import {
   Checkbox,
   Group,
   NumberInput,
+  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -285,13 +285,15 @@ function VariantStockRow({
     }
   };
   return (
-    <Table.Tr data-testid="variant">
-      <Table.Td>{variant.sku}</Table.Td>
-      <Table.Td>
-        {variant.color} / {variant.size}
-      </Table.Td>
-      <Table.Td>
+    // A card per variant that wraps at phone width, so the price, the stock and the save button stay on
+    // screen.
+    <Paper withBorder p="sm" data-testid="variant">
+      <Text size="sm" fw={600}>
+        {variant.sku} ・ {variant.color} / {variant.size}
+      </Text>
+      <Group wrap="wrap" align="end" gap="xs" mt={6}>
         <TextInput
+          label={t("console.price")}
           aria-label={`${t("console.price")} ${variant.sku}`}
           leftSection="¥"
           w={120}
@@ -299,9 +301,8 @@ function VariantStockRow({
           onChange={(e) => setPrice(e.currentTarget.value)}
           error={isPrice(price) ? undefined : t("error.invalidPrice")}
         />
-      </Table.Td>
-      <Table.Td>
         <NumberInput
+          label={t("console.stock")}
           aria-label={`${t("console.stock")} ${variant.sku}`}
           w={100}
           min={0}
@@ -311,13 +312,11 @@ function VariantStockRow({
           value={quantity}
           onChange={setQuantity}
         />
-      </Table.Td>
-      <Table.Td>
-        <Button size="xs" onClick={() => void save()} disabled={!isPrice(price) || quantity === ""}>
+        <Button onClick={() => void save()} disabled={!isPrice(price) || quantity === ""}>
           {t("console.setStock")}
         </Button>
-      </Table.Td>
-    </Table.Tr>
+      </Group>
+    </Paper>
   );
 }
 
@@ -369,10 +368,10 @@ function NewVariantForm({ productId }: { productId: string }) {
           onChange={(e) => setRow({ ...row, price: e.currentTarget.value })}
           error={errors.errorOf("price")}
         />
-        <Button type="submit" mt={24} variant="default">
-          {t("console.addVariant")}
-        </Button>
       </SimpleGrid>
+      <Button type="submit" mt="sm" variant="default">
+        {t("console.addVariant")}
+      </Button>
       {errors.general && <Text c="red">{errors.general}</Text>}
     </form>
   );
@@ -413,20 +412,16 @@ function ExistingProduct({ shopId, productId }: { shopId: string; productId: str
       <Title order={2} size="h3">
         {t("console.variants")} / {t("console.stock")}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
-          <Table.Tbody>
-            {p.variants.map((v) => (
-              <VariantStockRow
-                key={`${v.id}-${v.price}-${v.stock.map((s) => s.quantity).join()}`}
-                shopId={shopId}
-                productId={p.id}
-                variant={v}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap="xs">
+        {p.variants.map((v) => (
+          <VariantStockRow
+            key={`${v.id}-${v.price}-${v.stock.map((s) => s.quantity).join()}`}
+            shopId={shopId}
+            productId={p.id}
+            variant={v}
+          />
+        ))}
+      </Stack>
       <NewVariantForm productId={p.id} />
     </Stack>
   );

@@ -16,15 +16,19 @@ export function CalendarView({ days }: { days: Day[] }) {
         return (
           <Tooltip key={day.date} label={label} withArrow>
             <Badge
-              variant={day.business_day ? "light" : "filled"}
+              variant={day.business_day ? "outline" : "filled"}
               color={day.business_day ? "teal" : holiday ? "red" : "gray"}
               radius="sm"
               h="auto"
               py={4}
+              px={0}
+              fullWidth
+              // "12/10" must fit a seventh of a phone's width: no side padding, no ellipsis.
+              styles={{ label: { overflow: "visible", textOverflow: "clip" } }}
               aria-label={label}
               data-business-day={day.business_day}
             >
-              <Text size="xs" fw={600} lh={1.2}>
+              <Text size="11px" fw={600} lh={1.2}>
                 {Number(month)}/{Number(date)}
               </Text>
               <Text size="10px" lh={1.2}>

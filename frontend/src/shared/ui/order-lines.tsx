@@ -19,10 +19,11 @@ export function OrderLines({ order, withTotal = true }: { order: Order; withTota
             <Table.Tr key={line.id}>
               <Table.Td>
                 {line.product_name}（{line.color} / {line.size}）× {line.quantity}
-              </Table.Td>
-              <Table.Td>
+                <br />
+                {/* Under the name, not in a column of its own: a phone's width would cut it. */}
                 <Badge
-                  variant="light"
+                  mt={4}
+                  variant="outline"
                   color={line.status === "rejected" || line.status === "released" ? "gray" : "blue"}
                 >
                   {t(`orders.line.${line.status}`)}

@@ -60,12 +60,27 @@ describe.skipIf(skip)("cart and checkout", () => {
     await page.getByTestId("cart-item").waitFor();
     await page.getByRole("textbox", { name: /^数量/ }).fill("2");
     await expect.poll(() => page.getByTestId("cart-total").textContent()).toBe("合計（税込）: ¥3,960");
+    // CART-02: shipping to Osaka (近畿) with the shop's default carrier, and everything together.
+    await expect
+      .poll(() => page.getByTestId("cart-shipping").textContent())
+      .toBe("送料（森珈琲 吉祥寺）: ¥900");
+    await expect
+      .poll(() => page.getByTestId("cart-grand-total").textContent())
+      .toBe("お支払い予定額（送料込）: ¥4,860");
     await screenshot(page, "cart-phone");
     await page.getByRole("link", { name: "ご注文手続きへ" }).click();
     await page
       .getByTestId("ship-to")
       .getByText(/〒530-0001/)
       .waitFor();
+    await page.getByRole("combobox", { name: "時間帯（任意）" }).click();
+    await page.getByRole("option", { name: "14〜16時" }).click();
+    // Japan Post delivers without time slots: choosing it clears the slot; Yamato again, and 14–16.
+    await page.getByRole("combobox", { name: "配送方法（森珈琲 吉祥寺）" }).click();
+    await page.getByRole("option", { name: "日本郵便" }).click();
+    expect(await page.getByRole("combobox", { name: "時間帯（任意）" }).inputValue()).toBe("指定なし");
+    await page.getByRole("combobox", { name: "配送方法（森珈琲 吉祥寺）" }).click();
+    await page.getByRole("option", { name: "ヤマト運輸" }).click();
     await page.getByRole("combobox", { name: "時間帯（任意）" }).click();
     await page.getByRole("option", { name: "14〜16時" }).click();
     await screenshot(page, "checkout-phone");
@@ -123,7 +138,8 @@ describe.skipIf(skip)("cart and checkout", () => {
     const paymentMail = await mailed(email, "order_payment_requested");
     expect(paymentMail.subject).toContain(number);
     await page.goto(await mailedPaymentPath(email));
-    await expect.poll(() => page.getByTestId("pay-amount").textContent()).toBe("¥3,960");
+    await expect.poll(() => page.getByTestId("pay-amount").textContent()).toBe("¥4,860");
+    await page.getByTestId("order-shipping").getByText("送料（ヤマト運輸）: ¥900").waitFor();
     // The total once, as the amount to pay (no second 合計 line), and the button says what it does.
     expect(await page.getByText(/合計（税込）/).count()).toBe(0);
     const cardForm = page.getByRole("form", { name: "クレジットカード登録" });
@@ -135,7 +151,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     await cardForm.getByLabel("カード番号").fill("4000 0000 0000 0002");
     await cardForm.getByRole("button", { name: "登録する" }).click();
     await page.getByRole("radio", { name: /VISA •••• 0002/ }).waitFor();
-    await page.getByRole("button", { name: "¥3,960を支払う" }).click();
+    await page.getByRole("button", { name: "¥4,860を支払う" }).click();
     await page
       .getByRole("alert")
       .getByText("カードが承認されませんでした。別のカードをお試しください。")
@@ -147,7 +163,7 @@ describe.skipIf(skip)("cart and checkout", () => {
     await cardForm.getByRole("button", { name: "登録する" }).click();
     await expect.poll(() => page.getByRole("radio", { name: /VISA •••• 4242/ }).isChecked()).toBe(true);
     await screenshot(page, "pay-phone");
-    await page.getByRole("button", { name: "¥3,960を支払う" }).click();
+    await page.getByRole("button", { name: "¥4,860を支払う" }).click();
     await page.getByText("お支払いが完了しました").waitFor();
     await mailed(email, "payment_received");
 

@@ -15,6 +15,7 @@ mod m20261202_000009_create_link_requests;
 mod m20261202_000010_add_search_text;
 mod m20261202_000011_add_delivery_window;
 mod m20261202_000012_add_shop_settings;
+mod m20261202_000013_create_shipping_methods;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_add_search_text::Migration),
             Box::new(m20261202_000011_add_delivery_window::Migration),
             Box::new(m20261202_000012_add_shop_settings::Migration),
+            Box::new(m20261202_000013_create_shipping_methods::Migration),
         ]
     }
 }

@@ -178,6 +178,26 @@ pub async fn demo_logins_present(db: &DatabaseConnection) -> anyhow::Result<Vec<
     Ok(present)
 }
 
+/// Shipping of every demo shop: Yamato (the default, all time slots) and Japan Post, by region, free
+/// from ¥5,500 (CART-02).
+fn demo_shipping() -> kaimono_catalog::Shipping {
+    use kaimono_core::{Carrier, Money, TIME_SLOTS};
+    // 北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州, 沖縄
+    let yamato = [1300, 900, 800, 800, 900, 1000, 1000, 1100, 1600].map(Money::yen);
+    let post = [900, 600, 600, 600, 600, 600, 600, 600, 900].map(Money::yen);
+    kaimono_catalog::Shipping {
+        methods: vec![
+            kaimono_catalog::ShippingMethod {
+                carrier: Carrier::Yamato,
+                time_slots: TIME_SLOTS.iter().map(|s| (*s).to_owned()).collect(),
+                fees: yamato,
+            },
+            kaimono_catalog::ShippingMethod { carrier: Carrier::JapanPost, time_slots: Vec::new(), fees: post },
+        ],
+        free_over: Some(Money::yen(5500)),
+    }
+}
+
 /// Loads the demo mall if the database has no shops yet. Returns the demo logins either way.
 pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Vec<DemoLogin>> {
     let logins = demo_logins();
@@ -286,6 +306,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
         .await?;
         bind_to_shop(&txn, owner.id, shop.id, ShopRole::Owner).await?;
         bind_to_shop(&txn, staff.id, shop.id, ShopRole::Staff).await?;
+        kaimono_catalog::set_shipping(&txn, shop.id, demo_shipping()).await?;
 
         for (p, (name, category, tax, price, colors, sizes)) in seed.products.iter().enumerate() {
             let mut variants = Vec::new();

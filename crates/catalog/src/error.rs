@@ -16,6 +16,10 @@ pub enum CatalogError {
     InsufficientStock { available: i32 },
     #[error("a shop holds at most {max} units of a variant; it holds {current} now")]
     StockLimit { max: i32, current: i32 },
+    #[error("the shop does not ship with this carrier")]
+    CarrierNotOffered,
+    #[error("unknown prefecture {0}")]
+    UnknownPrefecture(i16),
     #[error("{field} {message}")]
     InvalidSetting { field: &'static str, message: String },
     /// A stored value no rule could have written.

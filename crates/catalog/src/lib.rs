@@ -8,6 +8,7 @@
 mod error;
 mod model;
 mod products;
+mod shipping;
 mod shops;
 mod stock;
 mod views;
@@ -18,6 +19,7 @@ pub use products::{
     add_variant, archive_product, create_product, get_product, list_categories, list_products, product_shop,
     update_product, update_variant,
 };
+pub use shipping::{Shipping, ShippingMethod, ShippingQuote, set_shipping, shipping_of};
 pub use shops::{create_shop, get_shop, list_shops, update_calendar, update_settings};
 pub use stock::{MAX_STOCK, adjust_stock, return_stock, set_stock, take_stock};
 pub use views::{VariantView, shop_names, variant_view, variant_views};

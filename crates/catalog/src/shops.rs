@@ -142,6 +142,7 @@ pub async fn create_shop(
         bank_account_type: Set(None),
         bank_account_number: Set(None),
         bank_account_holder: Set(None),
+        free_shipping_over: Set(None),
         created_at: Set(now),
     })
     .exec_without_returning(db)

@@ -11,6 +11,7 @@ pub mod locale;
 pub mod money;
 pub mod paging;
 pub mod search;
+pub mod shipping;
 pub mod tax;
 
 pub use calendar::{
@@ -23,4 +24,5 @@ pub use locale::Locale;
 pub use money::{Money, MoneyError};
 pub use paging::{Cursor, CursorError, Page};
 pub use search::{LIKE_ESCAPE, contains_pattern, normalize_for_search, search_words};
+pub use shipping::{Carrier, Region, TIME_SLOTS};
 pub use tax::{RoundingMode, TaxCategory, TaxLine, TaxSummary, summarize_tax};

@@ -21,6 +21,7 @@ pub mod product;
 pub mod rate_limit;
 pub mod reservation;
 pub mod session;
+pub mod shipping_method;
 pub mod shop;
 pub mod shop_calendar_date;
 pub mod staff_shop;

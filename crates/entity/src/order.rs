@@ -34,6 +34,10 @@ pub struct Model {
     pub cancelled_at: Option<DateTimeUtc>,
     /// What search compares: `kaimono_core::normalize_for_search` of the searchable columns.
     pub search_text: String,
+    /// The shipping fee in whole yen, included in `total` (taxed at 10 %).
+    pub shipping_fee: i64,
+    /// The carrier chosen at checkout (`yamato` …), if the shop ships with set carriers.
+    pub shipping_carrier: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -34,6 +34,8 @@ pub struct Model {
     pub bank_account_type: Option<String>,
     pub bank_account_number: Option<String>,
     pub bank_account_holder: Option<String>,
+    /// Orders of at least this many yen ship free; `None`: never free.
+    pub free_shipping_over: Option<i64>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,12 +1,12 @@
 //! CART-01: the member's server-side cart. Putting something in the cart holds no stock.
 
 use crate::error::OrderError;
-use crate::model::{Cart, CartLine, MAX_LINE_QUANTITY};
+use crate::model::{Cart, CartLine, CartShipping, MAX_LINE_QUANTITY};
 use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_catalog::DeliveryWindow;
-use kaimono_core::ShopId;
 use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, RoundingMode, VariantId, summarize_tax};
+use kaimono_core::{Money, ShopId};
 use kaimono_entity::cart_item;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -120,7 +120,33 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: Nai
     }
     let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
     let delivery_window = delivery_window(db, &lines, today).await?;
-    Ok(Cart { total: tax.total, tax, lines, delivery_window })
+    let shipping = shipping(db, account, &lines).await?;
+    Ok(Cart { total: tax.total, tax, lines, delivery_window, shipping })
+}
+
+/// Each shop's shipping options, and what shipping costs with its default carrier to the member's
+/// default address (CART-02). Checkout recomputes it for the address and carriers chosen.
+async fn shipping(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    lines: &[CartLine],
+) -> Result<Vec<CartShipping>, OrderError> {
+    let address = kaimono_accounts::list_addresses(db, account).await?.into_iter().next();
+    let mut shops: Vec<(ShopId, String)> = Vec::new();
+    for line in lines {
+        if !shops.iter().any(|(id, _)| *id == line.shop_id) {
+            shops.push((line.shop_id, line.shop_name.clone()));
+        }
+    }
+    let mut out = Vec::with_capacity(shops.len());
+    for (shop_id, shop_name) in shops {
+        let rules = kaimono_catalog::shipping_of(db, shop_id).await?;
+        let goods: Money = lines.iter().filter(|l| l.shop_id == shop_id).map(CartLine::total).sum();
+        let quote = address.as_ref().map(|a| rules.quote(None, a.prefecture, goods)).transpose()?;
+        let options = rules.methods.into_iter().map(|m| (m.carrier, m.time_slots)).collect();
+        out.push(CartShipping { shop_id, shop_name, options, quote });
+    }
+    Ok(out)
 }
 
 /// The delivery dates every shop of `lines` accepts on `today` (ORD-01).

@@ -3,13 +3,13 @@
 
 use crate::cart::view_cart;
 use crate::error::OrderError;
-use crate::model::{CartLine, Checkout, LineStatus, MAX_LINE_QUANTITY, Order, OrderStatus};
+use crate::model::{CartLine, Checkout, LineStatus, MAX_LINE_QUANTITY, Order, OrderStatus, with_shipping};
 use crate::queries::load_orders;
 use chrono::{DateTime, Utc};
 use kaimono_accounts::notify_member;
-use kaimono_catalog::{CatalogError, take_stock};
+use kaimono_catalog::{CatalogError, ShippingQuote, take_stock};
 use kaimono_core::japan::japan_today;
-use kaimono_core::{AccountId, AddressId, RoundingMode, normalize_for_search, summarize_tax};
+use kaimono_core::{AccountId, AddressId, Money, ShopId, normalize_for_search};
 use kaimono_entity::{cart_item, order, order_line};
 use kaimono_messaging::Template;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -40,6 +40,31 @@ fn order_number(id: Uuid, now: DateTime<Utc>) -> String {
     format!("{}-{}", now.format("%y%m%d"), random[24..].to_uppercase())
 }
 
+/// CART-02: what shipping costs one shop's lines to `prefecture`, with the carrier the member chose for
+/// it (or its default one), checked against the time slot asked for.
+async fn quote_shipping(
+    db: &impl ConnectionTrait,
+    shop: ShopId,
+    lines: &[CartLine],
+    checkout: &Checkout,
+    prefecture: i16,
+) -> Result<ShippingQuote, OrderError> {
+    let shop_name = || lines.first().map(|l| l.shop_name.clone()).unwrap_or_default();
+    let rules = kaimono_catalog::shipping_of(db, shop).await?;
+    let chosen = checkout.carriers.iter().find(|(s, _)| *s == shop).map(|(_, c)| *c);
+    let goods: Money = lines.iter().map(CartLine::total).sum();
+    let quote = match rules.quote(chosen, prefecture, goods) {
+        Err(CatalogError::CarrierNotOffered) => return Err(OrderError::CarrierNotOffered { shop: shop_name() }),
+        other => other?,
+    };
+    if let (Some(slot), Some(method)) = (&checkout.delivery_time_slot, rules.method(quote.carrier)?)
+        && !method.time_slots.contains(slot)
+    {
+        return Err(OrderError::TimeSlotUnavailable { shop: shop_name() });
+    }
+    Ok(quote)
+}
+
 /// Places the member's cart. Run it in a (write) transaction.
 pub async fn place_orders(
     db: &impl ConnectionTrait,
@@ -61,6 +86,15 @@ pub async fn place_orders(
         other => other?,
     };
 
+    let mut by_shop: BTreeMap<Uuid, Vec<CartLine>> = BTreeMap::new();
+    for line in &cart.lines {
+        by_shop.entry(line.shop_id.0).or_default().push(line.clone());
+    }
+    let mut quotes = BTreeMap::new();
+    for (shop_id, lines) in &by_shop {
+        quotes.insert(*shop_id, quote_shipping(db, ShopId(*shop_id), lines, &checkout, ship_to.prefecture).await?);
+    }
+
     // Ascending variant order: concurrent checkouts take row locks in one order and cannot deadlock.
     let mut lines = cart.lines;
     lines.sort_by_key(|l| l.variant_id);
@@ -68,13 +102,10 @@ pub async fn place_orders(
         hold(db, line, now).await?;
     }
 
-    let mut by_shop: BTreeMap<Uuid, Vec<CartLine>> = BTreeMap::new();
-    for line in lines {
-        by_shop.entry(line.shop_id.0).or_default().push(line);
-    }
     let mut ids = Vec::new();
     for (shop_id, lines) in by_shop {
-        let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
+        let shipping = quotes.remove(&shop_id).unwrap_or(ShippingQuote { carrier: None, fee: Money::ZERO });
+        let tax = with_shipping(lines.iter().map(|l| (l.tax_category, l.total())), shipping.fee);
         let id = Uuid::now_v7();
         let number = order_number(id, now);
         order::Entity::insert(order::ActiveModel {
@@ -96,6 +127,8 @@ pub async fn place_orders(
             total: Set(tax.total.to_yen()?),
             tax_standard: Set(tax.tax_of(kaimono_core::TaxCategory::Standard).to_yen()?),
             tax_reduced: Set(tax.tax_of(kaimono_core::TaxCategory::Reduced).to_yen()?),
+            shipping_fee: Set(shipping.fee.to_yen()?),
+            shipping_carrier: Set(shipping.carrier.map(|c| c.as_str().to_owned())),
             search_text: Set(normalize_for_search(&format!(
                 "{number}\n{}\n{}",
                 ship_to.recipient_name, ship_to.recipient_kana
@@ -137,7 +170,13 @@ pub async fn place_orders(
             .map(|l| format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, l.total()))
             .collect();
         let shop_name = lines.first().map(|l| l.shop_name.clone()).unwrap_or_default();
-        let context = json!({"number": number, "shop": shop_name, "items": items, "total": tax.total.to_string()});
+        let context = json!({
+            "number": number,
+            "shop": shop_name,
+            "items": items,
+            "shipping_fee": (shipping.fee > Money::ZERO).then(|| shipping.fee.to_string()),
+            "total": tax.total.to_string(),
+        });
         notify_member(db, account_id, Template::OrderReceived, context, now).await?;
         ids.push(id);
     }

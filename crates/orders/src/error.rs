@@ -12,6 +12,10 @@ pub enum OrderError {
     EmptyCart,
     #[error("the shops cannot deliver on the wished date")]
     DeliveryDateOutOfWindow { window: Option<kaimono_catalog::DeliveryWindow> },
+    #[error("{shop} does not ship with this carrier")]
+    CarrierNotOffered { shop: String },
+    #[error("{shop}'s carrier does not deliver in this time slot")]
+    TimeSlotUnavailable { shop: String },
     #[error("the delivery address was not found")]
     AddressNotFound,
     #[error("a cart line may hold at most {max} units")]

@@ -99,7 +99,7 @@ impl LineStatus {
 }
 
 /// A delivery-time wish (時間帯指定), as Japanese carriers offer them.
-pub const TIME_SLOTS: [&str; 6] = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"];
+pub use kaimono_core::TIME_SLOTS;
 
 /// A line of the cart, priced now.
 #[derive(Debug, Clone)]
@@ -130,8 +130,11 @@ impl CartLine {
 #[derive(Debug, Clone)]
 pub struct Cart {
     pub lines: Vec<CartLine>,
+    /// The goods, tax-inclusive (shipping is per shop, in `shipping`).
     pub total: Money,
     pub tax: TaxSummary,
+    /// Per shop of the cart, in the order of the lines.
+    pub shipping: Vec<CartShipping>,
     /// ORD-01: the wished delivery dates every shop in the cart accepts; `None` when the cart is empty
     /// or the shops have no date in common.
     pub delivery_window: Option<kaimono_catalog::DeliveryWindow>,
@@ -143,6 +146,19 @@ pub struct Checkout {
     pub address_id: Uuid,
     pub delivery_date: Option<NaiveDate>,
     pub delivery_time_slot: Option<String>,
+    /// The carrier chosen per shop; a shop not named ships with its default carrier.
+    pub carriers: Vec<(ShopId, Carrier)>,
+}
+
+/// A shop's part of the cart: how it can ship, and what shipping costs to the member's default address.
+#[derive(Debug, Clone)]
+pub struct CartShipping {
+    pub shop_id: ShopId,
+    pub shop_name: String,
+    /// The shop's carriers with their time slots (empty: it ships free, without set carriers).
+    pub options: Vec<(Carrier, Vec<String>)>,
+    /// With the default carrier to the default address; `None` without an address yet.
+    pub quote: Option<kaimono_catalog::ShippingQuote>,
 }
 
 #[derive(Debug, Clone)]
@@ -189,9 +205,13 @@ pub struct Order {
     pub ship_to: ShippingAddress,
     pub delivery_date: Option<NaiveDate>,
     pub delivery_time_slot: Option<String>,
+    /// Goods and shipping, tax-inclusive.
     pub total: Money,
     pub tax_standard: Money,
     pub tax_reduced: Money,
+    /// Shipping, tax-inclusive at 10 % (CART-02).
+    pub shipping_fee: Money,
+    pub shipping_carrier: Option<Carrier>,
     pub lines: Vec<OrderLine>,
     pub created_at: DateTime<Utc>,
     pub paid_at: Option<DateTime<Utc>>,
@@ -201,12 +221,11 @@ pub struct Order {
 }
 
 impl Order {
-    /// Tax per rate contained in the total: the lines the shop did not reject, rounded once per rate.
+    /// Tax per rate contained in the total: the lines the shop did not reject and shipping (at 10 %),
+    /// rounded once per rate.
     pub fn tax(&self) -> kaimono_core::TaxSummary {
-        kaimono_core::summarize_tax(
-            self.lines.iter().filter(|l| l.status != LineStatus::Rejected).map(|l| (l.tax_category, l.total())),
-            kaimono_core::RoundingMode::Down,
-        )
+        let kept = self.lines.iter().filter(|l| l.status != LineStatus::Rejected);
+        with_shipping(kept.map(|l| (l.tax_category, l.total())), self.shipping_fee)
     }
 }
 
@@ -221,51 +240,7 @@ impl Order {
     }
 }
 
-/// The carriers a shop ships with (配送会社).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Carrier {
-    Yamato,
-    Sagawa,
-    JapanPost,
-    Seino,
-    Other,
-}
-
-impl Carrier {
-    pub const ALL: [Carrier; 5] =
-        [Carrier::Yamato, Carrier::Sagawa, Carrier::JapanPost, Carrier::Seino, Carrier::Other];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Carrier::Yamato => "yamato",
-            Carrier::Sagawa => "sagawa",
-            Carrier::JapanPost => "japan_post",
-            Carrier::Seino => "seino",
-            Carrier::Other => "other",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == value)
-    }
-
-    /// The name members know, in their language.
-    pub fn display_name(self, locale: kaimono_core::Locale) -> &'static str {
-        use kaimono_core::Locale::*;
-        match (self, locale) {
-            (Carrier::Yamato, Ja) => "ヤマト運輸",
-            (Carrier::Yamato, En) => "Yamato Transport",
-            (Carrier::Sagawa, Ja) => "佐川急便",
-            (Carrier::Sagawa, En) => "Sagawa Express",
-            (Carrier::JapanPost, Ja) => "日本郵便",
-            (Carrier::JapanPost, En) => "Japan Post",
-            (Carrier::Seino, Ja) => "西濃運輸",
-            (Carrier::Seino, En) => "Seino Transportation",
-            (Carrier::Other, Ja) => "その他",
-            (Carrier::Other, En) => "Other",
-        }
-    }
-}
+pub use kaimono_core::Carrier;
 
 #[derive(Debug, Clone)]
 pub struct Shipment {
@@ -300,6 +275,12 @@ impl CancelReason {
             .into_iter()
             .find(|r| r.as_str() == value)
     }
+}
+
+/// The tax summary of goods plus a shipping fee, which is taxed at the standard rate (CART-02).
+pub fn with_shipping(goods: impl Iterator<Item = (TaxCategory, Money)>, shipping_fee: Money) -> TaxSummary {
+    let fee = (shipping_fee > Money::ZERO).then_some((TaxCategory::Standard, shipping_fee));
+    kaimono_core::summarize_tax(goods.chain(fee), kaimono_core::RoundingMode::Down)
 }
 
 #[cfg(test)]

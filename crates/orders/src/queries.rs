@@ -58,6 +58,8 @@ pub(crate) async fn load_orders(
             delivery_date: o.delivery_date,
             delivery_time_slot: o.delivery_time_slot,
             total: Money::yen(o.total),
+            shipping_fee: Money::yen(o.shipping_fee),
+            shipping_carrier: o.shipping_carrier.as_deref().and_then(Carrier::parse),
             tax_standard: Money::yen(o.tax_standard),
             tax_reduced: Money::yen(o.tax_reduced),
             lines: lines.remove(&o.id).unwrap_or_default(),

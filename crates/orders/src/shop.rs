@@ -2,14 +2,12 @@
 //! it cannot supply (stock given back, amounts recomputed, the member told).
 
 use crate::error::OrderError;
-use crate::model::{CancelReason, LineStatus, Order, OrderStatus};
+use crate::model::{CancelReason, LineStatus, Order, OrderStatus, with_shipping};
 use crate::queries::{Actor, order_for};
 use chrono::{DateTime, Duration, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::return_stock;
-use kaimono_core::{
-    Cursor, LIKE_ESCAPE, Page, RoundingMode, ShopId, TaxCategory, contains_pattern, search_words, summarize_tax,
-};
+use kaimono_core::{Cursor, LIKE_ESCAPE, Money, Page, ShopId, TaxCategory, contains_pattern, search_words};
 use kaimono_entity::{order, order_line};
 use kaimono_messaging::Template;
 use kaimono_payments::{Subject, issue_request, payment_link};
@@ -63,13 +61,27 @@ pub async fn check_stock(
     let next = if kept.is_empty() { OrderStatus::Cancelled } else { OrderStatus::AwaitingPayment };
     current.status.transition(next)?;
 
-    let tax = summarize_tax(kept.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
+    // CART-02: shipping follows what is left (the free-shipping threshold may no longer be reached).
+    let goods: Money = kept.iter().map(|l| l.total()).sum();
+    let shipping_fee = if kept.is_empty() {
+        Money::ZERO
+    } else {
+        let rules = kaimono_catalog::shipping_of(db, shop).await?;
+        match rules.quote(current.shipping_carrier, current.ship_to.prefecture, goods) {
+            Ok(quote) => quote.fee,
+            // The shop stopped using the carrier since: the fee charged at checkout stands.
+            Err(kaimono_catalog::CatalogError::CarrierNotOffered) => current.shipping_fee,
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let tax = with_shipping(kept.iter().map(|l| (l.tax_category, l.total())), shipping_fee);
     // Only from the state we read: a concurrent check of the same order changes nothing twice.
     let moved = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(next.as_str()))
         .col_expr(order::Column::Total, Expr::value(tax.total.to_yen()?))
         .col_expr(order::Column::TaxStandard, Expr::value(tax.tax_of(TaxCategory::Standard).to_yen()?))
         .col_expr(order::Column::TaxReduced, Expr::value(tax.tax_of(TaxCategory::Reduced).to_yen()?))
+        .col_expr(order::Column::ShippingFee, Expr::value(shipping_fee.to_yen()?))
         .col_expr(order::Column::UpdatedAt, Expr::value(now))
         .filter(order::Column::Id.eq(id))
         .filter(order::Column::Status.eq(current.status.as_str()))
@@ -125,6 +137,7 @@ pub async fn check_stock(
             "number": secured.number,
             "shop": secured.shop_name,
             "items": secured.item_lines(),
+            "shipping_fee": (secured.shipping_fee > Money::ZERO).then(|| secured.shipping_fee.to_string()),
             "total": secured.total.to_string(),
             "url": payment_link(public_url, &token),
             "expires": expires_at.to_rfc3339(),

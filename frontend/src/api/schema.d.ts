@@ -955,6 +955,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/shipping": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A shop's shipping fees: its carriers with their time slots and a fee per region, and the amount from
+     *     which shipping is free (CART-02). Public: shoppers see what shipping costs before they order.
+     */
+    get: operations["get_shop_shipping"];
+    /**
+     * Set a shop's shipping fees; its owner (or an operator) only (CART-02, ACC-04). Orders placed from now
+     *     on pay them; a stock check recomputes an order's fee from them when it rejects lines.
+     */
+    put: operations["update_shop_shipping"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/stock/{variant_id}": {
     parameters: {
       query?: never;
@@ -1261,6 +1285,16 @@ export interface components {
       /** @description Past its expiry month: cannot be used. */
       expired: boolean;
     };
+    /** @description The carrier one shop of the cart ships with. */
+    CarrierChoice: {
+      /**
+       * Format: uuid
+       * @description The shop.
+       */
+      shop_id: string;
+      /** @description One of its carriers. */
+      carrier: components["schemas"]["CarrierDto"];
+    };
     /**
      * @description The carriers: `yamato` (ヤマト運輸), `sagawa` (佐川急便), `japan_post` (日本郵便), `seino` (西濃運輸), `other`.
      * @enum {string}
@@ -1320,7 +1354,33 @@ export interface components {
       total: string;
       /** @description Tax per rate. */
       tax: components["schemas"]["TaxLineResponse"][];
+      /**
+       * @description Per shop of the cart: its carriers and what shipping costs with its first carrier to the member's
+       *     default address (checkout recomputes it for the address and carriers chosen).
+       */
+      shipping: components["schemas"]["CartShippingResponse"][];
+      /**
+       * @description Goods and shipping, tax-inclusive; absent until the member has an address.
+       * @example 6056
+       */
+      grand_total?: string | null;
       delivery_window?: components["schemas"]["DeliveryWindowResponse"] | null;
+    };
+    /** @description One shop's shipping in the cart (CART-02). */
+    CartShippingResponse: {
+      /** @description The shop. */
+      shop: components["schemas"]["ShopRef"];
+      /**
+       * @description Its carriers, the default first, each with the time slots it delivers in; empty when the shop
+       *     ships free without set carriers.
+       */
+      options: components["schemas"]["ShippingOptionResponse"][];
+      carrier?: components["schemas"]["CarrierDto"] | null;
+      /**
+       * @description What shipping costs to the default address, tax-inclusive; absent without an address.
+       * @example 800
+       */
+      fee?: string | null;
     };
     CompletePasswordResetRequest: {
       /** @description The token from the emailed link. */
@@ -1429,6 +1489,7 @@ export interface components {
       | "not_purchasable"
       | "cart_empty"
       | "delivery_date_out_of_window"
+      | "time_slot_unavailable"
       | "not_reservable"
       | "visit_date_out_of_window"
       | "shop_closed"
@@ -1584,8 +1645,17 @@ export interface components {
        * @example 5256
        */
       total: string;
-      /** @description Tax per rate contained in the total (as on the cart), rounded once per rate. */
+      /**
+       * @description Tax per rate contained in the total (as on the cart), rounded once per rate; shipping is taxed
+       *     at 10 %.
+       */
       tax: components["schemas"]["TaxLineResponse"][];
+      /**
+       * @description Shipping, tax-inclusive, included in `total` (CART-02).
+       * @example 800
+       */
+      shipping_fee: string;
+      shipping_carrier?: components["schemas"]["CarrierDto"] | null;
       /** @description The items, in the order they were placed. */
       lines: components["schemas"]["OrderLineResponse"][];
       /**
@@ -1642,8 +1712,17 @@ export interface components {
          * @example 5256
          */
         total: string;
-        /** @description Tax per rate contained in the total (as on the cart), rounded once per rate. */
+        /**
+         * @description Tax per rate contained in the total (as on the cart), rounded once per rate; shipping is taxed
+         *     at 10 %.
+         */
         tax: components["schemas"]["TaxLineResponse"][];
+        /**
+         * @description Shipping, tax-inclusive, included in `total` (CART-02).
+         * @example 800
+         */
+        shipping_fee: string;
+        shipping_carrier?: components["schemas"]["CarrierDto"] | null;
         /** @description The items, in the order they were placed. */
         lines: components["schemas"]["OrderLineResponse"][];
         /**
@@ -1927,6 +2006,8 @@ export interface components {
       delivery_date?: string | null;
       /** @description Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
       delivery_time_slot?: string | null;
+      /** @description The carrier per shop (the cart's `shipping[].options`); a shop not listed ships with its first. */
+      carriers?: components["schemas"]["CarrierChoice"][];
     };
     /** @description The orders placed from the cart: one per shop. */
     PlacedOrdersResponse: {
@@ -2034,6 +2115,54 @@ export interface components {
        *     send the `kaimono_refresh` cookie instead (the new token then comes back in the cookie).
        */
       refresh_token?: string | null;
+    };
+    /** @description The fee to each region of Japan, tax-inclusive whole yen as decimal strings. */
+    RegionFeesDto: {
+      /**
+       * @description 北海道.
+       * @example 1500
+       */
+      hokkaido: string;
+      /**
+       * @description 東北 (青森 … 福島).
+       * @example 900
+       */
+      tohoku: string;
+      /**
+       * @description 関東 (茨城 … 神奈川).
+       * @example 800
+       */
+      kanto: string;
+      /**
+       * @description 中部 (新潟 … 愛知).
+       * @example 800
+       */
+      chubu: string;
+      /**
+       * @description 近畿 (三重 … 和歌山).
+       * @example 900
+       */
+      kinki: string;
+      /**
+       * @description 中国 (鳥取 … 山口).
+       * @example 1000
+       */
+      chugoku: string;
+      /**
+       * @description 四国.
+       * @example 1000
+       */
+      shikoku: string;
+      /**
+       * @description 九州 (福岡 … 鹿児島).
+       * @example 1100
+       */
+      kyushu: string;
+      /**
+       * @description 沖縄.
+       * @example 2000
+       */
+      okinawa: string;
     };
     RegisterCardRequest: {
       /**
@@ -2181,6 +2310,32 @@ export interface components {
        * @description When it was shipped.
        */
       shipped_at: string;
+    };
+    /** @description A shop's shipping: its carriers (the first is the default at checkout) and the free-shipping threshold. */
+    ShippingDto: {
+      /**
+       * @description Goods of at least this amount (tax-inclusive yen) ship free; absent: never free.
+       * @example 5000
+       */
+      free_over?: string | null;
+      /** @description Its carriers, at most 5; none: the shop ships free without set carriers. */
+      methods: components["schemas"]["ShippingMethodDto"][];
+    };
+    /** @description One carrier a shop ships with. */
+    ShippingMethodDto: {
+      /** @description The carrier. */
+      carrier: components["schemas"]["CarrierDto"];
+      /** @description The time slots it delivers in: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
+      time_slots: string[];
+      /** @description Its fee per region. */
+      fees: components["schemas"]["RegionFeesDto"];
+    };
+    /** @description A carrier and the time slots it delivers in. */
+    ShippingOptionResponse: {
+      /** @description The carrier. */
+      carrier: components["schemas"]["CarrierDto"];
+      /** @description `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
+      time_slots: string[];
     };
     /** @description A shop a staff account may act on. */
     ShopMembershipResponse: {
@@ -7640,6 +7795,171 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ShopSettingsDto"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_shipping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ShippingDto"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  update_shop_shipping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ShippingDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ShippingDto"];
         };
       };
       /** @description The request could not be read (malformed JSON, bad query string). */

@@ -242,6 +242,10 @@ export const en: Messages = {
     remove: "Remove",
     subtotal: "Subtotal",
     total: "Total (tax incl.)",
+    shippingOf: "Shipping ({{shop}})",
+    shippingFree: "free",
+    shippingLater: "calculated once you add an address",
+    grandTotal: "To pay (shipping incl.)",
     taxOf: "incl. {{rate}}% tax",
     available: "{{count}} in stock",
     checkout: "Proceed to checkout",
@@ -255,6 +259,8 @@ export const en: Messages = {
     noAddress: "You have no delivery address yet. Add one on My Page.",
     addAddress: "Add a delivery address",
     deliveryDate: "Preferred delivery date (optional)",
+    carrierOf: "Carrier ({{shop}})",
+    shippingRecalculated: "Shipping depends on the address and the carrier; it is fixed when you order.",
     deliveryWindow: "Choose a date from {{earliest}} to {{latest}}.",
     deliveryOutOfWindow: "Choose a delivery date from {{earliest}} to {{latest}}.",
     noDeliveryDate: "A delivery date cannot be chosen for this order; order without one.",
@@ -278,6 +284,7 @@ export const en: Messages = {
   },
   orders: {
     title: "Orders",
+    shipping: "Shipping",
     none: "No orders yet.",
     placedAt: "Ordered on",
     carrier: {

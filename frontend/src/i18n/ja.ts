@@ -248,6 +248,10 @@ export const ja = {
     subtotal: "小計",
     total: "合計（税込）",
     taxOf: "内消費税 {{rate}}%",
+    shippingOf: "送料（{{shop}}）",
+    shippingFree: "無料",
+    shippingLater: "お届け先の登録後に計算します",
+    grandTotal: "お支払い予定額（送料込）",
     available: "在庫 {{count}}",
     checkout: "ご注文手続きへ",
     loginToBuy: "ログインして購入",
@@ -260,6 +264,8 @@ export const ja = {
     noAddress: "お届け先が登録されていません。マイページで登録してください。",
     addAddress: "お届け先を登録する",
     deliveryDate: "お届け希望日（任意）",
+    carrierOf: "配送方法（{{shop}}）",
+    shippingRecalculated: "送料はお届け先と配送方法で決まります。ご注文時に確定します。",
     deliveryWindow: "{{earliest}}から{{latest}}までの日付を選べます。",
     deliveryOutOfWindow: "お届け希望日は{{earliest}}から{{latest}}までの日付を選んでください。",
     noDeliveryDate: "このご注文ではお届け日を指定できません。指定なしでご注文ください。",
@@ -284,6 +290,7 @@ export const ja = {
   },
   orders: {
     title: "注文履歴",
+    shipping: "送料",
     none: "まだ注文はありません。",
     placedAt: "注文日",
     carrier: {

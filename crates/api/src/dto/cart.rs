@@ -1,6 +1,7 @@
 //! Wire types of `/cart` routes (and of others that show the same resources).
 
 use crate::dto::TaxCategoryDto;
+use crate::dto::orders::CarrierDto;
 use crate::dto::products::ShopRef;
 use kaimono_core::{Money, TaxLine};
 use kaimono_orders::Cart;
@@ -67,9 +68,39 @@ pub struct CartResponse {
     pub total: Money,
     /// Tax per rate.
     pub tax: Vec<TaxLineResponse>,
+    /// Per shop of the cart: its carriers and what shipping costs with its first carrier to the member's
+    /// default address (checkout recomputes it for the address and carriers chosen).
+    pub shipping: Vec<CartShippingResponse>,
+    /// Goods and shipping, tax-inclusive; absent until the member has an address.
+    #[schema(value_type = Option<String>, example = "6056")]
+    pub grand_total: Option<Money>,
     /// The wished delivery dates checkout accepts (every shop of the cart delivers then); absent when
     /// the cart is empty or its shops have no date in common.
     pub delivery_window: Option<DeliveryWindowResponse>,
+}
+
+/// One shop's shipping in the cart (CART-02).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CartShippingResponse {
+    /// The shop.
+    pub shop: ShopRef,
+    /// Its carriers, the default first, each with the time slots it delivers in; empty when the shop
+    /// ships free without set carriers.
+    pub options: Vec<ShippingOptionResponse>,
+    /// The carrier quoted (the default one), if the shop has carriers.
+    pub carrier: Option<CarrierDto>,
+    /// What shipping costs to the default address, tax-inclusive; absent without an address.
+    #[schema(value_type = Option<String>, example = "800")]
+    pub fee: Option<Money>,
+}
+
+/// A carrier and the time slots it delivers in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShippingOptionResponse {
+    /// The carrier.
+    pub carrier: CarrierDto,
+    /// `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
+    pub time_slots: Vec<String>,
 }
 
 /// Wished delivery dates a checkout accepts, both included (ORD-01).
@@ -104,6 +135,26 @@ impl From<Cart> for CartResponse {
                 .collect(),
             total: cart.total,
             tax: cart.tax.lines.into_iter().map(Into::into).collect(),
+            grand_total: cart
+                .shipping
+                .iter()
+                .map(|s| s.quote.as_ref().map(|q| q.fee))
+                .sum::<Option<Money>>()
+                .map(|fees| cart.total + fees),
+            shipping: cart
+                .shipping
+                .into_iter()
+                .map(|s| CartShippingResponse {
+                    shop: ShopRef { id: s.shop_id.0, name: s.shop_name },
+                    carrier: s.quote.as_ref().and_then(|q| q.carrier).map(Into::into),
+                    fee: s.quote.map(|q| q.fee),
+                    options: s
+                        .options
+                        .into_iter()
+                        .map(|(carrier, time_slots)| ShippingOptionResponse { carrier: carrier.into(), time_slots })
+                        .collect(),
+                })
+                .collect(),
             delivery_window: cart
                 .delivery_window
                 .map(|w| DeliveryWindowResponse { earliest: w.earliest, latest: w.latest }),

@@ -10,6 +10,7 @@ pub mod payments;
 pub mod products;
 pub mod reservations;
 pub mod settings;
+pub mod shipping;
 pub mod shops;
 pub mod stock;
 

@@ -144,8 +144,14 @@ pub struct OrderResponse {
     /// Tax-inclusive total.
     #[schema(value_type = String, example = "5256")]
     pub total: Money,
-    /// Tax per rate contained in the total (as on the cart), rounded once per rate.
+    /// Tax per rate contained in the total (as on the cart), rounded once per rate; shipping is taxed
+    /// at 10 %.
     pub tax: Vec<TaxLineResponse>,
+    /// Shipping, tax-inclusive, included in `total` (CART-02).
+    #[schema(value_type = String, example = "800")]
+    pub shipping_fee: Money,
+    /// The carrier chosen at checkout, if the shop ships with set carriers.
+    pub shipping_carrier: Option<CarrierDto>,
     /// The items, in the order they were placed.
     pub lines: Vec<OrderLineResponse>,
     /// When it was placed.
@@ -240,6 +246,8 @@ impl From<Order> for OrderResponse {
             delivery_time_slot: o.delivery_time_slot,
             total: o.total,
             tax,
+            shipping_fee: o.shipping_fee,
+            shipping_carrier: o.shipping_carrier.map(Into::into),
             lines: o
                 .lines
                 .into_iter()

@@ -74,6 +74,7 @@ error_codes! {
     NotPurchasable = "not_purchasable", UNPROCESSABLE_ENTITY, "This item is not on sale for delivery.";
     CartEmpty = "cart_empty", CONFLICT, "The cart is empty.";
     DeliveryDateOutOfWindow = "delivery_date_out_of_window", UNPROCESSABLE_ENTITY, "The shop cannot deliver on that date.";
+    TimeSlotUnavailable = "time_slot_unavailable", UNPROCESSABLE_ENTITY, "The carrier does not deliver in that time slot.";
     // Reservations
     NotReservable = "not_reservable", UNPROCESSABLE_ENTITY, "This item cannot be reserved for pickup.";
     VisitDateOutOfWindow = "visit_date_out_of_window", UNPROCESSABLE_ENTITY, "The shop does not take visits on that date.";

@@ -230,7 +230,10 @@ impl From<CatalogError> for ApiError {
             CatalogError::InvalidSetting { field, message } => {
                 ApiError::field(ErrorCode::ValidationFailed, field, message)
             }
-            e @ CatalogError::Corrupt(_) => ApiError::internal(e),
+            CatalogError::CarrierNotOffered => {
+                ApiError::field(ErrorCode::ValidationFailed, "carriers", "the shop does not ship with this carrier")
+            }
+            e @ (CatalogError::Corrupt(_) | CatalogError::UnknownPrefecture(_)) => ApiError::internal(e),
             CatalogError::Db(e) => e.into(),
         }
     }
@@ -253,6 +256,16 @@ impl From<kaimono_orders::OrderError> for ApiError {
                     Some(w) => format!("must be from {} to {}", w.earliest, w.latest),
                     None => "the shops in this cart have no delivery date in common; leave it empty".to_owned(),
                 },
+            ),
+            OrderError::CarrierNotOffered { shop } => ApiError::field(
+                ErrorCode::ValidationFailed,
+                "carriers",
+                format!("{shop} does not ship with this carrier"),
+            ),
+            OrderError::TimeSlotUnavailable { shop } => ApiError::field(
+                ErrorCode::TimeSlotUnavailable,
+                "delivery_time_slot",
+                format!("{shop}'s carrier does not deliver in this time slot"),
             ),
             OrderError::AddressNotFound => {
                 ApiError::field(ErrorCode::ValidationFailed, "address_id", "is not one of your delivery addresses")

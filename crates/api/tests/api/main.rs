@@ -16,6 +16,7 @@ mod reliability;
 mod reservations;
 mod security;
 mod settings;
+mod shipping;
 mod shops;
 mod spec_conformance;
 mod stock;

@@ -13,9 +13,10 @@ import { setCartItem } from "./api/set-cart-item";
 
 type CartResponse = components["schemas"]["CartResponse"];
 
-/** The totals block shared by the cart and the checkout review. */
+/** The totals block shared by the cart and the checkout review: goods, shipping per shop, all together. */
 export function CartTotals({ cart }: { cart: CartResponse }) {
   const { t } = useTranslation();
+  const charged = cart.shipping.some((s) => s.fee != null && s.fee !== "0");
   return (
     <Stack gap={2} align="end">
       <Text fw={700} size="lg" data-testid="cart-total">
@@ -26,6 +27,17 @@ export function CartTotals({ cart }: { cart: CartResponse }) {
           （{t("cart.taxOf", { rate: line.tax_category === "reduced" ? 8 : 10 })} {yen(line.tax)}）
         </Text>
       ))}
+      {cart.shipping.map((s) => (
+        <Text key={s.shop.id} size="sm" data-testid="cart-shipping">
+          {t("cart.shippingOf", { shop: s.shop.name })}:{" "}
+          {s.fee == null ? t("cart.shippingLater") : s.fee === "0" ? t("cart.shippingFree") : yen(s.fee)}
+        </Text>
+      ))}
+      {charged && cart.grand_total && (
+        <Text fw={700} size="lg" data-testid="cart-grand-total">
+          {t("cart.grandTotal")}: {yen(cart.grand_total)}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -26,6 +26,7 @@ import { useCart } from "./api/get-cart";
 import { placeOrders } from "./api/place-orders";
 import { CartTotals } from "./cart-page";
 
+type Carrier = components["schemas"]["CarrierDto"];
 type Order = components["schemas"]["OrderResponse"];
 const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"] as const;
 
@@ -66,6 +67,7 @@ export function CheckoutPage() {
   const [addressId, setAddressId] = useState<string | null>(null);
   const [date, setDate] = useState("");
   const [slot, setSlot] = useState<string | null>(null);
+  const [carriers, setCarriers] = useState<Record<string, Carrier>>({});
   const [busy, setBusy] = useState(false);
   const [placed, setPlaced] = useState<Order[] | null>(null);
   // One key per checkout attempt: a double click or a retry after a network error orders once (PAY-09).
@@ -86,6 +88,16 @@ export function CheckoutPage() {
     earliest: formatDate(deliveryWindow.earliest, i18n.language),
     latest: formatDate(deliveryWindow.latest, i18n.language),
   };
+  // CART-02: each shop ships with its first carrier unless another is chosen; the time slots offered
+  // are the ones every chosen carrier delivers in.
+  const chosenOption = (s: (typeof cart.data.shipping)[number]) =>
+    s.options.find((o) => o.carrier === carriers[s.shop.id]) ?? s.options[0];
+  const slots = SLOTS.filter((value) =>
+    cart.data.shipping.every((s) => {
+      const option = chosenOption(s);
+      return !option || option.time_slots.includes(value);
+    }),
+  );
   const submit = async () => {
     if (!chosen) return;
     // ORD-01: the shops' delivery window (the server checks it too).
@@ -101,7 +113,12 @@ export function CheckoutPage() {
     setBusy(true);
     try {
       const result = await placeOrders(
-        { address_id: chosen, delivery_date: date || null, delivery_time_slot: slot || null },
+        {
+          address_id: chosen,
+          delivery_date: date || null,
+          delivery_time_slot: slot || null,
+          carriers: Object.entries(carriers).map(([shop_id, carrier]) => ({ shop_id, carrier })),
+        },
         key,
       );
       setPlaced(result.orders);
@@ -174,10 +191,28 @@ export function CheckoutPage() {
           allowDeselect={false}
           data={[
             { value: "", label: t("checkout.noPreference") },
-            ...SLOTS.map((s) => ({ value: s, label: t(`checkout.slots.${s}`) })),
+            ...slots.map((s) => ({ value: s, label: t(`checkout.slots.${s}`) })),
           ]}
           error={errors.errorOf("delivery_time_slot")}
         />
+        {cart.data.shipping
+          .filter((s) => s.options.length > 1)
+          .map((s) => (
+            <Select
+              key={s.shop.id}
+              label={t("checkout.carrierOf", { shop: s.shop.name })}
+              description={t("checkout.shippingRecalculated")}
+              allowDeselect={false}
+              value={chosenOption(s)?.carrier ?? null}
+              onChange={(value) => {
+                const option = s.options.find((o) => o.carrier === value);
+                if (!option) return;
+                setCarriers({ ...carriers, [s.shop.id]: option.carrier });
+                if (slot && !option.time_slots.includes(slot)) setSlot(null);
+              }}
+              data={s.options.map((o) => ({ value: o.carrier, label: t(`orders.carrier.${o.carrier}`) }))}
+            />
+          ))}
       </SimpleGrid>
       <Card withBorder>
         <Title order={2} size="h4">

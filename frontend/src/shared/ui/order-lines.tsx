@@ -34,6 +34,13 @@ export function OrderLines({ order, withTotal = true }: { order: Order; withTota
           ))}
         </Table.Tbody>
       </Table>
+      {(order.shipping_fee !== "0" || order.shipping_carrier) && (
+        <Text ta="right" size="sm" data-testid="order-shipping">
+          {t("orders.shipping")}
+          {order.shipping_carrier ? `（${t(`orders.carrier.${order.shipping_carrier}`)}）` : ""}:{" "}
+          {order.shipping_fee === "0" ? t("cart.shippingFree") : yen(order.shipping_fee)}
+        </Text>
+      )}
       {withTotal && (
         <Text ta="right" fw={600}>
           {t("cart.total")}: {yen(order.total)}

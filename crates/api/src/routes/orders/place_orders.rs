@@ -1,5 +1,5 @@
 use crate::auth::Member;
-use crate::dto::orders::OrderResponse;
+use crate::dto::orders::{CarrierDto, OrderResponse};
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::idempotency::{self, IdempotencyKey};
@@ -34,6 +34,20 @@ pub struct PlaceOrdersRequest {
     /// Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
     #[validate(custom(function = time_slot))]
     pub delivery_time_slot: Option<String>,
+    /// The carrier per shop (the cart's `shipping[].options`); a shop not listed ships with its first.
+    #[serde(default)]
+    #[validate(length(max = 50))]
+    pub carriers: Vec<CarrierChoice>,
+}
+
+/// The carrier one shop of the cart ships with.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CarrierChoice {
+    /// The shop.
+    pub shop_id: Uuid,
+    /// One of its carriers.
+    pub carrier: CarrierDto,
 }
 
 /// The orders placed from the cart: one per shop.
@@ -69,6 +83,7 @@ pub async fn place_orders(
         address_id: body.address_id,
         delivery_date: body.delivery_date,
         delivery_time_slot: body.delivery_time_slot,
+        carriers: body.carriers.iter().map(|c| (kaimono_core::ShopId(c.shop_id), c.carrier.into())).collect(),
     };
     idempotency::in_transaction(&state.db, member.0, &key, &fingerprint, now, StatusCode::CREATED, async |txn| {
         let orders = kaimono_orders::place_orders(txn, member.0, checkout, now).await?;

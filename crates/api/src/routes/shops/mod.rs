@@ -5,9 +5,11 @@ mod get_shop;
 mod get_shop_calendar;
 mod get_shop_queues;
 mod get_shop_settings;
+mod get_shop_shipping;
 mod list_shops;
 mod update_shop_calendar;
 mod update_shop_settings;
+mod update_shop_shipping;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -21,7 +23,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(add_business_days::add_business_days)
         .service(update_shop_calendar::update_shop_calendar)
         .service(get_shop_settings::get_shop_settings)
-        .service(update_shop_settings::update_shop_settings);
+        .service(update_shop_settings::update_shop_settings)
+        .service(get_shop_shipping::get_shop_shipping)
+        .service(update_shop_shipping::update_shop_shipping);
 }
 
 pub use kaimono_core::japan::japan_today;

@@ -109,6 +109,21 @@ describe.skipIf(skip)("shop console", () => {
     await page.getByRole("button", { name: "保存する" }).click();
     await page.getByText("ショップ設定を保存しました。").waitFor();
     await screenshot(page, "shop-settings-phone");
+
+    // CART-02: the owner's shipping fees — the demo's Yamato and Japan Post, a fee per region.
+    await page.goto("/console");
+    await page.getByRole("link", { name: "送料設定" }).click();
+    await page.getByRole("heading", { name: "送料設定" }).waitFor();
+    expect(await page.getByTestId("shipping-method").count()).toBe(2);
+    const kanto = page.getByTestId("shipping-method").first().getByLabel("関東");
+    await kanto.fill("80.5");
+    await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("0以上の整数（円）で入力してください。").waitFor();
+    await kanto.fill("850");
+    await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("送料設定を保存しました。").waitFor();
+    await screenshot(page, "shipping-phone");
+    expect(await contrastProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -62,6 +62,9 @@ const PickupDeskPage = lazy(() =>
 const ProductEditorPage = lazy(() =>
   import("./features/console/product-editor-page").then((m) => ({ default: m.ProductEditorPage })),
 );
+const ShippingEditorPage = lazy(() =>
+  import("./features/console/shipping-editor-page").then((m) => ({ default: m.ShippingEditorPage })),
+);
 const ShopSettingsPage = lazy(() =>
   import("./features/console/shop-settings-page").then((m) => ({ default: m.ShopSettingsPage })),
 );
@@ -128,6 +131,14 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleHome />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/shipping",
+        element: (
+          <Staff>
+            <ShippingEditorPage />
           </Staff>
         ),
       },

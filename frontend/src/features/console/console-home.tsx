@@ -100,6 +100,14 @@ export function ConsoleHome() {
                 >
                   {t("settings.title")}
                 </Button>
+                <Button
+                  component={Link}
+                  to={`/console/shops/${shop.id}/shipping`}
+                  size="xs"
+                  variant="default"
+                >
+                  {t("shipping.title")}
+                </Button>
               </Group>
             </Card>
           ))}

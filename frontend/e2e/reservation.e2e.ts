@@ -61,7 +61,10 @@ describe.skipIf(skip)("store-pickup reservations", () => {
     expect(confirmed.body).toMatch(/お取り置き期限：\d{4}年\d{1,2}月\d{1,2}日\(.\)まで/);
 
     // RSV-03: the pickup desk finds it by the number as typed, and hands it over once paid in store.
-    await page.getByRole("link", { name: "Pickup desk" }).click();
+    await page
+      .getByRole("navigation", { name: "Shop menu" })
+      .getByRole("link", { name: "Pickup desk" })
+      .click();
     await page.getByRole("heading", { name: "Pickup desk" }).waitFor();
     await page.getByLabel("Pickup number").fill((pickupNumber ?? "").toLowerCase().replace("-", " "));
     await page.getByLabel("Pickup number").press("Enter");

@@ -111,8 +111,10 @@ describe.skipIf(skip)("shop console", () => {
     await screenshot(page, "shop-settings-phone");
 
     // CART-02: the owner's shipping fees — the demo's Yamato and Japan Post, a fee per region.
-    await page.goto("/console");
-    await page.getByRole("link", { name: "送料設定" }).click();
+    // SHOP-01: the shop's own menu leads from page to page.
+    const menu = page.getByRole("navigation", { name: "ショップの管理メニュー" });
+    expect(await menu.getByRole("link", { name: "ショップ設定" }).getAttribute("aria-current")).toBe("page");
+    await menu.getByRole("link", { name: "送料設定" }).click();
     await page.getByRole("heading", { name: "送料設定" }).waitFor();
     expect(await page.getByTestId("shipping-method").count()).toBe(2);
     const kanto = page.getByTestId("shipping-method").first().getByLabel("関東");

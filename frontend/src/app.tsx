@@ -5,6 +5,7 @@ import { Layout, NotFound } from "./components/layout";
 import { Loading } from "./components/states";
 import { HomePage } from "./features/storefront/home-page";
 import { ProductListPage } from "./features/storefront/product-list-page";
+import { ShopNav } from "./features/console/shop-nav";
 
 // The landing pages load with the app; every other page is fetched when first opened, so the first load
 // stays small (the Layout shows a spinner meanwhile).
@@ -75,6 +76,7 @@ const CalendarEditorPage = lazy(() =>
 function Staff({ children }: { children: ReactNode }) {
   return (
     <RequireAuth staff>
+      <ShopNav />
       <Suspense fallback={<Loading />}>{children}</Suspense>
     </RequireAuth>
   );

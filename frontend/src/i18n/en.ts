@@ -177,6 +177,7 @@ export const en: Messages = {
   },
   console: {
     statusFilter: "Filter by status",
+    shopNav: "Shop menu",
     title: "Shop console",
     chooseShop: "Choose a shop",
     noShops: "You are not staff of any shop.",

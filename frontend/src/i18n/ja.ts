@@ -176,6 +176,7 @@ export const ja = {
   },
   console: {
     statusFilter: "状態で絞り込む",
+    shopNav: "ショップの管理メニュー",
     title: "管理画面",
     chooseShop: "ショップを選択",
     noShops: "担当のショップがありません。",

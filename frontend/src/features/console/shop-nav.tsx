@@ -1,0 +1,46 @@
+import { Button, Group, ScrollArea } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+
+const SECTIONS = [
+  { path: "orders", label: "console.orders" },
+  { path: "reservations", label: "console.reservations" },
+  { path: "pickup", label: "console.pickupDesk" },
+  { path: "products", label: "console.products" },
+  { path: "calendar", label: "console.calendar" },
+  { path: "shipping", label: "shipping.title" },
+  { path: "settings", label: "settings.title" },
+] as const;
+
+/** SHOP-01: moving between a shop's console pages without going back to the console home. */
+export function ShopNav() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const shopId = useParams().shopId;
+  if (!shopId) return null;
+  const base = `/console/shops/${shopId}`;
+  return (
+    <ScrollArea type="never" component="nav" aria-label={t("console.shopNav")} mb="md">
+      <Group gap={6} wrap="nowrap">
+        <Button component={Link} to="/console" size="compact-sm" variant="subtle">
+          {t("console.title")}
+        </Button>
+        {SECTIONS.map((s) => {
+          const current = pathname.startsWith(`${base}/${s.path}`);
+          return (
+            <Button
+              key={s.path}
+              component={Link}
+              to={`${base}/${s.path}`}
+              size="compact-sm"
+              variant={current ? "filled" : "default"}
+              aria-current={current ? "page" : undefined}
+            >
+              {t(s.label)}
+            </Button>
+          );
+        })}
+      </Group>
+    </ScrollArea>
+  );
+}

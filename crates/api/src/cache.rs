@@ -10,8 +10,10 @@ use std::collections::HashMap;
 use std::sync::RwLock;
 use std::time::Duration;
 
-/// Distinct answers kept at once (query strings are chosen by callers, so the map must not grow unbounded).
+/// Distinct answers kept at once, and their bytes in all (query strings are chosen by callers, so the
+/// cache must not grow unbounded): at most 4096 answers and 32 MiB.
 const CAPACITY: usize = 4096;
+const MAX_BYTES: usize = 32 << 20;
 
 pub struct PublicCache {
     ttl: Duration,
@@ -43,10 +45,12 @@ impl PublicCache {
             return;
         }
         let Ok(mut entries) = self.entries.write() else { return };
-        if entries.len() >= CAPACITY {
+        let bytes =
+            |entries: &HashMap<String, (DateTime<Utc>, Bytes)>| entries.values().map(|(_, b)| b.len()).sum::<usize>();
+        if entries.len() >= CAPACITY || bytes(&entries) + body.len() > MAX_BYTES {
             let ttl = self.ttl;
             entries.retain(|_, (at, _)| fresh(*at, now, ttl));
-            if entries.len() >= CAPACITY {
+            if entries.len() >= CAPACITY || bytes(&entries) + body.len() > MAX_BYTES {
                 return;
             }
         }
@@ -96,5 +100,11 @@ mod tests {
         assert_eq!(cache.entries.read().unwrap().len(), CAPACITY);
         cache.put("new".into(), Bytes::new(), now + chrono::Duration::seconds(2));
         assert_eq!(cache.entries.read().unwrap().len(), 1, "expired answers make room");
+        let big = Bytes::from(vec![0u8; MAX_BYTES / 2 + 1]);
+        let later = now + chrono::Duration::seconds(2);
+        cache.put("big".into(), big.clone(), later);
+        cache.put("bigger".into(), big, later);
+        assert!(cache.get("big", later).is_some());
+        assert!(cache.get("bigger", later).is_none(), "never more than MAX_BYTES");
     }
 }

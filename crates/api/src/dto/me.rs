@@ -73,21 +73,27 @@ pub struct AddressRequest {
     pub postal_code: String,
     /// Prefecture as its JIS code, 1 (北海道) to 47 (沖縄県).
     #[validate(range(min = 1, max = 47))]
+    #[schema(minimum = 1, maximum = 47)]
     pub prefecture: i16,
     /// City, ward, town or village (市区町村).
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 100)]
     pub city: String,
     /// Street and number (番地).
     #[validate(length(min = 1, max = 200), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 200)]
     pub street: String,
     /// Building and room (建物名・部屋番号), optional.
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub building: Option<String>,
     /// The recipient's name.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 100)]
     pub recipient_name: String,
     /// The recipient's furigana (katakana or hiragana).
     #[validate(length(max = 100), custom(function = validate_furigana))]
+    #[schema(max_length = 100)]
     pub recipient_kana: String,
     /// Japanese phone number, hyphens allowed.
     #[validate(custom(function = validate_phone))]

@@ -247,12 +247,15 @@ impl From<ProductSummary> for ProductSummaryResponse {
 pub struct VariantRequest {
     /// Unique across the mall.
     #[validate(length(min = 1, max = 64), custom(function = crate::dto::validate_not_blank))]
+    #[schema(min_length = 1, max_length = 64)]
     pub sku: String,
     /// The variant's color (ホワイト …).
     #[validate(length(min = 1, max = 50), custom(function = crate::dto::validate_not_blank))]
+    #[schema(min_length = 1, max_length = 50)]
     pub color: String,
     /// The variant's size (M, 24.5cm …).
     #[validate(length(min = 1, max = 50), custom(function = crate::dto::validate_not_blank))]
+    #[schema(min_length = 1, max_length = 50)]
     pub size: String,
     /// Tax-inclusive price in whole yen, as a decimal string (`"1980"`).
     #[validate(custom(function = crate::dto::validate_price))]

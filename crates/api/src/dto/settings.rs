@@ -29,18 +29,22 @@ pub enum AccountTypeDto {
 pub struct BankAccountDto {
     /// The bank (みずほ銀行 …).
     #[validate(length(min = 1, max = 50), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 50)]
     pub bank_name: String,
     /// The branch (渋谷支店 …).
     #[validate(length(min = 1, max = 50), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 50)]
     pub branch_name: String,
     /// Ordinary or current.
     pub account_type: AccountTypeDto,
     /// The account number, 7 digits.
     #[validate(length(equal = 7))]
+    #[schema(min_length = 7, max_length = 7)]
     pub account_number: String,
     /// The holder as the bank prints it (口座名義): katakana, capitals, digits and `( ) . - / ,`, e.g.
     /// `カ)モリコーヒー`; half-width katakana and full-width brackets are normalized.
     #[validate(length(min = 1, max = 50), custom(function = validate_account_holder))]
+    #[schema(min_length = 1, max_length = 50)]
     pub account_holder: String,
 }
 
@@ -75,10 +79,12 @@ pub struct ShopSettingsDto {
     pub delivery_window_days: i32,
     /// Where members write to the shop.
     #[validate(email, length(max = 254))]
+    #[schema(max_length = 254)]
     pub contact_email: String,
     /// The qualified-invoice registration number (適格請求書発行事業者登録番号): `T` and 13 digits with a
     /// valid check digit; full-width characters and hyphens are accepted and normalized.
     #[validate(length(max = 40))]
+    #[schema(max_length = 40)]
     pub invoice_registration_number: Option<String>,
     /// Where members transfer money to; absent if the shop takes no transfers.
     #[validate(nested)]

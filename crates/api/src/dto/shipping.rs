@@ -69,6 +69,7 @@ pub struct ShippingMethodDto {
     pub carrier: CarrierDto,
     /// The time slots it delivers in: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
     #[validate(length(max = 6), custom(function = validate_time_slots))]
+    #[schema(max_items = 6)]
     pub time_slots: Vec<String>,
     /// Its fee per region.
     #[validate(nested)]
@@ -85,6 +86,7 @@ pub struct ShippingDto {
     pub free_over: Option<Decimal>,
     /// Its carriers, at most 5; none: the shop ships free without set carriers.
     #[validate(length(max = 5), nested)]
+    #[schema(max_items = 5)]
     pub methods: Vec<ShippingMethodDto>,
 }
 

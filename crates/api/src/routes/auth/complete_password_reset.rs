@@ -11,9 +11,11 @@ use validator::Validate;
 pub struct CompletePasswordResetRequest {
     /// The token from the emailed link.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub token: String,
     /// The new password, 8 to 128 characters.
     #[validate(length(min = 8, max = 128))]
+    #[schema(min_length = 8, max_length = 128)]
     pub password: String,
 }
 

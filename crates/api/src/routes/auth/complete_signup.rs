@@ -17,15 +17,19 @@ use validator::Validate;
 pub struct CompleteSignupRequest {
     /// The token from the emailed link.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub token: String,
     /// 8 to 128 characters.
     #[validate(length(min = 8, max = 128))]
+    #[schema(min_length = 8, max_length = 128)]
     pub password: String,
     /// Full name (氏名).
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     /// Furigana of the name, katakana or hiragana (フリガナ).
     #[validate(length(max = 100), custom(function = validate_furigana))]
+    #[schema(max_length = 100)]
     pub name_kana: String,
     /// Japanese phone number, hyphens allowed.
     #[validate(custom(function = validate_phone))]

@@ -14,9 +14,11 @@ use validator::Validate;
 pub struct LoginRequest {
     /// The account's email.
     #[validate(email, length(max = 254))]
+    #[schema(max_length = 254)]
     pub email: String,
     /// The account's password.
     #[validate(length(min = 1, max = 128))]
+    #[schema(min_length = 1, max_length = 128)]
     pub password: String,
     /// Browsers: keep the refresh token in an HttpOnly cookie instead of the response body.
     #[serde(default)]

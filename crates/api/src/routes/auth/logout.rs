@@ -12,6 +12,7 @@ use validator::Validate;
 pub struct LogoutRequest {
     /// The session's refresh token; browsers leave it out and send the `kaimono_refresh` cookie.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: Option<String>,
 }
 

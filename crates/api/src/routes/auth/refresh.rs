@@ -15,6 +15,7 @@ pub struct RefreshRequest {
     /// The current refresh token; it is replaced by the one in the response. Browsers leave it out and
     /// send the `kaimono_refresh` cookie instead (the new token then comes back in the cookie).
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: Option<String>,
 }
 

@@ -12,6 +12,7 @@ use validator::Validate;
 pub struct PasswordResetRequest {
     /// The account's email; the answer is the same whether it exists or not.
     #[validate(email, length(max = 254))]
+    #[schema(max_length = 254)]
     pub email: String,
 }
 

@@ -13,6 +13,7 @@ use validator::Validate;
 pub struct SignupRequest {
     /// Where to send the registration link.
     #[validate(email, length(max = 254))]
+    #[schema(max_length = 254)]
     pub email: String,
     /// The language of the email and of the account (default `ja`).
     pub locale: Option<LocaleDto>,

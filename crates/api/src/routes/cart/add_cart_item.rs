@@ -17,6 +17,7 @@ pub struct AddCartItemRequest {
     pub variant_id: Uuid,
     /// 1–99; added to what is already in the cart.
     #[validate(range(min = 1, max = 99))]
+    #[schema(minimum = 1, maximum = 99)]
     pub quantity: i32,
 }
 

@@ -15,6 +15,7 @@ use validator::Validate;
 pub struct SetCartItemRequest {
     /// 1–99.
     #[validate(range(min = 1, max = 99))]
+    #[schema(minimum = 1, maximum = 99)]
     pub quantity: i32,
 }
 

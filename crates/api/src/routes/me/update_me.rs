@@ -17,9 +17,11 @@ use validator::Validate;
 pub struct UpdateProfileRequest {
     /// A new name.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 100)]
     pub name: Option<String>,
     /// A new name in kana.
     #[validate(length(max = 100), custom(function = validate_furigana))]
+    #[schema(max_length = 100)]
     pub name_kana: Option<String>,
     /// A new phone number (0 and 10–11 digits).
     #[validate(custom(function = validate_phone))]

@@ -14,6 +14,7 @@ use validator::Validate;
 pub struct StockCheckRequest {
     /// Lines the shop cannot supply; every other line is secured. Empty: all secured.
     #[validate(length(max = 100))]
+    #[schema(max_items = 100)]
     #[serde(default)]
     pub rejected_line_ids: Vec<Uuid>,
 }

@@ -37,6 +37,7 @@ pub struct PlaceOrdersRequest {
     /// The carrier per shop (the cart's `shipping[].options`); a shop not listed ships with its first.
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[schema(max_items = 50)]
     pub carriers: Vec<CarrierChoice>,
 }
 

@@ -27,6 +27,7 @@ pub struct ShipOrderRequest {
     pub carrier: CarrierDto,
     /// The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`.
     #[validate(length(min = 4, max = 40), custom(function = tracking))]
+    #[schema(min_length = 4, max_length = 40)]
     pub tracking_number: String,
 }
 

@@ -14,6 +14,7 @@ pub struct RegisterCardRequest {
     /// The token the payment provider's browser-side tokenization returned for the card. The card number
     /// itself never reaches this API. With the sandbox provider: `sbx.<behaviour>.<brand>.<last4>.<MM>.<YYYY>.<nonce>`.
     #[validate(length(min = 1, max = 255))]
+    #[schema(min_length = 1, max_length = 255)]
     pub token: String,
 }
 

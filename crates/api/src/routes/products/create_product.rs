@@ -15,13 +15,16 @@ use validator::Validate;
 pub struct CreateProductRequest {
     /// The product's name, 1–200 characters.
     #[validate(length(min = 1, max = 200), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// What it is, up to 5,000 characters.
     #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
     #[serde(default)]
     pub description: String,
     /// A category shoppers filter by (トップス, 食品 …), 1–100 characters.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 100)]
     pub category: String,
     /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
@@ -29,9 +32,11 @@ pub struct CreateProductRequest {
     pub fulfilment: FulfilmentDto,
     /// An https URL of its picture, optional.
     #[validate(url, length(max = 2000))]
+    #[schema(max_length = 2000)]
     pub image_url: Option<String>,
     /// At least one, at most 100 variants.
     #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
     pub variants: Vec<VariantRequest>,
 }
 

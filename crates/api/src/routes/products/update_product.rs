@@ -19,12 +19,15 @@ use validator::Validate;
 pub struct UpdateProductRequest {
     /// A new name, 1–200 characters.
     #[validate(length(min = 1, max = 200), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     /// A new description, up to 5,000 characters.
     #[validate(length(max = 5000))]
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
     /// A new category, 1–100 characters.
     #[validate(length(min = 1, max = 100), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 100)]
     pub category: Option<String>,
     /// A new consumption-tax rate.
     pub tax_category: Option<TaxCategoryDto>,
@@ -32,6 +35,7 @@ pub struct UpdateProductRequest {
     pub fulfilment: Option<FulfilmentDto>,
     /// A new https picture URL; `null` removes it.
     #[validate(url, length(max = 2000))]
+    #[schema(max_length = 2000)]
     pub image_url: Option<String>,
     /// `true` puts an archived product back on sale.
     pub active: Option<bool>,

@@ -20,12 +20,15 @@ use validator::Validate;
 pub struct UpdateVariantRequest {
     /// A new SKU, unique in the mall.
     #[validate(length(min = 1, max = 64), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 64)]
     pub sku: Option<String>,
     /// A new color.
     #[validate(length(min = 1, max = 50), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 50)]
     pub color: Option<String>,
     /// A new size.
     #[validate(length(min = 1, max = 50), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 50)]
     pub size: Option<String>,
     /// Tax-inclusive price in whole yen, as a decimal string.
     #[validate(custom(function = validate_price))]

@@ -20,6 +20,7 @@ pub struct CreateReservationRequest {
     pub variant_id: Uuid,
     /// Units to reserve, 1–99.
     #[validate(range(min = 1, max = 99))]
+    #[schema(minimum = 1, maximum = 99)]
     pub quantity: i32,
     /// The planned visit date (来店予定日): a business day of the shop inside its window
     /// (`reservation_min_days` to `reservation_max_days` days ahead); never before 1990 or after 2099.

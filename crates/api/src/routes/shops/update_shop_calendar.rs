@@ -23,9 +23,11 @@ pub struct UpdateCalendarRequest {
     pub closed_on_holidays: bool,
     /// Extra closed dates, at most 366.
     #[validate(length(max = 366), nested)]
+    #[schema(max_items = 366)]
     pub closed_dates: Vec<CalendarDateDto>,
     /// Dates open despite the rules, at most 366.
     #[validate(length(max = 366), nested)]
+    #[schema(max_items = 366)]
     pub open_dates: Vec<CalendarDateDto>,
 }
 

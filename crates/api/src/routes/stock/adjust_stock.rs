@@ -19,6 +19,7 @@ fn not_zero(delta: i32) -> Result<(), ValidationError> {
 pub struct AdjustStockRequest {
     /// Units to add (positive: arrival) or take away (negative: sale, damage), ±1,000,000, not 0.
     #[validate(range(min = -1_000_000, max = 1_000_000), custom(function = not_zero))]
+    #[schema(maximum = 1)]
     pub delta: i32,
 }
 

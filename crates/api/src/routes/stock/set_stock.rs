@@ -15,6 +15,7 @@ use validator::Validate;
 pub struct SetStockRequest {
     /// Units on hand, 0 to 1,000,000.
     #[validate(range(min = 0, max = 1_000_000))]
+    #[schema(minimum = 0, maximum = 1)]
     pub quantity: i32,
 }
 

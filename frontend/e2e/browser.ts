@@ -146,3 +146,10 @@ export async function contrastProblems(page: Page): Promise<string[]> {
     );
   });
 }
+
+/** How many buttons on the page show less than their whole label (cut off at this width). */
+export async function cutOffButtons(page: Page): Promise<number> {
+  return page.evaluate(
+    () => [...document.querySelectorAll("button")].filter((b) => b.scrollWidth > b.clientWidth + 1).length,
+  );
+}

@@ -2,7 +2,17 @@
 // the storefront, and cannot reach another shop's console.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, baseUrl, launch, open, screenshot, skip, contrastProblems } from "./browser";
+import {
+  DESKTOP,
+  PHONE,
+  baseUrl,
+  contrastProblems,
+  cutOffButtons,
+  launch,
+  open,
+  screenshot,
+  skip,
+} from "./browser";
 
 describe.skipIf(skip)("shop console", () => {
   let browser: Browser;
@@ -56,17 +66,11 @@ describe.skipIf(skip)("shop console", () => {
     const box = await save.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
     await screenshot(page, "product-editor-phone");
-    const cutOnEditor = await page.evaluate(
-      () => [...document.querySelectorAll("button")].filter((b) => b.scrollWidth > b.clientWidth + 1).length,
-    );
-    expect(cutOnEditor).toBe(0);
+    expect(await cutOffButtons(page)).toBe(0);
     await page.goto(`/console/shops/${shopId}/calendar`);
     await page.getByRole("heading", { name: /営業カレンダー/ }).waitFor();
     await screenshot(page, "calendar-editor-phone");
-    const cutButtons = await page.evaluate(
-      () => [...document.querySelectorAll("button")].filter((b) => b.scrollWidth > b.clientWidth + 1).length,
-    );
-    expect(cutButtons).toBe(0);
+    expect(await cutOffButtons(page)).toBe(0);
     await page.setViewportSize(DESKTOP);
 
     await page.goto("/products?q=E2E&in_stock=1");

@@ -10,7 +10,6 @@ use kaimono_core::{Money, ShopId};
 use kaimono_entity::cart_item;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::BTreeSet;
 
 /// A stored quantity, which the schema keeps positive.
 pub(crate) fn quantity(stored: i32) -> Result<u32, OrderError> {
@@ -119,8 +118,15 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: Nai
         });
     }
     let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);
-    let delivery_window = delivery_window(db, &lines, today).await?;
-    let shipping = shipping(db, account, &lines).await?;
+    // The cart's shops, in the order of its lines.
+    let mut shops: Vec<(ShopId, String)> = Vec::new();
+    for line in &lines {
+        if !shops.iter().any(|(id, _)| *id == line.shop_id) {
+            shops.push((line.shop_id, line.shop_name.clone()));
+        }
+    }
+    let delivery_window = delivery_window(db, shops.iter().map(|(id, _)| *id), today).await?;
+    let shipping = shipping(db, account, shops, &lines).await?;
     Ok(Cart { total: tax.total, tax, lines, delivery_window, shipping })
 }
 
@@ -129,15 +135,10 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: Nai
 async fn shipping(
     db: &impl ConnectionTrait,
     account: AccountId,
+    shops: Vec<(ShopId, String)>,
     lines: &[CartLine],
 ) -> Result<Vec<CartShipping>, OrderError> {
     let address = kaimono_accounts::list_addresses(db, account).await?.into_iter().next();
-    let mut shops: Vec<(ShopId, String)> = Vec::new();
-    for line in lines {
-        if !shops.iter().any(|(id, _)| *id == line.shop_id) {
-            shops.push((line.shop_id, line.shop_name.clone()));
-        }
-    }
     let mut out = Vec::with_capacity(shops.len());
     for (shop_id, shop_name) in shops {
         let rules = kaimono_catalog::shipping_of(db, shop_id).await?;
@@ -149,13 +150,12 @@ async fn shipping(
     Ok(out)
 }
 
-/// The delivery dates every shop of `lines` accepts on `today` (ORD-01).
+/// The delivery dates every one of `shops` accepts on `today` (ORD-01).
 async fn delivery_window(
     db: &impl ConnectionTrait,
-    lines: &[CartLine],
+    shops: impl Iterator<Item = ShopId>,
     today: NaiveDate,
 ) -> Result<Option<DeliveryWindow>, OrderError> {
-    let shops: BTreeSet<ShopId> = lines.iter().map(|l| l.shop_id).collect();
     let mut common: Option<DeliveryWindow> = None;
     for shop in shops {
         let Some(window) = kaimono_catalog::get_shop(db, shop).await?.delivery_window(today) else {

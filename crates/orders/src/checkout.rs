@@ -90,9 +90,11 @@ pub async fn place_orders(
     for line in &cart.lines {
         by_shop.entry(line.shop_id.0).or_default().push(line.clone());
     }
-    let mut quotes = BTreeMap::new();
-    for (shop_id, lines) in &by_shop {
-        quotes.insert(*shop_id, quote_shipping(db, ShopId(*shop_id), lines, &checkout, ship_to.prefecture).await?);
+    // Shipping is quoted (and the slot checked) for every shop before any stock is taken.
+    let mut shops = Vec::with_capacity(by_shop.len());
+    for (shop_id, lines) in by_shop {
+        let shipping = quote_shipping(db, ShopId(shop_id), &lines, &checkout, ship_to.prefecture).await?;
+        shops.push((shop_id, lines, shipping));
     }
 
     // Ascending variant order: concurrent checkouts take row locks in one order and cannot deadlock.
@@ -103,8 +105,7 @@ pub async fn place_orders(
     }
 
     let mut ids = Vec::new();
-    for (shop_id, lines) in by_shop {
-        let shipping = quotes.remove(&shop_id).unwrap_or(ShippingQuote { carrier: None, fee: Money::ZERO });
+    for (shop_id, lines, shipping) in shops {
         let tax = with_shipping(lines.iter().map(|l| (l.tax_category, l.total())), shipping.fee);
         let id = Uuid::now_v7();
         let number = order_number(id, now);

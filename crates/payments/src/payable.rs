@@ -28,17 +28,6 @@ pub enum PayableError {
     Refused(Box<dyn std::error::Error + Send + Sync>),
 }
 
-impl PayableError {
-    /// Wraps a domain error, keeping a database error a database error (so an outage stays a 503).
-    pub fn refused(error: impl std::error::Error + Send + Sync + 'static) -> Self {
-        let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(error);
-        match boxed.downcast::<DbErr>() {
-            Ok(db) => PayableError::Db(*db),
-            Err(other) => PayableError::Refused(other),
-        }
-    }
-}
-
 /// Something a payment request can be for. Each method runs inside the settlement's transaction, which
 /// also records the provider's answer: the payable's state and the money's state change together.
 #[async_trait]

@@ -16,13 +16,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { components } from "../../api/schema";
-import { useSession } from "../../auth/use-session";
 import { PageTitle } from "../../components/page-title";
 import { ErrorState, Loading } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { type Shipping, updateShopShipping, useShopShipping } from "./api/shop-shipping";
 import { Forbidden } from "./forbidden";
-import { useCanManage } from "./use-managed-shop";
+import { useCanManage, useIsOwner } from "./use-managed-shop";
 
 type Method = components["schemas"]["ShippingMethodDto"];
 type Carrier = components["schemas"]["CarrierDto"];
@@ -174,10 +173,7 @@ function Editor({ shopId, initial, owner }: { shopId: string; initial: Shipping;
 export function ShippingEditorPage() {
   const shopId = useParams().shopId ?? "";
   const canManage = useCanManage(shopId);
-  const account = useSession()?.account;
-  const owner =
-    account?.role === "operator" ||
-    (account?.shops.some((s) => s.shop_id === shopId && s.role === "owner") ?? false);
+  const owner = useIsOwner(shopId);
   const shipping = useShopShipping(shopId);
   if (!canManage) return <Forbidden />;
   if (shipping.isPending) return <Loading />;

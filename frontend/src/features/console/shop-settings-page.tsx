@@ -15,13 +15,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { useSession } from "../../auth/use-session";
 import { ErrorState, Loading } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { type ShopSettings, useShopSettings } from "./api/shop-settings";
 import { updateShopSettings } from "./api/update-shop-settings";
 import { Forbidden } from "./forbidden";
-import { useCanManage } from "./use-managed-shop";
+import { useCanManage, useIsOwner } from "./use-managed-shop";
 
 type NumberField =
   | "reservation_min_days"
@@ -200,10 +199,7 @@ function Editor({ shopId, initial, owner }: { shopId: string; initial: ShopSetti
 export function ShopSettingsPage() {
   const shopId = useParams().shopId ?? "";
   const canManage = useCanManage(shopId);
-  const account = useSession()?.account;
-  const owner =
-    account?.role === "operator" ||
-    (account?.shops.some((s) => s.shop_id === shopId && s.role === "owner") ?? false);
+  const owner = useIsOwner(shopId);
   const settings = useShopSettings(shopId);
   if (!canManage) return <Forbidden />;
   if (settings.isPending) return <Loading />;

@@ -61,6 +61,9 @@ impl Shipping {
     fn check(&self) -> Result<(), CatalogError> {
         let bad =
             |field: &'static str, message: &str| Err(CatalogError::InvalidSetting { field, message: message.into() });
+        if self.methods.is_empty() && self.free_over.is_some() {
+            return bad("free_over", "needs at least one carrier");
+        }
         for (i, method) in self.methods.iter().enumerate() {
             if self.methods[..i].iter().any(|m| m.carrier == method.carrier) {
                 return bad("methods", "lists a carrier twice");

@@ -2,7 +2,7 @@
 
 use crate::dto::orders::CarrierDto;
 use crate::dto::{price, validate_price};
-use crate::error::{ApiError, ErrorCode};
+use crate::error::ApiError;
 use kaimono_catalog::{Shipping, ShippingMethod};
 use kaimono_core::{Money, Region, TIME_SLOTS};
 use rust_decimal::Decimal;
@@ -142,9 +142,6 @@ impl ShippingDto {
             methods.push(ShippingMethod { carrier: m.carrier.into(), time_slots, fees });
         }
         let free_over = self.free_over.map(|v| price(v, "free_over")).transpose()?;
-        if methods.is_empty() && free_over.is_some() {
-            return Err(ApiError::field(ErrorCode::ValidationFailed, "free_over", "needs at least one carrier"));
-        }
         Ok(Shipping { methods, free_over })
     }
 }

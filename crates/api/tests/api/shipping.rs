@@ -65,6 +65,10 @@ async fn cart02_the_owner_sets_shipping_fees_and_shoppers_can_read_them(backend:
     let (status, problem) = app.put(&path, Some(&shop.owner.access_token), bad).await;
     assert_eq!(status, 422);
     assert!(problem["errors"]["methods.0.fees.kanto"].is_array(), "{problem}");
+    let (status, problem) =
+        app.put(&path, Some(&shop.owner.access_token), json!({"free_over": "5000", "methods": []})).await;
+    assert_eq!(status, 422, "free shipping needs a carrier to ship with");
+    assert!(problem["errors"]["free_over"].is_array(), "{problem}");
     let (_, unchanged) = app.get(&path, None).await;
     assert_eq!(unchanged, read, "refused changes changed nothing");
     assert_eq!(app.get("/api/v1/shops/not-a-shop/shipping", None).await.0, 404);

@@ -1,0 +1,11 @@
+//! Stored files and the images among them. One port, [`Storage`], in front of the local filesystem (the
+//! default, under the data directory) or any S3-compatible store; product images (CAT-02), and next the
+//! attachments and inspection photos of proxy-buying, go through it. [`images::prepare`] turns an upload
+//! into re-encoded, resized renditions with content-hashed names.
+
+pub mod images;
+mod storage;
+
+pub use images::{ImageError, PreparedImage, Rendition};
+pub use storage::{S3Settings, Storage, StorageConfig, StorageError};
+pub use storage::is_valid_name;

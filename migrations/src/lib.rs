@@ -16,6 +16,7 @@ mod m20261202_000010_add_search_text;
 mod m20261202_000011_add_delivery_window;
 mod m20261202_000012_add_shop_settings;
 mod m20261202_000013_create_shipping_methods;
+mod m20261202_000014_create_product_images;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_add_delivery_window::Migration),
             Box::new(m20261202_000012_add_shop_settings::Migration),
             Box::new(m20261202_000013_create_shipping_methods::Migration),
+            Box::new(m20261202_000014_create_product_images::Migration),
         ]
     }
 }

@@ -23,6 +23,7 @@ where
     app.openapi(ApiDoc::openapi())
         .service(scope::scope("/api/v1").configure(routes::api_v1(include_dev)))
         .configure(routes::health::configure)
+        .configure(routes::media::configure)
 }
 
 /// The full spec (development routes included): what `kaimono openapi` prints and what

@@ -36,6 +36,8 @@ pub struct Config {
     /// How long a public catalog answer may be served again before it is recomputed (CAT-06): stock on
     /// the storefront is at most this stale (checkout stays authoritative). Zero turns the cache off.
     pub catalog_cache_ttl: std::time::Duration,
+    /// Where uploaded files (product images) are stored.
+    pub storage: kaimono_media::StorageConfig,
     /// Bounds on what a client and the database may take.
     pub limits: Limits,
 }
@@ -54,6 +56,8 @@ pub struct Limits {
     pub db_statement: std::time::Duration,
     /// A whole request, database stalls included; past it the request answers 503.
     pub request: std::time::Duration,
+    /// One call to file storage (local or S3-compatible).
+    pub storage: std::time::Duration,
 }
 
 impl Default for Limits {
@@ -65,6 +69,7 @@ impl Default for Limits {
             db_acquire: Duration::from_secs(3),
             db_statement: Duration::from_secs(10),
             request: Duration::from_secs(30),
+            storage: Duration::from_secs(20),
         }
     }
 }
@@ -101,6 +106,7 @@ impl std::fmt::Debug for Config {
             .field("dev_mailbox", &self.dev_mailbox)
             .field("listen_backlog", &self.listen_backlog)
             .field("catalog_cache_ttl", &self.catalog_cache_ttl)
+            .field("storage", &self.storage)
             .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
@@ -139,6 +145,11 @@ struct FileConfig {
     dev_mailbox: Option<bool>,
     listen_backlog: Option<u32>,
     catalog_cache_ms: Option<u64>,
+    storage_url: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_region: Option<String>,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
     request_body_timeout_secs: Option<u64>,
     request_timeout_secs: Option<u64>,
     database_acquire_timeout_ms: Option<u64>,
@@ -274,6 +285,27 @@ impl Config {
                 defaults.db_statement,
                 3_600_000,
             )?,
+            storage: defaults.storage,
+        };
+        let storage_url = get("STORAGE_URL", file.storage_url).unwrap_or_else(|| "file://data/media".to_owned());
+        let storage = if let Some(root) = storage_url.strip_prefix("file://") {
+            kaimono_media::StorageConfig::Local { root: root.into() }
+        } else if let Some(bucket) = storage_url.strip_prefix("s3://").filter(|b| !b.is_empty() && !b.contains('/')) {
+            let required = |name: &str, value: Option<String>| {
+                value.ok_or_else(|| bad(name, "is required with an s3:// KAIMONO_STORAGE_URL".to_owned()))
+            };
+            kaimono_media::StorageConfig::S3(kaimono_media::S3Settings {
+                bucket: bucket.to_owned(),
+                endpoint: get("S3_ENDPOINT", file.s3_endpoint),
+                region: get("S3_REGION", file.s3_region).unwrap_or_else(|| "ap-northeast-1".to_owned()),
+                access_key_id: required("S3_ACCESS_KEY_ID", get("S3_ACCESS_KEY_ID", file.s3_access_key_id))?,
+                secret_access_key: required(
+                    "S3_SECRET_ACCESS_KEY",
+                    get("S3_SECRET_ACCESS_KEY", file.s3_secret_access_key),
+                )?,
+            })
+        } else {
+            return Err(bad("STORAGE_URL", format!("expected file://DIRECTORY or s3://BUCKET, got {storage_url:?}")));
         };
         let static_dir = get("STATIC_DIR", file.static_dir).unwrap_or_else(|| "frontend/dist".to_owned());
         let payments = match get("PAYMENT_PROVIDER", file.payment_provider).as_deref() {
@@ -302,6 +334,7 @@ impl Config {
             dev_mailbox,
             listen_backlog,
             catalog_cache_ttl,
+            storage,
             limits,
         })
     }
@@ -404,6 +437,31 @@ mod tests {
         .unwrap();
         assert!(matches!(&c.payments, PaymentsConfig::Stripe { api_base, .. } if api_base == "https://api.stripe.com"));
         assert!(!format!("{c:?}").contains("sk_live_secret"));
+    }
+
+    #[test]
+    fn cat02_files_are_stored_under_the_data_directory_unless_an_s3_bucket_is_named() {
+        let c = Config::from_sources(&vars(&[]), FileConfig::default()).unwrap();
+        assert_eq!(c.storage, kaimono_media::StorageConfig::Local { root: "data/media".into() });
+        let c = Config::from_sources(
+            &vars(&[
+                ("KAIMONO_STORAGE_URL", "s3://kaimono-media"),
+                ("KAIMONO_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                ("KAIMONO_S3_ACCESS_KEY_ID", "id"),
+                ("KAIMONO_S3_SECRET_ACCESS_KEY", "very-secret"),
+            ]),
+            FileConfig::default(),
+        )
+        .unwrap();
+        assert!(matches!(&c.storage, kaimono_media::StorageConfig::S3(s3) if s3.bucket == "kaimono-media"
+            && s3.endpoint.as_deref() == Some("http://127.0.0.1:9000")));
+        assert!(!format!("{c:?}").contains("very-secret"));
+        let err =
+            Config::from_sources(&vars(&[("KAIMONO_STORAGE_URL", "s3://b")]), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_S3_ACCESS_KEY_ID");
+        let err =
+            Config::from_sources(&vars(&[("KAIMONO_STORAGE_URL", "ftp://x")]), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_STORAGE_URL");
     }
 
     #[test]

@@ -110,7 +110,7 @@ async fn main() -> anyhow::Result<()> {
             let (listen, backlog) = (config.listen, config.listen_backlog);
             let state = kaimono_api::server::prepare(config, clock.clone()).await?;
             if demo {
-                print_logins(&kaimono_api::seed::seed_demo(&state.db, clock.now()).await?);
+                print_logins(&kaimono_api::seed::seed_demo(&state.db, &state.storage, clock.now()).await?);
             }
             if state.config.dev_mailbox {
                 tracing::warn!("the development mailbox is on: every email is readable at /api/v1/dev/mailbox");
@@ -131,7 +131,7 @@ async fn main() -> anyhow::Result<()> {
                 anyhow::bail!("say what to seed: `kaimono seed --demo`");
             }
             let state = kaimono_api::server::prepare(config, clock.clone()).await?;
-            print_logins(&kaimono_api::seed::seed_demo(&state.db, clock.now()).await?);
+            print_logins(&kaimono_api::seed::seed_demo(&state.db, &state.storage, clock.now()).await?);
             Ok(())
         }
         Command::Worker => {

@@ -87,6 +87,7 @@ pub async fn security_headers(
     let production =
         req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.env == crate::config::Environment::Production);
     let is_api = req.path().starts_with("/api/v1") || req.path().starts_with("/health");
+    let is_media = req.path().starts_with("/media/");
     // The SPA's built files carry a content hash in their names: a changed file is a new URL.
     let is_hashed_asset = req.path().starts_with("/assets/");
     let mut res = next.call(req).await?;
@@ -111,7 +112,7 @@ pub async fn security_headers(
             .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains"));
     }
     // Tokens, personal data and payment links must never sit in a shared or browser cache.
-    if is_api && !headers.contains_key(header::CACHE_CONTROL) {
+    if (is_api || (is_media && !success)) && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     } else if is_hashed_asset && success {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));

@@ -199,7 +199,11 @@ fn demo_shipping() -> kaimono_catalog::Shipping {
 }
 
 /// Loads the demo mall if the database has no shops yet. Returns the demo logins either way.
-pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Vec<DemoLogin>> {
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    storage: &kaimono_media::Storage,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<DemoLogin>> {
     let logins = demo_logins();
     if !kaimono_catalog::list_shops(db, None, 1).await?.items.is_empty() {
         return Ok(logins);
@@ -343,7 +347,6 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
                             ReservationPayment::InStore
                         },
                     },
-                    image_url: None,
                     variants,
                 },
                 now,
@@ -357,6 +360,14 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
                     _ => 5 + i32::try_from((p * 3 + v) % 20).unwrap_or(0),
                 };
                 kaimono_catalog::set_stock(&txn, shop.id, variant.id, quantity, now).await?;
+            }
+            // Pictures the project draws (free to redistribute): one per product, two for some.
+            let pictures = if p % 3 == 0 { 2 } else { 1 };
+            for picture in 0..pictures {
+                let seed = u32::try_from(index * 100 + p * 7 + picture * 3).unwrap_or(0);
+                let drawn = kaimono_media::images::drawn_sample(seed, 960, 960);
+                let alt = if picture == 0 { (*name).to_owned() } else { format!("{name}（別の色）") };
+                kaimono_catalog::add_image(&txn, storage, shop.id, product.product.id, drawn.into(), alt, now).await?;
             }
         }
     }

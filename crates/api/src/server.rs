@@ -38,7 +38,9 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
         Arc::new(kaimono_orders::OrderPayments),
         Arc::new(kaimono_reservations::ReservationPayments),
     ]);
+    let storage = kaimono_media::Storage::open(&config.storage, config.limits.storage)?;
     Ok(AppState {
+        storage,
         settlement: kaimono_payments::Settlement::new(payments, payables),
         catalog_cache: Arc::new(crate::cache::PublicCache::new(config.catalog_cache_ttl)),
         db,

@@ -15,6 +15,8 @@ pub struct AppState {
     pub throttle: kaimono_accounts::LoginThrottle,
     /// The payment provider and what it settles for.
     pub settlement: kaimono_payments::Settlement,
+    /// Uploaded files: product images.
+    pub storage: kaimono_media::Storage,
     /// Public catalog answers, kept for at most a second.
     pub catalog_cache: Arc<crate::cache::PublicCache>,
 }

@@ -6,6 +6,14 @@ pub enum CatalogError {
     ProductNotFound,
     #[error("variant not found")]
     VariantNotFound,
+    #[error("image not found")]
+    ImageNotFound,
+    #[error("a product has at most {max} images")]
+    TooManyImages { max: usize },
+    #[error(transparent)]
+    Image(#[from] kaimono_media::ImageError),
+    #[error(transparent)]
+    Storage(#[from] kaimono_media::StorageError),
     #[error("the SKU {sku} is already in use")]
     SkuTaken { sku: String },
     #[error("the product already has a {color} / {size} variant")]

@@ -6,6 +6,7 @@
 //! shop) is the caller's job; this crate answers which shop owns what.
 
 mod error;
+mod images;
 mod model;
 mod products;
 mod shipping;
@@ -14,6 +15,10 @@ mod stock;
 mod views;
 
 pub use error::CatalogError;
+pub use images::{
+    MAX_ALT_CHARS, MAX_IMAGES_PER_PRODUCT, ProductImage, StoredRendition, add_image, covers_of, delete_image,
+    images_of, reorder_images, update_image_alt,
+};
 pub use model::*;
 pub use products::{
     add_variant, archive_product, create_product, get_product, list_categories, list_products, product_shop,

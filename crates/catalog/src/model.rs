@@ -240,7 +240,6 @@ pub struct Product {
     pub category: String,
     pub tax_category: TaxCategory,
     pub fulfilment: Fulfilment,
-    pub image_url: Option<String>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -272,6 +271,8 @@ pub struct StockLevel {
 pub struct ProductDetail {
     pub product: Product,
     pub shop_name: String,
+    /// In display order.
+    pub images: Vec<crate::ProductImage>,
     pub variants: Vec<Variant>,
     pub stock: Vec<StockLevel>,
 }
@@ -281,6 +282,8 @@ pub struct ProductDetail {
 pub struct ProductSummary {
     pub product: Product,
     pub shop_name: String,
+    /// The first image, shown on product cards.
+    pub cover: Option<crate::ProductImage>,
     pub price_min: Money,
     pub price_max: Money,
     pub in_stock: bool,
@@ -311,7 +314,6 @@ pub struct NewProduct {
     pub category: String,
     pub tax_category: TaxCategory,
     pub fulfilment: Fulfilment,
-    pub image_url: Option<String>,
     pub variants: Vec<NewVariant>,
 }
 
@@ -324,7 +326,6 @@ pub struct ProductChanges {
     pub reservable: Option<bool>,
     pub deliverable: Option<bool>,
     pub reservation_payment: Option<ReservationPayment>,
-    pub image_url: Option<Option<String>>,
     pub active: Option<bool>,
 }
 

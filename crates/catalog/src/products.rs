@@ -28,7 +28,6 @@ fn to_product(row: product::Model) -> Product {
             reservation_payment: ReservationPayment::parse(&row.reservation_payment)
                 .unwrap_or(ReservationPayment::InStore),
         },
-        image_url: row.image_url,
         active: row.active,
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -120,6 +119,7 @@ pub async fn list_products(
         .map(|s| s.variant_id)
         .collect();
     let shop_names = crate::views::shop_names(db, rows.iter().map(|r| ShopId(r.shop_id))).await?;
+    let mut covers = crate::images::covers_of(db, ids.iter().map(|id| ProductId(*id))).await?;
     let mut prices: HashMap<Uuid, (i64, i64, bool)> = HashMap::new();
     for v in &variants {
         let entry = prices.entry(v.product_id).or_insert((v.price, v.price, false));
@@ -133,6 +133,7 @@ pub async fn list_products(
             let (min, max, in_stock) = prices.get(&row.id).copied().unwrap_or((0, 0, false));
             let shop_name = shop_names.get(&ShopId(row.shop_id)).cloned().unwrap_or_default();
             ProductSummary {
+                cover: covers.remove(&ProductId(row.id)),
                 product: to_product(row),
                 shop_name,
                 price_min: Money::yen(min),
@@ -190,7 +191,8 @@ pub async fn get_product(
         })
         .collect();
     let shop_name = names.get(&ShopId(row.shop_id)).cloned().unwrap_or_default();
-    Ok(ProductDetail { product: to_product(row), shop_name, variants, stock })
+    let images = crate::images::images_of(db, [id]).await?.remove(&id).unwrap_or_default();
+    Ok(ProductDetail { product: to_product(row), shop_name, images, variants, stock })
 }
 
 fn map_variant_conflict(error: DbErr, sku: &str, color: &str, size: &str) -> CatalogError {
@@ -255,7 +257,6 @@ pub async fn create_product(
         reservable: Set(new.fulfilment.reservable),
         deliverable: Set(new.fulfilment.deliverable),
         reservation_payment: Set(new.fulfilment.reservation_payment.as_str().to_owned()),
-        image_url: Set(new.image_url),
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
@@ -306,9 +307,6 @@ pub async fn update_product(
     }
     if let Some(v) = changes.reservation_payment {
         row.reservation_payment = Set(v.as_str().to_owned());
-    }
-    if let Some(v) = changes.image_url {
-        row.image_url = Set(v);
     }
     if let Some(v) = changes.active {
         row.active = Set(v);

@@ -18,6 +18,7 @@ pub mod payment_card;
 pub mod payment_customer;
 pub mod payment_request;
 pub mod product;
+pub mod product_image;
 pub mod rate_limit;
 pub mod reservation;
 pub mod session;

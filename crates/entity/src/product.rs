@@ -14,7 +14,6 @@ pub struct Model {
     pub reservable: bool,
     pub deliverable: bool,
     pub reservation_payment: String,
-    pub image_url: Option<String>,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -244,7 +244,10 @@ mod tests {
     fn cat02_the_type_is_judged_by_content_not_by_name() {
         let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
         assert_eq!(prepare(gif, "p").unwrap_err(), ImageError::Unsupported(Some("image/gif".into())));
-        assert_eq!(prepare(b"<svg xmlns='http://www.w3.org/2000/svg'/>", "p").unwrap_err(), ImageError::Unsupported(None));
+        assert_eq!(
+            prepare(b"<svg xmlns='http://www.w3.org/2000/svg'/>", "p").unwrap_err(),
+            ImageError::Unsupported(None)
+        );
         let mut truncated = drawn_sample(4, 300, 300);
         truncated.truncate(100);
         assert!(matches!(prepare(&truncated, "p"), Err(ImageError::Unreadable(_))));

@@ -7,5 +7,5 @@ pub mod images;
 mod storage;
 
 pub use images::{ImageError, PreparedImage, Rendition};
-pub use storage::{S3Settings, Storage, StorageConfig, StorageError};
 pub use storage::is_valid_name;
+pub use storage::{S3Settings, Storage, StorageConfig, StorageError};

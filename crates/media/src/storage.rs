@@ -120,11 +120,11 @@ impl Storage {
         }
     }
 
-    async fn bounded<T>(
-        &self,
-        call: impl Future<Output = Result<T, object_store::Error>>,
-    ) -> Result<T, StorageError> {
-        tokio::time::timeout(self.timeout, call).await.map_err(|_| StorageError::Timeout(self.timeout))?.map_err(Into::into)
+    async fn bounded<T>(&self, call: impl Future<Output = Result<T, object_store::Error>>) -> Result<T, StorageError> {
+        tokio::time::timeout(self.timeout, call)
+            .await
+            .map_err(|_| StorageError::Timeout(self.timeout))?
+            .map_err(Into::into)
     }
 }
 

@@ -127,6 +127,10 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         dev_mailbox: options.dev_mailbox,
         listen_backlog: 1024,
         catalog_cache_ttl: options.catalog_cache_ttl,
+        // The S3-compatible server the test command starts, else a directory shared by this process.
+        storage: kaimono_media::StorageConfig::s3_for_tests().unwrap_or_else(|| kaimono_media::StorageConfig::Local {
+            root: std::env::temp_dir().join(format!("kaimono-test-media-{}", std::process::id())),
+        }),
         limits: options.limits,
     };
     let clock = Arc::new(ManualClock::new(start_time()));
@@ -183,6 +187,23 @@ impl TestApp {
         let json =
             if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
         (status, json)
+    }
+
+    /// Posts a `multipart/form-data` picture upload (`file`, and `alt` when given).
+    pub async fn upload(&self, path: &str, token: Option<&str>, file: Vec<u8>, alt: Option<&str>) -> (u16, Value) {
+        let mut form =
+            reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(file).file_name("photo"));
+        if let Some(alt) = alt {
+            form = form.text("alt", alt.to_owned());
+        }
+        let mut request = self.client.post(self.url(path)).multipart(form);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {

@@ -119,6 +119,52 @@ impl VariantResponse {
     }
 }
 
+/// A product picture (CAT-02), stored in a few widths. Every URL is a path on this server
+/// (`/media/…`), content-hashed and cacheable for good.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProductImageResponse {
+    /// The image's id.
+    pub id: Uuid,
+    /// What the picture shows, for screen readers; empty when staff gave none.
+    pub alt: String,
+    /// The picture's width in pixels (upright).
+    pub width: u32,
+    /// The picture's height in pixels (upright).
+    pub height: u32,
+    /// A mid-sized rendition (640 px wide or the picture's own width), for clients that take one URL.
+    pub url: String,
+    /// Every rendition, narrowest first, for `srcset`.
+    pub sources: Vec<ImageSourceResponse>,
+}
+
+/// One stored width of a picture.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ImageSourceResponse {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Its path on this server.
+    pub url: String,
+}
+
+/// The path a stored file is served at.
+pub fn media_url(name: &str) -> String {
+    format!("/media/{name}")
+}
+
+impl From<kaimono_catalog::ProductImage> for ProductImageResponse {
+    fn from(image: kaimono_catalog::ProductImage) -> Self {
+        let sources: Vec<ImageSourceResponse> = image
+            .renditions
+            .iter()
+            .map(|r| ImageSourceResponse { width: r.width, height: r.height, url: media_url(&r.name) })
+            .collect();
+        let url = sources.iter().find(|s| s.width >= 640).or(sources.last()).map(|s| s.url.clone()).unwrap_or_default();
+        Self { id: image.id, alt: image.alt, width: image.width, height: image.height, url, sources }
+    }
+}
+
 /// The shop that sells a product.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShopRef {
@@ -147,8 +193,8 @@ pub struct ProductResponse {
     pub tax_rate_percent: u32,
     /// How it is sold.
     pub fulfilment: FulfilmentDto,
-    /// Its picture, if any.
-    pub image_url: Option<String>,
+    /// Its pictures in display order (the first is its cover).
+    pub images: Vec<ProductImageResponse>,
     /// False once archived.
     pub active: bool,
     /// Lowest tax-inclusive price among active variants.
@@ -184,7 +230,7 @@ impl From<ProductDetail> for ProductResponse {
             tax_rate_percent: p.tax_category.rate_percent(),
             tax_category: p.tax_category.into(),
             fulfilment: p.fulfilment.into(),
-            image_url: p.image_url,
+            images: d.images.into_iter().map(Into::into).collect(),
             active: p.active,
             price_min: prices.iter().copied().min().unwrap_or(Money::ZERO),
             price_max: prices.iter().copied().max().unwrap_or(Money::ZERO),
@@ -208,8 +254,8 @@ pub struct ProductSummaryResponse {
     pub tax_category: TaxCategoryDto,
     /// How it is sold.
     pub fulfilment: FulfilmentDto,
-    /// Its picture, if any.
-    pub image_url: Option<String>,
+    /// Its first picture, if it has any.
+    pub cover: Option<ProductImageResponse>,
     /// On sale (false once archived; staff lists only).
     pub active: bool,
     /// The lowest variant price, tax-inclusive.
@@ -232,7 +278,7 @@ impl From<ProductSummary> for ProductSummaryResponse {
             category: p.category,
             tax_category: p.tax_category.into(),
             fulfilment: p.fulfilment.into(),
-            image_url: p.image_url,
+            cover: s.cover.map(Into::into),
             active: p.active,
             price_min: s.price_min,
             price_max: s.price_max,

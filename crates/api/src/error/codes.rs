@@ -70,6 +70,9 @@ error_codes! {
     InsufficientStock = "insufficient_stock", CONFLICT, "There is not enough stock.";
     StockLimit = "stock_limit", UNPROCESSABLE_ENTITY, "A shop cannot hold that many units of a variant.";
     NoBusinessDay = "no_business_day", CONFLICT, "The shop has no business day in reach.";
+    UnsupportedImage = "unsupported_image", UNPROCESSABLE_ENTITY, "Upload a JPEG, PNG or WEBP image.";
+    ImageTooLarge = "image_too_large", UNPROCESSABLE_ENTITY, "The image is larger than 10 MB.";
+    TooManyImages = "too_many_images", CONFLICT, "The product already has as many images as it may.";
     // Cart and orders
     NotPurchasable = "not_purchasable", UNPROCESSABLE_ENTITY, "This item is not on sale for delivery.";
     CartEmpty = "cart_empty", CONFLICT, "The cart is empty.";
@@ -94,6 +97,7 @@ error_codes! {
     PaymentProviderUnavailable = "payment_provider_unavailable", SERVICE_UNAVAILABLE, "The payment provider could not be reached; nothing was charged.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";
+    StorageUnavailable = "storage_unavailable", SERVICE_UNAVAILABLE, "File storage cannot be reached right now; try again shortly.";
     InternalError = "internal_error", INTERNAL_SERVER_ERROR, "Something went wrong on our side.";
 }
 

@@ -201,12 +201,28 @@ impl From<AccountError> for ApiError {
     }
 }
 
+impl From<kaimono_media::StorageError> for ApiError {
+    fn from(e: kaimono_media::StorageError) -> Self {
+        tracing::error!(error = %e, "file storage failed");
+        ApiError::new(ErrorCode::StorageUnavailable, ErrorCode::StorageUnavailable.message()).retry_after(5)
+    }
+}
+
 impl From<CatalogError> for ApiError {
     fn from(e: CatalogError) -> Self {
         match e {
             CatalogError::ShopNotFound => ApiError::not_found("shop"),
             CatalogError::ProductNotFound => ApiError::not_found("product"),
             CatalogError::VariantNotFound => ApiError::not_found("variant"),
+            CatalogError::ImageNotFound => ApiError::not_found("image"),
+            CatalogError::TooManyImages { max } => {
+                ApiError::new(ErrorCode::TooManyImages, format!("a product has at most {max} images"))
+            }
+            CatalogError::Image(e) => match e {
+                kaimono_media::ImageError::TooLarge => ApiError::field(ErrorCode::ImageTooLarge, "file", e.to_string()),
+                _ => ApiError::field(ErrorCode::UnsupportedImage, "file", e.to_string()),
+            },
+            CatalogError::Storage(e) => e.into(),
             CatalogError::SkuTaken { sku } => {
                 ApiError::field(ErrorCode::SkuTaken, "sku", format!("the SKU {sku} is already in use"))
             }
@@ -445,6 +461,8 @@ pub mod responses {
         Gone = 410, "The payment link has expired.";
         TooManyRequests = 429, "Too many attempts; see Retry-After.";
         ServiceUnavailable = 503, "The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key.";
+        UnsupportedMediaType = 415, "The body is not of a type this operation takes.";
+        StorageDown = 503, "File storage could not be reached; nothing was changed. Try again shortly.";
         ServerError = 500, "Unexpected failure; the body is opaque and the cause is logged.";
     }
 }

@@ -6,6 +6,7 @@ pub mod cart;
 pub mod dev;
 pub mod health;
 pub mod me;
+pub mod media;
 pub mod orders;
 pub mod payments;
 pub mod products;

@@ -7,6 +7,7 @@ mod catalog_cache;
 mod contract;
 mod conventions;
 mod crash;
+mod images;
 mod orders;
 mod outbox;
 mod payments;

@@ -20,7 +20,7 @@ db_tests!(
 
 async fn production_refuses_to_start_with_demo_logins(backend: Backend) {
     let app = spawn_app(backend).await;
-    kaimono_api::seed::seed_demo(&app.db, app.clock_now()).await.unwrap();
+    kaimono_api::seed::seed_demo(&app.db, &app.state.storage, app.clock_now()).await.unwrap();
     let mut config = (*app.state.config).clone();
     config.env = kaimono_api::config::Environment::Production;
     let clock: kaimono_core::SharedClock = app.clock.clone();

@@ -30,10 +30,6 @@ pub struct CreateProductRequest {
     pub tax_category: TaxCategoryDto,
     /// How it is sold: for delivery, for store pickup, or both.
     pub fulfilment: FulfilmentDto,
-    /// An https URL of its picture, optional.
-    #[validate(url, length(max = 2000))]
-    #[schema(max_length = 2000)]
-    pub image_url: Option<String>,
     /// At least one, at most 100 variants.
     #[validate(length(min = 1, max = 100), nested)]
     #[schema(min_items = 1, max_items = 100)]
@@ -68,7 +64,6 @@ pub async fn create_product(
         category: body.category.trim().to_owned(),
         tax_category: body.tax_category.into(),
         fulfilment: body.fulfilment.into(),
-        image_url: body.image_url,
         variants,
     };
     let txn = crate::database::begin_write(&state.db).await?;

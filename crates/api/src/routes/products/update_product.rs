@@ -33,10 +33,6 @@ pub struct UpdateProductRequest {
     pub tax_category: Option<TaxCategoryDto>,
     /// How it is sold from now on.
     pub fulfilment: Option<FulfilmentDto>,
-    /// A new https picture URL; `null` removes it.
-    #[validate(url, length(max = 2000))]
-    #[schema(max_length = 2000)]
-    pub image_url: Option<String>,
     /// `true` puts an archived product back on sale.
     pub active: Option<bool>,
 }
@@ -67,7 +63,6 @@ pub async fn update_product(
         reservable: body.fulfilment.as_ref().map(|f| f.reservable),
         deliverable: body.fulfilment.as_ref().map(|f| f.deliverable),
         reservation_payment: body.fulfilment.map(|f| f.reservation_payment.into()),
-        image_url: body.image_url.map(Some),
         active: body.active,
     };
     Ok(web::Json(kaimono_catalog::update_product(&state.db, id, changes, state.clock.now()).await?.into()))

@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)]
+
 //! The storage port against the local filesystem, and against an S3-compatible server when
 //! `KAIMONO_TEST_S3_URL` is set (the test command starts one; CI requires it).
 

@@ -142,19 +142,6 @@ fn path(name: &str) -> Result<Path, StorageError> {
     Ok(Path::from(name))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_flat_and_plain() {
-        assert!(is_valid_name("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b-640-1f2e3d4c5b6a7988.jpg"));
-        for bad in ["", ".hidden", "a/b", "../etc/passwd", "A.jpg", "a b", &"x".repeat(201)] {
-            assert!(!is_valid_name(bad), "{bad:?}");
-        }
-    }
-}
-
 impl StorageConfig {
     /// The S3-compatible store tests run against too, from `KAIMONO_TEST_S3_URL`
     /// (`http://127.0.0.1:PORT/BUCKET`, as the test command starts one), if set.
@@ -168,5 +155,18 @@ impl StorageConfig {
             access_key_id: "test".to_owned(),
             secret_access_key: "test".to_owned(),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_flat_and_plain() {
+        assert!(is_valid_name("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b-640-1f2e3d4c5b6a7988.jpg"));
+        for bad in ["", ".hidden", "a/b", "../etc/passwd", "A.jpg", "a b", &"x".repeat(201)] {
+            assert!(!is_valid_name(bad), "{bad:?}");
+        }
     }
 }

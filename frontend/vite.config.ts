@@ -7,6 +7,7 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": process.env.KAIMONO_API ?? "http://127.0.0.1:8080",
+      "/media": process.env.KAIMONO_API ?? "http://127.0.0.1:8080",
     },
   },
   build: { outDir: "dist", sourcemap: true },

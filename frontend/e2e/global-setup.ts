@@ -73,6 +73,7 @@ export default async function setup(project: TestProject) {
       KAIMONO_STATIC_DIR: dist,
       KAIMONO_LOG: "warn",
       KAIMONO_DEV_MAILBOX: "true",
+      KAIMONO_STORAGE_URL: `file://${dir}/media`,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

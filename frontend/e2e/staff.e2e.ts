@@ -56,6 +56,22 @@ describe.skipIf(skip)("shop console", () => {
     await page.getByRole("textbox", { name: /^在庫 E2E-/ }).fill("7");
     await page.getByRole("button", { name: "在庫を保存" }).click();
     await page.getByText("在庫を更新しました。").waitFor();
+
+    // CAT-02: a picture uploaded in the editor, described, and shown in the storefront. The file is one
+    // of the demo pictures, as a shop's photo would be.
+    const demo = (await (await fetch(`${baseUrl}/api/v1/products?limit=1`)).json()) as {
+      items: { cover: { url: string } | null }[];
+    };
+    const photo = Buffer.from(await (await fetch(`${baseUrl}${demo.items[0]?.cover?.url}`)).arrayBuffer());
+    await page.getByText("まだ画像がありません。").waitFor();
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "shirt.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByText("画像を 1 枚追加しました。").waitFor();
+    await page.getByText("メイン画像").waitFor();
+    await page.getByLabel("代替テキスト").fill("ネイビーのリネンシャツ");
+    await page.getByRole("button", { name: "代替テキストを保存" }).click();
+    await page.getByText("保存しました").first().waitFor();
     await screenshot(page, "product-editor-desktop");
     // At phone width the stock column and its save button stay on screen.
     await page.setViewportSize(PHONE);
@@ -74,8 +90,15 @@ describe.skipIf(skip)("shop console", () => {
     await page.setViewportSize(DESKTOP);
 
     await page.goto("/products?q=E2E&in_stock=1");
-    await page.getByText("E2E リネンシャツ").click();
+    const card = page.getByTestId("product-card").filter({ hasText: "E2E リネンシャツ" });
+    await card.locator("img").waitFor();
+    await card.click();
     expect(await page.getByTestId("price").textContent()).toBe("¥6,600（税込）");
+    const picture = page.getByTestId("product-gallery").getByRole("img", { name: "ネイビーのリネンシャツ" });
+    await picture.waitFor();
+    expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+      true,
+    );
     await page.getByText("在庫あり").waitFor();
 
     // Another shop's console, reached by URL: a refusal and no controls.

@@ -21,6 +21,14 @@ describe.skipIf(skip)("storefront", () => {
 
     await page.goto("/products");
     await page.getByTestId("product-card").first().waitFor();
+    // CAT-02: every demo product has a picture, loaded from its stored width for a phone.
+    const firstPicture = page.getByTestId("product-card").first().locator("img");
+    await expect
+      .poll(() => firstPicture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    expect(await firstPicture.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(
+      /\/media\/p-.*w-.*\.jpg$/,
+    );
     await page.getByRole("combobox", { name: "カテゴリ" }).click();
     await page.getByRole("option", { name: "コーヒー" }).click();
     await page.waitForURL(/category=/);

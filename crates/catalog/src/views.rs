@@ -94,6 +94,27 @@ pub async fn variant_view(db: &impl ConnectionTrait, id: VariantId) -> Result<Va
     variant_views(db, [id]).await?.remove(&id).ok_or(CatalogError::VariantNotFound)
 }
 
+/// The cover picture of each of these variants' products (variants whose product has none are left out):
+/// for order and reservation lines, which keep the variant only.
+pub async fn variant_covers(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = VariantId>,
+) -> Result<HashMap<VariantId, crate::ProductImage>, CatalogError> {
+    let pairs: Vec<(uuid::Uuid, uuid::Uuid)> = variant::Entity::find()
+        .select_only()
+        .column(variant::Column::Id)
+        .column(variant::Column::ProductId)
+        .filter(variant::Column::Id.is_in(ids.into_iter().map(|v| v.0)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let covers = crate::images::covers_of(db, pairs.iter().map(|(_, p)| ProductId(*p))).await?;
+    Ok(pairs
+        .into_iter()
+        .filter_map(|(variant, product)| covers.get(&ProductId(product)).map(|c| (VariantId(variant), c.clone())))
+        .collect())
+}
+
 /// The names of these shops (unknown ids are left out).
 pub async fn shop_names(
     db: &impl ConnectionTrait,

@@ -115,6 +115,7 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: Nai
             quantity: quantity(item.quantity)?,
             available: v.available,
             on_sale: v.active && v.deliverable,
+            image: v.cover.clone(),
         });
     }
     let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);

@@ -119,6 +119,8 @@ pub struct CartLine {
     pub available: i32,
     /// Variant and product active and the product sold for delivery.
     pub on_sale: bool,
+    /// The product's cover picture.
+    pub image: Option<kaimono_catalog::ProductImage>,
 }
 
 impl CartLine {
@@ -185,6 +187,8 @@ pub struct OrderLine {
     pub unit_price: Money,
     pub quantity: u32,
     pub status: LineStatus,
+    /// The product's cover picture now.
+    pub image: Option<kaimono_catalog::ProductImage>,
 }
 
 impl OrderLine {

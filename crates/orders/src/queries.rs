@@ -33,7 +33,12 @@ pub(crate) async fn load_orders(
             unit_price: Money::yen(l.unit_price),
             quantity,
             status: LineStatus::parse(&l.status).unwrap_or(LineStatus::Held),
+            image: None,
         });
+    }
+    let covers = kaimono_catalog::variant_covers(db, lines.values().flatten().map(|l| l.variant_id)).await?;
+    for line in lines.values_mut().flatten() {
+        line.image = covers.get(&line.variant_id).cloned();
     }
     let shops = kaimono_catalog::shop_names(db, rows.iter().map(|o| ShopId(o.shop_id))).await?;
     Ok(rows

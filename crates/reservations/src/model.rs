@@ -131,6 +131,8 @@ pub struct Reservation {
     pub paid_in_store: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The product's cover picture now.
+    pub image: Option<kaimono_catalog::ProductImage>,
 }
 
 impl Reservation {

@@ -41,6 +41,7 @@ async fn load(
     let rows = query.all(db).await?;
     let shops = kaimono_catalog::shop_names(db, rows.iter().map(|r| ShopId(r.shop_id))).await?;
     let members = kaimono_accounts::member_names(db, rows.iter().map(|r| AccountId(r.account_id))).await?;
+    let covers = kaimono_catalog::variant_covers(db, rows.iter().map(|r| VariantId(r.variant_id))).await?;
     rows.into_iter()
         .map(|r| {
             Ok(Reservation {
@@ -67,6 +68,7 @@ async fn load(
                 paid_in_store: r.paid_in_store,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
+                image: covers.get(&VariantId(r.variant_id)).cloned(),
             })
         })
         .collect()

@@ -568,6 +568,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/products/{product_id}/images": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a picture to a product of my shop, last in order (CAT-02). Staff of the owning shop only. The
+     *     picture is re-encoded (its metadata dropped) and stored in a few widths.
+     */
+    post: operations["add_product_image"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/products/{product_id}/images/order": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Put a product's pictures in a new order (CAT-02). Staff of the owning shop only. */
+    put: operations["reorder_product_images"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/products/{product_id}/images/{image_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a product picture and its files (CAT-02). Staff of the owning shop only. */
+    delete: operations["delete_product_image"];
+    options?: never;
+    head?: never;
+    /** Change a product picture's alt text (CAT-02). Staff of the owning shop only. */
+    patch: operations["update_product_image"];
+    trace?: never;
+  };
   "/api/v1/products/{product_id}/variants": {
     parameters: {
       query?: never;
@@ -1053,6 +1108,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/media/{name}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stored picture (CAT-02). Its name carries a hash of its content, so the answer never changes and
+     *     may be cached for a year.
+     */
+    get: operations["get_media"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1343,6 +1418,7 @@ export interface components {
        * @description Units on the shop's shelf now; stock is held only when the order is placed.
        */
       available: number;
+      image?: components["schemas"]["ProductImageResponse"] | null;
     };
     CartResponse: {
       /** @description The lines, oldest first. */
@@ -1417,8 +1493,6 @@ export interface components {
       tax_category: components["schemas"]["TaxCategoryDto"];
       /** @description How it is sold: for delivery, for store pickup, or both. */
       fulfilment: components["schemas"]["FulfilmentDto"];
-      /** @description An https URL of its picture, optional. */
-      image_url?: string | null;
       /** @description At least one, at most 100 variants. */
       variants: components["schemas"]["VariantRequest"][];
     };
@@ -1486,6 +1560,9 @@ export interface components {
       | "insufficient_stock"
       | "stock_limit"
       | "no_business_day"
+      | "unsupported_image"
+      | "image_too_large"
+      | "too_many_images"
       | "not_purchasable"
       | "cart_empty"
       | "delivery_date_out_of_window"
@@ -1506,6 +1583,7 @@ export interface components {
       | "card_rejected"
       | "payment_provider_unavailable"
       | "database_unavailable"
+      | "storage_unavailable"
       | "internal_error";
     /** @description How a product can be bought (CAT-04). */
     FulfilmentDto: {
@@ -1519,6 +1597,21 @@ export interface components {
     HealthResponse: {
       /** @description `ok`. */
       status: string;
+    };
+    /** @description One stored width of a picture. */
+    ImageSourceResponse: {
+      /**
+       * Format: u-int32
+       * @description Width in pixels.
+       */
+      width: number;
+      /**
+       * Format: u-int32
+       * @description Height in pixels.
+       */
+      height: number;
+      /** @description Its path on this server. */
+      url: string;
     };
     /**
      * @description An item's status: `held` (stock taken at checkout), `secured` (the shop confirmed), `rejected` (out of
@@ -1618,6 +1711,7 @@ export interface components {
       line_total: string;
       /** @description Whether its stock is held, secured, rejected or released. */
       status: components["schemas"]["LineStatusDto"];
+      image?: components["schemas"]["ProductImageResponse"] | null;
     };
     OrderResponse: {
       /**
@@ -1767,8 +1861,7 @@ export interface components {
         tax_category: components["schemas"]["TaxCategoryDto"];
         /** @description How it is sold. */
         fulfilment: components["schemas"]["FulfilmentDto"];
-        /** @description Its picture, if any. */
-        image_url?: string | null;
+        cover?: components["schemas"]["ProductImageResponse"] | null;
         /** @description On sale (false once archived; staff lists only). */
         active: boolean;
         /**
@@ -1860,6 +1953,7 @@ export interface components {
          * @description When it was requested.
          */
         created_at: string;
+        image?: components["schemas"]["ProductImageResponse"] | null;
         payment?: components["schemas"]["PaymentResponse"] | null;
       }[];
       /** @description Pass as `cursor` for the next page; absent on the last page. */
@@ -2034,6 +2128,43 @@ export interface components {
         [key: string]: string[];
       } | null;
     };
+    /**
+     * @description A product picture (CAT-02), stored in a few widths. Every URL is a path on this server
+     *     (`/media/…`), content-hashed and cacheable for good.
+     */
+    ProductImageResponse: {
+      /**
+       * Format: uuid
+       * @description The image's id.
+       */
+      id: string;
+      /** @description What the picture shows, for screen readers; empty when staff gave none. */
+      alt: string;
+      /**
+       * Format: u-int32
+       * @description The picture's width in pixels (upright).
+       */
+      width: number;
+      /**
+       * Format: u-int32
+       * @description The picture's height in pixels (upright).
+       */
+      height: number;
+      /** @description A mid-sized rendition (640 px wide or the picture's own width), for clients that take one URL. */
+      url: string;
+      /** @description Every rendition, narrowest first, for `srcset`. */
+      sources: components["schemas"]["ImageSourceResponse"][];
+    };
+    /** @description A picture upload, as `multipart/form-data` (this type only describes the form in the spec). */
+    ProductImageUpload: {
+      /**
+       * Format: binary
+       * @description The picture: JPEG, PNG or WEBP (judged by its content), at most 10 MB.
+       */
+      file: string;
+      /** @description What it shows, for screen readers; at most 200 characters. */
+      alt?: string | null;
+    };
     /** @description A product with its variants and per-shop availability. */
     ProductResponse: {
       /**
@@ -2058,8 +2189,8 @@ export interface components {
       tax_rate_percent: number;
       /** @description How it is sold. */
       fulfilment: components["schemas"]["FulfilmentDto"];
-      /** @description Its picture, if any. */
-      image_url?: string | null;
+      /** @description Its pictures in display order (the first is its cover). */
+      images: components["schemas"]["ProductImageResponse"][];
       /** @description False once archived. */
       active: boolean;
       /**
@@ -2092,8 +2223,7 @@ export interface components {
       tax_category: components["schemas"]["TaxCategoryDto"];
       /** @description How it is sold. */
       fulfilment: components["schemas"]["FulfilmentDto"];
-      /** @description Its picture, if any. */
-      image_url?: string | null;
+      cover?: components["schemas"]["ProductImageResponse"] | null;
       /** @description On sale (false once archived; staff lists only). */
       active: boolean;
       /**
@@ -2171,6 +2301,10 @@ export interface components {
        */
       token: string;
     };
+    ReorderProductImagesRequest: {
+      /** @description Every picture of the product, each once, in the order to show them; the first is the cover. */
+      image_ids: string[];
+    };
     /**
      * @description When a reservation is paid: at the counter (店頭決済) or online beforehand (オンライン事前決済).
      * @enum {string}
@@ -2246,6 +2380,7 @@ export interface components {
        * @description When it was requested.
        */
       created_at: string;
+      image?: components["schemas"]["ProductImageResponse"] | null;
       payment?: components["schemas"]["PaymentResponse"] | null;
     };
     /**
@@ -2591,6 +2726,10 @@ export interface components {
       /** @description Dates open despite the rules, at most 366. */
       open_dates: components["schemas"]["CalendarDateDto"][];
     };
+    UpdateProductImageRequest: {
+      /** @description What the picture shows, for screen readers; at most 200 characters, empty to clear. */
+      alt: string;
+    };
     /** @description Fields to change; absent fields stay as they are. */
     UpdateProductRequest: {
       /** @description A new name, 1–200 characters. */
@@ -2601,8 +2740,6 @@ export interface components {
       category?: string | null;
       tax_category?: components["schemas"]["TaxCategoryDto"] | null;
       fulfilment?: components["schemas"]["FulfilmentDto"] | null;
-      /** @description A new https picture URL; `null` removes it. */
-      image_url?: string | null;
       /** @description `true` puts an archived product back on sale. */
       active?: boolean | null;
     };
@@ -5688,6 +5825,433 @@ export interface operations {
       };
     };
   };
+  add_product_image: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The product */
+        product_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["ProductImageUpload"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProductImageResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not of a type this operation takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  reorder_product_images: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The product */
+        product_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReorderProductImagesRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProductImageResponse"][];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  delete_product_image: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The product */
+        product_id: string;
+        /** @description The picture */
+        image_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  update_product_image: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The product */
+        product_id: string;
+        /** @description The picture */
+        image_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateProductImageRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProductImageResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   add_variant: {
     parameters: {
       query?: never;
@@ -8336,6 +8900,56 @@ export interface operations {
         };
       };
       /** @description The database does not answer. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_media: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A name from an image's `sources`, such as `p-…-640w-….jpg` */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/jpeg": number[];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;

@@ -24,6 +24,7 @@ import { addCartItem } from "../shared/api/add-cart-item";
 import { priceWithTax } from "../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../components/states";
 import { useProduct } from "../shared/api/get-product";
+import { ProductGallery } from "../shared/ui/product-gallery";
 import { colorsOf, firstChoice, isSoldOut, pick, sizesOf } from "../features/storefront/variant-picker";
 
 const availabilityColor = { in_stock: "teal", few_left: "orange", out_of_stock: "gray" } as const;
@@ -123,6 +124,7 @@ export function ProductPage() {
         <Link to={`/shops/${p.shop.id}`}>{p.shop.name}</Link>
       </Text>
       <PageTitle>{p.name}</PageTitle>
+      <ProductGallery images={p.images} name={p.name} />
       <Group gap="xs">
         <Badge variant="light">{p.category}</Badge>
         <Badge variant="outline">

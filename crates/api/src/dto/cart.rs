@@ -38,6 +38,8 @@ pub struct CartItemResponse {
     pub line_total: Money,
     /// Units on the shop's shelf now; stock is held only when the order is placed.
     pub available: i32,
+    /// The product's cover picture, if it has one.
+    pub image: Option<crate::dto::products::ProductImageResponse>,
 }
 
 /// The tax contained in the total at one rate.
@@ -131,6 +133,7 @@ impl From<Cart> for CartResponse {
                     unit_price: l.unit_price,
                     quantity: l.quantity,
                     available: l.available,
+                    image: l.image.map(Into::into),
                 })
                 .collect(),
             total: cart.total,

@@ -98,6 +98,8 @@ pub struct OrderLineResponse {
     pub line_total: Money,
     /// Whether its stock is held, secured, rejected or released.
     pub status: LineStatusDto,
+    /// The product's cover picture now, if it has one.
+    pub image: Option<crate::dto::products::ProductImageResponse>,
 }
 
 /// The delivery address as it was when the order was placed.
@@ -263,6 +265,7 @@ impl From<Order> for OrderResponse {
                     unit_price: l.unit_price,
                     quantity: l.quantity,
                     status: l.status.into(),
+                    image: l.image.map(Into::into),
                 })
                 .collect(),
             created_at: o.created_at,

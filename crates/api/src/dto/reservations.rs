@@ -96,6 +96,8 @@ pub struct ReservationResponse {
     pub awaiting_payment: bool,
     /// When it was requested.
     pub created_at: DateTime<Utc>,
+    /// The product's cover picture now, if it has one.
+    pub image: Option<crate::dto::products::ProductImageResponse>,
     /// The payment request and every attempt against it (prepaid only; PAY-03); on single-reservation
     /// responses only.
     pub payment: Option<PaymentResponse>,
@@ -128,6 +130,7 @@ impl From<Reservation> for ReservationResponse {
             paid_at: r.paid_at,
             paid_in_store: r.paid_in_store,
             created_at: r.created_at,
+            image: r.image.map(Into::into),
             payment: None,
         }
     }

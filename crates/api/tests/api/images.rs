@@ -61,6 +61,16 @@ async fn cat02_staff_upload_order_describe_and_remove_product_pictures(backend: 
     let (_, list) = app.get("/api/v1/products", None).await;
     assert_eq!(list["items"][0]["cover"]["id"], second["id"]);
 
+    // The cart shows the cover too (orders and reservations take it the same way, by variant).
+    let variant = product["variants"][0]["id"].as_str().unwrap();
+    let stock = format!("/api/v1/shops/{}/stock/{variant}", shop.id);
+    assert_eq!(app.put(&stock, staff, json!({"quantity": 3})).await.0, 200);
+    let (_, member) = fast_member(&app, "buyer@example.test").await;
+    let (status, cart) =
+        app.post("/api/v1/me/cart/items", Some(&member), json!({"variant_id": variant, "quantity": 1})).await;
+    assert_eq!(status, 201, "{cart}");
+    assert_eq!(cart["items"][0]["image"]["id"], second["id"], "{cart}");
+
     let image_path = format!("{}/{}", images_path(&product), first["id"].as_str().unwrap());
     let (status, described) = app.patch(&image_path, staff, json!({"alt": "白いリネンシャツ、正面"})).await;
     assert_eq!((status, described["alt"].as_str()), (200, Some("白いリネンシャツ、正面")));

@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/st
 import { useCart } from "./api/get-cart";
 import { removeCartItem } from "./api/remove-cart-item";
 import { setCartItem } from "./api/set-cart-item";
+import { ProductImage } from "../../shared/ui/product-image";
 
 type CartResponse = components["schemas"]["CartResponse"];
 
@@ -68,7 +69,8 @@ export function CartPage() {
             {cart.data.items.map((item) => (
               <Card withBorder key={item.variant_id} data-testid="cart-item">
                 <Group justify="space-between" align="start" wrap="nowrap">
-                  <Stack gap={2}>
+                  <ProductImage image={item.image} alt="" sizes="72px" width={72} />
+                  <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                     <Text size="xs" c="dimmed">
                       {item.shop.name}
                     </Text>

@@ -1,4 +1,5 @@
 import { PageTitle } from "../../components/page-title";
+import { ProductImage } from "../../shared/ui/product-image";
 import {
   Alert,
   Button,
@@ -222,6 +223,9 @@ export function CheckoutPage() {
           <Table.Tbody>
             {cart.data.items.map((item) => (
               <Table.Tr key={item.variant_id}>
+                <Table.Td w={64} style={{ verticalAlign: "top" }}>
+                  <ProductImage image={item.image} alt="" sizes="48px" width={48} />
+                </Table.Td>
                 <Table.Td>
                   {item.product_name}（{item.color} / {item.size}）× {item.quantity}
                 </Table.Td>

@@ -31,6 +31,7 @@ import { setStock } from "./api/set-stock";
 import { updateProduct } from "./api/update-product";
 import { updateVariant } from "./api/update-variant";
 import { Forbidden } from "./forbidden";
+import { ProductImagesEditor } from "./product-images-editor";
 import { useCanManage } from "./use-managed-shop";
 
 type Product = components["schemas"]["ProductResponse"];
@@ -56,7 +57,6 @@ function ProductFields({ shopId, product }: { shopId: string; product?: Product 
     reservable: product?.fulfilment.reservable ?? true,
     deliverable: product?.fulfilment.deliverable ?? true,
     reservation_payment: product?.fulfilment.reservation_payment ?? "in_store",
-    image_url: product?.image_url ?? "",
   });
   const [variants, setVariants] = useState<VariantRow[]>([{ sku: "", color: "", size: "", price: "" }]);
   const [busy, setBusy] = useState(false);
@@ -87,7 +87,6 @@ function ProductFields({ shopId, product }: { shopId: string; product?: Product 
       category: form.category,
       tax_category: form.tax_category,
       fulfilment,
-      image_url: form.image_url.trim() || null,
     };
     setBusy(true);
     try {
@@ -182,12 +181,6 @@ function ProductFields({ shopId, product }: { shopId: string; product?: Product 
             ]}
           />
         </Stack>
-        <TextInput
-          label={t("console.imageUrl")}
-          value={form.image_url}
-          onChange={(e) => setForm({ ...form, image_url: e.currentTarget.value })}
-          error={errors.errorOf("image_url")}
-        />
         {!product && (
           <Card withBorder>
             <Title order={3} size="h4">
@@ -409,6 +402,7 @@ function ExistingProduct({ shopId, productId }: { shopId: string; productId: str
         </Button>
       </Group>
       <ProductFields key={p.id} shopId={shopId} product={p} />
+      <ProductImagesEditor productId={p.id} images={p.images} />
       <Title order={2} size="h3">
         {t("console.variants")} / {t("console.stock")}
       </Title>

@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/st
 import { cancelReservation } from "./api/cancel-reservation";
 import { useMyReservations } from "./api/my-reservations";
 import { reservationColor } from "../../shared/ui/status-colors";
+import { ProductImage } from "../../shared/ui/product-image";
 
 type Reservation = components["schemas"]["ReservationResponse"];
 
@@ -43,7 +44,8 @@ export function MyReservations() {
         reservations.items.map((r) => (
           <Card withBorder key={r.id} data-testid="reservation">
             <Group justify="space-between" align="flex-start">
-              <Stack gap={2}>
+              <ProductImage image={r.image} alt="" sizes="64px" width={64} />
+              <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                 <Text size="sm" c="dimmed">
                   {r.shop.name} ・ {t(`reservations.payment.${r.payment_method}`)}
                 </Text>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { components } from "../../api/schema";
 import { priceRange } from "../../components/format";
+import { ProductImage } from "../../shared/ui/product-image";
 import classes from "./product-card.module.css";
 
 type Summary = components["schemas"]["ProductSummaryResponse"];
@@ -18,6 +19,14 @@ export function ProductCard({ product }: { product: Summary }) {
       className={classes.card}
       data-testid="product-card"
     >
+      <Card.Section mb="xs">
+        <ProductImage
+          image={product.cover}
+          alt=""
+          sizes="(max-width: 600px) 50vw, 260px"
+          style={{ borderRadius: 0 }}
+        />
+      </Card.Section>
       <Text size="xs" c="dimmed">
         {product.shop.name}
       </Text>

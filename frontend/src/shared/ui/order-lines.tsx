@@ -2,6 +2,7 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
 import { yen } from "../../components/format";
+import { ProductImage } from "./product-image";
 
 type Order = components["schemas"]["OrderResponse"];
 
@@ -17,6 +18,9 @@ export function OrderLines({ order, withTotal = true }: { order: Order; withTota
         <Table.Tbody>
           {order.lines.map((line) => (
             <Table.Tr key={line.id}>
+              <Table.Td w={64} style={{ verticalAlign: "top" }}>
+                <ProductImage image={line.image} alt="" sizes="48px" width={48} />
+              </Table.Td>
               <Table.Td>
                 {line.product_name}（{line.color} / {line.size}）× {line.quantity}
                 <br />

@@ -59,10 +59,11 @@ describe.skipIf(skip)("shop console", () => {
 
     // CAT-02: a picture uploaded in the editor, described, and shown in the storefront. The file is one
     // of the demo pictures, as a shop's photo would be.
-    const demo = (await (await fetch(`${baseUrl}/api/v1/products?limit=1`)).json()) as {
+    const demo = (await (await fetch(`${baseUrl}/api/v1/products?limit=10`)).json()) as {
       items: { cover: { url: string } | null }[];
     };
-    const photo = Buffer.from(await (await fetch(`${baseUrl}${demo.items[0]?.cover?.url}`)).arrayBuffer());
+    const cover = demo.items.find((item) => item.cover)?.cover?.url ?? "";
+    const photo = Buffer.from(await (await fetch(`${baseUrl}${cover}`)).arrayBuffer());
     await page.getByText("まだ画像がありません。").waitFor();
     await page
       .locator("input[type=file]")

@@ -22,7 +22,7 @@ describe.skipIf(skip)("storefront", () => {
     await page.goto("/products");
     await page.getByTestId("product-card").first().waitFor();
     // CAT-02: every demo product has a picture, loaded from its stored width for a phone.
-    const firstPicture = page.getByTestId("product-card").first().locator("img");
+    const firstPicture = page.getByTestId("product-card").locator("img").first();
     await expect
       .poll(() => firstPicture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
       .toBe(true);

@@ -17,6 +17,7 @@ mod m20261202_000011_add_delivery_window;
 mod m20261202_000012_add_shop_settings;
 mod m20261202_000013_create_shipping_methods;
 mod m20261202_000014_create_product_images;
+mod m20261202_000015_create_staff_invitations;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_add_shop_settings::Migration),
             Box::new(m20261202_000013_create_shipping_methods::Migration),
             Box::new(m20261202_000014_create_product_images::Migration),
+            Box::new(m20261202_000015_create_staff_invitations::Migration),
         ]
     }
 }

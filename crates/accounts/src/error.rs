@@ -16,6 +16,17 @@ pub enum AccountError {
     SessionInvalid,
     #[error("not found")]
     NotFound,
+    #[error("this person is already on the shop's staff")]
+    AlreadyStaff,
+    #[error("a shop keeps at least one owner")]
+    LastOwner,
+    #[error("only a mall operator invites or removes a shop's owner")]
+    OwnerChangesNeedOperator,
+    #[error("a new account needs a password, a name and its reading")]
+    AccountDetailsRequired,
+    /// Another domain's lookup failed.
+    #[error("lookup failed: {0}")]
+    Lookup(String),
     #[error("password hashing failed: {0}")]
     Hashing(String),
     #[error(transparent)]

@@ -9,6 +9,7 @@ mod directory;
 mod email_tokens;
 mod error;
 mod housekeeping;
+mod invitations;
 mod links;
 mod model;
 mod password_reset;
@@ -24,6 +25,10 @@ pub use directory::{member_locale, member_names, notify_member, search_members};
 pub use email_tokens::LinkPurpose;
 pub use error::AccountError;
 pub use housekeeping::prune;
+pub use invitations::{
+    INVITATION_TTL, Invitation, InvitationPreview, Joining, StaffAdmin, StaffMember, accept_invitation, invite_staff,
+    preview_invitation, remove_staff, revoke_invitation, shop_staff,
+};
 pub use links::{request_link, send_requested_links};
 pub use model::*;
 pub use password_reset::complete_password_reset;

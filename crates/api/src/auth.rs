@@ -143,6 +143,8 @@ pub struct ShopStaff {
     pub shop: ShopId,
     /// Owner (or an operator) or staff (ACC-04).
     pub role: ShopRole,
+    /// The caller is a mall operator (who acts as every shop's owner).
+    pub operator: bool,
 }
 
 /// The owner of the shop named by the path's `{shop_id}`, or an operator: settings and staff (ACC-04).
@@ -182,7 +184,27 @@ impl FromRequest for ShopStaff {
                 .ok_or_else(|| ApiError::not_found("shop"))?;
             let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("state missing"))?;
             let role = principal.shop_role(state, shop).await?;
-            Ok(ShopStaff { account_id: principal.account_id, shop, role })
+            Ok(ShopStaff { account_id: principal.account_id, shop, role, operator: principal.role == Role::Operator })
+        })
+    }
+}
+
+/// An authenticated mall operator (creating shops).
+#[derive(Debug, Clone, Copy)]
+pub struct Operator(pub AccountId);
+
+impl FromRequest for Operator {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let principal = Principal::authenticate(req.clone());
+        Box::pin(async move {
+            let principal = principal.await?;
+            match principal.role {
+                Role::Operator => Ok(Operator(principal.account_id)),
+                _ => Err(ApiError::forbidden("only a mall operator may do this")),
+            }
         })
     }
 }

@@ -6,6 +6,8 @@ pub enum CatalogError {
     ProductNotFound,
     #[error("variant not found")]
     VariantNotFound,
+    #[error("the shop URL name {slug} is taken")]
+    SlugTaken { slug: String },
     #[error("image not found")]
     ImageNotFound,
     #[error("a product has at most {max} images")]

@@ -25,6 +25,6 @@ pub use products::{
     update_product, update_variant,
 };
 pub use shipping::{Shipping, ShippingMethod, ShippingQuote, set_shipping, shipping_of};
-pub use shops::{create_shop, get_shop, list_shops, update_calendar, update_settings};
+pub use shops::{create_shop, get_shop, list_shops, update_calendar, update_profile, update_settings};
 pub use stock::{MAX_STOCK, adjust_stock, return_stock, set_stock, take_stock};
 pub use views::{VariantView, shop_names, variant_covers, variant_view, variant_views};

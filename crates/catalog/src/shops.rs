@@ -117,6 +117,7 @@ pub async fn create_shop(
     now: DateTime<Utc>,
 ) -> Result<Shop, CatalogError> {
     let id = ShopId::new();
+    let slug = new.slug.clone();
     shop::Entity::insert(shop::ActiveModel {
         id: Set(id.0),
         slug: Set(new.slug),
@@ -146,8 +147,29 @@ pub async fn create_shop(
         created_at: Set(now),
     })
     .exec_without_returning(db)
-    .await?;
+    .await
+    .map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => CatalogError::SlugTaken { slug },
+        _ => e.into(),
+    })?;
     update_calendar(db, id, calendar).await
+}
+
+/// Changes what the mall shows of a shop: name, description, address, phone, opening hours (its slug
+/// stays, as URLs and emails carry it). The operator's to change.
+pub async fn update_profile(db: &impl ConnectionTrait, id: ShopId, profile: NewShop) -> Result<Shop, CatalogError> {
+    let found = shop::Entity::find_by_id(id.0).one(db).await?.ok_or(CatalogError::ShopNotFound)?;
+    let mut row: shop::ActiveModel = found.into();
+    row.name = Set(profile.name);
+    row.description = Set(profile.description);
+    row.postal_code = Set(profile.postal_code);
+    row.prefecture = Set(profile.prefecture);
+    row.address = Set(profile.address);
+    row.phone = Set(profile.phone);
+    row.contact_email = Set(profile.contact_email);
+    row.opening_hours = Set(profile.opening_hours);
+    sea_orm::ActiveModelTrait::update(row, db).await?;
+    get_shop(db, id).await
 }
 
 /// Replaces the shop's calendar: weekly rule, holiday rule and special dates. Run in a transaction.

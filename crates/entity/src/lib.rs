@@ -25,6 +25,7 @@ pub mod session;
 pub mod shipping_method;
 pub mod shop;
 pub mod shop_calendar_date;
+pub mod staff_invitation;
 pub mod staff_shop;
 pub mod stock;
 pub mod variant;

@@ -13,6 +13,8 @@ pub enum Template {
     Welcome,
     /// ACC-03: the one-time password-reset link.
     PasswordReset,
+    /// ACC-04: an invitation to a shop's staff, with its one-time link.
+    StaffInvitation,
     /// CART-02: the order was placed, unpaid, waiting for the shop's stock check.
     OrderReceived,
     /// ORD-01: the shop could not supply some lines (or any: the order is cancelled).
@@ -41,6 +43,7 @@ impl Template {
             Template::Signup => "signup",
             Template::Welcome => "welcome",
             Template::PasswordReset => "password_reset",
+            Template::StaffInvitation => "staff_invitation",
             Template::OrderReceived => "order_received",
             Template::OrderLinesRejected => "order_lines_rejected",
             Template::OrderPaymentRequested => "order_payment_requested",
@@ -62,6 +65,8 @@ impl Template {
             (Template::Welcome, Locale::En) => include_str!("../templates/welcome.en.txt"),
             (Template::PasswordReset, Locale::Ja) => include_str!("../templates/password_reset.ja.txt"),
             (Template::PasswordReset, Locale::En) => include_str!("../templates/password_reset.en.txt"),
+            (Template::StaffInvitation, Locale::Ja) => include_str!("../templates/staff_invitation.ja.txt"),
+            (Template::StaffInvitation, Locale::En) => include_str!("../templates/staff_invitation.en.txt"),
             (Template::OrderReceived, Locale::Ja) => include_str!("../templates/order_received.ja.txt"),
             (Template::OrderReceived, Locale::En) => include_str!("../templates/order_received.en.txt"),
             (Template::OrderLinesRejected, Locale::Ja) => include_str!("../templates/order_lines_rejected.ja.txt"),

@@ -12,6 +12,7 @@ pub mod reservations;
 pub mod settings;
 pub mod shipping;
 pub mod shops;
+pub mod staff;
 pub mod stock;
 
 use crate::error::ErrorCode;

@@ -61,11 +61,14 @@ error_codes! {
     LinkInvalid = "link_invalid", UNPROCESSABLE_ENTITY, "This link is invalid or has already been used.";
     LinkExpired = "link_expired", UNPROCESSABLE_ENTITY, "This link has expired; request a new one.";
     EmailTaken = "email_taken", CONFLICT, "An account with this email already exists.";
+    AlreadyStaff = "already_staff", CONFLICT, "This person is already on the shop's staff.";
+    LastOwner = "last_owner", CONFLICT, "A shop keeps at least one owner.";
     // Resources and their states
     NotFound = "not_found", NOT_FOUND, "Not found.";
     InvalidTransition = "invalid_transition", CONFLICT, "This cannot be done in the current state.";
     // Catalog and stock
     SkuTaken = "sku_taken", CONFLICT, "The SKU is already in use.";
+    SlugTaken = "slug_taken", CONFLICT, "Another shop already uses this URL name.";
     VariantExists = "variant_exists", CONFLICT, "The product already has a variant of this color and size.";
     InsufficientStock = "insufficient_stock", CONFLICT, "There is not enough stock.";
     StockLimit = "stock_limit", UNPROCESSABLE_ENTITY, "A shop cannot hold that many units of a variant.";

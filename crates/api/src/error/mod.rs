@@ -173,6 +173,19 @@ impl From<AccountError> for ApiError {
             AccountError::EmailTaken => {
                 ApiError::new(ErrorCode::EmailTaken, "an account with this email already exists")
             }
+            AccountError::AlreadyStaff => {
+                ApiError::field(ErrorCode::AlreadyStaff, "email", "this person is already on the shop's staff")
+            }
+            AccountError::LastOwner => ApiError::new(ErrorCode::LastOwner, "a shop keeps at least one owner"),
+            AccountError::OwnerChangesNeedOperator => {
+                ApiError::forbidden("only a mall operator invites or removes a shop's owner")
+            }
+            AccountError::AccountDetailsRequired => ApiError::field(
+                ErrorCode::ValidationFailed,
+                "password",
+                "a new account needs a password, a name and its reading",
+            ),
+            e @ AccountError::Lookup(_) => ApiError::internal(e),
             AccountError::InvalidCredentials => {
                 ApiError::new(ErrorCode::InvalidCredentials, "the email or password is wrong")
             }
@@ -215,6 +228,9 @@ impl From<CatalogError> for ApiError {
             CatalogError::ProductNotFound => ApiError::not_found("product"),
             CatalogError::VariantNotFound => ApiError::not_found("variant"),
             CatalogError::ImageNotFound => ApiError::not_found("image"),
+            CatalogError::SlugTaken { slug } => {
+                ApiError::field(ErrorCode::SlugTaken, "slug", format!("the shop URL name {slug} is taken"))
+            }
             CatalogError::TooManyImages { max } => {
                 ApiError::new(ErrorCode::TooManyImages, format!("a product has at most {max} images"))
             }

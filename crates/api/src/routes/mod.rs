@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cart;
 pub mod dev;
 pub mod health;
+pub mod invitations;
 pub mod me;
 pub mod media;
 pub mod orders;
@@ -26,6 +27,7 @@ pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
         reservations::configure(cfg);
         payments::configure(cfg);
         shops::configure(cfg);
+        invitations::configure(cfg);
         products::configure(cfg);
         stock::configure(cfg);
         if include_dev {

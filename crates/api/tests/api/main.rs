@@ -20,4 +20,5 @@ mod settings;
 mod shipping;
 mod shops;
 mod spec_conformance;
+mod staff_admin;
 mod stock;

@@ -1,13 +1,20 @@
-//! `/shops`: the mall's shops and their business calendars (CAT-01).
+//! `/shops`: the mall's shops and their business calendars (CAT-01); opening shops and managing their
+//! staff (ACC-04).
 
 mod add_business_days;
+mod create_shop;
 mod get_shop;
 mod get_shop_calendar;
 mod get_shop_queues;
 mod get_shop_settings;
 mod get_shop_shipping;
+mod get_shop_staff;
+mod invite_staff;
 mod list_shops;
+mod remove_staff;
+mod revoke_invitation;
 mod update_shop_calendar;
+mod update_shop_profile;
 mod update_shop_settings;
 mod update_shop_shipping;
 
@@ -25,7 +32,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_shop_settings::get_shop_settings)
         .service(update_shop_settings::update_shop_settings)
         .service(get_shop_shipping::get_shop_shipping)
-        .service(update_shop_shipping::update_shop_shipping);
+        .service(update_shop_shipping::update_shop_shipping)
+        .service(create_shop::create_shop)
+        .service(update_shop_profile::update_shop_profile)
+        .service(get_shop_staff::get_shop_staff)
+        .service(invite_staff::invite_staff)
+        .service(revoke_invitation::revoke_invitation)
+        .service(remove_staff::remove_staff);
 }
 
 pub use kaimono_core::japan::japan_today;

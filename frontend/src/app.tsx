@@ -69,6 +69,15 @@ const ShippingEditorPage = lazy(() =>
 const ShopSettingsPage = lazy(() =>
   import("./features/console/shop-settings-page").then((m) => ({ default: m.ShopSettingsPage })),
 );
+const ShopStaffPage = lazy(() =>
+  import("./features/console/shop-staff-page").then((m) => ({ default: m.ShopStaffPage })),
+);
+const NewShopPage = lazy(() =>
+  import("./features/console/new-shop-page").then((m) => ({ default: m.NewShopPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import("./features/account/accept-invitation-page").then((m) => ({ default: m.AcceptInvitationPage })),
+);
 const CalendarEditorPage = lazy(() =>
   import("./features/console/calendar-editor-page").then((m) => ({ default: m.CalendarEditorPage })),
 );
@@ -94,6 +103,7 @@ export const router = createBrowserRouter([
       { path: "/login", element: <LoginPage /> },
       { path: "/signup", element: <SignupPage /> },
       { path: "/signup/complete", element: <SignupCompletePage /> },
+      { path: "/invitations/accept", element: <AcceptInvitationPage /> },
       { path: "/password-reset", element: <PasswordResetPage /> },
       { path: "/password-reset/complete", element: <PasswordResetCompletePage /> },
       {
@@ -141,6 +151,22 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ShippingEditorPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/new",
+        element: (
+          <Staff>
+            <NewShopPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/staff",
+        element: (
+          <Staff>
+            <ShopStaffPage />
           </Staff>
         ),
       },

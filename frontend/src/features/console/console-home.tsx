@@ -56,7 +56,14 @@ export function ConsoleHome() {
   );
   return (
     <Stack>
-      <PageTitle>{t("console.title")}</PageTitle>
+      <Group justify="space-between">
+        <PageTitle>{t("console.title")}</PageTitle>
+        {account?.role === "operator" && (
+          <Button component={Link} to="/console/shops/new">
+            {t("console.openShop")}
+          </Button>
+        )}
+      </Group>
       <Text c="dimmed">{t("console.chooseShop")}</Text>
       {mine.length === 0 ? (
         <Empty message={t("console.noShops")} />

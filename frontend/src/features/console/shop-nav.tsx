@@ -10,6 +10,7 @@ const SECTIONS = [
   { path: "calendar", label: "console.calendar" },
   { path: "shipping", label: "shipping.title" },
   { path: "settings", label: "settings.title" },
+  { path: "staff", label: "staff.title" },
 ] as const;
 
 /** SHOP-01: moving between a shop's console pages without going back to the console home. */
@@ -34,6 +35,7 @@ export function ShopNav() {
               to={`${base}/${s.path}`}
               size="compact-sm"
               variant={current ? "filled" : "default"}
+              style={{ flexShrink: 0 }}
               aria-current={current ? "page" : undefined}
             >
               {t(s.label)}

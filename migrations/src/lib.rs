@@ -18,6 +18,7 @@ mod m20261202_000012_add_shop_settings;
 mod m20261202_000013_create_shipping_methods;
 mod m20261202_000014_create_product_images;
 mod m20261202_000015_create_staff_invitations;
+mod m20261202_000016_create_timeline_events;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_create_shipping_methods::Migration),
             Box::new(m20261202_000014_create_product_images::Migration),
             Box::new(m20261202_000015_create_staff_invitations::Migration),
+            Box::new(m20261202_000016_create_timeline_events::Migration),
         ]
     }
 }

@@ -28,6 +28,7 @@ pub mod shop_calendar_date;
 pub mod staff_invitation;
 pub mod staff_shop;
 pub mod stock;
+pub mod timeline_event;
 pub mod variant;
 mod write;
 

@@ -164,6 +164,7 @@ pub async fn place_orders(
             });
         }
         order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
+        crate::fulfilment::record(db, id, "placed", kaimono_timeline::By::Member(account_id), None, now).await?;
 
         // NOTIF-01: "order received", in the same transaction.
         let items: Vec<String> = lines

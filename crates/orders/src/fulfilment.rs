@@ -17,18 +17,34 @@ use kaimono_core::ShopId;
 use kaimono_entity::{begin_write, order, order_line};
 use kaimono_messaging::Template;
 use kaimono_payments::{Settlement, Subject, cancel_request};
+use kaimono_timeline::{By, Entry};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-/// Moves the order from `from` to `to`, setting `extra` columns, only if it is still in `from`.
+/// Who made a change and the fact worth keeping with it, for the timeline.
+struct Done {
+    by: By,
+    note: Option<String>,
+}
+
+/// Where a shipped order went: the carrier and its tracking number (ORD-03).
+#[derive(Debug, Clone, Copy)]
+pub struct Parcel<'a> {
+    pub carrier: Carrier,
+    pub tracking_number: &'a str,
+}
+
+/// Moves the order from `from` to `to`, setting `extra` columns, only if it is still in `from`; the move
+/// goes on the order's timeline as `done`.
 async fn move_order(
     db: &impl ConnectionTrait,
     id: Uuid,
     from: OrderStatus,
     to: OrderStatus,
     extra: Vec<(order::Column, Expr)>,
+    done: Done,
     now: DateTime<Utc>,
 ) -> Result<(), OrderError> {
     from.transition(to)?;
@@ -40,11 +56,24 @@ async fn move_order(
     }
     let moved =
         update.filter(order::Column::Id.eq(id)).filter(order::Column::Status.eq(from.as_str())).exec(db).await?;
-    if moved.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(OrderError::InvalidTransition { from: from.as_str(), to: to.as_str() })
+    if moved.rows_affected != 1 {
+        return Err(OrderError::InvalidTransition { from: from.as_str(), to: to.as_str() });
     }
+    record(db, id, to.as_str(), done.by, done.note, now).await
+}
+
+/// Puts `what` on the order's timeline; every order event is shown to its member too.
+pub(crate) async fn record(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    what: &str,
+    by: By,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), OrderError> {
+    let entry = Entry { what, by, for_member: true, note };
+    kaimono_timeline::record(db, kaimono_timeline::Subject::Order(id), entry, now).await?;
+    Ok(())
 }
 
 /// ORD-02: the payment request was paid with `card` (e.g. "VISA •••• 4242"). Settlement calls it.
@@ -55,7 +84,10 @@ pub(crate) async fn mark_order_paid(
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let current = order_for(db, Actor::System, id).await?;
-    move_order(db, id, current.status, OrderStatus::Paid, vec![(order::Column::PaidAt, Expr::value(now))], now).await?;
+    let paid = vec![(order::Column::PaidAt, Expr::value(now))];
+    let by = By::Member(current.account_id);
+    let done = Done { by, note: Some(card.to_owned()) };
+    move_order(db, id, current.status, OrderStatus::Paid, paid, done, now).await?;
     let context = json!({
         "reservation": false,
         "number": current.number,
@@ -67,15 +99,16 @@ pub(crate) async fn mark_order_paid(
     order_for(db, Actor::System, id).await
 }
 
-/// ORD-03: ships a paid order — its authorization is captured, then the order is handed to `carrier`
-/// with `tracking_number` and the capture recorded, in one transaction; the member is emailed both.
+/// ORD-03: ships a paid order — its authorization is captured, then the order is handed to the parcel's
+/// carrier with its tracking number and the capture recorded, in one transaction; the member is emailed
+/// both.
 pub async fn ship_order(
     db: &DatabaseConnection,
     settlement: &Settlement,
     shop: ShopId,
     id: Uuid,
-    carrier: Carrier,
-    tracking_number: &str,
+    parcel: Parcel<'_>,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let order = order_for(db, Actor::Shop(shop), id).await?;
@@ -83,7 +116,7 @@ pub async fn ship_order(
     let captured = settlement.capture(db, Subject::Order(id), now).await?;
     let txn = begin_write(db).await?;
     captured.record(&txn, now).await?;
-    let shipped = ship_in(&txn, shop, id, carrier, tracking_number, now).await?;
+    let shipped = ship_in(&txn, shop, id, parcel, by, now).await?;
     txn.commit().await?;
     Ok(shipped)
 }
@@ -92,11 +125,12 @@ async fn ship_in(
     db: &impl ConnectionTrait,
     shop: ShopId,
     id: Uuid,
-    carrier: Carrier,
-    tracking_number: &str,
+    Parcel { carrier, tracking_number }: Parcel<'_>,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let current = order_for(db, Actor::Shop(shop), id).await?;
+    let note = format!("{} {tracking_number}", carrier.as_str());
     move_order(
         db,
         id,
@@ -107,6 +141,7 @@ async fn ship_in(
             (order::Column::TrackingNumber, Expr::value(tracking_number)),
             (order::Column::ShippedAt, Expr::value(now)),
         ],
+        Done { by, note: Some(note) },
         now,
     )
     .await?;
@@ -133,6 +168,7 @@ pub async fn cancel_order(
     actor: Actor,
     id: Uuid,
     reason: CancelReason,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let order = order_for(db, actor, id).await?;
@@ -141,7 +177,7 @@ pub async fn cancel_order(
         settlement.void(db, Subject::Order(id), now).await?;
     }
     let txn = begin_write(db).await?;
-    let cancelled = cancel_in(&txn, actor, id, reason, voided, now).await?;
+    let cancelled = cancel_in(&txn, actor, id, reason, voided, by, now).await?;
     txn.commit().await?;
     Ok(cancelled)
 }
@@ -154,6 +190,7 @@ pub(crate) async fn cancel_in(
     id: Uuid,
     reason: CancelReason,
     voided: bool,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let current = order_for(db, actor, id).await?;
@@ -173,6 +210,7 @@ pub(crate) async fn cancel_in(
             (order::Column::CancelledAt, Expr::value(now)),
             (order::Column::CancelReason, Expr::value(reason.as_str())),
         ],
+        Done { by, note: Some(reason.as_str().to_owned()) },
         now,
     )
     .await?;

@@ -124,3 +124,18 @@ pub async fn order_for(db: &impl ConnectionTrait, actor: Actor, id: Uuid) -> Res
     };
     load_orders(db, query).await?.into_iter().next().ok_or(OrderError::NotFound)
 }
+
+/// The order's timeline as `actor` may read it: staff see every entry and who did it; the member sees
+/// the entries meant for them.
+pub async fn order_timeline(
+    db: &impl ConnectionTrait,
+    actor: Actor,
+    id: Uuid,
+) -> Result<Vec<kaimono_timeline::Event>, OrderError> {
+    order_for(db, actor, id).await?;
+    let audience = match actor {
+        Actor::Member(_) => kaimono_timeline::Audience::Member,
+        Actor::Shop(_) | Actor::System => kaimono_timeline::Audience::Staff,
+    };
+    Ok(kaimono_timeline::events(db, kaimono_timeline::Subject::Order(id), audience).await?)
+}

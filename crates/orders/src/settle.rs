@@ -36,7 +36,8 @@ impl Payable for OrderPayments {
     }
 
     async fn lapsed(&self, txn: &DatabaseTransaction, id: Uuid, now: DateTime<Utc>) -> Result<(), PayableError> {
-        cancel_in(txn, Actor::System, id, CancelReason::PaymentExpired, false, now).await?;
+        cancel_in(txn, Actor::System, id, CancelReason::PaymentExpired, false, kaimono_timeline::By::System, now)
+            .await?;
         Ok(())
     }
 }

@@ -51,6 +51,7 @@ pub async fn check_stock(
     id: Uuid,
     rejected: &[Uuid],
     public_url: &str,
+    by: kaimono_timeline::By,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let current = order_for(db, Actor::Shop(shop), id).await?;
@@ -90,6 +91,8 @@ pub async fn check_stock(
     if moved.rows_affected != 1 {
         return Err(OrderError::InvalidTransition { from: current.status.as_str(), to: next.as_str() });
     }
+    let note = (!rejected.is_empty()).then(|| format!("rejected_lines={}", rejected.len()));
+    crate::fulfilment::record(db, id, next.as_str(), by, note, now).await?;
     for line in &current.lines {
         let status = if rejected.contains(&line.id) { LineStatus::Rejected } else { LineStatus::Secured };
         order_line::Entity::update_many()

@@ -11,6 +11,7 @@ use kaimono_accounts::notify_member;
 use kaimono_entity::{begin_write, reservation};
 use kaimono_messaging::Template;
 use kaimono_payments::{Settlement, Subject, cancel_request};
+use kaimono_timeline::By;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -40,7 +41,11 @@ pub(crate) async fn cancel_in(
     now: DateTime<Utc>,
 ) -> Result<Reservation, ReservationError> {
     let current = reservation_for(db, actor, id).await?;
-    move_reservation(db, &current, ReservationStatus::Cancelled, vec![], now).await?;
+    let by = match cause {
+        CancelCause::Member => By::Member(current.account_id),
+        CancelCause::PaymentExpired => By::System,
+    };
+    move_reservation(db, &current, ReservationStatus::Cancelled, vec![], by, now).await?;
     cancel_request(db, Subject::Reservation(id)).await?;
     let reason = match cause {
         CancelCause::Member => "member",
@@ -91,7 +96,7 @@ async fn expire_in(
     if !due {
         return Ok(None);
     }
-    match move_reservation(db, &current, ReservationStatus::Expired, vec![], now).await {
+    match move_reservation(db, &current, ReservationStatus::Expired, vec![], By::System, now).await {
         Ok(()) => {}
         Err(ReservationError::InvalidTransition { .. }) => return Ok(None),
         Err(e) => return Err(e),

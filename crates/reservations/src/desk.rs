@@ -14,17 +14,20 @@ use kaimono_core::japan::end_of_japan_day;
 use kaimono_entity::reservation;
 use kaimono_messaging::Template;
 use kaimono_payments::{Subject, issue_request, payment_link};
+use kaimono_timeline::{By, Entry};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-/// Moves the reservation from `from` to `to` with `extra` columns, only if it is still in `from`.
+/// Moves the reservation from `from` to `to` with `extra` columns, only if it is still in `from`; the move
+/// goes on its timeline as done `by`.
 pub(crate) async fn move_reservation(
     db: &impl ConnectionTrait,
     current: &Reservation,
     to: ReservationStatus,
     extra: Vec<(reservation::Column, Expr)>,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<(), ReservationError> {
     current.status.transition(to)?;
@@ -46,6 +49,20 @@ pub(crate) async fn move_reservation(
         let quantity = u32::try_from(current.quantity).map_err(|_| ReservationError::InvalidQuantity)?;
         return_stock(db, current.shop_id, current.variant_id, quantity, now).await?;
     }
+    record(db, current.id, to.as_str(), by, None, now).await
+}
+
+/// Puts `what` on the reservation's timeline; every reservation event is shown to its member too.
+pub(crate) async fn record(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    what: &str,
+    by: By,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), ReservationError> {
+    let entry = Entry { what, by, for_member: true, note };
+    kaimono_timeline::record(db, kaimono_timeline::Subject::Reservation(id), entry, now).await?;
     Ok(())
 }
 
@@ -56,6 +73,7 @@ pub async fn confirm_reservation(
     shop: ShopId,
     id: Uuid,
     public_url: &str,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Reservation, ReservationError> {
     let current = reservation_for(db, Actor::Shop(shop), id).await?;
@@ -67,6 +85,7 @@ pub async fn confirm_reservation(
         &current,
         ReservationStatus::Held,
         vec![(reservation::Column::HoldDeadline, Expr::value(deadline))],
+        by,
         now,
     )
     .await?;
@@ -101,10 +120,11 @@ pub async fn reject_reservation(
     db: &impl ConnectionTrait,
     shop: ShopId,
     id: Uuid,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Reservation, ReservationError> {
     let current = reservation_for(db, Actor::Shop(shop), id).await?;
-    move_reservation(db, &current, ReservationStatus::Unavailable, vec![], now).await?;
+    move_reservation(db, &current, ReservationStatus::Unavailable, vec![], by, now).await?;
     let context = json!({
         "number": display_pickup_number(&current.pickup_number),
         "shop": current.shop_name,
@@ -122,6 +142,7 @@ pub async fn complete_reservation(
     shop: ShopId,
     id: Uuid,
     paid_in_store: bool,
+    by: By,
     now: DateTime<Utc>,
 ) -> Result<Reservation, ReservationError> {
     let current = reservation_for(db, Actor::Shop(shop), id).await?;
@@ -136,7 +157,7 @@ pub async fn complete_reservation(
             extra.push((reservation::Column::PaidInStore, Expr::value(true)));
         }
     }
-    move_reservation(db, &current, ReservationStatus::Completed, extra, now).await?;
+    move_reservation(db, &current, ReservationStatus::Completed, extra, by, now).await?;
     reservation_for(db, Actor::System, id).await
 }
 
@@ -158,6 +179,7 @@ pub async fn mark_reservation_paid(
         .filter(reservation::Column::PaidAt.is_null())
         .exec(db)
         .await?;
+    record(db, id, "paid", By::Member(current.account_id), Some(card.to_owned()), now).await?;
     let context = json!({
         "reservation": true,
         "number": display_pickup_number(&current.pickup_number),

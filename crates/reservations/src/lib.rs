@@ -15,10 +15,11 @@ mod settle;
 pub use cancel::{cancel_reservation, expire_lapsed_holds};
 pub use desk::{complete_reservation, confirm_reservation, reject_reservation};
 pub use error::ReservationError;
+pub use kaimono_timeline::By;
 pub use model::*;
 pub use queries::{
     Actor, ReservationFilter, ReservationQueues, find_by_pickup_number, list_member_reservations,
-    list_shop_reservations, reservation_for, reservation_queues,
+    list_shop_reservations, reservation_for, reservation_queues, reservation_timeline,
 };
 pub use request::{NewReservation, check_visit_date, request_reservation};
 pub use settle::ReservationPayments;

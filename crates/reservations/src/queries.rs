@@ -196,3 +196,18 @@ pub async fn reservation_queues(
             .await?,
     })
 }
+
+/// The reservation's timeline as `actor` may read it: staff see every entry and who did it; the member
+/// sees the entries meant for them.
+pub async fn reservation_timeline(
+    db: &impl ConnectionTrait,
+    actor: Actor,
+    id: Uuid,
+) -> Result<Vec<kaimono_timeline::Event>, ReservationError> {
+    reservation_for(db, actor, id).await?;
+    let audience = match actor {
+        Actor::Member(_) => kaimono_timeline::Audience::Member,
+        Actor::Shop(_) | Actor::System => kaimono_timeline::Audience::Staff,
+    };
+    Ok(kaimono_timeline::events(db, kaimono_timeline::Subject::Reservation(id), audience).await?)
+}

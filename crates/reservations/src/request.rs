@@ -92,6 +92,7 @@ pub async fn request_reservation(
     })
     .exec_without_returning(db)
     .await?;
+    crate::desk::record(db, id, "requested", kaimono_timeline::By::Member(account), None, now).await?;
     let created = reservation_for(db, Actor::System, id).await?;
     let context = json!({
         "number": display_pickup_number(&created.pickup_number),

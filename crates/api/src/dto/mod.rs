@@ -14,6 +14,7 @@ pub mod shipping;
 pub mod shops;
 pub mod staff;
 pub mod stock;
+pub mod timeline;
 
 use crate::error::ErrorCode;
 use kaimono_core::japan;

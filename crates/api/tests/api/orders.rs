@@ -217,6 +217,11 @@ async fn cart02_two_hundred_concurrent_checkouts_sell_exactly_the_ten_units_in_s
 
 /// A member's placed order of `lines` (variant, quantity) at `shop`; returns the order JSON.
 async fn placed_order(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> Value {
+    placed_order_by(app, email, lines).await.0
+}
+
+/// [`placed_order`], with the member's access token.
+async fn placed_order_by(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> (Value, String) {
     let (member, token) = fast_member(app, email).await;
     let address = home_address(app, member).await;
     for (variant, quantity) in lines {
@@ -224,14 +229,14 @@ async fn placed_order(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> Valu
     }
     let (status, placed, _) = checkout(app, &token, "k", json!({"address_id": address})).await;
     assert_eq!(status, 201, "{placed}");
-    placed["orders"][0].clone()
+    (placed["orders"][0].clone(), token)
 }
 
 async fn ord01_the_shop_secures_an_order_and_it_awaits_payment(backend: Backend) {
     let app = spawn_app(backend).await;
     let shop = create_shop(&app, "alpha").await;
     let shirt = stocked_variant(&app, &shop, "シャツ", "A", 5).await;
-    let order = placed_order(&app, "m@example.test", &[(&shirt, 2)]).await;
+    let (order, token) = placed_order_by(&app, "m@example.test", &[(&shirt, 2)]).await;
     let staff = Some(shop.staff.access_token.as_str());
     let (_, queue) = app.get(&format!("/api/v1/shops/{}/orders?status=awaiting_stock_check", shop.id), staff).await;
     assert_eq!(queue["items"].as_array().unwrap().len(), 1, "the stock-check queue");
@@ -245,6 +250,21 @@ async fn ord01_the_shop_secures_an_order_and_it_awaits_payment(backend: Backend)
     assert!(queue["items"].as_array().unwrap().is_empty());
     let (status, problem) = app.post(&path, staff, json!({})).await;
     assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "checked once only");
+
+    // SHOP-02, ORD-04: the timeline, for staff with names and for the member without.
+    let id = order["id"].as_str().unwrap();
+    let (status, events) = app.get(&format!("/api/v1/shops/{}/orders/{id}/timeline", shop.id), staff).await;
+    assert_eq!(status, 200, "{events}");
+    let steps: Vec<_> = events.as_array().unwrap().iter().map(|e| (e["what"].as_str(), e["by"].as_str())).collect();
+    assert_eq!(steps, [(Some("placed"), Some("member")), (Some("awaiting_payment"), Some("staff"))]);
+    assert_eq!(events[1]["by_name"], "店員", "{events}");
+    let (status, mine) = app.get(&format!("/api/v1/me/orders/{id}/timeline"), Some(&token)).await;
+    assert_eq!((status, mine.as_array().map(Vec::len)), (200, Some(2)), "{mine}");
+    assert!(mine[1]["by_name"].is_null(), "{mine}");
+    let other = create_shop(&app, "beta").await;
+    let foreign = format!("/api/v1/shops/{}/orders/{id}/timeline", other.id);
+    assert_eq!(app.get(&foreign, Some(&other.staff.access_token)).await.0, 404);
+    assert_eq!(app.get(&format!("/api/v1/me/orders/{id}/timeline"), None).await.0, 401);
 }
 
 async fn ord01_rejected_lines_are_cancelled_with_stock_given_back_and_the_member_told(backend: Backend) {

@@ -191,6 +191,25 @@ async fn rsv03_the_pickup_desk_finds_by_number_and_hands_over_with_the_in_store_
     assert_eq!(shelf(&app, &shop, &variant).await, 4, "handed over: the unit left the shop");
     let (status, _) = staff_post(&app, &shop, id, "complete", json!({"paid_in_store": true})).await;
     assert_eq!(status, 409);
+
+    // The timeline: what happened, by whom, when; the member reads it without staff names.
+    let staff_view = format!("/api/v1/shops/{}/reservations/{id}/timeline", shop.id);
+    let (status, events) = app.get(&staff_view, staff).await;
+    assert_eq!(status, 200, "{events}");
+    let steps: Vec<_> = events.as_array().unwrap().iter().map(|e| (e["what"].as_str(), e["by"].as_str())).collect();
+    assert_eq!(
+        steps,
+        [(Some("requested"), Some("member")), (Some("held"), Some("staff")), (Some("completed"), Some("staff"))]
+    );
+    assert!(events[1]["by_name"].is_string(), "staff see who confirmed it: {events}");
+    let (status, mine) = app.get(&format!("/api/v1/me/reservations/{id}/timeline"), Some(&token)).await;
+    assert_eq!((status, mine.as_array().map(Vec::len)), (200, Some(3)), "{mine}");
+    assert!(mine[1]["by_name"].is_null(), "members do not see staff names: {mine}");
+    assert_eq!(app.get(&staff_view, None).await.0, 401);
+    let foreign = format!("/api/v1/shops/{}/reservations/{id}/timeline", other.id);
+    assert_eq!(app.get(&foreign, Some(&other.staff.access_token)).await.0, 404);
+    let (_, stranger) = fast_member(&app, "stranger@example.test").await;
+    assert_eq!(app.get(&format!("/api/v1/me/reservations/{id}/timeline"), Some(&stranger)).await.0, 404);
 }
 
 async fn rsv04_a_prepaid_reservation_is_paid_online_before_it_can_be_handed_over(backend: Backend) {

@@ -5,7 +5,7 @@ use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use kaimono_orders::{Actor, CancelReason};
+use kaimono_orders::{Actor, By, CancelReason};
 use uuid::Uuid;
 
 /// Cancel an order as the shop, before it ships: stock goes back, an open payment link is cancelled, a
@@ -33,8 +33,16 @@ pub async fn cancel_shop_order(
     let account = staff.account_id;
     idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
         let (actor, now) = (Actor::Shop(shop), state.clock.now());
-        let cancelled =
-            kaimono_orders::cancel_order(&state.db, &state.settlement, actor, order, CancelReason::Shop, now).await?;
+        let cancelled = kaimono_orders::cancel_order(
+            &state.db,
+            &state.settlement,
+            actor,
+            order,
+            CancelReason::Shop,
+            By::Staff(account),
+            now,
+        )
+        .await?;
         let response = {
             let payment =
                 kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(cancelled.id)).await?;

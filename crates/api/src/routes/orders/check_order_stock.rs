@@ -42,7 +42,16 @@ pub async fn check_order_stock(
     let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
     let (rejected, url) = (&body.0.rejected_line_ids, state.config.public_url.as_str());
-    let checked = kaimono_orders::check_stock(&txn, shop, order, rejected, url, state.clock.now()).await?;
+    let checked = kaimono_orders::check_stock(
+        &txn,
+        shop,
+        order,
+        rejected,
+        url,
+        kaimono_orders::By::Staff(staff.account_id),
+        state.clock.now(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(web::Json(checked.into()))
 }

@@ -4,7 +4,9 @@ mod cancel_my_order;
 mod cancel_shop_order;
 mod check_order_stock;
 mod get_my_order;
+mod get_my_order_timeline;
 mod get_shop_order;
+mod get_shop_order_timeline;
 mod list_my_orders;
 mod list_shop_orders;
 mod place_orders;
@@ -16,8 +18,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(place_orders::place_orders)
         .service(list_my_orders::list_my_orders)
         .service(get_my_order::get_my_order)
+        .service(get_my_order_timeline::get_my_order_timeline)
         .service(list_shop_orders::list_shop_orders)
         .service(get_shop_order::get_shop_order)
+        .service(get_shop_order_timeline::get_shop_order_timeline)
         .service(check_order_stock::check_order_stock)
         .service(ship_order::ship_order)
         .service(cancel_shop_order::cancel_shop_order)

@@ -59,9 +59,11 @@ pub async fn ship_order(
     let account = staff.account_id;
     idempotency::once(&state.db, account, &key, &fingerprint, state.clock.now(), StatusCode::OK, || async {
         let tracking = body.tracking_number.trim().to_uppercase();
-        let (carrier, now) = (body.carrier.into(), state.clock.now());
+        let parcel = kaimono_orders::Parcel { carrier: body.carrier.into(), tracking_number: &tracking };
+        let by = kaimono_orders::By::Staff(account);
         let shipped =
-            kaimono_orders::ship_order(&state.db, &state.settlement, shop, order, carrier, &tracking, now).await?;
+            kaimono_orders::ship_order(&state.db, &state.settlement, shop, order, parcel, by, state.clock.now())
+                .await?;
         let response = {
             let payment =
                 kaimono_payments::payment_view(&state.db, kaimono_payments::Subject::Order(shipped.id)).await?;

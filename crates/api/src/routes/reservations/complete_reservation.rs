@@ -4,6 +4,7 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{post, web};
+use kaimono_reservations::By;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -37,7 +38,15 @@ pub async fn complete_reservation(
     let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
     let now = state.clock.now();
-    let done = kaimono_reservations::complete_reservation(&txn, shop, id, body.0.paid_in_store, now).await?;
+    let done = kaimono_reservations::complete_reservation(
+        &txn,
+        shop,
+        id,
+        body.0.paid_in_store,
+        By::Staff(staff.account_id),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(web::Json({
         let payment =

@@ -3,6 +3,7 @@ use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{post, web};
+use kaimono_reservations::By;
 use uuid::Uuid;
 
 /// The shop confirms the stock (RSV-02): held until the end of the visit date plus the shop's hold days;
@@ -22,8 +23,15 @@ pub async fn confirm_reservation(
     let (_, id) = path.into_inner();
     let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
-    let updated =
-        kaimono_reservations::confirm_reservation(&txn, shop, id, &state.config.public_url, state.clock.now()).await?;
+    let updated = kaimono_reservations::confirm_reservation(
+        &txn,
+        shop,
+        id,
+        &state.config.public_url,
+        By::Staff(staff.account_id),
+        state.clock.now(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(web::Json({
         let payment =

@@ -6,7 +6,9 @@ mod confirm_reservation;
 mod create_reservation;
 mod find_pickup;
 mod get_my_reservation;
+mod get_my_reservation_timeline;
 mod get_shop_reservation;
+mod get_shop_reservation_timeline;
 mod list_my_reservations;
 mod list_shop_reservations;
 mod reject_reservation;
@@ -17,9 +19,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create_reservation::create_reservation)
         .service(list_my_reservations::list_my_reservations)
         .service(get_my_reservation::get_my_reservation)
+        .service(get_my_reservation_timeline::get_my_reservation_timeline)
         .service(cancel_my_reservation::cancel_my_reservation)
         .service(list_shop_reservations::list_shop_reservations)
         .service(get_shop_reservation::get_shop_reservation)
+        .service(get_shop_reservation_timeline::get_shop_reservation_timeline)
         .service(confirm_reservation::confirm_reservation)
         .service(reject_reservation::reject_reservation)
         .service(complete_reservation::complete_reservation)

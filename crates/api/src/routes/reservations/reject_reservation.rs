@@ -3,6 +3,7 @@ use crate::dto::reservations::ReservationResponse;
 use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{post, web};
+use kaimono_reservations::By;
 use uuid::Uuid;
 
 /// The shop cannot supply it (RSV-02): the stock goes back and the member is emailed.
@@ -21,7 +22,9 @@ pub async fn reject_reservation(
     let (_, id) = path.into_inner();
     let shop = staff.shop;
     let txn = crate::database::begin_write(&state.db).await?;
-    let updated = kaimono_reservations::reject_reservation(&txn, shop, id, state.clock.now()).await?;
+    let updated =
+        kaimono_reservations::reject_reservation(&txn, shop, id, By::Staff(staff.account_id), state.clock.now())
+            .await?;
     txn.commit().await?;
     Ok(web::Json({
         let payment =

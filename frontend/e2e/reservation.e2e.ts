@@ -78,13 +78,16 @@ describe.skipIf(skip)("store-pickup reservations", () => {
     await page.getByText("日本語", { exact: true }).click();
     await page.getByRole("heading", { name: "受け渡しカウンター" }).waitFor();
 
-    // The member sees it picked up.
+    // The member sees it picked up, with its history (without staff names).
     await switchUser(page, MEMBER, "reserver-password-1", "/mypage");
-    await page
-      .getByTestId("reservation")
-      .filter({ hasText: pickupNumber ?? "" })
-      .getByText("お渡し済み")
-      .waitFor();
+    const done = page.getByTestId("reservation").filter({ hasText: pickupNumber ?? "" });
+    await done.getByText("お渡し済み").waitFor();
+    await done.getByRole("button", { name: "履歴を見る" }).click();
+    const history = done.getByTestId("timeline");
+    await history.getByText("お取り置きのお申し込み").waitFor();
+    await history.getByText("お取り置き確定").waitFor();
+    await history.getByText("お渡し").waitFor();
+    expect(await history.getByText("店員", { exact: false }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -434,6 +434,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/orders/{order_id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What happened to one of the member's orders and when (ORD-04), oldest first. */
+    get: operations["get_my_order_timeline"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/reservations": {
     parameters: {
       query?: never;
@@ -482,6 +499,23 @@ export interface paths {
      *     amount is refunded to the card. Requires an `Idempotency-Key` (a refund moves money).
      */
     post: operations["cancel_my_reservation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/reservations/{reservation_id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What happened to one of the member's reservations and when, oldest first. */
+    get: operations["get_my_reservation_timeline"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -924,6 +958,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/orders/{order_id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What happened to one of the shop's orders, by whom and when (SHOP-02), oldest first. */
+    get: operations["get_shop_order_timeline"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/pickups/{pickup_number}": {
     parameters: {
       query?: never;
@@ -1084,6 +1135,23 @@ export interface paths {
     put?: never;
     /** The shop cannot supply it (RSV-02): the stock goes back and the member is emailed. */
     post: operations["reject_reservation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/reservations/{reservation_id}/timeline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What happened to one of the shop's reservations, by whom and when (SHOP-02), oldest first. */
+    get: operations["get_shop_reservation_timeline"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1321,6 +1389,11 @@ export interface components {
      * @enum {string}
      */
     AccountTypeDto: "ordinary" | "current";
+    /**
+     * @description Who did something.
+     * @enum {string}
+     */
+    ActorKind: "member" | "staff" | "system";
     AddCartItemRequest: {
       /**
        * Format: uuid
@@ -2946,6 +3019,28 @@ export interface components {
        * @example 360
        */
       tax: string;
+    };
+    /** @description One entry of a timeline, oldest first. */
+    TimelineEventResponse: {
+      /**
+       * Format: date-time
+       * @description When it happened.
+       */
+      at: string;
+      /**
+       * @description What happened: `placed` or `requested`, then each status it moved to (`awaiting_payment`,
+       *     `paid`, `shipped`, `held`, `completed`, `cancelled`, `expired` …), and `paid` for a reservation.
+       */
+      what: string;
+      /** @description Who did it. */
+      by: components["schemas"]["ActorKind"];
+      /** @description The person's name: staff readers only, for people; absent for the system and for members reading. */
+      by_name?: string | null;
+      /**
+       * @description A short fact: the card used, a carrier and tracking number, a cancellation reason, or how many
+       *     lines the stock check rejected (`rejected_lines=1`).
+       */
+      note?: string | null;
     };
     /** @description Tokens for a new or refreshed session. */
     TokenResponse: {
@@ -5402,6 +5497,73 @@ export interface operations {
       };
     };
   };
+  get_my_order_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TimelineEventResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   list_my_reservations: {
     parameters: {
       query?: {
@@ -5601,6 +5763,73 @@ export interface operations {
       };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_my_reservation_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TimelineEventResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8229,6 +8458,75 @@ export interface operations {
       };
     };
   };
+  get_shop_order_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TimelineEventResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   find_pickup: {
     parameters: {
       query?: never;
@@ -9101,6 +9399,75 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_reservation_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The reservation */
+        reservation_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TimelineEventResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

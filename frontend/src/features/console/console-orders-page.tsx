@@ -29,6 +29,7 @@ import { useShopOrder } from "./api/get-shop-order";
 import { shipOrder } from "./api/ship-order";
 import { useShopOrders, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
+import { ShopTimeline } from "./shop-timeline";
 import { OrderLines } from "../../shared/ui/order-lines";
 import { useCanManage } from "./use-managed-shop";
 
@@ -209,6 +210,7 @@ function OrderCard({ shopId, order, detail = false }: { shopId: string; order: O
             </Text>
           )}
           <PaymentHistory payment={order.payment} />
+          <ShopTimeline shopId={shopId} kind="order" id={order.id} />
         </Stack>
       )}
     </Card>

@@ -15,6 +15,7 @@ import { useShopReservation } from "./api/get-shop-reservation";
 import { confirmReservation, rejectReservation } from "./api/reservation-actions";
 import { useShopReservations, type ReservationStatus } from "./api/shop-reservations";
 import { Forbidden } from "./forbidden";
+import { ShopTimeline } from "./shop-timeline";
 import { useCanManage } from "./use-managed-shop";
 
 type Reservation = components["schemas"]["ReservationResponse"];
@@ -213,6 +214,7 @@ export function ConsoleReservationPage() {
           <ReservationSummary reservation={r} />
           <Actions shopId={shopId} reservation={r} />
           {r.payment_method === "prepaid" && <PaymentHistory payment={r.payment} />}
+          <ShopTimeline shopId={shopId} kind="reservation" id={r.id} />
         </Stack>
       </Card>
     </Stack>

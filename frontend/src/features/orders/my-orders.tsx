@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/st
 import { cancelMyOrder } from "./api/cancel-my-order";
 import { useMyOrders } from "./api/list-my-orders";
 import { OrderLines } from "../../shared/ui/order-lines";
+import { MyTimeline } from "../../shared/ui/my-timeline";
 
 const statusColor = {
   awaiting_stock_check: "yellow",
@@ -81,6 +82,7 @@ export function MyOrders() {
                 {t("orders.cancel")}
               </Button>
             )}
+            <MyTimeline kind="order" id={order.id} />
           </Card>
         ))
       )}

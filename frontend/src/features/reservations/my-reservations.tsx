@@ -10,6 +10,7 @@ import { cancelReservation } from "./api/cancel-reservation";
 import { useMyReservations } from "./api/my-reservations";
 import { reservationColor } from "../../shared/ui/status-colors";
 import { ProductImage } from "../../shared/ui/product-image";
+import { MyTimeline } from "../../shared/ui/my-timeline";
 
 type Reservation = components["schemas"]["ReservationResponse"];
 
@@ -78,6 +79,7 @@ export function MyReservations() {
                 )}
               </Stack>
             </Group>
+            <MyTimeline kind="reservation" id={r.id} />
           </Card>
         ))
       )}

@@ -1,9 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { postalData } from "./postal-data";
 
 // `npm run dev` serves the SPA on :5173 and forwards /api to a running `kaimono serve` (default :8080).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), postalData()],
   server: {
     proxy: {
       "/api": process.env.KAIMONO_API ?? "http://127.0.0.1:8080",

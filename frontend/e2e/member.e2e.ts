@@ -47,6 +47,9 @@ describe.skipIf(skip)("member journeys", () => {
     await form.getByRole("button", { name: "保存する" }).click();
     await form.getByText("郵便番号は7桁で入力してください（例: 150-0001）。").waitFor();
     await form.getByLabel("郵便番号").fill("1500001");
+    // The postal code fills in the prefecture and city from the postal data the SPA ships.
+    await expect.poll(() => form.getByLabel("市区町村").inputValue()).toBe("渋谷区神宮前");
+    expect(await form.getByRole("combobox", { name: "都道府県" }).inputValue()).toBe("東京都");
     await form.getByLabel("都道府県").click();
     await form.getByLabel("都道府県").fill("東京");
     await page.getByRole("option", { name: "東京都" }).click();

@@ -120,7 +120,7 @@ export const en: Messages = {
     cancel: "Cancel",
     noAddresses: "No delivery addresses yet.",
     postalCode: "Postal code",
-    postalHint: "7 digits, with or without the hyphen",
+    postalHint: "7 digits, with or without the hyphen; fills in the prefecture and city",
     prefecture: "Prefecture",
     city: "City / ward",
     street: "Street and number",

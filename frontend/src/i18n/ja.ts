@@ -119,7 +119,7 @@ export const ja = {
     cancel: "キャンセル",
     noAddresses: "お届け先はまだ登録されていません。",
     postalCode: "郵便番号",
-    postalHint: "7桁（ハイフンあり・なしどちらでも）",
+    postalHint: "7桁（ハイフンあり・なしどちらでも）。都道府県と市区町村を自動で入力します",
     prefecture: "都道府県",
     city: "市区町村",
     street: "番地",

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -6,11 +6,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
-import { check, isKana, isPassword, isPhone } from "../../components/validation";
 import { acceptInvitation, previewInvitation } from "./api/invitations";
 import { AuthCard } from "./auth-card";
-
-type Field = "token" | "password" | "name" | "name_kana" | "phone";
+import { EMPTY_ACCOUNT, NewAccountFields, type NewAccountField, checkNewAccount } from "./new-account-fields";
 
 /** ACC-04: the page an invitation email opens: which shop, as what, then join. */
 export function AcceptInvitationPage() {
@@ -24,11 +22,9 @@ export function AcceptInvitationPage() {
     enabled: token !== "",
     retry: false,
   });
-  const [form, setForm] = useState({ password: "", name: "", name_kana: "", phone: "" });
+  const [form, setForm] = useState(EMPTY_ACCOUNT);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors<Field>();
-  const set = (field: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
-    setForm({ ...form, [field]: event.currentTarget.value });
+  const errors = useFormErrors<NewAccountField>();
 
   if (!token || preview.isError) {
     return (
@@ -45,13 +41,7 @@ export function AcceptInvitationPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!invitation.has_account) {
-      const invalid = check<Field>({
-        token: false,
-        password: !isPassword(form.password) && "error.passwordLength",
-        name: !form.name.trim() && "error.required",
-        name_kana: !isKana(form.name_kana) && "error.invalidKana",
-        phone: !isPhone(form.phone) && "error.invalidPhone",
-      });
+      const invalid = checkNewAccount(form);
       if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
     }
     setBusy(true);
@@ -85,41 +75,7 @@ export function AcceptInvitationPage() {
               {t("invitation.existingAccount")}
             </Text>
           ) : (
-            <>
-              <PasswordInput
-                label={t("auth.password")}
-                description={t("auth.passwordHint")}
-                autoComplete="new-password"
-                required
-                value={form.password}
-                onChange={set("password")}
-                error={errors.errorOf("password")}
-              />
-              <TextInput
-                label={t("auth.name")}
-                autoComplete="name"
-                required
-                value={form.name}
-                onChange={set("name")}
-                error={errors.errorOf("name")}
-              />
-              <TextInput
-                label={t("auth.nameKana")}
-                required
-                value={form.name_kana}
-                onChange={set("name_kana")}
-                error={errors.errorOf("name_kana")}
-              />
-              <TextInput
-                label={t("auth.phone")}
-                type="tel"
-                autoComplete="tel"
-                required
-                value={form.phone}
-                onChange={set("phone")}
-                error={errors.errorOf("phone")}
-              />
-            </>
+            <NewAccountFields form={form} onChange={setForm} errorOf={errors.errorOf} />
           )}
           <Button type="submit" loading={busy}>
             {t("invitation.accept")}

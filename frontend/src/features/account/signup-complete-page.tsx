@@ -1,35 +1,25 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { useFormErrors } from "../../components/use-server-errors";
-import { check, isKana, isPassword, isPhone } from "../../components/validation";
 import { completeSignup } from "./api/complete-signup";
 import { AuthCard } from "./auth-card";
-
-type Field = "token" | "password" | "name" | "name_kana" | "phone";
+import { EMPTY_ACCOUNT, NewAccountFields, type NewAccountField, checkNewAccount } from "./new-account-fields";
 
 /** ACC-01: the page the emailed link opens. */
 export function SignupCompletePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const token = useSearchParams()[0].get("token") ?? "";
-  const [form, setForm] = useState({ password: "", name: "", name_kana: "", phone: "" });
+  const [form, setForm] = useState(EMPTY_ACCOUNT);
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors<Field>();
-  const set = (field: keyof typeof form) => (event: { currentTarget: { value: string } }) =>
-    setForm({ ...form, [field]: event.currentTarget.value });
+  const errors = useFormErrors<NewAccountField>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = check<Field>({
-      token: false,
-      password: !isPassword(form.password) && "error.passwordLength",
-      name: !form.name.trim() && "error.required",
-      name_kana: !isKana(form.name_kana) && "error.invalidKana",
-      phone: !isPhone(form.phone) && "error.invalidPhone",
-    });
+    const invalid = checkNewAccount(form);
     if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
     setBusy(true);
     try {
@@ -54,39 +44,7 @@ export function SignupCompletePage() {
     <AuthCard title={t("auth.completeTitle")} error={errors.general}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
-          <PasswordInput
-            label={t("auth.password")}
-            description={t("auth.passwordHint")}
-            autoComplete="new-password"
-            required
-            value={form.password}
-            onChange={set("password")}
-            error={errors.errorOf("password")}
-          />
-          <TextInput
-            label={t("auth.name")}
-            autoComplete="name"
-            required
-            value={form.name}
-            onChange={set("name")}
-            error={errors.errorOf("name")}
-          />
-          <TextInput
-            label={t("auth.nameKana")}
-            required
-            value={form.name_kana}
-            onChange={set("name_kana")}
-            error={errors.errorOf("name_kana")}
-          />
-          <TextInput
-            label={t("auth.phone")}
-            type="tel"
-            autoComplete="tel"
-            required
-            value={form.phone}
-            onChange={set("phone")}
-            error={errors.errorOf("phone")}
-          />
+          <NewAccountFields form={form} onChange={setForm} errorOf={errors.errorOf} />
           <Button type="submit" loading={busy}>
             {t("auth.completeSubmit")}
           </Button>

@@ -1,5 +1,5 @@
 import { PageTitle } from "../../components/page-title";
-import { Button, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Button, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -9,7 +9,7 @@ import { useSession } from "../../auth/use-session";
 import { isPostalCode } from "../../components/format";
 import { useFormErrors } from "../../components/use-server-errors";
 import { check, isEmail, isPhone } from "../../components/validation";
-import { PREFECTURES } from "../../i18n/prefectures";
+import { PostalCodeFields } from "../../shared/ui/postal-code-fields";
 import { createShop } from "./api/shop-staff";
 import { Forbidden } from "./forbidden";
 
@@ -28,7 +28,7 @@ const isSlug = (value: string) => /^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$/.test(value
 
 /** ACC-04: the operator opens a shop, then invites its owner. */
 export function NewShopPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const operator = useSession()?.account.role === "operator";
@@ -95,21 +95,20 @@ export function NewShopPage() {
             {...text("slug")}
           />
           <Textarea label={t("console.shopDescription")} autosize minRows={2} {...text("description")} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("mypage.postalCode")} required {...text("postal_code")} />
-            <Select
-              label={t("mypage.prefecture")}
-              required
-              searchable
-              data={PREFECTURES.map(([ja, en], index) => ({
-                value: String(index + 1),
-                label: i18n.language === "en" ? en : ja,
-              }))}
-              value={form.prefecture || null}
-              onChange={(value) => setForm({ ...form, prefecture: value ?? "" })}
-              error={errors.errorOf("profile.prefecture")}
-            />
-          </SimpleGrid>
+          <PostalCodeFields
+            postalCode={form.postal_code}
+            prefecture={form.prefecture}
+            onPostalCode={(value) => setForm((current) => ({ ...current, postal_code: value }))}
+            onPrefecture={(value) => setForm((current) => ({ ...current, prefecture: value }))}
+            onPlace={(place) =>
+              setForm((current) => ({
+                ...current,
+                address: current.address.trim() ? current.address : `${place.city}${place.town}`,
+              }))
+            }
+            postalError={errors.errorOf("profile.postal_code")}
+            prefectureError={errors.errorOf("profile.prefecture")}
+          />
           <TextInput label={t("console.shopAddress")} required {...text("address")} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t("auth.phone")} type="tel" required {...text("phone")} />

@@ -1,11 +1,11 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
 import { isPostalCode } from "../../components/format";
 import { useFormErrors } from "../../components/use-server-errors";
 import { check, isKana, isPhone } from "../../components/validation";
-import { PREFECTURES } from "../../i18n/prefectures";
+import { PostalCodeFields } from "../../shared/ui/postal-code-fields";
 import { saveAddress, type AddressRequest } from "./api/save-address";
 
 type Address = components["schemas"]["AddressResponse"];
@@ -21,7 +21,7 @@ export function AddressForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, setForm] = useState({
     postal_code: address?.postal_code_display ?? "",
     prefecture: address ? String(address.prefecture) : "",
@@ -76,29 +76,20 @@ export function AddressForm({
       aria-label={address ? t("mypage.editAddress") : t("mypage.addAddress")}
     >
       <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t("mypage.postalCode")}
-            description={t("mypage.postalHint")}
-            placeholder="150-0001"
-            inputMode="numeric"
-            autoComplete="postal-code"
-            required
-            {...text("postal_code")}
-          />
-          <Select
-            label={t("mypage.prefecture")}
-            required
-            searchable
-            data={PREFECTURES.map(([ja, en], index) => ({
-              value: String(index + 1),
-              label: i18n.language === "en" ? en : ja,
-            }))}
-            value={form.prefecture || null}
-            onChange={(value) => setForm({ ...form, prefecture: value ?? "" })}
-            error={errors.errorOf("prefecture")}
-          />
-        </SimpleGrid>
+        <PostalCodeFields
+          postalCode={form.postal_code}
+          prefecture={form.prefecture}
+          onPostalCode={(value) => setForm((current) => ({ ...current, postal_code: value }))}
+          onPrefecture={(value) => setForm((current) => ({ ...current, prefecture: value }))}
+          onPlace={(place) =>
+            setForm((current) => ({
+              ...current,
+              city: current.city.trim() ? current.city : `${place.city}${place.town}`,
+            }))
+          }
+          postalError={errors.errorOf("postal_code")}
+          prefectureError={errors.errorOf("prefecture")}
+        />
         <TextInput label={t("mypage.city")} autoComplete="address-level2" required {...text("city")} />
         <TextInput label={t("mypage.street")} autoComplete="address-line1" required {...text("street")} />
         <TextInput label={t("mypage.building")} autoComplete="address-line2" {...text("building")} />

@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { postalData } from "./postal-data";
+import { postalData } from "./postal-data.ts";
 
 // `npm run dev` serves the SPA on :5173 and forwards /api to a running `kaimono serve` (default :8080).
 export default defineConfig({

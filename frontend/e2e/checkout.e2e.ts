@@ -4,6 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  DESKTOP,
   PHONE,
   contrastProblems,
   launch,
@@ -123,6 +124,22 @@ describe.skipIf(skip)("cart and checkout", () => {
     await queued.getByRole("button", { name: "在庫を確保する" }).click();
     await page.getByText("在庫確認を登録しました。").waitFor();
     await expect.poll(() => queued.count()).toBe(0);
+
+    // SHOP-02: on a desktop the orders are a table, sortable by when they were placed; the order's page
+    // has its history with who secured the stock.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${new URL(page.url()).pathname}?status=all`);
+    const table = page.getByTestId("orders-table");
+    const row = table.getByRole("link", { name: number ?? "" });
+    await row.waitFor();
+    await table.getByRole("button", { name: /注文日/ }).click();
+    await page.waitForURL(/sort=oldest/);
+    await row.click();
+    const timeline = page.getByTestId("timeline");
+    await timeline.getByText("在庫を確保（お支払い待ち）").waitFor();
+    await timeline.getByText(/店員/).waitFor();
+    await screenshot(page, "console-order-desktop");
+    await page.setViewportSize(PHONE);
 
     // The member sees it waiting for payment.
     await page.getByRole("button", { name: "メニュー" }).click();

@@ -96,3 +96,11 @@ mod tests {
         assert_eq!(Page::from_rows(ids, 3, |id| Cursor::after(*id)).next_cursor, None);
     }
 }
+
+/// Which end of a list keyed by time-ordered ids comes first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}

@@ -89,7 +89,8 @@ pub async fn list_member_orders(
     after: Option<&Cursor>,
     limit: u64,
 ) -> Result<Page<Order>, OrderError> {
-    page_of(db, order::Entity::find().filter(order::Column::AccountId.eq(account.0)), after, limit).await
+    let query = order::Entity::find().filter(order::Column::AccountId.eq(account.0));
+    page_of(db, query, after, limit, kaimono_core::SortOrder::NewestFirst).await
 }
 
 /// A page of the orders `query` selects, newest first.
@@ -98,9 +99,18 @@ pub(crate) async fn page_of(
     mut query: Select<order::Entity>,
     after: Option<&Cursor>,
     limit: u64,
+    sort: kaimono_core::SortOrder,
 ) -> Result<Page<Order>, OrderError> {
+    // Ids are time-ordered: the id is both the sort key and the cursor.
+    query = match sort {
+        kaimono_core::SortOrder::NewestFirst => query.order_by_desc(order::Column::Id),
+        kaimono_core::SortOrder::OldestFirst => query.order_by_asc(order::Column::Id),
+    };
     if let Some(after) = after {
-        query = query.filter(order::Column::Id.lt(after.id));
+        query = match sort {
+            kaimono_core::SortOrder::NewestFirst => query.filter(order::Column::Id.lt(after.id)),
+            kaimono_core::SortOrder::OldestFirst => query.filter(order::Column::Id.gt(after.id)),
+        };
     }
     let rows = load_orders(db, query.limit(limit + 1)).await?;
     Ok(Page::from_rows(rows, limit, |o| Cursor::after(o.id)))

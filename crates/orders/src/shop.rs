@@ -22,9 +22,11 @@ pub struct ShopOrderFilter {
     pub status: Option<OrderStatus>,
     /// Part of the order number or of the recipient's name (kanji or kana).
     pub search: Option<String>,
+    /// Newest (the default) or oldest first: the oldest waiting order is the most urgent.
+    pub sort: kaimono_core::SortOrder,
 }
 
-/// The shop's orders, newest first, `limit` per page after `after`.
+/// The shop's orders in `filter.sort` order, `limit` per page after `after`.
 pub async fn list_shop_orders(
     db: &impl ConnectionTrait,
     shop: ShopId,
@@ -40,7 +42,7 @@ pub async fn list_shop_orders(
         let pattern = LikeExpr::new(contains_pattern(&word)).escape(LIKE_ESCAPE);
         query = query.filter(Expr::col((order::Entity, order::Column::SearchText)).like(pattern));
     }
-    crate::queries::page_of(db, query, after, limit).await
+    crate::queries::page_of(db, query, after, limit, filter.sort).await
 }
 
 /// The shop's stock check: every held line is secured except `rejected`, which are cancelled with their

@@ -234,6 +234,10 @@ export const en: Messages = {
     holderHint: "As printed in the passbook (e.g. カ）モリコーヒー)",
   },
   console: {
+    recipient: "Ship to",
+    member: "Customer",
+    items: "Items",
+    status: "Status",
     openShop: "Open a shop",
     openShopHint:
       "Once the shop is open, invite its owner. Owners set the calendar, shipping fees and settings.",

@@ -233,6 +233,10 @@ export const ja = {
     holderHint: "通帳の表記どおりに（例: カ）モリコーヒー）",
   },
   console: {
+    recipient: "お届け先",
+    member: "お客様",
+    items: "商品",
+    status: "状態",
     openShop: "ショップを開設",
     openShopHint:
       "ショップを開設したら、オーナーを招待してください。営業カレンダー・送料・ショップ設定はオーナーが行えます。",

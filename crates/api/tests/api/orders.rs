@@ -11,7 +11,36 @@ db_tests!(
     ord01_the_shop_secures_an_order_and_it_awaits_payment,
     ord01_rejected_lines_are_cancelled_with_stock_given_back_and_the_member_told,
     ord01_stock_checks_are_refused_for_other_shops_bad_lines_and_wrong_states,
+    shop02_the_order_list_sorts_newest_or_oldest_first_and_pages_either_way,
 );
+
+async fn shop02_the_order_list_sorts_newest_or_oldest_first_and_pages_either_way(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "alpha").await;
+    let shirt = stocked_variant(&app, &shop, "シャツ", "A", 9).await;
+    let mut placed = Vec::new();
+    for i in 0..3 {
+        placed.push(placed_order(&app, &format!("m{i}@example.test"), &[(&shirt, 1)]).await["id"].clone());
+    }
+    let staff = Some(shop.staff.access_token.as_str());
+    let list = |sort: &str, cursor: Option<&str>| {
+        let mut path = format!("/api/v1/shops/{}/orders?limit=2&sort={sort}", shop.id);
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={cursor}"));
+        }
+        path
+    };
+    let ids = |page: &Value| page["items"].as_array().unwrap().iter().map(|o| o["id"].clone()).collect::<Vec<_>>();
+    let (status, first) = app.get(&list("oldest", None), staff).await;
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(ids(&first), placed[..2]);
+    let (_, second) = app.get(&list("oldest", first["next_cursor"].as_str()), staff).await;
+    assert_eq!(ids(&second), placed[2..]);
+    let (_, newest) = app.get(&list("newest", None), staff).await;
+    assert_eq!(ids(&newest), [placed[2].clone(), placed[1].clone()]);
+    let (status, body) = app.get(&list("sideways", None), staff).await;
+    assert_eq!(status, 422, "{body}");
+}
 
 async fn stocked_variant(app: &TestApp, shop: &ShopFixture, name: &str, sku: &str, quantity: i64) -> String {
     let product = create_product(app, shop, name, sku).await;

@@ -5,12 +5,14 @@ import {
   Button,
   Card,
   Checkbox,
-  Group,
   Chip,
+  Group,
   Select,
   Stack,
+  Table,
   Text,
   TextInput,
+  UnstyledButton,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -19,7 +21,7 @@ import { useTranslation } from "react-i18next";
 import { MoreButton } from "../../shared/ui/more-button";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
-import { formatDate } from "../../components/format";
+import { formatDate, formatDateTime, yen } from "../../components/format";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { cancelShopOrder } from "./api/cancel-order";
@@ -27,10 +29,11 @@ import { PaymentHistory } from "../../shared/ui/payment-history";
 import { checkOrderStock } from "./api/check-order-stock";
 import { useShopOrder } from "./api/get-shop-order";
 import { shipOrder } from "./api/ship-order";
-import { useShopOrders, type OrderStatus } from "./api/list-shop-orders";
+import { useShopOrders, type OrderSort, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
 import { ShopTimeline } from "./shop-timeline";
 import { OrderLines } from "../../shared/ui/order-lines";
+import { useWide } from "../../shared/ui/use-wide";
 import { useCanManage } from "./use-managed-shop";
 
 type Order = components["schemas"]["OrderResponse"];
@@ -239,6 +242,62 @@ export function ConsoleOrderPage() {
   );
 }
 
+function OrdersTable({
+  shopId,
+  orders,
+  sort,
+  onSort,
+}: {
+  shopId: string;
+  orders: Order[];
+  sort: OrderSort;
+  onSort: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table striped highlightOnHover data-testid="orders-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("checkout.orderNumber")}</Table.Th>
+          <Table.Th aria-sort={sort === "newest" ? "descending" : "ascending"}>
+            <UnstyledButton onClick={onSort} fw={700} fz="sm">
+              {t("orders.placedAt")} {sort === "newest" ? "↓" : "↑"}
+            </UnstyledButton>
+          </Table.Th>
+          <Table.Th>{t("console.recipient")}</Table.Th>
+          <Table.Th>{t("console.items")}</Table.Th>
+          <Table.Th ta="right">{t("cart.total")}</Table.Th>
+          <Table.Th>{t("console.status")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {orders.map((order) => (
+          <Table.Tr key={order.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/console/shops/${shopId}/orders/${order.id}`}>
+                {order.number}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{formatDateTime(order.created_at, i18n.language)}</Table.Td>
+            <Table.Td>
+              {order.ship_to.recipient_name}
+              <Text size="xs" c="dimmed">
+                {order.ship_to.prefecture_name}
+                {order.ship_to.city}
+              </Text>
+            </Table.Td>
+            <Table.Td>{order.lines.map((l) => `${l.product_name} × ${l.quantity}`).join("、")}</Table.Td>
+            <Table.Td ta="right">{yen(order.total)}</Table.Td>
+            <Table.Td>
+              <Badge>{t(`orders.status.${order.status}`)}</Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function ConsoleOrdersPage() {
   const { t } = useTranslation();
   const shopId = useParams().shopId ?? "";
@@ -246,8 +305,12 @@ export function ConsoleOrdersPage() {
   const [params, setParams] = useSearchParams();
   const filter = (params.get("status") ?? "awaiting_stock_check") as OrderStatus | "all";
   const [search, setSearch] = useState(params.get("q") ?? "");
-  const orders = useShopOrders(shopId, filter === "all" ? null : filter, params.get("q") ?? "");
-  const setFilter = (status: string) => setParams({ status, q: params.get("q") ?? "" });
+  const wide = useWide();
+  const sort: OrderSort = params.get("sort") === "oldest" ? "oldest" : "newest";
+  const orders = useShopOrders(shopId, filter === "all" ? null : filter, params.get("q") ?? "", sort);
+  const setFilter = (status: string) => setParams({ status, q: params.get("q") ?? "", sort });
+  const toggleSort = () =>
+    setParams({ status: filter, q: params.get("q") ?? "", sort: sort === "newest" ? "oldest" : "newest" });
   if (!canManage) return <Forbidden />;
   return (
     <Stack>
@@ -266,7 +329,7 @@ export function ConsoleOrdersPage() {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          setParams({ status: filter, q: search });
+          setParams({ status: filter, q: search, sort });
         }}
       >
         <TextInput
@@ -284,9 +347,12 @@ export function ConsoleOrdersPage() {
         <Empty />
       ) : (
         <>
-          {orders.items.map((order) => (
-            <OrderCard key={order.id} shopId={shopId} order={order} />
-          ))}
+          {/* SHOP-02: a table to scan on a desktop, cards with their actions on a phone. */}
+          {wide ? (
+            <OrdersTable shopId={shopId} orders={orders.items} sort={sort} onSort={toggleSort} />
+          ) : (
+            orders.items.map((order) => <OrderCard key={order.id} shopId={shopId} order={order} />)
+          )}
           <MoreButton query={orders} />
         </>
       )}

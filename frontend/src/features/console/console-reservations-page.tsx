@@ -1,5 +1,5 @@
 import { PageTitle } from "../../components/page-title";
-import { Anchor, Badge, Button, Card, Group, Chip, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Chip, Stack, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -17,6 +17,7 @@ import { useShopReservations, type ReservationStatus } from "./api/shop-reservat
 import { Forbidden } from "./forbidden";
 import { ShopTimeline } from "./shop-timeline";
 import { useCanManage } from "./use-managed-shop";
+import { useWide } from "../../shared/ui/use-wide";
 
 type Reservation = components["schemas"]["ReservationResponse"];
 const VIEWS = ["requested", "today", "held", "all"] as const;
@@ -120,6 +121,52 @@ export function ReservationSummary({ reservation: r, to }: { reservation: Reserv
   );
 }
 
+function ReservationsTable({ shopId, reservations }: { shopId: string; reservations: Reservation[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table striped highlightOnHover data-testid="reservations-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("reservations.pickupNumber")}</Table.Th>
+          <Table.Th>{t("reservations.visitDate")}</Table.Th>
+          <Table.Th>{t("console.member")}</Table.Th>
+          <Table.Th>{t("console.items")}</Table.Th>
+          <Table.Th ta="right">{t("cart.total")}</Table.Th>
+          <Table.Th>{t("console.status")}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {reservations.map((r) => (
+          <Table.Tr key={r.id} data-testid="shop-reservation">
+            <Table.Td ff="monospace" fw={700}>
+              <Anchor component={Link} to={`/console/shops/${shopId}/reservations/${r.id}`}>
+                {r.pickup_number}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{formatDate(r.visit_date, i18n.language)}</Table.Td>
+            <Table.Td>{r.member_name}</Table.Td>
+            <Table.Td>
+              {r.product_name}（{r.color} / {r.size}）× {r.quantity}
+              <Text size="xs" c="dimmed">
+                {t(`reservations.payment.${r.payment_method}`)}
+                {r.paid_at ? ` ・ ${t("reservations.paid")}` : ""}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">{yen(r.total)}</Table.Td>
+            <Table.Td>
+              <Badge color={reservationColor[r.status]}>{t(`reservations.status.${r.status}`)}</Badge>
+            </Table.Td>
+            <Table.Td>
+              <Actions shopId={shopId} reservation={r} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** SHOP-01, SHOP-02: the shop's reservations — to confirm, today's pickups, held — with search. */
 export function ConsoleReservationsPage() {
   const { t } = useTranslation();
@@ -136,6 +183,7 @@ export function ConsoleReservationsPage() {
         ? { q }
         : { status: view, q };
   const reservations = useShopReservations(shopId, filter);
+  const wide = useWide();
   if (!canManage) return <Forbidden />;
   return (
     <Stack>
@@ -174,6 +222,9 @@ export function ConsoleReservationsPage() {
         <ErrorState error={reservations.error} onRetry={() => void reservations.refetch()} />
       ) : reservations.items.length === 0 ? (
         <Empty />
+      ) : // SHOP-02: a table to scan on a desktop, cards on a phone; both with the actions each status allows.
+      wide ? (
+        <ReservationsTable shopId={shopId} reservations={reservations.items} />
       ) : (
         reservations.items.map((r) => (
           <Card withBorder key={r.id} data-testid="shop-reservation">

@@ -51,6 +51,8 @@ export function PostalCodeFields({
         label={t("mypage.prefecture")}
         required
         searchable
+        // Picking the prefecture the postal code already chose must not clear it.
+        allowDeselect={false}
         data={PREFECTURES.map(([ja, en], index) => ({
           value: String(index + 1),
           label: i18n.language === "en" ? en : ja,

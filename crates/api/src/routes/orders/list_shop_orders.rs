@@ -18,9 +18,21 @@ pub struct ShopOrdersQuery {
     #[validate(length(max = 100))]
     #[param(max_length = 100)]
     pub q: Option<String>,
+    /// `newest` first (the default) or `oldest` first.
+    pub sort: Option<SortDto>,
 }
 
-/// A shop's delivery orders, newest first; staff of the shop only (SHOP-01, SHOP-02).
+/// Which end of the list comes first.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SortDto {
+    /// The most recent order first.
+    Newest,
+    /// The order waiting longest first.
+    Oldest,
+}
+
+/// A shop's delivery orders, newest (or oldest) first; staff of the shop only (SHOP-01, SHOP-02).
 #[utoipa::path(
     tag = "orders",
     params(("shop_id" = Uuid, Path, description = "The shop"), ShopOrdersQuery, PageQuery),
@@ -35,7 +47,11 @@ pub async fn list_shop_orders(
     page: ValidQuery<PageQuery>,
 ) -> Result<web::Json<Page<OrderResponse>>, ApiError> {
     let shop = staff.shop;
-    let filter = kaimono_orders::ShopOrderFilter { status: query.0.status.map(Into::into), search: query.0.q };
+    let sort = match query.0.sort {
+        Some(SortDto::Oldest) => kaimono_core::SortOrder::OldestFirst,
+        Some(SortDto::Newest) | None => kaimono_core::SortOrder::NewestFirst,
+    };
+    let filter = kaimono_orders::ShopOrderFilter { status: query.0.status.map(Into::into), search: query.0.q, sort };
     let (after, limit) = page.0.parts()?;
     let orders = kaimono_orders::list_shop_orders(&state.db, shop, &filter, after.as_ref(), limit).await?;
     Ok(web::Json(Page::of(orders)))

@@ -186,7 +186,7 @@ pub async fn update_image_alt(
     to_image(row.update(db).await?)
 }
 
-/// Puts a product's images in the order given, which must name each of them once.
+/// Puts a product's images in the order given, which must name each of them once. Run in a transaction.
 pub async fn reorder_images(
     db: &impl ConnectionTrait,
     shop: ShopId,

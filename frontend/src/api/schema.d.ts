@@ -869,7 +869,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A shop's delivery orders, newest first; staff of the shop only (SHOP-01, SHOP-02). */
+    /** A shop's delivery orders, newest (or oldest) first; staff of the shop only (SHOP-01, SHOP-02). */
     get: operations["list_shop_orders"];
     put?: never;
     post?: never;
@@ -7951,6 +7951,8 @@ export interface operations {
         status?: components["schemas"]["OrderStatusDto"];
         /** @description Part of the order number or of the recipient's name (kanji or kana). */
         q?: string;
+        /** @description `newest` first (the default) or `oldest` first. */
+        sort?: "newest" | "oldest";
         /** @description `next_cursor` of the previous page; absent for the first page. */
         cursor?: string;
         /** @description Items per page, 1–100 (default 20). */

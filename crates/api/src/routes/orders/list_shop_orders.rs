@@ -19,6 +19,7 @@ pub struct ShopOrdersQuery {
     #[param(max_length = 100)]
     pub q: Option<String>,
     /// `newest` first (the default) or `oldest` first.
+    #[param(inline)]
     pub sort: Option<SortDto>,
 }
 

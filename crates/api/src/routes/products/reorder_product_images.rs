@@ -36,6 +36,8 @@ pub async fn reorder_product_images(
 ) -> Result<web::Json<Vec<ProductImageResponse>>, ApiError> {
     let product = ProductId(path.into_inner());
     let shop = authorize_product(&state, &principal, product).await?;
-    let images = kaimono_catalog::reorder_images(&state.db, shop, product, &body.0.image_ids).await?;
+    let txn = crate::database::begin_write(&state.db).await?;
+    let images = kaimono_catalog::reorder_images(&txn, shop, product, &body.0.image_ids).await?;
+    txn.commit().await?;
     Ok(web::Json(images.into_iter().map(Into::into).collect()))
 }

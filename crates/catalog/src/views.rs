@@ -32,8 +32,6 @@ pub struct VariantView {
     pub reservation_payment: String,
     /// Units on its shop's shelf now.
     pub available: i32,
-    /// Its product's first image.
-    pub cover: Option<crate::ProductImage>,
 }
 
 /// The views of these variants (unknown ids are left out).
@@ -51,7 +49,6 @@ pub async fn variant_views(
         .map(|p| (p.id, p))
         .collect();
     let shops = shop_names(db, products.values().map(|p| ShopId(p.shop_id))).await?;
-    let covers = crate::images::covers_of(db, products.keys().map(|id| ProductId(*id))).await?;
     let shelf: HashMap<(uuid::Uuid, uuid::Uuid), i32> = stock::Entity::find()
         .filter(stock::Column::VariantId.is_in(variants.iter().map(|v| v.id)))
         .all(db)
@@ -82,7 +79,6 @@ pub async fn variant_views(
                 reservable: p.reservable,
                 reservation_payment: p.reservation_payment.clone(),
                 available: shelf.get(&(v.id, p.shop_id)).copied().unwrap_or(0),
-                cover: covers.get(&ProductId(p.id)).cloned(),
             },
         );
     }

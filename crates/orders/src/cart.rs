@@ -88,8 +88,23 @@ pub async fn remove_from_cart(
 }
 
 /// The cart on `today` (in Japan), priced at today's prices, oldest line first, with the delivery
-/// dates its shops accept.
+/// dates its shops accept and each product's cover picture.
 pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: NaiveDate) -> Result<Cart, OrderError> {
+    let mut cart = cart_of(db, account, today).await?;
+    let covers = kaimono_catalog::covers_of(db, cart.lines.iter().map(|l| l.product_id)).await?;
+    for line in &mut cart.lines {
+        // Two variants of one product share its cover.
+        line.image = covers.get(&line.product_id).cloned();
+    }
+    Ok(cart)
+}
+
+/// [`view_cart`] without pictures: what checkout prices and places, in its transaction.
+pub(crate) async fn cart_of(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    today: NaiveDate,
+) -> Result<Cart, OrderError> {
     let items = cart_item::Entity::find()
         .filter(cart_item::Column::AccountId.eq(account.0))
         .order_by_asc(cart_item::Column::AddedAt)
@@ -115,7 +130,7 @@ pub async fn view_cart(db: &impl ConnectionTrait, account: AccountId, today: Nai
             quantity: quantity(item.quantity)?,
             available: v.available,
             on_sale: v.active && v.deliverable,
-            image: v.cover.clone(),
+            image: None,
         });
     }
     let tax = summarize_tax(lines.iter().map(|l| (l.tax_category, l.total())), RoundingMode::Down);

@@ -1,7 +1,7 @@
 //! CART-02: placing the cart as unpaid orders, one per shop, with their stock held — in the caller's
 //! transaction, so an order exists exactly when its stock is held.
 
-use crate::cart::view_cart;
+use crate::cart::cart_of;
 use crate::error::OrderError;
 use crate::model::{CartLine, Checkout, LineStatus, MAX_LINE_QUANTITY, Order, OrderStatus, with_shipping};
 use crate::queries::load_orders;
@@ -72,7 +72,7 @@ pub async fn place_orders(
     checkout: Checkout,
     now: DateTime<Utc>,
 ) -> Result<Vec<Order>, OrderError> {
-    let cart = view_cart(db, account_id, japan_today(now)).await?;
+    let cart = cart_of(db, account_id, japan_today(now)).await?;
     if cart.lines.is_empty() {
         return Err(OrderError::EmptyCart);
     }

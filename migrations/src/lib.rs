@@ -19,6 +19,7 @@ mod m20261202_000013_create_shipping_methods;
 mod m20261202_000014_create_product_images;
 mod m20261202_000015_create_staff_invitations;
 mod m20261202_000016_create_timeline_events;
+mod m20261202_000017_add_outbox_html;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_create_product_images::Migration),
             Box::new(m20261202_000015_create_staff_invitations::Migration),
             Box::new(m20261202_000016_create_timeline_events::Migration),
+            Box::new(m20261202_000017_add_outbox_html::Migration),
         ]
     }
 }

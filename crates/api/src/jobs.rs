@@ -86,7 +86,7 @@ pub fn jobs(
         }),
     });
     if let Some(url) = &config.smtp_url {
-        let mailer = Mailer::new(url, &config.mail_from)?;
+        let mailer = Mailer::new(url, &config.mail_from, &config.public_url)?;
         let worker = worker.to_owned();
         jobs.push(Job {
             name: "outbox_sender",

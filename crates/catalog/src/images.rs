@@ -41,6 +41,13 @@ pub struct ProductImage {
     pub renditions: Vec<StoredRendition>,
 }
 
+impl ProductImage {
+    /// The path of its narrowest rendition: a thumbnail for emails and lists.
+    pub fn thumbnail_path(&self) -> Option<String> {
+        self.renditions.first().map(|r| kaimono_media::public_path(&r.name))
+    }
+}
+
 fn to_image(row: product_image::Model) -> Result<ProductImage, CatalogError> {
     let renditions: Vec<StoredRendition> = serde_json::from_str(&row.renditions)
         .map_err(|e| CatalogError::Corrupt(format!("image {} renditions: {e}", row.id)))?;

@@ -9,6 +9,7 @@ pub struct Model {
     pub to_address: String,
     pub subject: String,
     pub body_text: String,
+    pub body_html: Option<String>,
     pub template: String,
     pub locale: String,
     pub status: String,

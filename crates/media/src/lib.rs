@@ -9,3 +9,8 @@ mod storage;
 pub use images::{ImageError, PreparedImage, Rendition};
 pub use storage::is_valid_name;
 pub use storage::{S3Settings, Storage, StorageConfig, StorageError};
+
+/// The site-relative path a stored file is served at (`GET /media/{name}`).
+pub fn public_path(name: &str) -> String {
+    format!("/media/{name}")
+}

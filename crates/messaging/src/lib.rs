@@ -13,6 +13,6 @@ mod template;
 pub use error::MessagingError;
 pub use kaimono_core::EmailId;
 pub use lettre::message::Mailbox;
-pub use outbox::{OutboxEmail, OutboxStatus, enqueue, list_recent};
+pub use outbox::{OutboxEmail, OutboxStatus, enqueue, find, list_recent};
 pub use sender::{DeliveryReport, Mailer, deliver_due};
-pub use template::{Email, Template};
+pub use template::{Email, MailItem, Template};

@@ -39,6 +39,8 @@ pub struct OutboxEmail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The HTML alternative (absent on emails written before it existed).
+    pub html: Option<String>,
     pub template: String,
     pub locale: String,
     pub status: OutboxStatus,
@@ -56,6 +58,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, email: Email, now: DateTime<Utc>
         to_address: Set(email.to),
         subject: Set(email.subject),
         body_text: Set(email.body),
+        body_html: Set(Some(email.html)),
         template: Set(email.template.name().to_owned()),
         locale: Set(email.locale.as_str().to_owned()),
         status: Set(OutboxStatus::Pending.as_str().to_owned()),
@@ -86,12 +89,18 @@ pub async fn list_recent(
     Ok(rows.into_iter().map(from_row).collect())
 }
 
+/// One email of the outbox.
+pub async fn find(db: &impl ConnectionTrait, id: EmailId) -> Result<Option<OutboxEmail>, MessagingError> {
+    Ok(outbox_email::Entity::find_by_id(id.0).one(db).await?.map(from_row))
+}
+
 pub(crate) fn from_row(row: outbox_email::Model) -> OutboxEmail {
     OutboxEmail {
         id: EmailId(row.id),
         to: row.to_address,
         subject: row.subject,
         body: row.body_text,
+        html: row.body_html,
         template: row.template,
         locale: row.locale,
         status: OutboxStatus::parse(&row.status),

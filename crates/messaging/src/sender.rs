@@ -20,7 +20,7 @@ use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use kaimono_entity::outbox_email;
 use lettre::message::{
-    Mailbox, SinglePart,
+    Mailbox, MultiPart, SinglePart,
     header::{ContentTransferEncoding, ContentType},
 };
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -41,24 +41,27 @@ fn backoff(attempt: i32) -> Duration {
     Duration::seconds(15 * 2_i64.pow(exponent)).min(Duration::hours(1))
 }
 
-/// An SMTP connection pool and the sender address.
+/// An SMTP connection pool, the sender address and the site's public URL.
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    public_url: String,
     send_timeout: std::time::Duration,
 }
 
 impl Mailer {
     /// `url` as lettre reads it: `smtp://host:port` (plain), `smtp://host?tls=required` (STARTTLS),
-    /// `smtps://user:pass@host` (TLS).
-    pub fn new(url: &str, from: &str) -> Result<Self, MessagingError> {
+    /// `smtps://user:pass@host` (TLS). `public_url` (`https://shop.example`) makes the site-relative
+    /// pictures and links of the HTML part absolute.
+    pub fn new(url: &str, from: &str, public_url: &str) -> Result<Self, MessagingError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MessagingError::Config(format!("SMTP URL: {e}")))?
             .timeout(Some(std::time::Duration::from_secs(10)))
             .build();
         let from = from.parse().map_err(|e| MessagingError::Config(format!("sender address: {e}")))?;
-        Ok(Self { transport, from, send_timeout: SEND_TIMEOUT })
+        let public_url = public_url.trim_end_matches('/').to_owned();
+        Ok(Self { transport, from, public_url, send_timeout: SEND_TIMEOUT })
     }
 
     /// A shorter bound on one message than [`SEND_TIMEOUT`] (never a longer one: the claim,
@@ -70,25 +73,37 @@ impl Mailer {
 
     /// Sends one message, bounded by its send timeout as a whole (lettre's own timeout was seen to bound
     /// the connect only).
-    async fn send(&self, id: Uuid, to: &str, subject: &str, body: &str) -> Result<(), String> {
-        let to: Mailbox = to.parse().map_err(|e| format!("recipient address: {e}"))?;
-        let message = Message::builder()
-            .message_id(Some(format!("<{id}@{}>", self.from.email.domain())))
+    async fn send(&self, row: &outbox_email::Model) -> Result<(), String> {
+        let to: Mailbox = row.to_address.parse().map_err(|e| format!("recipient address: {e}"))?;
+        let part = |kind: ContentType, body: String| {
+            SinglePart::builder().header(kind).header(ContentTransferEncoding::Base64).body(body)
+        };
+        let text = part(ContentType::TEXT_PLAIN, row.body_text.clone());
+        let builder = Message::builder()
+            .message_id(Some(format!("<{}@{}>", row.id, self.from.email.domain())))
             .from(self.from.clone())
             .to(to)
-            .subject(subject)
-            .singlepart(
-                SinglePart::builder()
-                    .header(ContentType::TEXT_PLAIN)
-                    .header(ContentTransferEncoding::Base64)
-                    .body(body.to_owned()),
-            )
-            .map_err(|e| e.to_string())?;
+            .subject(&row.subject);
+        let message = match &row.body_html {
+            Some(html) => builder.multipart(
+                MultiPart::alternative()
+                    .singlepart(text)
+                    .singlepart(part(ContentType::TEXT_HTML, absolute(html, &self.public_url))),
+            ),
+            None => builder.singlepart(text),
+        }
+        .map_err(|e| e.to_string())?;
         match tokio::time::timeout(self.send_timeout, self.transport.send(message)).await {
             Ok(result) => result.map(|_| ()).map_err(|e| e.to_string()),
             Err(_) => Err(format!("the SMTP server did not finish within {:?}", self.send_timeout)),
         }
     }
+}
+
+/// Makes the site-relative pictures and links of an email's HTML (`src="/media/…"`) absolute. Only the
+/// template's own markup can hold them: every value in the HTML is escaped, quotes included.
+fn absolute(html: &str, public_url: &str) -> String {
+    html.replace("src=\"/", &format!("src=\"{public_url}/")).replace("href=\"/", &format!("href=\"{public_url}/"))
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +194,7 @@ pub async fn deliver_due(
             claimed += rows.len();
             for row in rows {
                 in_flight.push(async move {
-                    let outcome = mailer.send(row.id, &row.to_address, &row.subject, &row.body_text).await;
+                    let outcome = mailer.send(&row).await;
                     (row, outcome)
                 });
             }
@@ -205,6 +220,16 @@ mod tests {
         assert_eq!(backoff(5), Duration::seconds(240));
         assert_eq!(backoff(9), Duration::hours(1));
         assert_eq!(backoff(40), Duration::hours(1));
+    }
+
+    #[test]
+    fn site_relative_pictures_and_links_become_absolute() {
+        let html =
+            r#"<img src="/media/p-1.jpg" alt=""> <a href="/me/orders">x</a> <a href="https://pay.example/x">y</a>"#;
+        assert_eq!(
+            absolute(html, "https://shop.example"),
+            r#"<img src="https://shop.example/media/p-1.jpg" alt=""> <a href="https://shop.example/me/orders">x</a> <a href="https://pay.example/x">y</a>"#
+        );
     }
 
     #[test]

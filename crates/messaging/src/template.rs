@@ -103,7 +103,33 @@ fn invalid(value: &str, error: impl std::fmt::Display) -> minijinja::Error {
     minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("{value:?} is not a date: {error}"))
 }
 
-/// An email ready for the outbox.
+/// A line of goods in an email: what it is, and its picture as a site-relative path (`/media/…`), which
+/// the sender makes absolute with the public URL. Templates write `{{ item | picture }}{{ item.label }}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MailItem {
+    pub label: String,
+    pub picture: Option<String>,
+}
+
+impl MailItem {
+    /// Goods as emails name them: "Name (color / size) × n", with the product's picture.
+    pub fn goods(
+        name: &str,
+        color: &str,
+        size: &str,
+        quantity: impl std::fmt::Display,
+        picture: Option<String>,
+    ) -> Self {
+        MailItem { label: format!("{name} ({color} / {size}) × {quantity}"), picture }
+    }
+
+    /// The same, with the line's total after it.
+    pub fn priced(self, total: kaimono_core::Money) -> Self {
+        MailItem { label: format!("{}  {total}", self.label), ..self }
+    }
+}
+
+/// An email ready for the outbox: plain text, and the same text as HTML with pictures and clickable links.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email {
     pub to: String,
@@ -111,10 +137,100 @@ pub struct Email {
     pub locale: Locale,
     pub subject: String,
     pub body: String,
+    /// A whole HTML document; every value in it is escaped.
+    pub html: String,
+}
+
+/// How one template source is rendered: as plain text, or as HTML with every value escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Text,
+    Html,
+}
+
+fn environment(locale: Locale, form: Form) -> minijinja::Environment<'static> {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(move |_| match form {
+        Form::Text => minijinja::AutoEscape::None,
+        Form::Html => minijinja::AutoEscape::Html,
+    });
+    // `{{ visit_date | date }}` for ISO dates, `{{ deadline | deadline }}` for RFC 3339 moments: read
+    // as 2026年12月5日(土) / Sat 5 December 2026 in the member's language.
+    env.add_filter("date", move |value: String| -> Result<String, minijinja::Error> {
+        let date = value.parse::<chrono::NaiveDate>().map_err(|e| invalid(&value, e))?;
+        Ok(kaimono_core::japan::date_label(date, locale))
+    });
+    env.add_filter("deadline", move |value: String| -> Result<String, minijinja::Error> {
+        let at = chrono::DateTime::parse_from_rfc3339(&value).map_err(|e| invalid(&value, e))?;
+        Ok(kaimono_core::japan::deadline_label(at.with_timezone(&chrono::Utc), locale))
+    });
+    // `{{ url | link }}`: the address as it is in text, a link in HTML.
+    env.add_filter("link", move |url: String| -> minijinja::Value {
+        match form {
+            Form::Text => minijinja::Value::from(url),
+            Form::Html => {
+                let url = escape(&url);
+                minijinja::Value::from_safe_string(format!(r#"<a href="{url}" style="color:#0b57d0">{url}</a>"#))
+            }
+        }
+    });
+    // `{{ item | picture }}`: nothing in text; the item's picture, if it has one, in HTML.
+    env.add_filter("picture", move |item: minijinja::Value| -> Result<minijinja::Value, minijinja::Error> {
+        let picture = item.get_attr("picture")?;
+        Ok(match (form, picture.as_str()) {
+            (Form::Html, Some(path)) => minijinja::Value::from_safe_string(format!(
+                r#"<img src="{}" alt="" width="64" height="64" style="width:64px;height:64px;object-fit:cover;vertical-align:middle;border-radius:6px;margin:4px 8px 4px 0">"#,
+                escape(path)
+            )),
+            _ => minijinja::Value::from(""),
+        })
+    });
+    env
+}
+
+/// Escapes a value for an HTML attribute or text, leaving `/` as it is (minijinja's escaping also
+/// encodes it, which would hide site-relative paths from the sender that makes them absolute).
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The rendered HTML body as a document: blank lines separate paragraphs, line breaks are kept.
+fn document(locale: Locale, subject: &str, body: &str) -> String {
+    let paragraphs: String = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>\n", p.lines().collect::<Vec<_>>().join("<br>\n")))
+        .collect();
+    format!(
+        r#"<!doctype html>
+<html lang="{lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{subject}</title></head>
+<body style="margin:0;padding:24px 12px;background:#f4f4f2">
+<div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;border-radius:8px;color:#1f1f1f;font-family:'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:15px;line-height:1.7">
+{paragraphs}</div>
+</body>
+</html>
+"#,
+        lang = locale.as_str(),
+    )
 }
 
 impl Email {
-    /// Renders `template` in `locale` with `context` (plain text; values are inserted as they are).
+    /// Renders `template` in `locale` with `context`: the plain text with values as they are, and the
+    /// HTML with every value escaped.
     pub fn render(
         to: &str,
         template: Template,
@@ -122,26 +238,21 @@ impl Email {
         context: impl Serialize,
     ) -> Result<Email, MessagingError> {
         let fail = |e: minijinja::Error| MessagingError::Template { template: template.name(), reason: e.to_string() };
-        let mut env = minijinja::Environment::new();
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        // `{{ visit_date | date }}` for ISO dates, `{{ deadline | deadline }}` for RFC 3339 moments: read
-        // as 2026年12月5日(土) / Sat 5 December 2026 in the member's language.
-        env.add_filter("date", move |value: String| -> Result<String, minijinja::Error> {
-            let date = value.parse::<chrono::NaiveDate>().map_err(|e| invalid(&value, e))?;
-            Ok(kaimono_core::japan::date_label(date, locale))
-        });
-        env.add_filter("deadline", move |value: String| -> Result<String, minijinja::Error> {
-            let at = chrono::DateTime::parse_from_rfc3339(&value).map_err(|e| invalid(&value, e))?;
-            Ok(kaimono_core::japan::deadline_label(at.with_timezone(&chrono::Utc), locale))
-        });
-        let rendered = env.render_str(template.source(locale), context).map_err(fail)?;
-        let (subject, body) = rendered.split_once('\n').unwrap_or((rendered.as_str(), ""));
+        let context = minijinja::Value::from_serialize(context);
+        let render = |form: Form| -> Result<(String, String), MessagingError> {
+            let rendered = environment(locale, form).render_str(template.source(locale), &context).map_err(fail)?;
+            let (subject, body) = rendered.split_once('\n').unwrap_or((rendered.as_str(), ""));
+            Ok((subject.trim().to_owned(), body.trim_start_matches('\n').to_owned()))
+        };
+        let (subject, body) = render(Form::Text)?;
+        let (html_subject, html_body) = render(Form::Html)?;
         Ok(Email {
             to: to.to_owned(),
             template,
             locale,
-            subject: subject.trim().to_owned(),
-            body: body.trim_start_matches('\n').to_owned(),
+            html: document(locale, &html_subject, &html_body),
+            subject,
+            body,
         })
     }
 }
@@ -159,6 +270,36 @@ mod tests {
         assert!(ja.body.contains("24 時間"));
         let en = Email::render("a@example.test", Template::Signup, Locale::En, &ctx).unwrap();
         assert_eq!(en.subject, "[kaimono] Complete your registration");
+    }
+
+    #[test]
+    fn the_html_part_escapes_every_value_and_shows_pictures_and_links() {
+        let ctx = serde_json::json!({
+            "name": "速水 一",
+            "number": "K-1",
+            "shop": "<script>alert(1)</script>",
+            "items": [
+                MailItem::goods("シャツ \"白\"", "白", "M", 2, Some("/media/p-1-320w-abc.jpg".into())),
+                MailItem::goods("靴下", "黒", "F", 1, None),
+            ],
+            "shipping_fee": null,
+            "total": "¥3,000",
+            "url": "https://shop.example/pay/x?a=1&b=2",
+            "expires": "2026-12-05T14:59:59Z",
+        });
+        let mail = Email::render("a@example.test", Template::OrderPaymentRequested, Locale::Ja, &ctx).unwrap();
+        assert!(mail.body.contains("<script>"), "the text part is plain text, as it was written");
+        assert!(!mail.body.contains("<img") && !mail.body.contains("<a "));
+        assert!(mail.body.contains("・シャツ \"白\" (白 / M) × 2"));
+        assert!(!mail.html.contains("<script>"));
+        assert!(mail.html.contains("&lt;script&gt;"));
+        assert!(mail.html.contains(r#"<img src="/media/p-1-320w-abc.jpg" alt="""#));
+        assert!(mail.html.contains("シャツ &quot;白&quot;"));
+        assert_eq!(mail.html.matches("<img").count(), 1, "only the item with a picture shows one");
+        assert!(mail.html.contains(r#"<a href="https://shop.example/pay/x?a=1&amp;b=2""#));
+        assert!(mail.html.starts_with("<!doctype html>\n<html lang=\"ja\">"));
+        assert!(mail.html.contains("<title>【kaimono】在庫を確保しました。"));
+        assert!(mail.html.contains("2026年12月5日(土)"));
     }
 
     #[test]

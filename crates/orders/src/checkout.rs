@@ -11,7 +11,7 @@ use kaimono_catalog::{CatalogError, ShippingQuote, take_stock};
 use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, AddressId, Money, ShopId, normalize_for_search};
 use kaimono_entity::{cart_item, order, order_line};
-use kaimono_messaging::Template;
+use kaimono_messaging::{MailItem, Template};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -104,6 +104,8 @@ pub async fn place_orders(
         hold(db, line, now).await?;
     }
 
+    // The pictures for the "order received" emails: one read, after the stock is held.
+    let covers = kaimono_catalog::covers_of(db, lines.iter().map(|l| l.product_id)).await?;
     let mut ids = Vec::new();
     for (shop_id, lines, shipping) in shops {
         let tax = with_shipping(lines.iter().map(|l| (l.tax_category, l.total())), shipping.fee);
@@ -167,9 +169,12 @@ pub async fn place_orders(
         crate::fulfilment::record(db, id, "placed", kaimono_timeline::By::Member(account_id), None, now).await?;
 
         // NOTIF-01: "order received", in the same transaction.
-        let items: Vec<String> = lines
+        let items: Vec<MailItem> = lines
             .iter()
-            .map(|l| format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, l.total()))
+            .map(|l| {
+                let picture = covers.get(&l.product_id).and_then(|c| c.thumbnail_path());
+                MailItem::goods(&l.product_name, &l.color, &l.size, l.quantity, picture).priced(l.total())
+            })
             .collect();
         let shop_name = lines.first().map(|l| l.shop_name.clone()).unwrap_or_default();
         let context = json!({

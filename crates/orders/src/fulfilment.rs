@@ -153,7 +153,7 @@ async fn ship_in(
         "carrier": carrier.display_name(locale),
         "tracking": tracking_number,
         "delivery_date": current.delivery_date.map(|d| d.to_string()),
-        "items": current.item_lines(),
+        "items": current.mail_items(),
     });
     notify_member(db, owner, Template::OrderShipped, context, now).await?;
     order_for(db, Actor::System, id).await
@@ -228,7 +228,7 @@ pub(crate) async fn cancel_in(
         "shop": current.shop_name,
         "reason": reason.as_str(),
         "voided": voided,
-        "items": current.item_lines(),
+        "items": current.mail_items(),
     });
     notify_member(db, current.account_id, Template::OrderCancelled, context, now).await?;
     order_for(db, Actor::System, id).await

@@ -195,6 +195,12 @@ impl OrderLine {
     pub fn total(&self) -> Money {
         self.unit_price.times(self.quantity)
     }
+
+    /// The line as emails name it, with the product's picture.
+    pub fn mail_item(&self) -> kaimono_messaging::MailItem {
+        let picture = self.image.as_ref().and_then(|i| i.thumbnail_path());
+        kaimono_messaging::MailItem::goods(&self.product_name, &self.color, &self.size, self.quantity, picture)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -234,12 +240,12 @@ impl Order {
 }
 
 impl Order {
-    /// "Name (color / size) × n  ¥total" per line still in the order, for emails.
-    pub fn item_lines(&self) -> Vec<String> {
+    /// The lines still in the order, with their totals and pictures, for emails.
+    pub fn mail_items(&self) -> Vec<kaimono_messaging::MailItem> {
         self.lines
             .iter()
             .filter(|l| l.status != LineStatus::Rejected)
-            .map(|l| format!("{} ({} / {}) × {}  {}", l.product_name, l.color, l.size, l.quantity, l.total()))
+            .map(|l| l.mail_item().priced(l.total()))
             .collect()
     }
 }

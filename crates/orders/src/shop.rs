@@ -2,7 +2,7 @@
 //! it cannot supply (stock given back, amounts recomputed, the member told).
 
 use crate::error::OrderError;
-use crate::model::{CancelReason, LineStatus, Order, OrderStatus, with_shipping};
+use crate::model::{CancelReason, LineStatus, Order, OrderLine, OrderStatus, with_shipping};
 use crate::queries::{Actor, order_for};
 use chrono::{DateTime, Duration, Utc};
 use kaimono_accounts::notify_member;
@@ -116,12 +116,8 @@ pub async fn check_stock(
     }
 
     if !rejected.is_empty() {
-        let items: Vec<String> = current
-            .lines
-            .iter()
-            .filter(|l| rejected.contains(&l.id))
-            .map(|l| format!("{} ({} / {}) × {}", l.product_name, l.color, l.size, l.quantity))
-            .collect();
+        let items: Vec<_> =
+            current.lines.iter().filter(|l| rejected.contains(&l.id)).map(OrderLine::mail_item).collect();
         let context = json!({
             "number": current.number,
             "shop": current.shop_name,
@@ -141,7 +137,7 @@ pub async fn check_stock(
         let context = json!({
             "number": secured.number,
             "shop": secured.shop_name,
-            "items": secured.item_lines(),
+            "items": secured.mail_items(),
             "shipping_fee": (secured.shipping_fee > Money::ZERO).then(|| secured.shipping_fee.to_string()),
             "total": secured.total.to_string(),
             "url": payment_link(public_url, &token),

@@ -22,7 +22,7 @@ fn cancelled_context(current: &Reservation, reason: &str, refunded: bool) -> ser
     json!({
         "number": display_pickup_number(&current.pickup_number),
         "shop": current.shop_name,
-        "item": current.item_label(),
+        "item": current.mail_item(),
         "visit_date": current.visit_date.to_string(),
         "deadline": current.hold_deadline.map(|d| d.to_rfc3339()),
         "reason": reason,

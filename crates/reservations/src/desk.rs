@@ -101,7 +101,7 @@ pub async fn confirm_reservation(
     let context = json!({
         "number": display_pickup_number(&current.pickup_number),
         "shop": current.shop_name,
-        "item": current.item_label(),
+        "item": current.mail_item(),
         "visit_date": current.visit_date.to_string(),
         "deadline": deadline.to_rfc3339(),
         "total": current.total.to_string(),
@@ -128,7 +128,7 @@ pub async fn reject_reservation(
     let context = json!({
         "number": display_pickup_number(&current.pickup_number),
         "shop": current.shop_name,
-        "item": current.item_label(),
+        "item": current.mail_item(),
         "visit_date": current.visit_date.to_string(),
     });
     notify_member(db, current.account_id, Template::ReservationUnavailable, context, now).await?;

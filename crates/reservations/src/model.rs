@@ -136,9 +136,10 @@ pub struct Reservation {
 }
 
 impl Reservation {
-    /// "Name (color / size) × n" for emails.
-    pub fn item_label(&self) -> String {
-        format!("{} ({} / {}) × {}", self.product_name, self.color, self.size, self.quantity)
+    /// The reserved goods as emails name them, with the product's picture.
+    pub fn mail_item(&self) -> kaimono_messaging::MailItem {
+        let picture = self.image.as_ref().and_then(|i| i.thumbnail_path());
+        kaimono_messaging::MailItem::goods(&self.product_name, &self.color, &self.size, self.quantity, picture)
     }
 
     /// Prepaid and not yet paid: cannot be handed over.

@@ -97,7 +97,7 @@ pub async fn request_reservation(
     let context = json!({
         "number": display_pickup_number(&created.pickup_number),
         "shop": created.shop_name,
-        "item": created.item_label(),
+        "item": created.mail_item(),
         "visit_date": created.visit_date.to_string(),
         "prepaid": created.payment == Payment::Prepaid,
     });

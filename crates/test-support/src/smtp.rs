@@ -14,15 +14,28 @@ pub struct ReceivedMail {
 }
 
 impl ReceivedMail {
-    /// The decoded plain-text body (the outbox sends it base64-encoded).
+    /// The decoded plain-text body (the outbox sends each part base64-encoded).
     pub fn body(&self) -> String {
-        let encoded = self.raw.split("\r\n\r\n").nth(1).unwrap_or("");
+        self.part("text/plain").unwrap_or_default()
+    }
+
+    /// The decoded HTML alternative, if the message has one.
+    pub fn html(&self) -> Option<String> {
+        self.part("text/html")
+    }
+
+    /// The body of the first part (or single-part message) of this content type.
+    fn part(&self, content_type: &str) -> Option<String> {
+        let start = self.raw.find(&format!("Content-Type: {content_type}"))?;
+        let rest = &self.raw[start..];
+        let body_start = rest.find("\r\n\r\n")? + 4;
+        let body = &rest[body_start..];
+        let encoded = &body[..body.find("\r\n--").unwrap_or(body.len())];
         let compact: String = encoded.chars().filter(|c| !c.is_whitespace()).collect();
         base64::engine::general_purpose::STANDARD
             .decode(compact.as_bytes())
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_else(|| encoded.to_owned())
     }
 }
 

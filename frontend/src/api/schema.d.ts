@@ -178,6 +178,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dev/mailbox/{id}/html": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One email's HTML part as a page, to see it as a mail client would (development only, like the list). */
+    get: operations["show_mailbox_html"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/invitations/accept": {
     parameters: {
       query?: never;
@@ -1929,6 +1946,8 @@ export interface components {
       subject: string;
       /** @description Plain-text body. */
       body: string;
+      /** @description The HTML alternative (pictures and links site-relative, as the outbox holds them). */
+      html?: string | null;
       /** @description Which template produced it (`signup`, `password_reset` …). */
       template: string;
       /** @description The language it was written in. */
@@ -3885,6 +3904,55 @@ export interface operations {
       };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  show_mailbox_html: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The email's id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -150,7 +150,7 @@ pub struct ImageSourceResponse {
 
 /// The path a stored file is served at.
 pub fn media_url(name: &str) -> String {
-    format!("/media/{name}")
+    kaimono_media::public_path(name)
 }
 
 impl From<kaimono_catalog::ProductImage> for ProductImageResponse {

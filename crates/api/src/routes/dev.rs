@@ -4,7 +4,7 @@
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
-use actix_web::{get, web};
+use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -13,7 +13,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_mailbox);
+    cfg.service(list_mailbox).service(show_mailbox_html);
 }
 
 /// An email in the outbox.
@@ -27,6 +27,8 @@ pub struct MailboxEmail {
     pub subject: String,
     /// Plain-text body.
     pub body: String,
+    /// The HTML alternative (pictures and links site-relative, as the outbox holds them).
+    pub html: Option<String>,
     /// Which template produced it (`signup`, `password_reset` …).
     pub template: String,
     /// The language it was written in.
@@ -72,6 +74,7 @@ pub async fn list_mailbox(
                 to: e.to,
                 subject: e.subject,
                 body: e.body,
+                html: e.html,
                 template: e.template,
                 locale: e.locale,
                 status: e.status.as_str().to_owned(),
@@ -82,4 +85,14 @@ pub async fn list_mailbox(
             })
             .collect(),
     ))
+}
+
+/// One email's HTML part as a page, to see it as a mail client would (development only, like the list).
+#[utoipa::path(tag = "dev", params(("id" = Uuid, Path, description = "The email's id")),
+    responses((status = 200, content_type = "text/html", body = String), NotFound, ServerError), security(()))]
+#[get("/dev/mailbox/{id}/html")]
+pub async fn show_mailbox_html(state: web::Data<AppState>, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+    let email = kaimono_messaging::find(&state.db, kaimono_messaging::EmailId(id.into_inner())).await?;
+    let html = email.and_then(|e| e.html).ok_or_else(|| ApiError::not_found("email"))?;
+    Ok(HttpResponse::Ok().content_type(actix_web::http::header::ContentType::html()).body(html))
 }

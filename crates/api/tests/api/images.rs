@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 db_tests!(
     cat02_staff_upload_order_describe_and_remove_product_pictures,
     cat02_picture_uploads_refuse_bad_files_strangers_and_too_many,
+    cat02_notif01_order_emails_show_the_goods_pictures,
 );
 
 fn images_path(product: &Value) -> String {
@@ -158,4 +159,51 @@ fn small_webp() -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     picture.write_to(&mut out, image::ImageFormat::WebP).unwrap();
     out.into_inner()
+}
+
+/// CAT-02, NOTIF-01: emails carry an HTML part beside the text, with each line's picture: site-relative
+/// in the outbox (so the development mailbox shows it), absolute with the public URL once sent.
+async fn cat02_notif01_order_emails_show_the_goods_pictures(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app =
+        spawn_app_with(backend, Options { smtp_url: Some(smtp.url()), run_jobs: true, ..Default::default() }).await;
+    let shop = create_shop(&app, "alpha").await;
+    let fulfilment = json!({"reservable": false, "deliverable": true, "reservation_payment": "in_store"});
+    let variant = stocked_product(&app, &shop, "PIC", 5, fulfilment).await;
+    let (_, list) = app.get("/api/v1/products", None).await;
+    let staff = Some(shop.staff.access_token.as_str());
+    let (status, image) = app.upload(&images_path(&list["items"][0]), staff, drawn_sample(2, 800, 800), None).await;
+    assert_eq!(status, 201, "{image}");
+
+    let (member, token) = fast_member(&app, "pictures@example.test").await;
+    let address = home_address(&app, member).await;
+    app.post("/api/v1/me/cart/items", Some(&token), json!({"variant_id": variant, "quantity": 1})).await;
+    let (status, placed, _) =
+        app.post_with_key("/api/v1/orders", Some(&token), "pics", json!({"address_id": address})).await;
+    assert_eq!(status, 201, "{placed}");
+
+    let mail = &app.mailbox("pictures@example.test").await[0];
+    assert_eq!(mail["template"], "order_received");
+    let html = mail["html"].as_str().unwrap();
+    let thumbnail = image["sources"][0]["url"].as_str().unwrap();
+    assert!(thumbnail.contains("-320w-"));
+    assert!(html.contains(&format!(r#"<img src="{thumbnail}""#)), "{html}");
+    assert!(html.contains(r#"<html lang="ja">"#) && html.contains("シャツ"));
+    assert!(!mail["body"].as_str().unwrap().contains("<img"), "the text part has no markup");
+
+    // The development mailbox shows the HTML as a page, and the picture it points at is served.
+    let page = fetch(&app, &format!("/api/v1/dev/mailbox/{}/html", mail["id"].as_str().unwrap())).await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
+    assert_eq!(page.text().await.unwrap(), html);
+    assert_eq!(fetch(&app, thumbnail).await.status(), 200);
+    let missing = fetch(&app, &format!("/api/v1/dev/mailbox/{}/html", uuid::Uuid::now_v7())).await;
+    assert_eq!(missing.status(), 404);
+
+    // Sent: text and HTML alternatives, the picture's address absolute.
+    let received = smtp.wait_for(1).await;
+    assert!(received[0].raw.contains("multipart/alternative"), "{}", received[0].raw);
+    assert!(received[0].body().contains("シャツ"));
+    let sent = received[0].html().unwrap();
+    assert!(sent.contains(&format!(r#"<img src="http://kaimono.test{thumbnail}""#)), "{sent}");
 }

@@ -43,7 +43,7 @@ async fn notif01_signup_email_is_delivered_over_smtp_in_the_members_language(bac
 async fn notif01_mail_survives_an_smtp_outage_and_is_delivered_when_it_returns(backend: Backend) {
     let smtp = SmtpServer::start().await;
     let app = spawn_app(backend).await;
-    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap();
+    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>", "https://shop.example").unwrap();
     smtp.stop();
     for i in 0..3 {
         app.post("/api/v1/auth/signup", None, json!({"email": format!("outage{i}@example.test")})).await;
@@ -98,7 +98,7 @@ async fn notif01_two_servers_on_one_database_send_each_email_exactly_once(backen
         assert_eq!(status, 202);
     }
     first.send_links().await;
-    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap();
+    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>", "https://shop.example").unwrap();
     let drain = |app: &TestApp, worker: &'static str| {
         let mailer = mailer.clone();
         let (db, now) = (app.db.clone(), app.clock.now());

@@ -27,8 +27,9 @@ async fn notif01_a_silent_smtp_server_costs_one_bounded_attempt_per_mail(backend
     let app = spawn_app(backend).await;
     let emails: Vec<String> = (0..12).map(|i| format!("silent{i}@example.test")).collect();
     queue_signups(&app, &emails).await;
-    let mailer =
-        Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap().with_send_timeout(Duration::from_secs(1));
+    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>", "https://shop.example")
+        .unwrap()
+        .with_send_timeout(Duration::from_secs(1));
     let started = Instant::now();
     let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 100, &|| false).await.unwrap();
     assert_eq!((report.sent, report.failed), (0, 12));
@@ -44,8 +45,9 @@ async fn notif01_a_hanging_recipient_does_not_hold_up_the_mail_behind_it(backend
     let mut emails = vec!["stuck@example.test".to_owned()];
     emails.extend((0..20).map(|i| format!("fine{i}@example.test")));
     queue_signups(&app, &emails).await;
-    let mailer =
-        Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>").unwrap().with_send_timeout(Duration::from_secs(3));
+    let mailer = Mailer::new(&smtp.url(), "kaimono <no-reply@kaimono.test>", "https://shop.example")
+        .unwrap()
+        .with_send_timeout(Duration::from_secs(3));
     let report = deliver_due(&app.db, &mailer, "w1", app.clock.now(), 100, &|| false).await.unwrap();
     assert_eq!((report.sent, report.failed), (20, 1));
     assert_eq!(smtp.received().len(), 20);
@@ -109,7 +111,7 @@ async fn notif01_sigterm_stops_a_worker_cleanly_mid_send_and_nothing_is_sent_twi
     assert_eq!(claimed, 0, "no claim outlives the worker");
     // Another sender takes the rest at once, and nothing goes out twice.
     let smtp_fast = SmtpServer::start().await;
-    let fast = Mailer::new(&smtp_fast.url(), "kaimono <no-reply@kaimono.test>").unwrap();
+    let fast = Mailer::new(&smtp_fast.url(), "kaimono <no-reply@kaimono.test>", "https://shop.example").unwrap();
     let report = deliver_due(&app.db, &fast, "w2", chrono::Utc::now(), 100, &|| false).await.unwrap();
     assert_eq!(report.sent + received, 25, "every mail exactly once");
 }

@@ -68,6 +68,7 @@ export async function mailedToken(to: string, path: string): Promise<string> {
 }
 
 export interface Mail {
+  id: string;
   template: string;
   subject: string;
   body: string;

@@ -105,6 +105,13 @@ describe.skipIf(skip)("cart and checkout", () => {
     await order.getByText("在庫確認中").waitFor();
     await screenshot(page, "orders-phone");
     expect(await contrastProblems(page)).toEqual([]);
+    // CAT-02: the "order received" email shows each item's picture (its HTML part, as a mail client would).
+    const received = await mailed(email, "order_received");
+    await page.goto(`/api/v1/dev/mailbox/${received.id}/html`);
+    const picture = page.locator("img").first();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await page.getByText("森珈琲 吉祥寺 へのご注文を受け付けました。").waitFor();
+    await screenshot(page, "email-order-received-phone");
     // The cart is empty now.
     await page.goto("/cart");
     await page.getByText("カートに商品はありません。").waitFor();

@@ -104,7 +104,7 @@ fn invalid(value: &str, error: impl std::fmt::Display) -> minijinja::Error {
 }
 
 /// A line of goods in an email: what it is, and its picture as a site-relative path (`/media/…`), which
-/// the sender makes absolute with the public URL. Templates write `{{ item | picture }}{{ item.label }}`.
+/// the sender makes absolute with the public URL. Templates write `{{ item | goods("・") }}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MailItem {
     pub label: String,
@@ -175,17 +175,29 @@ fn environment(locale: Locale, form: Form) -> minijinja::Environment<'static> {
             }
         }
     });
-    // `{{ item | picture }}`: nothing in text; the item's picture, if it has one, in HTML.
-    env.add_filter("picture", move |item: minijinja::Value| -> Result<minijinja::Value, minijinja::Error> {
-        let picture = item.get_attr("picture")?;
-        Ok(match (form, picture.as_str()) {
-            (Form::Html, Some(path)) => minijinja::Value::from_safe_string(format!(
-                r#"<img src="{}" alt="" width="64" height="64" style="width:64px;height:64px;object-fit:cover;vertical-align:middle;border-radius:6px;margin:4px 8px 4px 0">"#,
-                escape(path)
-            )),
-            _ => minijinja::Value::from(""),
-        })
-    });
+    // `{{ item | goods("・") }}`: the item's label after the bullet in text; in HTML, its picture beside
+    // the label when it has one (in place of the bullet), else the same as in text.
+    env.add_filter(
+        "goods",
+        move |item: minijinja::Value, bullet: Option<String>| -> Result<minijinja::Value, minijinja::Error> {
+            let label = item.get_attr("label")?.to_string();
+            let bullet = bullet.unwrap_or_default();
+            let picture = item.get_attr("picture")?;
+            Ok(match (form, picture.as_str()) {
+                (Form::Text, _) => minijinja::Value::from(format!("{bullet}{label}")),
+                (Form::Html, None) => minijinja::Value::from_safe_string(escape(&format!("{bullet}{label}"))),
+                (Form::Html, Some(path)) => minijinja::Value::from_safe_string(format!(
+                    concat!(
+                        r#"<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:6px 0"><tr>"#,
+                        r#"<td style="width:64px;padding:0 12px 0 0;vertical-align:middle"><img src="{}" alt="" width="64" height="64" style="display:block;width:64px;height:64px;object-fit:cover;border-radius:6px"></td>"#,
+                        r#"<td style="vertical-align:middle">{}</td></tr></table>"#
+                    ),
+                    escape(path),
+                    escape(&label)
+                )),
+            })
+        },
+    );
     env
 }
 
@@ -212,7 +224,10 @@ fn document(locale: Locale, subject: &str, body: &str) -> String {
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>\n", p.lines().collect::<Vec<_>>().join("<br>\n")))
+        .map(|p| {
+            let lines = p.lines().collect::<Vec<_>>().join("<br>\n").replace("</table><br>", "</table>");
+            format!("<div style=\"margin:0 0 16px\">{lines}</div>\n")
+        })
         .collect();
     format!(
         r#"<!doctype html>
@@ -296,6 +311,7 @@ mod tests {
         assert!(mail.html.contains(r#"<img src="/media/p-1-320w-abc.jpg" alt="""#));
         assert!(mail.html.contains("シャツ &quot;白&quot;"));
         assert_eq!(mail.html.matches("<img").count(), 1, "only the item with a picture shows one");
+        assert!(mail.html.contains("・靴下 (黒 / F) × 1"), "an item without one keeps its bullet");
         assert!(mail.html.contains(r#"<a href="https://shop.example/pay/x?a=1&amp;b=2""#));
         assert!(mail.html.starts_with("<!doctype html>\n<html lang=\"ja\">"));
         assert!(mail.html.contains("<title>【kaimono】在庫を確保しました。"));

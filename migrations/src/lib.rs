@@ -20,6 +20,9 @@ mod m20261202_000014_create_product_images;
 mod m20261202_000015_create_staff_invitations;
 mod m20261202_000016_create_timeline_events;
 mod m20261202_000017_add_outbox_html;
+mod m20261202_000018_create_deposits_and_transfers;
+mod m20261202_000019_add_shop_kind;
+mod m20261202_000020_create_proxy_orders;
 
 pub struct Migrator;
 
@@ -44,6 +47,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_create_staff_invitations::Migration),
             Box::new(m20261202_000016_create_timeline_events::Migration),
             Box::new(m20261202_000017_add_outbox_html::Migration),
+            Box::new(m20261202_000018_create_deposits_and_transfers::Migration),
+            Box::new(m20261202_000019_add_shop_kind::Migration),
+            Box::new(m20261202_000020_create_proxy_orders::Migration),
         ]
     }
 }

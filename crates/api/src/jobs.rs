@@ -85,6 +85,20 @@ pub fn jobs(
             })
         }),
     });
+    jobs.push(Job {
+        name: "proxy_unpaid_quotes",
+        every: Duration::from_secs(60),
+        exclusive: false,
+        run: Arc::new(|db, now, _| {
+            Box::pin(async move {
+                let cancelled = kaimono_proxy::cancel_unpaid_quotes(&db, now, EXPIRY_BATCH).await?;
+                if cancelled > 0 {
+                    tracing::info!(cancelled, "cancelled proxy orders left unpaid 7 days after the quote");
+                }
+                Ok(())
+            })
+        }),
+    });
     if let Some(url) = &config.smtp_url {
         let mailer = Mailer::new(url, &config.mail_from, &config.public_url)?;
         let worker = worker.to_owned();

@@ -23,6 +23,7 @@ use utoipa::{Modify, OpenApi};
         (name = "orders", description = "Delivery orders: placing, stock check, payment request, shipment, cancellation"),
         (name = "reservations", description = "Store-pickup reservations: reserving, the shop's check, the pickup desk"),
         (name = "payments", description = "Saved cards and payment links"),
+        (name = "proxy", description = "Proxy-buying orders (代行): requests, quotes, invoices, the deposit and bank transfers"),
         (name = "health", description = "Liveness and readiness"),
         (name = "dev", description = "Development helpers, only with KAIMONO_DEV_MAILBOX=true (never in production)")
     )

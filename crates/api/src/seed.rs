@@ -284,6 +284,7 @@ pub async fn seed_demo(
                 contact_email: format!("shop@{}.demo.kaimono.jp", seed.slug),
                 opening_hours: seed.hours.into(),
             },
+            kaimono_catalog::ShopKind::Retail,
             calendar,
             now,
         )

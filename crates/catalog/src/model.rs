@@ -6,6 +6,7 @@ use kaimono_core::{BusinessCalendar, Money, ProductId, ShopId, TaxCategory, Vari
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shop {
     pub id: ShopId,
+    pub kind: ShopKind,
     pub slug: String,
     pub name: String,
     pub description: String,
@@ -21,6 +22,32 @@ pub struct Shop {
     pub invoice_registration_number: Option<String>,
     /// Where members transfer money to.
     pub bank_account: Option<BankAccount>,
+}
+
+/// What a shop sells and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShopKind {
+    /// Its own goods: store-pickup reservations and delivery orders.
+    Retail,
+    /// A proxy-buying service (代行): members ask it to buy from other sellers.
+    Proxy,
+}
+
+impl ShopKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShopKind::Retail => "retail",
+            ShopKind::Proxy => "proxy",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "retail" => Some(ShopKind::Retail),
+            "proxy" => Some(ShopKind::Proxy),
+            _ => None,
+        }
+    }
 }
 
 /// A Japanese bank account for transfers (振込先).

@@ -1,7 +1,9 @@
 //! CAT-01: shops and their business calendars.
 
 use crate::error::CatalogError;
-use crate::model::{AccountType, BankAccount, CalendarDate, NewShop, Shop, ShopCalendar, ShopPolicy, ShopSettings};
+use crate::model::{
+    AccountType, BankAccount, CalendarDate, NewShop, Shop, ShopCalendar, ShopKind, ShopPolicy, ShopSettings,
+};
 use chrono::{DateTime, Utc};
 use kaimono_core::{BusinessCalendar, ShopId, weekdays_from_mask, weekdays_to_mask};
 use kaimono_entity::{shop, shop_calendar_date};
@@ -25,6 +27,7 @@ fn to_shop(row: shop::Model, dates: Vec<shop_calendar_date::Model>) -> Shop {
     };
     Shop {
         id: ShopId(row.id),
+        kind: ShopKind::parse(&row.kind).unwrap_or(ShopKind::Retail),
         slug: row.slug,
         name: row.name,
         description: row.description,
@@ -113,6 +116,7 @@ pub async fn get_shop(db: &impl ConnectionTrait, id: ShopId) -> Result<Shop, Cat
 pub async fn create_shop(
     db: &impl ConnectionTrait,
     new: NewShop,
+    kind: ShopKind,
     calendar: ShopCalendar,
     now: DateTime<Utc>,
 ) -> Result<Shop, CatalogError> {
@@ -144,6 +148,7 @@ pub async fn create_shop(
         bank_account_number: Set(None),
         bank_account_holder: Set(None),
         free_shipping_over: Set(None),
+        kind: Set(kind.as_str().to_owned()),
         created_at: Set(now),
     })
     .exec_without_returning(db)

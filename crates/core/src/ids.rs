@@ -57,3 +57,10 @@ id_type!(
     /// An email in the outbox.
     EmailId,
 );
+
+/// A number people can read out (`261202-9F3A0C1B`): the day (in UTC) and the random tail of a v7 id;
+/// `prefix` tells kinds apart (`P` for proxy orders).
+pub fn display_number(prefix: &str, id: Uuid, now: chrono::DateTime<chrono::Utc>) -> String {
+    let random = id.simple().to_string();
+    format!("{prefix}{}-{}", now.format("%y%m%d"), random[24..].to_uppercase())
+}

@@ -24,5 +24,5 @@ pub use locale::Locale;
 pub use money::{Money, MoneyError};
 pub use paging::{Cursor, CursorError, Page, SortOrder};
 pub use search::{LIKE_ESCAPE, contains_pattern, normalize_for_search, search_words};
-pub use shipping::{Carrier, Region, TIME_SLOTS};
+pub use shipping::{Carrier, Region, ShippingAddress, TIME_SLOTS};
 pub use tax::{RoundingMode, TaxCategory, TaxLine, TaxSummary, summarize_tax};

@@ -129,3 +129,17 @@ mod tests {
         }
     }
 }
+
+/// Where goods go, copied from the member's address book when an order is placed (so later edits of the
+/// address book do not move it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShippingAddress {
+    pub postal_code: String,
+    pub prefecture: i16,
+    pub city: String,
+    pub street: String,
+    pub building: Option<String>,
+    pub recipient_name: String,
+    pub recipient_kana: String,
+    pub phone: String,
+}

@@ -5,6 +5,8 @@
 pub mod account;
 pub mod address;
 pub mod cart_item;
+pub mod deposit_account;
+pub mod deposit_entry;
 pub mod email_token;
 pub mod idempotency_key;
 pub mod job_lease;
@@ -19,6 +21,10 @@ pub mod payment_customer;
 pub mod payment_request;
 pub mod product;
 pub mod product_image;
+pub mod proxy_invoice;
+pub mod proxy_item;
+pub mod proxy_order;
+pub mod proxy_setting;
 pub mod rate_limit;
 pub mod reservation;
 pub mod session;
@@ -29,6 +35,7 @@ pub mod staff_invitation;
 pub mod staff_shop;
 pub mod stock;
 pub mod timeline_event;
+pub mod transfer_report;
 pub mod variant;
 mod write;
 

@@ -36,6 +36,8 @@ pub struct Model {
     pub bank_account_holder: Option<String>,
     /// Orders of at least this many yen ship free; `None`: never free.
     pub free_shipping_over: Option<i64>,
+    /// `retail` or `proxy`.
+    pub kind: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -35,6 +35,12 @@ pub enum Template {
     ReservationUnavailable,
     /// RSV-05, RSV-06: cancelled by the member, at the hold deadline, or for want of payment.
     ReservationCancelled,
+    /// PRX-01: the quote, with the 1st invoice and its deadline.
+    ProxyQuoted,
+    /// PAY-05, PAY-06: a proxy order's 1st or 2nd invoice is paid.
+    ProxyPaymentReceived,
+    /// PRX-03: cancelled by the member, unpaid 7 days after the quote, or with no items left.
+    ProxyCancelled,
 }
 
 impl Template {
@@ -54,6 +60,9 @@ impl Template {
             Template::ReservationConfirmed => "reservation_confirmed",
             Template::ReservationUnavailable => "reservation_unavailable",
             Template::ReservationCancelled => "reservation_cancelled",
+            Template::ProxyQuoted => "proxy_quoted",
+            Template::ProxyPaymentReceived => "proxy_payment_received",
+            Template::ProxyCancelled => "proxy_cancelled",
         }
     }
 
@@ -95,6 +104,12 @@ impl Template {
             }
             (Template::ReservationCancelled, Locale::Ja) => include_str!("../templates/reservation_cancelled.ja.txt"),
             (Template::ReservationCancelled, Locale::En) => include_str!("../templates/reservation_cancelled.en.txt"),
+            (Template::ProxyQuoted, Locale::Ja) => include_str!("../templates/proxy_quoted.ja.txt"),
+            (Template::ProxyQuoted, Locale::En) => include_str!("../templates/proxy_quoted.en.txt"),
+            (Template::ProxyPaymentReceived, Locale::Ja) => include_str!("../templates/proxy_payment_received.ja.txt"),
+            (Template::ProxyPaymentReceived, Locale::En) => include_str!("../templates/proxy_payment_received.en.txt"),
+            (Template::ProxyCancelled, Locale::Ja) => include_str!("../templates/proxy_cancelled.ja.txt"),
+            (Template::ProxyCancelled, Locale::En) => include_str!("../templates/proxy_cancelled.en.txt"),
         }
     }
 }

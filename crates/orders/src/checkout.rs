@@ -36,8 +36,7 @@ async fn hold(db: &impl ConnectionTrait, line: &CartLine, now: DateTime<Utc>) ->
 
 /// A short number to quote on the phone: date and eight random hex digits of the id.
 fn order_number(id: Uuid, now: DateTime<Utc>) -> String {
-    let random = id.simple().to_string();
-    format!("{}-{}", now.format("%y%m%d"), random[24..].to_uppercase())
+    kaimono_core::ids::display_number("", id, now)
 }
 
 /// CART-02: what shipping costs one shop's lines to `prefecture`, with the carrier the member chose for

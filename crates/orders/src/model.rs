@@ -163,17 +163,7 @@ pub struct CartShipping {
     pub quote: Option<kaimono_catalog::ShippingQuote>,
 }
 
-#[derive(Debug, Clone)]
-pub struct ShippingAddress {
-    pub postal_code: String,
-    pub prefecture: i16,
-    pub city: String,
-    pub street: String,
-    pub building: Option<String>,
-    pub recipient_name: String,
-    pub recipient_kana: String,
-    pub phone: String,
-}
+pub use kaimono_core::ShippingAddress;
 
 #[derive(Debug, Clone)]
 pub struct OrderLine {

@@ -22,6 +22,15 @@ pub enum PaymentError {
     Cancelled,
     #[error("a payment of this request is in progress")]
     InProgress,
+    /// PAY-06: the deposit holds less than the amount to take.
+    #[error("the deposit holds only {balance}")]
+    InsufficientDeposit { balance: kaimono_core::Money },
+    /// PAY-05: the sender's name is not as banks print it (katakana, capitals, digits).
+    #[error("the sender's name must be in katakana as the bank prints it")]
+    InvalidSenderName,
+    /// PAY-05: the transfer report was already confirmed or rejected.
+    #[error("this transfer report has already been settled")]
+    AlreadySettled,
     #[error("nothing was paid that could be {0}")]
     NothingToSettle(&'static str),
     #[error(transparent)]

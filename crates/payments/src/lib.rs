@@ -5,6 +5,7 @@
 //! Card numbers never reach kaimono; only provider tokens and references are kept.
 
 mod cards;
+mod deposit;
 mod error;
 mod model;
 mod payable;
@@ -13,8 +14,12 @@ mod requests;
 mod sandbox;
 mod settlement;
 mod stripe;
+mod transfers;
 
 pub use cards::{customer_ref, delete_card, list_cards, register_card, set_default_card};
+pub use deposit::{
+    DepositEntry, DepositKind, Movement, credit_deposit, debit_deposit, deposit_balance, deposit_ledger, use_deposit,
+};
 pub use error::PaymentError;
 pub use model::*;
 pub use payable::{CaptureAt, Payable, PayableError, Payables};
@@ -23,6 +28,10 @@ pub use requests::{cancel_request, find_by_token, issue_request, payment_link, p
 pub use sandbox::SandboxProvider;
 pub use settlement::{Captured, Settlement};
 pub use stripe::StripeClient;
+pub use transfers::{
+    NewTransfer, TransferReport, TransferStatus, report_transfer, settle_transfer, transfer_of_shop, transfers_for,
+    transfers_to_confirm,
+};
 
 /// The saved card a payment uses (the provider reference stays in this crate).
 pub async fn card_ref(

@@ -56,6 +56,15 @@ pub struct ShopFixture {
 }
 
 pub async fn create_shop(app: &TestApp, slug: &str) -> ShopFixture {
+    create_shop_of_kind(app, slug, kaimono_catalog::ShopKind::Retail).await
+}
+
+/// A proxy-buying service (PRX-01) with its owner and a staff member.
+pub async fn create_proxy_shop(app: &TestApp, slug: &str) -> ShopFixture {
+    create_shop_of_kind(app, slug, kaimono_catalog::ShopKind::Proxy).await
+}
+
+pub async fn create_shop_of_kind(app: &TestApp, slug: &str, kind: kaimono_catalog::ShopKind) -> ShopFixture {
     let now = app.clock_now();
     let shop = kaimono_catalog::create_shop(
         &app.db,
@@ -70,6 +79,7 @@ pub async fn create_shop(app: &TestApp, slug: &str) -> ShopFixture {
             contact_email: format!("shop@{slug}.test"),
             opening_hours: "10:00〜20:00".into(),
         },
+        kind,
         ShopCalendar::default(),
         now,
     )

@@ -14,6 +14,7 @@ use uuid::Uuid;
 pub enum Subject {
     Order(Uuid),
     Reservation(Uuid),
+    ProxyOrder(Uuid),
 }
 
 impl Subject {
@@ -21,6 +22,7 @@ impl Subject {
         match self {
             Subject::Order(id) => ("order", id),
             Subject::Reservation(id) => ("reservation", id),
+            Subject::ProxyOrder(id) => ("proxy_order", id),
         }
     }
 }

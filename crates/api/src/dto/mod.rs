@@ -8,6 +8,7 @@ pub mod me;
 pub mod orders;
 pub mod payments;
 pub mod products;
+pub mod proxy;
 pub mod reservations;
 pub mod settings;
 pub mod shipping;

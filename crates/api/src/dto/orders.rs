@@ -127,6 +127,23 @@ pub struct ShipToResponse {
     pub phone: String,
 }
 
+impl From<kaimono_core::ShippingAddress> for ShipToResponse {
+    fn from(a: kaimono_core::ShippingAddress) -> Self {
+        Self {
+            postal_code_display: display_postal_code(&a.postal_code),
+            postal_code: a.postal_code,
+            prefecture_name: prefecture_name(a.prefecture),
+            prefecture: a.prefecture,
+            city: a.city,
+            street: a.street,
+            building: a.building,
+            recipient_name: a.recipient_name,
+            recipient_kana: a.recipient_kana,
+            phone: a.phone,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderResponse {
     /// The order's id.
@@ -226,24 +243,12 @@ impl OrderResponse {
 impl From<Order> for OrderResponse {
     fn from(o: Order) -> Self {
         let tax = o.tax().lines.into_iter().map(Into::into).collect();
-        let a = o.ship_to;
         Self {
             id: o.id,
             number: o.number,
             shop: ShopRef { id: o.shop_id.0, name: o.shop_name },
             status: o.status.into(),
-            ship_to: ShipToResponse {
-                postal_code_display: display_postal_code(&a.postal_code),
-                postal_code: a.postal_code,
-                prefecture_name: prefecture_name(a.prefecture),
-                prefecture: a.prefecture,
-                city: a.city,
-                street: a.street,
-                building: a.building,
-                recipient_name: a.recipient_name,
-                recipient_kana: a.recipient_kana,
-                phone: a.phone,
-            },
+            ship_to: o.ship_to.into(),
             delivery_date: o.delivery_date,
             delivery_time_slot: o.delivery_time_slot,
             total: o.total,

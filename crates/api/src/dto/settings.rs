@@ -103,16 +103,22 @@ impl ShopSettingsDto {
             delivery_window_days: p.delivery_window_days,
             contact_email: shop.contact_email.clone(),
             invoice_registration_number: shop.invoice_registration_number.clone(),
-            bank_account: shop.bank_account.clone().map(|a| BankAccountDto {
-                bank_name: a.bank_name,
-                branch_name: a.branch_name,
-                account_type: match a.account_type {
-                    AccountType::Ordinary => AccountTypeDto::Ordinary,
-                    AccountType::Current => AccountTypeDto::Current,
-                },
-                account_number: a.account_number,
-                account_holder: a.account_holder,
-            }),
+            bank_account: shop.bank_account.clone().map(Into::into),
+        }
+    }
+}
+
+impl From<kaimono_catalog::BankAccount> for BankAccountDto {
+    fn from(a: kaimono_catalog::BankAccount) -> Self {
+        BankAccountDto {
+            bank_name: a.bank_name,
+            branch_name: a.branch_name,
+            account_type: match a.account_type {
+                AccountType::Ordinary => AccountTypeDto::Ordinary,
+                AccountType::Current => AccountTypeDto::Current,
+            },
+            account_number: a.account_number,
+            account_holder: a.account_holder,
         }
     }
 }

@@ -102,6 +102,8 @@ pub struct CalendarResponse {
 pub struct ShopResponse {
     /// The shop's id.
     pub id: Uuid,
+    /// What it sells and how: its own goods, or proxy-buying.
+    pub kind: ShopKindDto,
     /// A short name for URLs.
     pub slug: String,
     /// The shop's name.
@@ -140,11 +142,42 @@ pub struct ShopResponse {
     pub delivery_window_days: i32,
 }
 
+/// What a shop sells and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ShopKind)]
+pub enum ShopKindDto {
+    /// Its own goods: store-pickup reservations and delivery orders.
+    #[default]
+    Retail,
+    /// A proxy-buying service (代行): members ask it to buy from other sellers.
+    Proxy,
+}
+
+impl From<kaimono_catalog::ShopKind> for ShopKindDto {
+    fn from(kind: kaimono_catalog::ShopKind) -> Self {
+        match kind {
+            kaimono_catalog::ShopKind::Retail => ShopKindDto::Retail,
+            kaimono_catalog::ShopKind::Proxy => ShopKindDto::Proxy,
+        }
+    }
+}
+
+impl From<ShopKindDto> for kaimono_catalog::ShopKind {
+    fn from(kind: ShopKindDto) -> Self {
+        match kind {
+            ShopKindDto::Retail => kaimono_catalog::ShopKind::Retail,
+            ShopKindDto::Proxy => kaimono_catalog::ShopKind::Proxy,
+        }
+    }
+}
+
 impl ShopResponse {
     pub fn new(shop: Shop, today: NaiveDate) -> Self {
         let upcoming = calendar_days(&shop.calendar.rules, today, 60);
         Self {
             id: shop.id.0,
+            kind: shop.kind.into(),
             slug: shop.slug,
             name: shop.name,
             description: shop.description,

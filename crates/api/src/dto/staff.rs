@@ -86,6 +86,9 @@ pub struct CreateShopRequest {
     /// What the mall shows of it.
     #[validate(nested)]
     pub profile: ShopProfileRequest,
+    /// `retail` (the default) or `proxy`; it cannot change later.
+    #[serde(default)]
+    pub kind: crate::dto::shops::ShopKindDto,
 }
 
 /// A role on a shop's staff.

@@ -98,6 +98,14 @@ error_codes! {
     CardExpired = "card_expired", UNPROCESSABLE_ENTITY, "This card has expired.";
     CardRejected = "card_rejected", UNPROCESSABLE_ENTITY, "The payment provider refused this card.";
     PaymentProviderUnavailable = "payment_provider_unavailable", SERVICE_UNAVAILABLE, "The payment provider could not be reached; nothing was charged.";
+    // Proxy-buying and the deposit
+    ItemLocked = "item_locked", CONFLICT, "This item can no longer be changed.";
+    IncompleteQuote = "incomplete_quote", UNPROCESSABLE_ENTITY, "Price every item still in the order.";
+    QuestionOpen = "question_open", CONFLICT, "The member's question about this item has not been answered yet.";
+    NothingDue = "nothing_due", CONFLICT, "No invoice is waiting for payment.";
+    DepositEmpty = "deposit_empty", CONFLICT, "The deposit holds nothing to pay with.";
+    InsufficientDeposit = "insufficient_deposit", CONFLICT, "The deposit does not hold that much.";
+    TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";
     StorageUnavailable = "storage_unavailable", SERVICE_UNAVAILABLE, "File storage cannot be reached right now; try again shortly.";

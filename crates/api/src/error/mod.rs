@@ -331,6 +331,47 @@ impl From<kaimono_orders::OrderError> for ApiError {
     }
 }
 
+impl From<kaimono_proxy::ProxyError> for ApiError {
+    fn from(e: kaimono_proxy::ProxyError) -> Self {
+        use kaimono_proxy::ProxyError;
+        match e {
+            ProxyError::NotFound => ApiError::not_found("proxy order"),
+            ProxyError::NotAProxyShop => ApiError::not_found("proxy-buying service"),
+            ProxyError::UnknownItem { item } => ApiError::not_found(&format!("item {item}")),
+            ProxyError::AddressNotFound => {
+                ApiError::field(ErrorCode::ValidationFailed, "address_id", "is not one of your delivery addresses")
+            }
+            ProxyError::InvalidTransition { from, to } => {
+                ApiError::new(ErrorCode::InvalidTransition, transition_message("proxy order", from, to))
+            }
+            ProxyError::ItemLocked { status } => {
+                ApiError::new(ErrorCode::ItemLocked, format!("this item is {status} and can no longer be changed"))
+            }
+            ProxyError::IncompleteQuote => {
+                ApiError::field(ErrorCode::IncompleteQuote, "items", ErrorCode::IncompleteQuote.message())
+            }
+            ProxyError::QuestionOpen => ApiError::new(ErrorCode::QuestionOpen, ErrorCode::QuestionOpen.message()),
+            ProxyError::NoQuestion => {
+                ApiError::new(ErrorCode::InvalidTransition, "this item has no question waiting for an answer")
+            }
+            ProxyError::NoDeposit => ApiError::new(ErrorCode::DepositEmpty, ErrorCode::DepositEmpty.message()),
+            ProxyError::NothingDue => ApiError::new(ErrorCode::NothingDue, ErrorCode::NothingDue.message()),
+            ProxyError::ZeroAmount { field } => {
+                ApiError::field(ErrorCode::ValidationFailed, field, "must be more than zero")
+            }
+            ProxyError::InsufficientDeposit { balance } => {
+                ApiError::new(ErrorCode::InsufficientDeposit, format!("the deposit holds only {balance}"))
+            }
+            ProxyError::Payment(e) => e.into(),
+            ProxyError::Catalog(e) => e.into(),
+            ProxyError::Account(e) => e.into(),
+            e @ (ProxyError::Corrupt(_) | ProxyError::Amount(_)) => ApiError::internal(e),
+            ProxyError::Messaging(e) => e.into(),
+            ProxyError::Db(e) => e.into(),
+        }
+    }
+}
+
 impl From<kaimono_payments::PaymentError> for ApiError {
     fn from(e: kaimono_payments::PaymentError) -> Self {
         use kaimono_payments::{PaymentError, ProviderError};
@@ -379,6 +420,17 @@ impl From<kaimono_payments::PaymentError> for ApiError {
                 )
                 .retry_after(5)
             },
+            PaymentError::InsufficientDeposit { balance } => {
+                ApiError::new(ErrorCode::InsufficientDeposit, format!("the deposit holds only {balance}"))
+            }
+            PaymentError::InvalidSenderName => ApiError::field(
+                ErrorCode::ValidationFailed,
+                "sender_kana",
+                "write the sender's name in katakana as the bank prints it",
+            ),
+            PaymentError::AlreadySettled => {
+                ApiError::new(ErrorCode::TransferSettled, ErrorCode::TransferSettled.message())
+            }
             e @ (PaymentError::Amount(_) | PaymentError::Payable(_)) => ApiError::internal(e),
             PaymentError::Db(e) => e.into(),
         }

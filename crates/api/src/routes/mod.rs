@@ -11,6 +11,7 @@ pub mod media;
 pub mod orders;
 pub mod payments;
 pub mod products;
+pub mod proxy;
 pub mod reservations;
 pub mod shops;
 pub mod stock;
@@ -26,6 +27,7 @@ pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
         orders::configure(cfg);
         reservations::configure(cfg);
         payments::configure(cfg);
+        proxy::configure(cfg);
         shops::configure(cfg);
         invitations::configure(cfg);
         products::configure(cfg);

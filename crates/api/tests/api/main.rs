@@ -13,6 +13,7 @@ mod outbox;
 mod payments;
 mod products;
 mod profile;
+mod proxy;
 mod reliability;
 mod reservations;
 mod security;

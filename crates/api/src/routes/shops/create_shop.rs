@@ -22,9 +22,9 @@ pub async fn create_shop(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let now = state.clock.now();
-    let new = body.profile.into_new_shop(body.slug);
+    let (kind, new) = (body.kind.into(), body.profile.into_new_shop(body.slug));
     let txn = crate::database::begin_write(&state.db).await?;
-    let shop = kaimono_catalog::create_shop(&txn, new, kaimono_catalog::ShopCalendar::default(), now).await?;
+    let shop = kaimono_catalog::create_shop(&txn, new, kind, kaimono_catalog::ShopCalendar::default(), now).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(ShopResponse::new(shop, super::japan_today(now))))
 }

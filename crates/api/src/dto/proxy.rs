@@ -1,0 +1,390 @@
+//! Wire types of proxy-buying (`/me/proxy-orders`, `/shops/{id}/proxy-orders`), the deposit and bank
+//! transfers.
+
+use crate::dto::orders::ShipToResponse;
+use crate::dto::products::ShopRef;
+use crate::dto::settings::BankAccountDto;
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_core::Money;
+use kaimono_proxy as proxy;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident as $schema:ident => $domain:path { $($variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        #[schema(as = $schema)]
+        pub enum $name { $($variant),* }
+
+        impl From<$domain> for $name {
+            fn from(value: $domain) -> Self {
+                match value { $(<$domain>::$variant => $name::$variant),* }
+            }
+        }
+
+        impl From<$name> for $domain {
+            fn from(value: $name) -> Self {
+                match value { $($name::$variant => <$domain>::$variant),* }
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// Where a proxy order is: `requested` (waiting for the quote), `awaiting_first_payment`,
+    /// `purchasing` (buying, receiving and inspecting), `awaiting_second_payment` (international
+    /// shipping), `awaiting_shipment`, `shipped`, `completed`, `cancelled`.
+    ProxyStatusDto as ProxyStatus => proxy::ProxyStatus {
+        Requested, AwaitingFirstPayment, Purchasing, AwaitingSecondPayment, AwaitingShipment, Shipped, Completed, Cancelled,
+    }
+}
+
+wire_enum! {
+    /// Where an item is: `requested`, `before_payment` (支払前), `paid`, `purchased`, `arrived` (at the
+    /// warehouse), `inspected`, `cancelled`.
+    ProxyItemStatusDto as ProxyItemStatus => proxy::ItemStatus {
+        Requested, BeforePayment, Paid, Purchased, Arrived, Inspected, Cancelled,
+    }
+}
+
+wire_enum! {
+    /// The member's wish for the international shipment.
+    ShippingPriorityDto as ShippingPriority => proxy::ShippingPriority { Cheapest, Fastest }
+}
+
+wire_enum! {
+    /// Why a proxy order was cancelled: by the `member`, `unpaid` 7 days after the quote, `no_items`
+    /// left, or by the `shop`.
+    ProxyCancelReasonDto as ProxyCancelReason => proxy::ProxyCancelReason { Member, Unpaid, NoItems, Shop }
+}
+
+wire_enum! {
+    /// An invoice: `open` (to pay), `paid`, `superseded` (a newer version replaced it), `void` (the order
+    /// was cancelled).
+    InvoiceStatusDto as InvoiceStatus => proxy::InvoiceStatus { Open, Paid, Superseded, Void }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProxyItemResponse {
+    pub id: Uuid,
+    /// The seller's page.
+    pub source_url: String,
+    pub name: String,
+    /// Color, size and the like.
+    pub options: String,
+    pub quantity: u32,
+    /// The price the member saw on the seller's page.
+    #[schema(value_type = String)]
+    pub requested_unit_price: Money,
+    /// The price staff confirmed in the quote.
+    #[schema(value_type = Option<String>)]
+    pub unit_price: Option<Money>,
+    /// The seller's shipping to the warehouse.
+    #[schema(value_type = String)]
+    pub domestic_shipping: Money,
+    pub status: ProxyItemStatusDto,
+    /// PRX-05: what the member asked staff to confirm with the seller before buying …
+    pub question: Option<String>,
+    /// … and the answer.
+    pub answer: Option<String>,
+    /// Asked and not yet answered: the item is not bought until then.
+    pub question_open: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvoiceResponse {
+    pub id: Uuid,
+    /// 1: goods and fees; 2: international shipping.
+    pub stage: i16,
+    /// Each change of the quote writes a new version.
+    pub version: i32,
+    pub status: InvoiceStatusDto,
+    #[schema(value_type = String)]
+    pub goods: Money,
+    #[schema(value_type = String)]
+    pub domestic_shipping: Money,
+    #[schema(value_type = String)]
+    pub service_fee: Money,
+    #[schema(value_type = String)]
+    pub international_shipping: Money,
+    #[schema(value_type = String)]
+    pub total: Money,
+    #[schema(value_type = String)]
+    pub paid: Money,
+    /// What is still to pay.
+    #[schema(value_type = String)]
+    pub due: Money,
+    pub created_at: DateTime<Utc>,
+    pub paid_at: Option<DateTime<Utc>>,
+}
+
+impl From<proxy::Invoice> for InvoiceResponse {
+    fn from(i: proxy::Invoice) -> Self {
+        Self {
+            id: i.id,
+            stage: i.stage.number(),
+            version: i.version,
+            status: i.status.into(),
+            goods: i.goods,
+            domestic_shipping: i.domestic_shipping,
+            service_fee: i.service_fee,
+            international_shipping: i.international_shipping,
+            total: i.total,
+            paid: i.paid,
+            due: i.due(),
+            created_at: i.created_at,
+            paid_at: i.paid_at,
+        }
+    }
+}
+
+/// A proxy order as its detail page lays it out (PRX-02).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProxyOrderResponse {
+    pub id: Uuid,
+    /// The number to quote (`P261202-9F3A0C1B`).
+    pub number: String,
+    /// The proxy-buying service.
+    pub shop: ShopRef,
+    pub status: ProxyStatusDto,
+    /// The member has something to do now (pay, or report receipt): PRX-02's green button.
+    pub needs_member_action: bool,
+    pub shipping_priority: ShippingPriorityDto,
+    pub ship_to: ShipToResponse,
+    /// The member's note with the request.
+    pub note: Option<String>,
+    pub items: Vec<ProxyItemResponse>,
+    /// The current 1st invoice (goods and fees), once quoted.
+    pub first_invoice: Option<InvoiceResponse>,
+    /// The current 2nd invoice (international shipping), once weighed.
+    pub second_invoice: Option<InvoiceResponse>,
+    /// Every version of both invoices, oldest first.
+    pub invoice_history: Vec<InvoiceResponse>,
+    /// PRX-03: an unpaid quote is cancelled at this moment.
+    pub payment_deadline: Option<DateTime<Utc>>,
+    pub quoted_at: Option<DateTime<Utc>>,
+    pub first_paid_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<ProxyCancelReasonDto>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<proxy::ProxyOrder> for ProxyOrderResponse {
+    fn from(o: proxy::ProxyOrder) -> Self {
+        let first = o.invoice(proxy::Stage::First).cloned().map(Into::into);
+        let second = o.invoice(proxy::Stage::Second).cloned().map(Into::into);
+        let deadline = o.payment_deadline();
+        Self {
+            id: o.id,
+            number: o.number,
+            shop: ShopRef { id: o.shop_id.0, name: o.shop_name },
+            status: o.status.into(),
+            needs_member_action: o.status.needs_member(),
+            shipping_priority: o.shipping_priority.into(),
+            ship_to: o.ship_to.into(),
+            note: o.note,
+            items: o
+                .items
+                .into_iter()
+                .map(|i| ProxyItemResponse {
+                    question_open: i.question_open(),
+                    id: i.id,
+                    source_url: i.source_url,
+                    name: i.name,
+                    options: i.options,
+                    quantity: i.quantity,
+                    requested_unit_price: i.requested_unit_price,
+                    unit_price: i.unit_price,
+                    domestic_shipping: i.domestic_shipping,
+                    status: i.status.into(),
+                    question: i.question,
+                    answer: i.answer,
+                })
+                .collect(),
+            first_invoice: first,
+            second_invoice: second,
+            invoice_history: o.invoices.into_iter().map(Into::into).collect(),
+            payment_deadline: deadline,
+            quoted_at: o.quoted_at,
+            first_paid_at: o.first_paid_at,
+            cancel_reason: o.cancel_reason.map(Into::into),
+            cancelled_at: o.cancelled_at,
+            created_at: o.created_at,
+        }
+    }
+}
+
+/// `reported` (waiting for staff), `confirmed` (the money arrived), `rejected` (no such money).
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = TransferStatus)]
+pub enum TransferStatusDto {
+    Reported,
+    Confirmed,
+    Rejected,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TransferReportResponse {
+    pub id: Uuid,
+    /// The day the member sent the money.
+    pub transferred_on: NaiveDate,
+    /// What the member says they sent.
+    #[schema(value_type = String)]
+    pub amount: Money,
+    /// The sender's name as the bank shows it.
+    pub sender_kana: String,
+    pub status: TransferStatusDto,
+    /// What staff saw arrive.
+    #[schema(value_type = Option<String>)]
+    pub received_amount: Option<Money>,
+    pub reported_at: DateTime<Utc>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+}
+
+impl From<kaimono_payments::TransferReport> for TransferReportResponse {
+    fn from(r: kaimono_payments::TransferReport) -> Self {
+        Self {
+            id: r.id,
+            transferred_on: r.transferred_on,
+            amount: r.amount,
+            sender_kana: r.sender_kana,
+            status: match r.status {
+                kaimono_payments::TransferStatus::Reported => TransferStatusDto::Reported,
+                kaimono_payments::TransferStatus::Confirmed => TransferStatusDto::Confirmed,
+                kaimono_payments::TransferStatus::Rejected => TransferStatusDto::Rejected,
+            },
+            received_amount: r.received_amount,
+            reported_at: r.reported_at,
+            confirmed_at: r.confirmed_at,
+        }
+    }
+}
+
+/// A transfer report in the staff's queue, with what it pays.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QueuedTransferResponse {
+    #[serde(flatten)]
+    pub report: TransferReportResponse,
+    /// The member who reported it.
+    pub account_id: Uuid,
+    /// The order it pays, or none for a deposit top-up.
+    pub order_id: Option<Uuid>,
+    pub order_number: Option<String>,
+    /// 1 or 2 (which invoice), none for a top-up.
+    pub stage: Option<i16>,
+}
+
+impl From<proxy::QueuedTransfer> for QueuedTransferResponse {
+    fn from(q: proxy::QueuedTransfer) -> Self {
+        let account_id = q.report.account_id.0;
+        let (order_id, order_number, stage) = match q.order {
+            Some((id, number, stage)) => (Some(id), Some(number), Some(stage.number())),
+            None => (None, None, None),
+        };
+        Self { report: q.report.into(), account_id, order_id, order_number, stage }
+    }
+}
+
+/// The member's payment page (PAY-05 to PAY-07): what is due and each way to pay it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentOptionsResponse {
+    /// 1 or 2.
+    pub stage: i16,
+    pub invoice: InvoiceResponse,
+    /// What the deposit holds; it is used first.
+    #[schema(value_type = String)]
+    pub deposit_balance: Money,
+    /// Where to transfer to (the fee is the member's).
+    pub bank_account: Option<BankAccountDto>,
+    /// PAY-07: the card surcharge rate in basis points (400 = 4 %) …
+    pub card_surcharge_rate_bp: u32,
+    /// … on what is due, and the total the card page will charge.
+    #[schema(value_type = String)]
+    pub card_surcharge: Money,
+    #[schema(value_type = String)]
+    pub card_total: Money,
+    /// Transfers reported for this invoice.
+    pub transfers: Vec<TransferReportResponse>,
+}
+
+impl From<proxy::PaymentOptions> for PaymentOptionsResponse {
+    fn from(p: proxy::PaymentOptions) -> Self {
+        Self {
+            stage: p.stage.number(),
+            invoice: p.invoice.into(),
+            deposit_balance: p.deposit_balance,
+            bank_account: p.bank_account.map(Into::into),
+            card_surcharge_rate_bp: p.card_surcharge_bp,
+            card_surcharge: p.card_surcharge,
+            card_total: p.card_total,
+            transfers: p.transfers.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// `top_up`, `use`, `refund`, `overpayment` (more arrived than was due), `adjustment` (by staff).
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = DepositEntryKind)]
+pub enum DepositKindDto {
+    TopUp,
+    Use,
+    Refund,
+    Overpayment,
+    Adjustment,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DepositEntryResponse {
+    pub id: Uuid,
+    pub kind: DepositKindDto,
+    /// Signed: positive in, negative out (`"-1200"`).
+    #[schema(value_type = String)]
+    pub amount: Money,
+    #[schema(value_type = String)]
+    pub balance_after: Money,
+    /// What it was for.
+    pub reference: Option<String>,
+    /// Staff's reason for an adjustment.
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A deposit (PAY-06): the balance and the newest movements first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DepositResponse {
+    #[schema(value_type = String)]
+    pub balance: Money,
+    pub entries: Vec<DepositEntryResponse>,
+}
+
+impl DepositResponse {
+    pub fn new(balance: Money, entries: Vec<kaimono_payments::DepositEntry>) -> Self {
+        use kaimono_payments::DepositKind as K;
+        Self {
+            balance,
+            entries: entries
+                .into_iter()
+                .map(|e| DepositEntryResponse {
+                    id: e.id,
+                    kind: match e.kind {
+                        K::TopUp => DepositKindDto::TopUp,
+                        K::Use => DepositKindDto::Use,
+                        K::Refund => DepositKindDto::Refund,
+                        K::Overpayment => DepositKindDto::Overpayment,
+                        K::Adjustment => DepositKindDto::Adjustment,
+                    },
+                    amount: Money::yen(e.amount),
+                    balance_after: e.balance_after,
+                    reference: e.reference,
+                    reason: e.reason,
+                    at: e.at,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Proxy-buying (PRX-01 to PRX-05, PAY-05, PAY-06): `/me/proxy-orders` for members, `/shops/{id}/proxy-orders`
+//! and the transfer and deposit desks for the service's staff.
+
+mod member;
+mod staff;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    member::configure(cfg);
+    staff::configure(cfg);
+}

@@ -1,0 +1,64 @@
+//! A proxy-buying service's rules: the service fee and the card surcharge.
+
+use crate::error::ProxyError;
+use crate::model::ProxySettings;
+use chrono::{DateTime, Utc};
+use kaimono_core::{Money, ShopId};
+use kaimono_entity::proxy_setting;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+
+/// The shop must be of the proxy kind.
+pub(crate) async fn proxy_shop(db: &impl ConnectionTrait, shop: ShopId) -> Result<kaimono_catalog::Shop, ProxyError> {
+    let found = kaimono_catalog::get_shop(db, shop).await?;
+    if found.kind != kaimono_catalog::ShopKind::Proxy {
+        return Err(ProxyError::NotAProxyShop);
+    }
+    Ok(found)
+}
+
+/// The service's settings (the defaults until the owner saves some).
+pub async fn proxy_settings(db: &impl ConnectionTrait, shop: ShopId) -> Result<ProxySettings, ProxyError> {
+    proxy_shop(db, shop).await?;
+    let row = proxy_setting::Entity::find_by_id(shop.0).one(db).await?;
+    Ok(match row {
+        Some(r) => ProxySettings {
+            fee_rate_bp: u32::try_from(r.fee_rate_bp).map_err(|_| ProxyError::Corrupt("fee rate".into()))?,
+            fee_minimum: Money::yen(r.fee_minimum),
+            card_surcharge_bp: u32::try_from(r.card_surcharge_bp)
+                .map_err(|_| ProxyError::Corrupt("card surcharge".into()))?,
+        },
+        None => ProxySettings::default(),
+    })
+}
+
+/// The owner's change of the settings (validated by the caller: rates 0–10,000 bp).
+pub async fn update_proxy_settings(
+    db: &impl ConnectionTrait,
+    shop: ShopId,
+    settings: ProxySettings,
+    now: DateTime<Utc>,
+) -> Result<ProxySettings, ProxyError> {
+    proxy_shop(db, shop).await?;
+    let bp = |v: u32| i32::try_from(v).map_err(|_| ProxyError::Corrupt("rate out of range".into()));
+    proxy_setting::Entity::insert(proxy_setting::ActiveModel {
+        shop_id: Set(shop.0),
+        fee_rate_bp: Set(bp(settings.fee_rate_bp)?),
+        fee_minimum: Set(settings.fee_minimum.to_yen()?),
+        card_surcharge_bp: Set(bp(settings.card_surcharge_bp)?),
+        updated_at: Set(now),
+    })
+    .on_conflict(
+        OnConflict::column(proxy_setting::Column::ShopId)
+            .update_columns([
+                proxy_setting::Column::FeeRateBp,
+                proxy_setting::Column::FeeMinimum,
+                proxy_setting::Column::CardSurchargeBp,
+                proxy_setting::Column::UpdatedAt,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    proxy_settings(db, shop).await
+}

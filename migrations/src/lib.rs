@@ -23,6 +23,7 @@ mod m20261202_000017_add_outbox_html;
 mod m20261202_000018_create_deposits_and_transfers;
 mod m20261202_000019_add_shop_kind;
 mod m20261202_000020_create_proxy_orders;
+mod m20261202_000021_add_proxy_shipment;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000018_create_deposits_and_transfers::Migration),
             Box::new(m20261202_000019_add_shop_kind::Migration),
             Box::new(m20261202_000020_create_proxy_orders::Migration),
+            Box::new(m20261202_000021_add_proxy_shipment::Migration),
         ]
     }
 }

@@ -86,7 +86,7 @@ pub fn jobs(
         }),
     });
     jobs.push(Job {
-        name: "proxy_unpaid_quotes",
+        name: "proxy_deadlines",
         every: Duration::from_secs(60),
         exclusive: false,
         run: Arc::new(|db, now, _| {
@@ -94,6 +94,10 @@ pub fn jobs(
                 let cancelled = kaimono_proxy::cancel_unpaid_quotes(&db, now, EXPIRY_BATCH).await?;
                 if cancelled > 0 {
                     tracing::info!(cancelled, "cancelled proxy orders left unpaid 7 days after the quote");
+                }
+                let completed = kaimono_proxy::complete_shipped(&db, now, EXPIRY_BATCH).await?;
+                if completed > 0 {
+                    tracing::info!(completed, "completed proxy orders shipped 30 days ago");
                 }
                 Ok(())
             })

@@ -26,6 +26,18 @@ pub struct Model {
     pub cancelled_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub weight_grams: Option<i32>,
+    pub length_cm: Option<i32>,
+    pub width_cm: Option<i32>,
+    pub height_cm: Option<i32>,
+    pub shipping_method: Option<String>,
+    pub rate_table: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub shipped_at: Option<DateTimeUtc>,
+    pub completed_at: Option<DateTimeUtc>,
+    pub receipt_comment: Option<String>,
+    pub receipt_public: bool,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

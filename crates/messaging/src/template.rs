@@ -41,6 +41,12 @@ pub enum Template {
     ProxyPaymentReceived,
     /// PRX-03: cancelled by the member, unpaid 7 days after the quote, or with no items left.
     ProxyCancelled,
+    /// PRX-08: the parcel was weighed; the 2nd invoice (international shipping).
+    ProxySecondInvoice,
+    /// PRX-08: shipped with carrier and tracking number.
+    ProxyShipped,
+    /// PRX-09: completed 30 days after shipping without a receipt report.
+    ProxyCompleted,
 }
 
 impl Template {
@@ -63,6 +69,9 @@ impl Template {
             Template::ProxyQuoted => "proxy_quoted",
             Template::ProxyPaymentReceived => "proxy_payment_received",
             Template::ProxyCancelled => "proxy_cancelled",
+            Template::ProxySecondInvoice => "proxy_second_invoice",
+            Template::ProxyShipped => "proxy_shipped",
+            Template::ProxyCompleted => "proxy_completed",
         }
     }
 
@@ -110,6 +119,12 @@ impl Template {
             (Template::ProxyPaymentReceived, Locale::En) => include_str!("../templates/proxy_payment_received.en.txt"),
             (Template::ProxyCancelled, Locale::Ja) => include_str!("../templates/proxy_cancelled.ja.txt"),
             (Template::ProxyCancelled, Locale::En) => include_str!("../templates/proxy_cancelled.en.txt"),
+            (Template::ProxySecondInvoice, Locale::Ja) => include_str!("../templates/proxy_second_invoice.ja.txt"),
+            (Template::ProxySecondInvoice, Locale::En) => include_str!("../templates/proxy_second_invoice.en.txt"),
+            (Template::ProxyShipped, Locale::Ja) => include_str!("../templates/proxy_shipped.ja.txt"),
+            (Template::ProxyShipped, Locale::En) => include_str!("../templates/proxy_shipped.en.txt"),
+            (Template::ProxyCompleted, Locale::Ja) => include_str!("../templates/proxy_completed.ja.txt"),
+            (Template::ProxyCompleted, Locale::En) => include_str!("../templates/proxy_completed.en.txt"),
         }
     }
 }

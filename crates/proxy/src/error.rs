@@ -39,6 +39,11 @@ pub enum ProxyError {
     Catalog(#[from] kaimono_catalog::CatalogError),
     #[error(transparent)]
     Account(#[from] kaimono_accounts::AccountError),
+    /// PRX-08: weigh only when every item is inspected.
+    #[error("every item must be inspected before the parcel is weighed")]
+    NotInspected,
+    #[error("the parcel is too heavy for {method}")]
+    ParcelTooHeavy { method: &'static str },
     #[error("corrupt proxy order data: {0}")]
     Corrupt(String),
     #[error("impossible amount: {0}")]

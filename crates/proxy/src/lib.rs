@@ -13,8 +13,10 @@ mod cancel;
 mod error;
 mod model;
 mod queries;
+pub mod rates;
 mod request;
 mod settings;
+mod shipping;
 mod workflow;
 
 pub use billing::{
@@ -29,6 +31,9 @@ pub use model::*;
 pub use queries::{Actor, MemberList, member_proxy_orders, proxy_order_for, shop_proxy_orders};
 pub use request::{answer_question, ask_before_buying, cancel_item, change_quantity, mark_item, quote, submit_request};
 pub use settings::{proxy_settings, update_proxy_settings};
+pub use shipping::{
+    AUTO_COMPLETE_DAYS, ArrivalReport, Receipt, arrival_reports, complete_shipped, report_receipt, ship, weigh,
+};
 
 /// PRX-03: an unpaid quote is cancelled this many days after it was sent.
 pub const UNPAID_CANCEL_DAYS: i64 = 7;

@@ -257,6 +257,22 @@ pub struct ProxyOrder {
     pub cancel_reason: Option<ProxyCancelReason>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// PRX-08: the weighed parcel, the method and the rate table of the 2nd invoice.
+    pub parcel: Option<crate::rates::Parcel>,
+    pub shipping_method: Option<crate::rates::ShippingMethod>,
+    pub rate_table: Option<String>,
+    pub shipment: Option<ProxyShipment>,
+    pub completed_at: Option<DateTime<Utc>>,
+    /// PRX-09, PRX-13: the member's words at the receipt report, and whether they may be shown publicly.
+    pub receipt_comment: Option<String>,
+    pub receipt_public: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProxyShipment {
+    pub carrier: String,
+    pub tracking_number: String,
+    pub shipped_at: DateTime<Utc>,
 }
 
 impl ProxyOrder {

@@ -21,7 +21,11 @@ fn corrupt(what: &str, value: &str) -> ProxyError {
 }
 
 fn quantity(value: i32) -> Result<u32, ProxyError> {
-    u32::try_from(value).map_err(|_| corrupt("quantity", &value.to_string()))
+    unsigned(value)
+}
+
+fn unsigned(value: i32) -> Result<u32, ProxyError> {
+    u32::try_from(value).map_err(|_| corrupt("a count", &value.to_string()))
 }
 
 /// The orders `query` selects, newest first, with items, invoices and shop names.
@@ -93,6 +97,26 @@ pub(crate) async fn load(
                 cancel_reason: o.cancel_reason.as_deref().and_then(ProxyCancelReason::parse),
                 cancelled_at: o.cancelled_at,
                 created_at: o.created_at,
+                parcel: match (o.weight_grams, o.length_cm, o.width_cm, o.height_cm) {
+                    (Some(g), Some(l), Some(w), Some(h)) => Some(crate::rates::Parcel {
+                        weight_grams: unsigned(g)?,
+                        length_cm: unsigned(l)?,
+                        width_cm: unsigned(w)?,
+                        height_cm: unsigned(h)?,
+                    }),
+                    _ => None,
+                },
+                shipping_method: o.shipping_method.as_deref().and_then(crate::rates::ShippingMethod::parse),
+                rate_table: o.rate_table,
+                shipment: match (o.carrier, o.tracking_number, o.shipped_at) {
+                    (Some(carrier), Some(tracking_number), Some(shipped_at)) => {
+                        Some(ProxyShipment { carrier, tracking_number, shipped_at })
+                    }
+                    _ => None,
+                },
+                completed_at: o.completed_at,
+                receipt_comment: o.receipt_comment,
+                receipt_public: o.receipt_public,
             })
         })
         .collect()

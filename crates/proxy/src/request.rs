@@ -54,6 +54,18 @@ pub async fn submit_request(
         cancelled_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        weight_grams: Set(None),
+        length_cm: Set(None),
+        width_cm: Set(None),
+        height_cm: Set(None),
+        shipping_method: Set(None),
+        rate_table: Set(None),
+        carrier: Set(None),
+        tracking_number: Set(None),
+        shipped_at: Set(None),
+        completed_at: Set(None),
+        receipt_comment: Set(None),
+        receipt_public: Set(false),
     })
     .exec_without_returning(db)
     .await?;

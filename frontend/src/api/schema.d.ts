@@ -668,6 +668,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/proxy-orders/{order_id}/receipt": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report receipt (商品受取の報告, PRX-09): fine completes the order; a problem is recorded for staff. */
+    post: operations["report_proxy_receipt"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/proxy-orders/{order_id}/timeline": {
     parameters: {
       query?: never;
@@ -965,6 +982,26 @@ export interface paths {
     patch: operations["update_variant"];
     trace?: never;
   };
+  "/api/v1/proxy/shipping-estimate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The international shipping estimator (PRX-11): every method that takes the parcel, with the greater of
+     *     actual and volumetric weight, from the same rate table as the 2nd invoice. Public.
+     */
+    get: operations["estimate_international_shipping"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/reservations": {
     parameters: {
       query?: never;
@@ -1016,6 +1053,26 @@ export interface paths {
     };
     /** One shop with its business calendar (CAT-01). */
     get: operations["get_shop"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/arrival-reports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A service's newest arrival reports (最近の到着レポート, PRX-13): members' comments they chose to share.
+     *     Public.
+     */
+    get: operations["list_arrival_reports"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1375,6 +1432,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/parcel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the parcel's weight and size (PRX-08): every item must be inspected; the 2nd invoice
+     *     (international shipping, from the rate table on the greater of actual and volumetric weight) is
+     *     written and mailed. Weighing again before payment writes a new version.
+     */
+    post: operations["weigh_proxy_parcel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/quote": {
     parameters: {
       query?: never;
@@ -1390,6 +1468,23 @@ export interface paths {
      *     invoice version each time).
      */
     post: operations["quote_proxy_order"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/ship": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ship the paid parcel (PRX-08): the member is mailed the carrier and tracking number. */
+    post: operations["ship_proxy_order"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1923,6 +2018,12 @@ export interface components {
      * @enum {string}
      */
     AdjustmentDirection: "credit" | "debit";
+    /** @description A public arrival report (PRX-13). */
+    ArrivalReportResponse: {
+      comment: string;
+      /** Format: date-time */
+      reported_at: string;
+    };
     /** @description One call to the payment provider and its result (PAY-03). */
     AttemptResponse: {
       /** @description `authorize`, `capture`, `void` or `refund`. */
@@ -2327,6 +2428,8 @@ export interface components {
       | "nothing_due"
       | "deposit_empty"
       | "insufficient_deposit"
+      | "items_not_inspected"
+      | "parcel_too_heavy"
       | "transfer_settled"
       | "database_unavailable"
       | "storage_unavailable"
@@ -2887,6 +2990,19 @@ export interface components {
       /** @description Pass as `cursor` for the next page; absent on the last page. */
       next_cursor?: string | null;
     };
+    ParcelResponse: {
+      /** Format: u-int32 */
+      weight_grams: number;
+      /** Format: u-int32 */
+      length_cm: number;
+      /** Format: u-int32 */
+      width_cm: number;
+      /** Format: u-int32 */
+      height_cm: number;
+      method?: components["schemas"]["ShippingMethod"] | null;
+      /** @description The rate-table version the 2nd invoice used. */
+      rate_table?: string | null;
+    };
     PasswordResetRequest: {
       /** @description The account's email; the answer is the same whether it exists or not. */
       email: string;
@@ -3212,6 +3328,12 @@ export interface components {
       cancelled_at?: string | null;
       /** Format: date-time */
       created_at: string;
+      parcel?: components["schemas"]["ParcelResponse"] | null;
+      shipment?: components["schemas"]["ProxyShipmentResponse"] | null;
+      /** Format: date-time */
+      completed_at?: string | null;
+      /** @description PRX-09: the member's words at the receipt report. */
+      receipt_comment?: string | null;
     };
     /** @description The service's fee rule and card surcharge. */
     ProxySettingsDto: {
@@ -3230,6 +3352,12 @@ export interface components {
        * @description PAY-07: the card surcharge in basis points (400 = 4 %), 0–2,000.
        */
       card_surcharge_bp: number;
+    };
+    ProxyShipmentResponse: {
+      carrier: string;
+      tracking_number: string;
+      /** Format: date-time */
+      shipped_at: string;
     };
     /**
      * @description Where a proxy order is: `requested` (waiting for the quote), `awaiting_first_payment`,
@@ -3268,6 +3396,14 @@ export interface components {
     QuoteRequest: {
       /** @description Every item still in the order, priced (1–30). */
       items: components["schemas"]["ItemQuoteRequest"][];
+    };
+    ReceiptRequest: {
+      /** @description Arrived fine (the order completes); false reports a problem for staff. */
+      fine: boolean;
+      /** @description A few words about it. */
+      comment?: string | null;
+      /** @description PRX-13: the comment may be shown among the service's arrival reports. */
+      public?: boolean;
     };
     RefreshRequest: {
       /**
@@ -3439,6 +3575,12 @@ export interface components {
       /** @description The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`. */
       tracking_number: string;
     };
+    ShipProxyRequest: {
+      /** @description The carrier (EMS, China Post …). */
+      carrier: string;
+      /** @description Its tracking number: letters, digits and hyphens. */
+      tracking_number: string;
+    };
     /** @description The delivery address as it was when the order was placed. */
     ShipToResponse: {
       /** @description Postal code, seven digits. */
@@ -3486,6 +3628,32 @@ export interface components {
       /** @description Its carriers, at most 5; none: the shop ships free without set carriers. */
       methods: components["schemas"]["ShippingMethodDto"][];
     };
+    /** @description What one method would cost for a parcel (PRX-11). */
+    ShippingEstimateResponse: {
+      method: components["schemas"]["ShippingMethod"];
+      /**
+       * Format: u-int32
+       * @description L × W × H ÷ the method's divisor, in grams (0: the method charges actual weight only).
+       */
+      volumetric_grams: number;
+      /**
+       * Format: u-int32
+       * @description The greater of actual and volumetric weight, rounded up to 500 g.
+       */
+      chargeable_grams: number;
+      price: string;
+      /** Format: u-int32 */
+      days_min: number;
+      /** Format: u-int32 */
+      days_max: number;
+      /** @description The rate-table version. */
+      rate_table: string;
+    };
+    /**
+     * @description International shipping: `ems` (fastest), `air`, `sal`, `sea` (cheapest).
+     * @enum {string}
+     */
+    ShippingMethod: "ems" | "air" | "sal" | "sea";
     /** @description One carrier a shop ships with. */
     ShippingMethodDto: {
       /** @description The carrier. */
@@ -3981,6 +4149,24 @@ export interface components {
      * @enum {string}
      */
     WeekdayDto: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+    WeighRequest: {
+      /**
+       * Format: u-int32
+       * @description The packed parcel's weight, 1 g – 30 kg.
+       */
+      weight_grams: number;
+      /**
+       * Format: u-int32
+       * @description Its size in cm, 1–200 each.
+       */
+      length_cm: number;
+      /** Format: u-int32 */
+      width_cm: number;
+      /** Format: u-int32 */
+      height_cm: number;
+      /** @description How it will travel. */
+      method: components["schemas"]["ShippingMethod"];
+    };
   };
   responses: never;
   parameters: never;
@@ -7562,6 +7748,131 @@ export interface operations {
       };
     };
   };
+  report_proxy_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReceiptRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   get_my_proxy_order_timeline: {
     parameters: {
       query?: never;
@@ -9234,6 +9545,59 @@ export interface operations {
       };
     };
   };
+  estimate_international_shipping: {
+    parameters: {
+      query: {
+        /** @description The parcel's weight in grams, 1–30,000. */
+        weight_grams: number;
+        /** @description Its size in cm, 1–200 each. */
+        length_cm: number;
+        width_cm: number;
+        height_cm: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ShippingEstimateResponse"][];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   create_reservation: {
     parameters: {
       query?: never;
@@ -9534,6 +9898,55 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ShopResponse"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_arrival_reports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ArrivalReportResponse"][];
         };
       };
       /** @description No such resource (or not yours). */
@@ -11597,6 +12010,133 @@ export interface operations {
       };
     };
   };
+  weigh_proxy_parcel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WeighRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   quote_proxy_order: {
     parameters: {
       query?: never;
@@ -11612,6 +12152,133 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["QuoteRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  ship_proxy_order: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ShipProxyRequest"];
       };
     };
     responses: {

@@ -106,6 +106,12 @@ pub fn validate_furigana(value: &str) -> Result<(), ValidationError> {
     if japan::is_furigana(value) { Ok(()) } else { Err(invalid("furigana", "must be written in katakana or hiragana")) }
 }
 
+/// A carrier's tracking number: letters, digits and hyphens.
+pub fn validate_tracking_number(value: &str) -> Result<(), ValidationError> {
+    let ok = value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !value.is_empty();
+    if ok { Ok(()) } else { Err(invalid("tracking_number", "letters, digits and hyphens only")) }
+}
+
 pub fn validate_not_blank(value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() { Err(invalid("blank", "must not be blank")) } else { Ok(()) }
 }

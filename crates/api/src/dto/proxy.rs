@@ -170,6 +170,73 @@ pub struct ProxyOrderResponse {
     pub cancel_reason: Option<ProxyCancelReasonDto>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// PRX-08: the weighed parcel and how it travels, once weighed.
+    pub parcel: Option<ParcelResponse>,
+    /// PRX-08: the carrier and tracking number, once shipped.
+    pub shipment: Option<ProxyShipmentResponse>,
+    pub completed_at: Option<DateTime<Utc>>,
+    /// PRX-09: the member's words at the receipt report.
+    pub receipt_comment: Option<String>,
+}
+
+wire_enum! {
+    /// International shipping: `ems` (fastest), `air`, `sal`, `sea` (cheapest).
+    ShippingMethodDto as ShippingMethod => proxy::rates::ShippingMethod { Ems, Air, Sal, Sea }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ParcelResponse {
+    pub weight_grams: u32,
+    pub length_cm: u32,
+    pub width_cm: u32,
+    pub height_cm: u32,
+    pub method: Option<ShippingMethodDto>,
+    /// The rate-table version the 2nd invoice used.
+    pub rate_table: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProxyShipmentResponse {
+    pub carrier: String,
+    pub tracking_number: String,
+    pub shipped_at: DateTime<Utc>,
+}
+
+/// What one method would cost for a parcel (PRX-11).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShippingEstimateResponse {
+    pub method: ShippingMethodDto,
+    /// L × W × H ÷ the method's divisor, in grams (0: the method charges actual weight only).
+    pub volumetric_grams: u32,
+    /// The greater of actual and volumetric weight, rounded up to 500 g.
+    pub chargeable_grams: u32,
+    #[schema(value_type = String)]
+    pub price: Money,
+    pub days_min: u32,
+    pub days_max: u32,
+    /// The rate-table version.
+    pub rate_table: String,
+}
+
+impl From<proxy::rates::Quote> for ShippingEstimateResponse {
+    fn from(q: proxy::rates::Quote) -> Self {
+        Self {
+            method: q.method.into(),
+            volumetric_grams: q.volumetric_grams,
+            chargeable_grams: q.chargeable_grams,
+            price: q.price,
+            days_min: q.days.0,
+            days_max: q.days.1,
+            rate_table: proxy::rates::RATE_TABLE.to_owned(),
+        }
+    }
+}
+
+/// A public arrival report (PRX-13).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ArrivalReportResponse {
+    pub comment: String,
+    pub reported_at: DateTime<Utc>,
 }
 
 impl From<proxy::ProxyOrder> for ProxyOrderResponse {
@@ -213,6 +280,21 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
             cancel_reason: o.cancel_reason.map(Into::into),
             cancelled_at: o.cancelled_at,
             created_at: o.created_at,
+            parcel: o.parcel.map(|p| ParcelResponse {
+                weight_grams: p.weight_grams,
+                length_cm: p.length_cm,
+                width_cm: p.width_cm,
+                height_cm: p.height_cm,
+                method: o.shipping_method.map(Into::into),
+                rate_table: o.rate_table.clone(),
+            }),
+            shipment: o.shipment.map(|s| ProxyShipmentResponse {
+                carrier: s.carrier,
+                tracking_number: s.tracking_number,
+                shipped_at: s.shipped_at,
+            }),
+            completed_at: o.completed_at,
+            receipt_comment: o.receipt_comment,
         }
     }
 }

@@ -105,6 +105,8 @@ error_codes! {
     NothingDue = "nothing_due", CONFLICT, "No invoice is waiting for payment.";
     DepositEmpty = "deposit_empty", CONFLICT, "The deposit holds nothing to pay with.";
     InsufficientDeposit = "insufficient_deposit", CONFLICT, "The deposit does not hold that much.";
+    ItemsNotInspected = "items_not_inspected", CONFLICT, "Every item must be inspected before the parcel is weighed.";
+    ParcelTooHeavy = "parcel_too_heavy", UNPROCESSABLE_ENTITY, "The parcel is too heavy for this shipping method.";
     TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";

@@ -362,6 +362,12 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
             ProxyError::InsufficientDeposit { balance } => {
                 ApiError::new(ErrorCode::InsufficientDeposit, format!("the deposit holds only {balance}"))
             }
+            ProxyError::NotInspected => {
+                ApiError::new(ErrorCode::ItemsNotInspected, ErrorCode::ItemsNotInspected.message())
+            }
+            ProxyError::ParcelTooHeavy { method } => {
+                ApiError::field(ErrorCode::ParcelTooHeavy, "method", format!("the parcel is too heavy for {method}"))
+            }
             ProxyError::Payment(e) => e.into(),
             ProxyError::Catalog(e) => e.into(),
             ProxyError::Account(e) => e.into(),

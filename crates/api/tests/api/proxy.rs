@@ -13,7 +13,25 @@ db_tests!(
     pay06_a_crowd_spending_one_deposit_never_takes_more_than_it_holds,
     prx01_bad_requests_strangers_and_wrong_states_are_refused,
     pay06_staff_adjust_a_deposit_with_a_reason_never_below_zero,
+    prx08_prx09_prx11_prx13_a_paid_order_is_weighed_billed_shipped_and_received,
+    prx09_shipped_orders_complete_after_thirty_days_once_with_two_workers,
 );
+
+/// A quoted order of one item paid from the deposit, every item inspected: ready to weigh.
+async fn inspected_order(app: &TestApp, p: &Proxy, key: &str) -> Value {
+    let (_, order) = submit(app, p, key, json!([items()[0].clone()])).await;
+    quote_all(app, p, &order).await;
+    credit(app, p, "3000").await;
+    let (status, paid) = app.post(&my_path(&order, "/payment/deposit"), Some(&p.member.1), json!({})).await;
+    assert_eq!((status, paid["status"].as_str()), (200, Some("purchasing")), "{paid}");
+    let item = order["items"][0]["id"].as_str().unwrap();
+    for step in ["purchased", "arrived", "inspected"] {
+        let path = staff_path(p, &order, &format!("/items/{item}/status"));
+        let (status, _) = app.post(&path, Some(&p.shop.staff.access_token), json!({"status": step})).await;
+        assert_eq!(status, 200);
+    }
+    order
+}
 
 fn items() -> Value {
     json!([
@@ -467,4 +485,113 @@ async fn pay06_staff_adjust_a_deposit_with_a_reason_never_below_zero(backend: Ba
     assert_eq!((status, rejected["status"].as_str()), (200, Some("rejected")));
     let (_, deposit) = app.get(&format!("/api/v1/me/deposits/{}", p.shop.id), Some(&p.member.1)).await;
     assert_eq!(yen(&deposit["balance"]), 4000);
+}
+
+async fn prx08_prx09_prx11_prx13_a_paid_order_is_weighed_billed_shipped_and_received(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "parcel@example.test").await;
+    let (member, staff) = (Some(p.member.1.as_str()), Some(p.shop.staff.access_token.as_str()));
+
+    // PRX-08: not before every item is inspected.
+    let (_, early) = submit(&app, &p, "early", items()).await;
+    quote_all(&app, &p, &early).await;
+    credit(&app, &p, "100000").await;
+    app.post(&my_path(&early, "/payment/deposit"), member, json!({})).await;
+    let parcel = json!({"weight_grams": 1200, "length_cm": 60, "width_cm": 40, "height_cm": 30, "method": "air"});
+    let (status, problem) = app.post(&staff_path(&p, &early, "/parcel"), staff, parcel.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("items_not_inspected")));
+
+    let order = inspected_order(&app, &p, "parcel").await;
+    // PRX-11: the public estimator, from the same table: 60 × 40 × 30 / 6000 = 12 kg by air.
+    let (status, estimate) =
+        app.get("/api/v1/proxy/shipping-estimate?weight_grams=1200&length_cm=60&width_cm=40&height_cm=30", None).await;
+    assert_eq!(status, 200, "{estimate}");
+    let air = estimate.as_array().unwrap().iter().find(|e| e["method"] == "air").unwrap().clone();
+    assert_eq!((air["chargeable_grams"].as_u64(), air["volumetric_grams"].as_u64()), (Some(12_000), Some(12_000)));
+    let (status, problem) =
+        app.get("/api/v1/proxy/shipping-estimate?weight_grams=0&length_cm=1&width_cm=1&height_cm=1", None).await;
+    assert_eq!(status, 422, "{problem}");
+
+    let (status, weighed) = app.post(&staff_path(&p, &order, "/parcel"), staff, parcel).await;
+    assert_eq!(status, 200, "{weighed}");
+    assert_eq!(weighed["status"], "awaiting_second_payment");
+    assert_eq!(weighed["second_invoice"]["international_shipping"], air["price"], "the invoice is the estimate");
+    assert_eq!(
+        (weighed["parcel"]["method"].as_str(), weighed["parcel"]["rate_table"].as_str()),
+        (Some("air"), Some("2026-12"))
+    );
+    let mail = &app.mailbox("parcel@example.test").await[0];
+    assert_eq!(mail["template"], "proxy_second_invoice");
+    let too_heavy =
+        json!({"weight_grams": 30000, "length_cm": 200, "width_cm": 200, "height_cm": 200, "method": "ems"});
+    let (status, problem) = app.post(&staff_path(&p, &order, "/parcel"), staff, too_heavy).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("parcel_too_heavy")));
+
+    // Not shipped before the 2nd payment; then paid from the deposit and shipped.
+    let ship = json!({"carrier": "EMS", "tracking_number": "EB123456789CN"});
+    let (status, _) = app.post(&staff_path(&p, &order, "/ship"), staff, ship.clone()).await;
+    assert_eq!(status, 409);
+    let (status, paid) = app.post(&my_path(&order, "/payment/deposit"), member, json!({})).await;
+    assert_eq!((status, paid["status"].as_str()), (200, Some("awaiting_shipment")), "{paid}");
+    let (status, problem) = app
+        .post(&staff_path(&p, &order, "/ship"), staff, json!({"carrier": "EMS", "tracking_number": "no spaces"}))
+        .await;
+    assert_eq!(status, 422, "{problem}");
+    let (status, shipped) = app.post(&staff_path(&p, &order, "/ship"), staff, ship).await;
+    assert_eq!((status, shipped["shipment"]["tracking_number"].as_str()), (200, Some("EB123456789CN")));
+    let mail = &app.mailbox("parcel@example.test").await[0];
+    assert_eq!(mail["template"], "proxy_shipped");
+    assert!(mail["body"].as_str().unwrap().contains("EB123456789CN"));
+
+    // PRX-09: a problem keeps it open for staff; fine completes it; PRX-13 lists the public comment.
+    let receipt = my_path(&order, "/receipt");
+    let (status, open) = app.post(&receipt, member, json!({"fine": false, "comment": "箱が潰れていました"})).await;
+    assert_eq!((status, open["status"].as_str()), (200, Some("shipped")));
+    let (status, done) = app
+        .post(
+            &receipt,
+            member,
+            json!({"fine": true, "comment": "丁寧な梱包でした。ありがとうございました。", "public": true}),
+        )
+        .await;
+    assert_eq!((status, done["status"].as_str()), (200, Some("completed")), "{done}");
+    let (status, _) = app.post(&receipt, member, json!({"fine": true})).await;
+    assert_eq!(status, 409, "reported once");
+    let (status, reports) = app.get(&format!("/api/v1/shops/{}/arrival-reports", p.shop.id), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(reports[0]["comment"], "丁寧な梱包でした。ありがとうございました。");
+    let (_, completed) = app.get("/api/v1/me/proxy-orders?list=completed", member).await;
+    assert_eq!(completed.as_array().unwrap().len(), 1);
+}
+
+async fn prx09_shipped_orders_complete_after_thirty_days_once_with_two_workers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "quiet@example.test").await;
+    let order = inspected_order(&app, &p, "quiet").await;
+    let staff = Some(p.shop.staff.access_token.as_str());
+    let parcel = json!({"weight_grams": 800, "length_cm": 20, "width_cm": 20, "height_cm": 10, "method": "sal"});
+    app.post(&staff_path(&p, &order, "/parcel"), staff, parcel).await;
+    credit(&app, &p, "5000").await;
+    let (status, paid) = app.post(&my_path(&order, "/payment/deposit"), Some(&p.member.1), json!({})).await;
+    assert_eq!((status, paid["status"].as_str()), (200, Some("awaiting_shipment")), "{paid}");
+    let (status, _) =
+        app.post(&staff_path(&p, &order, "/ship"), staff, json!({"carrier": "SAL", "tracking_number": "RR1"})).await;
+    assert_eq!(status, 422, "a tracking number of at least 4");
+    let (status, _) = app
+        .post(&staff_path(&p, &order, "/ship"), staff, json!({"carrier": "SAL", "tracking_number": "RR123456789CN"}))
+        .await;
+    assert_eq!(status, 200);
+
+    app.clock.advance(chrono::Duration::days(29));
+    assert_eq!(kaimono_proxy::complete_shipped(&app.db, app.clock_now(), 100).await.unwrap(), 0);
+    app.clock.advance(chrono::Duration::days(1) + chrono::Duration::minutes(1));
+    let now = app.clock_now();
+    let (a, b) = tokio::join!(
+        kaimono_proxy::complete_shipped(&app.db, now, 100),
+        kaimono_proxy::complete_shipped(&app.db, now, 100)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 1, "completed once");
+    let completed =
+        app.mailbox("quiet@example.test").await.iter().filter(|m| m["template"] == "proxy_completed").count();
+    assert_eq!(completed, 1);
 }

@@ -9,16 +9,7 @@ use actix_web::{HttpResponse, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
-use validator::{Validate, ValidationError};
-
-fn tracking(value: &str) -> Result<(), ValidationError> {
-    let ok = value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !value.is_empty();
-    if ok {
-        Ok(())
-    } else {
-        Err(ValidationError::new("tracking_number").with_message("letters, digits and hyphens only".into()))
-    }
-}
+use validator::Validate;
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +17,7 @@ pub struct ShipOrderRequest {
     /// The carrier (配送業者).
     pub carrier: CarrierDto,
     /// The carrier's tracking number (送り状番号), e.g. `1234-5678-9012`.
-    #[validate(length(min = 4, max = 40), custom(function = tracking))]
+    #[validate(length(min = 4, max = 40), custom(function = crate::dto::validate_tracking_number))]
     #[schema(min_length = 4, max_length = 40)]
     pub tracking_number: String,
 }

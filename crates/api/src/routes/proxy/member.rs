@@ -2,7 +2,8 @@
 
 use crate::auth::Member;
 use crate::dto::proxy::{
-    DepositResponse, PaymentOptionsResponse, ProxyOrderResponse, ShippingPriorityDto, TransferReportResponse,
+    ArrivalReportResponse, DepositResponse, PaymentOptionsResponse, ProxyOrderResponse, ShippingEstimateResponse,
+    ShippingPriorityDto, TransferReportResponse,
 };
 use crate::dto::timeline::TimelineEventResponse;
 use crate::dto::{price, validate_not_blank, validate_price};
@@ -35,7 +36,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(pay_proxy_order_with_deposit)
         .service(report_proxy_transfer)
         .service(get_my_deposit)
-        .service(report_deposit_top_up);
+        .service(report_deposit_top_up)
+        .service(report_proxy_receipt)
+        .service(estimate_international_shipping)
+        .service(list_arrival_reports);
 }
 
 fn http_url(value: &str) -> Result<(), ValidationError> {
@@ -444,4 +448,106 @@ pub async fn report_deposit_top_up(
     let report = kaimono_proxy::report_top_up(&txn, member.0, shop, transfer, now).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(TransferReportResponse::from(report)))
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptRequest {
+    /// Arrived fine (the order completes); false reports a problem for staff.
+    pub fine: bool,
+    /// A few words about it.
+    #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
+    pub comment: Option<String>,
+    /// PRX-13: the comment may be shown among the service's arrival reports.
+    #[serde(default)]
+    pub public: bool,
+}
+
+/// Report receipt (商品受取の報告, PRX-09): fine completes the order; a problem is recorded for staff.
+#[utoipa::path(
+    tag = "proxy",
+    params(("order_id" = Uuid, Path, description = "The proxy order")),
+    request_body = ReceiptRequest,
+    responses((status = 200, body = ProxyOrderResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/me/proxy-orders/{order_id}/receipt")]
+pub async fn report_proxy_receipt(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+    body: ValidJson<ReceiptRequest>,
+) -> Result<web::Json<ProxyOrderResponse>, ApiError> {
+    let (id, now) = (path.into_inner(), state.clock.now());
+    let b = body.0;
+    let receipt = kaimono_proxy::Receipt {
+        fine: b.fine,
+        comment: b.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
+        public: b.public,
+    };
+    let txn = crate::database::begin_write(&state.db).await?;
+    let reported = kaimono_proxy::report_receipt(&txn, member.0, id, receipt, now).await?;
+    txn.commit().await?;
+    Ok(web::Json(reported.into()))
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EstimateQuery {
+    /// The parcel's weight in grams, 1–30,000.
+    #[validate(range(min = 1, max = 30000))]
+    #[param(minimum = 1, maximum = 30000)]
+    pub weight_grams: u32,
+    /// Its size in cm, 1–200 each.
+    #[validate(range(min = 1, max = 200))]
+    #[param(minimum = 1, maximum = 200)]
+    pub length_cm: u32,
+    #[validate(range(min = 1, max = 200))]
+    #[param(minimum = 1, maximum = 200)]
+    pub width_cm: u32,
+    #[validate(range(min = 1, max = 200))]
+    #[param(minimum = 1, maximum = 200)]
+    pub height_cm: u32,
+}
+
+/// The international shipping estimator (PRX-11): every method that takes the parcel, with the greater of
+/// actual and volumetric weight, from the same rate table as the 2nd invoice. Public.
+#[utoipa::path(
+    tag = "proxy",
+    params(EstimateQuery),
+    responses((status = 200, body = Vec<ShippingEstimateResponse>), Unprocessable, ServerError),
+    security(())
+)]
+#[get("/proxy/shipping-estimate")]
+pub async fn estimate_international_shipping(
+    query: ValidQuery<EstimateQuery>,
+) -> Result<web::Json<Vec<ShippingEstimateResponse>>, ApiError> {
+    let q = query.0;
+    let parcel = kaimono_proxy::rates::Parcel {
+        weight_grams: q.weight_grams,
+        length_cm: q.length_cm,
+        width_cm: q.width_cm,
+        height_cm: q.height_cm,
+    };
+    Ok(web::Json(kaimono_proxy::rates::estimate(parcel).into_iter().map(Into::into).collect()))
+}
+
+/// A service's newest arrival reports (最近の到着レポート, PRX-13): members' comments they chose to share.
+/// Public.
+#[utoipa::path(
+    tag = "proxy",
+    params(("shop_id" = Uuid, Path, description = "The proxy-buying service")),
+    responses((status = 200, body = Vec<ArrivalReportResponse>), NotFound, ServerError),
+    security(())
+)]
+#[get("/shops/{shop_id}/arrival-reports")]
+pub async fn list_arrival_reports(
+    state: web::Data<AppState>,
+    path: web::Path<Uuid>,
+) -> Result<web::Json<Vec<ArrivalReportResponse>>, ApiError> {
+    let reports = kaimono_proxy::arrival_reports(&state.db, ShopId(path.into_inner()), 20).await?;
+    Ok(web::Json(
+        reports.into_iter().map(|r| ArrivalReportResponse { comment: r.comment, reported_at: r.reported_at }).collect(),
+    ))
 }

@@ -3,7 +3,8 @@
 
 use crate::auth::{ShopOwner, ShopStaff};
 use crate::dto::proxy::{
-    DepositResponse, ProxyOrderResponse, ProxyStatusDto, QueuedTransferResponse, TransferReportResponse,
+    DepositResponse, ProxyOrderResponse, ProxyStatusDto, QueuedTransferResponse, ShippingMethodDto,
+    TransferReportResponse,
 };
 use crate::dto::timeline::TimelineEventResponse;
 use crate::dto::{price, validate_not_blank, validate_price};
@@ -33,7 +34,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_member_deposit)
         .service(adjust_member_deposit)
         .service(get_proxy_settings)
-        .service(update_proxy_settings);
+        .service(update_proxy_settings)
+        .service(weigh_proxy_parcel)
+        .service(ship_proxy_order);
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -442,4 +445,93 @@ pub async fn update_proxy_settings(
     };
     let saved = kaimono_proxy::update_proxy_settings(&state.db, owner.0.shop, settings, state.clock.now()).await?;
     Ok(web::Json(saved.into()))
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeighRequest {
+    /// The packed parcel's weight, 1 g – 30 kg.
+    #[validate(range(min = 1, max = 30000))]
+    #[schema(minimum = 1, maximum = 30000)]
+    pub weight_grams: u32,
+    /// Its size in cm, 1–200 each.
+    #[validate(range(min = 1, max = 200))]
+    #[schema(minimum = 1, maximum = 200)]
+    pub length_cm: u32,
+    #[validate(range(min = 1, max = 200))]
+    #[schema(minimum = 1, maximum = 200)]
+    pub width_cm: u32,
+    #[validate(range(min = 1, max = 200))]
+    #[schema(minimum = 1, maximum = 200)]
+    pub height_cm: u32,
+    /// How it will travel.
+    pub method: ShippingMethodDto,
+}
+
+/// Record the parcel's weight and size (PRX-08): every item must be inspected; the 2nd invoice
+/// (international shipping, from the rate table on the greater of actual and volumetric weight) is
+/// written and mailed. Weighing again before payment writes a new version.
+#[utoipa::path(
+    tag = "proxy",
+    params(("shop_id" = Uuid, Path, description = "The proxy-buying service"), ("order_id" = Uuid, Path, description = "The proxy order")),
+    request_body = WeighRequest,
+    responses((status = 200, body = ProxyOrderResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/proxy-orders/{order_id}/parcel")]
+pub async fn weigh_proxy_parcel(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    path: web::Path<(Uuid, Uuid)>,
+    body: ValidJson<WeighRequest>,
+) -> Result<web::Json<ProxyOrderResponse>, ApiError> {
+    let ((_, id), now) = (path.into_inner(), state.clock.now());
+    let b = body.0;
+    let parcel = kaimono_proxy::rates::Parcel {
+        weight_grams: b.weight_grams,
+        length_cm: b.length_cm,
+        width_cm: b.width_cm,
+        height_cm: b.height_cm,
+    };
+    let txn = crate::database::begin_write(&state.db).await?;
+    let weighed = kaimono_proxy::weigh(&txn, staff.shop, id, parcel, b.method.into(), staff.account_id, now).await?;
+    txn.commit().await?;
+    Ok(web::Json(weighed.into()))
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShipProxyRequest {
+    /// The carrier (EMS, China Post …).
+    #[validate(length(min = 1, max = 60), custom(function = validate_not_blank))]
+    #[schema(min_length = 1, max_length = 60)]
+    pub carrier: String,
+    /// Its tracking number: letters, digits and hyphens.
+    #[validate(length(min = 4, max = 40), custom(function = crate::dto::validate_tracking_number))]
+    #[schema(min_length = 4, max_length = 40)]
+    pub tracking_number: String,
+}
+
+/// Ship the paid parcel (PRX-08): the member is mailed the carrier and tracking number.
+#[utoipa::path(
+    tag = "proxy",
+    params(("shop_id" = Uuid, Path, description = "The proxy-buying service"), ("order_id" = Uuid, Path, description = "The proxy order")),
+    request_body = ShipProxyRequest,
+    responses((status = 200, body = ProxyOrderResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/proxy-orders/{order_id}/ship")]
+pub async fn ship_proxy_order(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    path: web::Path<(Uuid, Uuid)>,
+    body: ValidJson<ShipProxyRequest>,
+) -> Result<web::Json<ProxyOrderResponse>, ApiError> {
+    let ((_, id), now) = (path.into_inner(), state.clock.now());
+    let b = body.0;
+    let (carrier, tracking) = (b.carrier.trim().to_owned(), b.tracking_number.trim().to_owned());
+    let txn = crate::database::begin_write(&state.db).await?;
+    let shipped = kaimono_proxy::ship(&txn, staff.shop, id, carrier, tracking, staff.account_id, now).await?;
+    txn.commit().await?;
+    Ok(web::Json(shipped.into()))
 }

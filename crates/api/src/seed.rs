@@ -147,6 +147,10 @@ const SHOPS: [ShopSeed; 3] = [
     },
 ];
 
+/// The demo proxy-buying service (代行, PRX-01): its slug and name.
+const PROXY_SLUG: &str = "kaimono-daiko";
+const PROXY_NAME: &str = "かいもの代行 上海倉庫";
+
 /// The demo logins, all with [`DEMO_PASSWORD`].
 fn demo_logins() -> Vec<DemoLogin> {
     let mut logins = vec![
@@ -163,7 +167,68 @@ fn demo_logins() -> Vec<DemoLogin> {
             email: format!("staff@{}.demo.kaimono.jp", shop.slug),
         });
     }
+    logins.push(DemoLogin {
+        role: format!("owner of {PROXY_NAME}"),
+        email: format!("owner@{PROXY_SLUG}.demo.kaimono.jp"),
+    });
     logins
+}
+
+/// The proxy-buying service of the demo mall: a shop of the proxy kind with a transfer account and the
+/// default fee rule, run by its owner (the last demo login).
+async fn seed_proxy_service(
+    txn: &impl sea_orm::ConnectionTrait,
+    staff_email: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let shop = kaimono_catalog::create_shop(
+        txn,
+        NewShop {
+            slug: PROXY_SLUG.into(),
+            name: PROXY_NAME.into(),
+            description: "中国の通販サイトの商品を代わりに購入し、検品・撮影してお届けします。".into(),
+            postal_code: "1030027".into(),
+            prefecture: 13,
+            address: "中央区日本橋 1-1-1".into(),
+            phone: "0312340000".into(),
+            contact_email: format!("shop@{PROXY_SLUG}.demo.kaimono.jp"),
+            opening_hours: "10:00〜18:00（土日祝休み）".into(),
+        },
+        kaimono_catalog::ShopKind::Proxy,
+        ShopCalendar {
+            rules: BusinessCalendar {
+                closed_weekdays: [Weekday::Sat, Weekday::Sun].into_iter().collect(),
+                closed_on_holidays: true,
+                closed_dates: Default::default(),
+                open_dates: Default::default(),
+            },
+            closed_dates: Vec::new(),
+            open_dates: Vec::new(),
+        },
+        now,
+    )
+    .await?;
+    let current = kaimono_catalog::get_shop(txn, shop.id).await?;
+    let settings = kaimono_catalog::ShopSettings {
+        policy: current.policy,
+        contact_email: current.contact_email,
+        invoice_registration_number: None,
+        bank_account: Some(kaimono_catalog::BankAccount {
+            bank_name: "かいもの銀行".into(),
+            branch_name: "日本橋支店".into(),
+            account_type: kaimono_catalog::AccountType::Ordinary,
+            account_number: "1234567".into(),
+            account_holder: "カ)カイモノダイコウ".into(),
+        }),
+    };
+    kaimono_catalog::update_settings(txn, shop.id, settings).await?;
+    let person =
+        PersonDetails {
+            name: "代行 三郎".into(), name_kana: "ダイコウ サブロウ".into(), phone: "0312340000".into()
+        };
+    let staff = create_account(txn, staff_email, DEMO_PASSWORD, Role::Staff, person, Locale::Ja, now).await?;
+    bind_to_shop(txn, staff.id, shop.id, ShopRole::Owner).await?;
+    Ok(())
 }
 
 /// The demo logins that exist and still have the published password (production refuses to start with
@@ -371,6 +436,9 @@ pub async fn seed_demo(
                 kaimono_catalog::add_image(&txn, storage, shop.id, product.product.id, drawn.into(), alt, now).await?;
             }
         }
+    }
+    if let Some(proxy_staff) = logins.last() {
+        seed_proxy_service(&txn, &proxy_staff.email, now).await?;
     }
     txn.commit().await?;
     Ok(logins)

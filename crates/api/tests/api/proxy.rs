@@ -15,6 +15,7 @@ db_tests!(
     pay06_staff_adjust_a_deposit_with_a_reason_never_below_zero,
     prx08_prx09_prx11_prx13_a_paid_order_is_weighed_billed_shipped_and_received,
     prx09_shipped_orders_complete_after_thirty_days_once_with_two_workers,
+    prx01_the_demo_mall_has_a_proxy_buying_service,
 );
 
 /// A quoted order of one item paid from the deposit, every item inspected: ready to weigh.
@@ -594,4 +595,33 @@ async fn prx09_shipped_orders_complete_after_thirty_days_once_with_two_workers(b
     let completed =
         app.mailbox("quiet@example.test").await.iter().filter(|m| m["template"] == "proxy_completed").count();
     assert_eq!(completed, 1);
+}
+
+async fn prx01_the_demo_mall_has_a_proxy_buying_service(backend: Backend) {
+    let app = spawn_app(backend).await;
+    kaimono_api::seed::seed_demo(&app.db, &app.state.storage, app.clock_now()).await.unwrap();
+    let (_, shops) = app.get("/api/v1/shops?limit=50", None).await;
+    let proxy = shops["items"].as_array().unwrap().iter().find(|s| s["kind"] == "proxy").expect("a proxy shop").clone();
+    assert_eq!(proxy["slug"], "kaimono-daiko");
+    let member = login(&app, "member@demo.kaimono.jp", "kaimono-demo").await;
+    let (_, addresses) = app.get("/api/v1/me/addresses", Some(&member.access_token)).await;
+    let body = json!({"shop_id": proxy["id"], "address_id": addresses[0]["id"], "shipping_priority": "fastest", "items": items()});
+    let (status, order, _) =
+        app.post_with_key("/api/v1/me/proxy-orders", Some(&member.access_token), "demo", body).await;
+    assert_eq!(status, 201, "{order}");
+    let owner = login(&app, "owner@kaimono-daiko.demo.kaimono.jp", "kaimono-demo").await;
+    let queue = format!("/api/v1/shops/{}/proxy-orders?status=requested", proxy["id"].as_str().unwrap());
+    let (_, queued) = app.get(&queue, Some(&owner.access_token)).await;
+    assert_eq!(queued[0]["id"], order["id"]);
+    let quotes: Vec<Value> = order["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| json!({"item_id": i["id"], "unit_price": i["requested_unit_price"], "domestic_shipping": "0"}))
+        .collect();
+    let path =
+        format!("/api/v1/shops/{}/proxy-orders/{}/quote", proxy["id"].as_str().unwrap(), order["id"].as_str().unwrap());
+    assert_eq!(app.post(&path, Some(&owner.access_token), json!({"items": quotes})).await.0, 200);
+    let (_, options) = app.get(&my_path(&order, "/payment"), Some(&member.access_token)).await;
+    assert_eq!(options["bank_account"]["account_holder"], "カ)カイモノダイコウ", "the transfer account is shown");
 }

@@ -104,6 +104,26 @@ pub(crate) async fn issue_invoice(
     Ok(id)
 }
 
+/// After a new invoice version: when what was already paid covers it (a quantity lowered after a part
+/// payment, a quote of nothing), the stage is settled at once — a surplus goes to the deposit.
+pub(crate) async fn settle_if_covered(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    stage: Stage,
+    by: By,
+    now: DateTime<Utc>,
+) -> Result<(), ProxyError> {
+    let order = proxy_order_for(db, Actor::System, id).await?;
+    if order.status != stage.awaiting() {
+        return Ok(());
+    }
+    let invoice = lock_open_invoice(db, id, stage).await?;
+    if invoice.due() == Money::ZERO {
+        apply(db, &order, &invoice, Money::ZERO, "already_paid", by, now).await?;
+    }
+    Ok(())
+}
+
 /// The open invoice of `stage`, locked for this transaction (concurrent payments of it take turns).
 async fn lock_open_invoice(db: &impl ConnectionTrait, order: Uuid, stage: Stage) -> Result<Invoice, ProxyError> {
     let open = || {

@@ -1,7 +1,7 @@
 //! Requests, quotes and items (PRX-01, PRX-04, PRX-05, PRX-06): what the member asks for, what staff
 //! price, the changes before paying, questions to the seller, and the items' way to the warehouse.
 
-use crate::billing::{first_invoice_amounts, issue_invoice};
+use crate::billing::{first_invoice_amounts, issue_invoice, settle_if_covered};
 use crate::error::ProxyError;
 use crate::model::*;
 use crate::queries::{Actor, proxy_order_for};
@@ -145,6 +145,7 @@ pub async fn quote(
     } else {
         record(db, id, "requoted", by, None, now).await?;
     }
+    settle_if_covered(db, id, Stage::First, by, now).await?;
     let quoted = proxy_order_for(db, Actor::Shop(shop), id).await?;
     let context = json!({
         "total": amounts.total().to_string(),
@@ -207,6 +208,7 @@ async fn after_item_change(
     if changed.status == ProxyStatus::AwaitingFirstPayment {
         let amounts = first_invoice_amounts(&changed.items, &proxy_settings(db, changed.shop_id).await?)?;
         issue_invoice(db, &changed, Stage::First, amounts, now).await?;
+        settle_if_covered(db, id, Stage::First, By::Member(account), now).await?;
     }
     proxy_order_for(db, Actor::Member(account), id).await
 }

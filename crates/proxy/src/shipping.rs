@@ -76,6 +76,7 @@ pub async fn weigh(
         update.filter(proxy_order::Column::Id.eq(id)).exec(db).await?;
         record(db, id, "reweighed", By::Staff(staff), Some(note), now).await?;
     }
+    crate::billing::settle_if_covered(db, id, Stage::Second, By::Staff(staff), now).await?;
     let weighed = proxy_order_for(db, Actor::Shop(shop), id).await?;
     let context = json!({
         "total": quote.price.to_string(),

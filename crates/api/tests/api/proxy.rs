@@ -16,6 +16,7 @@ db_tests!(
     prx08_prx09_prx11_prx13_a_paid_order_is_weighed_billed_shipped_and_received,
     prx09_shipped_orders_complete_after_thirty_days_once_with_two_workers,
     prx01_the_demo_mall_has_a_proxy_buying_service,
+    prx04_an_item_cancelled_below_what_was_paid_settles_the_invoice,
 );
 
 /// A quoted order of one item paid from the deposit, every item inspected: ready to weigh.
@@ -624,4 +625,27 @@ async fn prx01_the_demo_mall_has_a_proxy_buying_service(backend: Backend) {
     assert_eq!(app.post(&path, Some(&owner.access_token), json!({"items": quotes})).await.0, 200);
     let (_, options) = app.get(&my_path(&order, "/payment"), Some(&member.access_token)).await;
     assert_eq!(options["bank_account"]["account_holder"], "カ)カイモノダイコウ", "the transfer account is shown");
+}
+
+async fn prx04_an_item_cancelled_below_what_was_paid_settles_the_invoice(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "partial@example.test").await;
+    let member = Some(p.member.1.as_str());
+    let (_, order) = submit(&app, &p, "partial", items()).await;
+    let quoted = quote_all(&app, &p, &order).await;
+    assert_eq!(yen(&quoted["first_invoice"]["total"]), 6150);
+    credit(&app, &p, "6000").await;
+    let (_, paid) = app.post(&my_path(&order, "/payment/deposit"), member, json!({})).await;
+    assert_eq!(yen(&paid["first_invoice"]["due"]), 150);
+    // Without the spoons: 2400 + 1800 goods, 600 shipping, 300 fee = 5100, less than the 6000 paid.
+    let spoon = quoted["items"][2]["id"].as_str().unwrap();
+    let (status, settled) = app.post(&my_path(&order, &format!("/items/{spoon}/cancel")), member, json!({})).await;
+    assert_eq!(status, 200, "{settled}");
+    assert_eq!(
+        (settled["status"].as_str(), settled["first_invoice"]["status"].as_str()),
+        (Some("purchasing"), Some("paid"))
+    );
+    assert_eq!(yen(&settled["first_invoice"]["paid"]), 5100);
+    let (_, deposit) = app.get(&format!("/api/v1/me/deposits/{}", p.shop.id), member).await;
+    assert_eq!((yen(&deposit["balance"]), deposit["entries"][0]["kind"].as_str()), (900, Some("overpayment")));
 }

@@ -132,9 +132,65 @@ pub fn estimate(parcel: Parcel) -> Vec<Quote> {
     ShippingMethod::ALL.into_iter().filter_map(|m| quote(parcel, m)).collect()
 }
 
+/// Japan's rule for goods imported for personal use: the taxable value is 60 % of the overseas retail
+/// price, and nothing is charged while it is at most ¥10,000.
+pub const PERSONAL_USE_RATIO_PERCENT: i64 = 60;
+pub const DUTY_FREE_UP_TO: i64 = 10_000;
+/// Consumption tax on imports (national and local), in basis points.
+pub const IMPORT_CONSUMPTION_TAX_BP: i64 = 1000;
+
+/// What customs would charge on arrival, as an estimate (the officer's classification decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportCharges {
+    /// 60 % of the overseas retail price, rounded down.
+    pub taxable_value: Money,
+    /// The taxable value is at most ¥10,000: no duty, no tax.
+    pub exempt: bool,
+    /// At `duty_rate_bp` of the taxable value, rounded down.
+    pub duty: Money,
+    /// 10 % of the taxable value and the duty, rounded down.
+    pub consumption_tax: Money,
+}
+
+/// The import charges on goods whose overseas retail price is `goods_value`, at a duty rate of
+/// `duty_rate_bp` basis points (the simplified rate for the goods' kind; 10 % by default in the API).
+pub fn import_charges(goods_value: Money, duty_rate_bp: u32) -> ImportCharges {
+    let yen = goods_value.to_yen().unwrap_or(i64::MAX / 2);
+    let taxable = yen.saturating_mul(PERSONAL_USE_RATIO_PERCENT) / 100;
+    if taxable <= DUTY_FREE_UP_TO {
+        return ImportCharges {
+            taxable_value: Money::yen(taxable),
+            exempt: true,
+            duty: Money::ZERO,
+            consumption_tax: Money::ZERO,
+        };
+    }
+    let duty = taxable.saturating_mul(i64::from(duty_rate_bp)) / 10_000;
+    let tax = (taxable + duty).saturating_mul(IMPORT_CONSUMPTION_TAX_BP) / 10_000;
+    ImportCharges {
+        taxable_value: Money::yen(taxable),
+        exempt: false,
+        duty: Money::yen(duty),
+        consumption_tax: Money::yen(tax),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prx11_personal_imports_are_taxed_on_60_percent_of_the_price_above_10000_yen() {
+        let small = import_charges(Money::yen(16_000), 1000);
+        assert_eq!((small.taxable_value, small.exempt, small.duty), (Money::yen(9_600), true, Money::ZERO));
+        let edge = import_charges(Money::yen(16_667), 1000);
+        assert_eq!((edge.taxable_value, edge.exempt), (Money::yen(10_000), true), "at most ¥10,000 is exempt");
+        let big = import_charges(Money::yen(50_000), 1000);
+        assert_eq!(
+            (big.taxable_value, big.duty, big.consumption_tax),
+            (Money::yen(30_000), Money::yen(3_000), Money::yen(3_300))
+        );
+    }
 
     fn parcel(grams: u32, l: u32, w: u32, h: u32) -> Parcel {
         Parcel { weight_grams: grams, length_cm: l, width_cm: w, height_cm: h }

@@ -991,7 +991,9 @@ export interface paths {
     };
     /**
      * The international shipping estimator (PRX-11): every method that takes the parcel, with the greater of
-     *     actual and volumetric weight, from the same rate table as the 2nd invoice. Public.
+     *     actual and volumetric weight, from the same rate table as the 2nd invoice; with the goods' value, Japan's
+     *     personal-import duty and consumption tax (taxable value 60 % of the price, nothing up to ¥10,000) and
+     *     the landed cost per method, as an estimate. Public.
      */
     get: operations["estimate_international_shipping"];
     put?: never;
@@ -2020,8 +2022,12 @@ export interface components {
     AdjustmentDirection: "credit" | "debit";
     /** @description A public arrival report (PRX-13). */
     ArrivalReportResponse: {
+      /** @description The member's words. */
       comment: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the receipt was reported.
+       */
       reported_at: string;
     };
     /** @description One call to the payment provider and its result (PAY-03). */
@@ -2331,6 +2337,7 @@ export interface components {
       latest: string;
     };
     DepositAdjustmentRequest: {
+      /** @description Add to (`credit`) or take from (`debit`) the balance. */
       direction: components["schemas"]["AdjustmentDirection"];
       /**
        * @description In yen, more than zero.
@@ -2346,22 +2353,32 @@ export interface components {
      */
     DepositEntryKind: "top_up" | "use" | "refund" | "overpayment" | "adjustment";
     DepositEntryResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The entry's id.
+       */
       id: string;
+      /** @description Why the balance moved. */
       kind: components["schemas"]["DepositEntryKind"];
       /** @description Signed: positive in, negative out (`"-1200"`). */
       amount: string;
+      /** @description The balance after this movement. */
       balance_after: string;
       /** @description What it was for. */
       reference?: string | null;
       /** @description Staff's reason for an adjustment. */
       reason?: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it moved.
+       */
       at: string;
     };
     /** @description A deposit (PAY-06): the balance and the newest movements first. */
     DepositResponse: {
+      /** @description What the deposit holds now. */
       balance: string;
+      /** @description The newest movements first (at most 100). */
       entries: components["schemas"]["DepositEntryResponse"][];
     };
     /**
@@ -2462,6 +2479,22 @@ export interface components {
       /** @description Its path on this server. */
       url: string;
     };
+    /** @description Japan's charges on a personal import (an estimate: customs decides). */
+    ImportChargesResponse: {
+      /** @description 60 % of the overseas retail price. */
+      taxable_value: string;
+      /** @description At most ¥10,000 of taxable value: nothing to pay. */
+      exempt: boolean;
+      /**
+       * Format: u-int32
+       * @description The duty rate used, in basis points.
+       */
+      duty_rate_bp: number;
+      /** @description The duty at `duty_rate_bp`, rounded down. */
+      duty: string;
+      /** @description 10 % of the taxable value and the duty, rounded down. */
+      consumption_tax: string;
+    };
     /** @description What an invitation is for, shown before it is accepted. */
     InvitationPreviewResponse: {
       /** @description The shop. */
@@ -2508,7 +2541,10 @@ export interface components {
       role: components["schemas"]["ShopRoleDto"];
     };
     InvoiceResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The invoice version's id.
+       */
       id: string;
       /**
        * Format: int16
@@ -2520,18 +2556,31 @@ export interface components {
        * @description Each change of the quote writes a new version.
        */
       version: number;
+      /** @description Open, paid, superseded by a newer version, or void. */
       status: components["schemas"]["InvoiceStatus"];
+      /** @description The goods at the quoted prices. */
       goods: string;
+      /** @description The sellers' shipping to the warehouse. */
       domestic_shipping: string;
+      /** @description The service fee (the shop's rate, at least its minimum). */
       service_fee: string;
+      /** @description International shipping (the 2nd invoice). */
       international_shipping: string;
+      /** @description Everything together. */
       total: string;
+      /** @description What has been paid towards it. */
       paid: string;
       /** @description What is still to pay. */
       due: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When this version was written.
+       */
       created_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was paid in full.
+       */
       paid_at?: string | null;
     };
     /**
@@ -2549,7 +2598,10 @@ export interface components {
       question: string;
     };
     ItemQuoteRequest: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The item priced.
+       */
       item_id: string;
       /**
        * @description The confirmed unit price, in yen.
@@ -2630,7 +2682,37 @@ export interface components {
       sent_at?: string | null;
     };
     MarkItemRequest: {
+      /** @description The step the item has reached. */
       status: components["schemas"]["ItemStepDto"];
+    };
+    /** @description What one method would cost for a parcel (PRX-11). */
+    MethodEstimateResponse: {
+      /** @description The shipping method. */
+      method: components["schemas"]["ShippingMethod"];
+      /**
+       * Format: u-int32
+       * @description L × W × H ÷ the method's divisor, in grams (0: the method charges actual weight only).
+       */
+      volumetric_grams: number;
+      /**
+       * Format: u-int32
+       * @description The greater of actual and volumetric weight, rounded up to 500 g.
+       */
+      chargeable_grams: number;
+      /** @description What the method charges for the parcel. */
+      price: string;
+      /**
+       * Format: u-int32
+       * @description Days on the way, at least.
+       */
+      days_min: number;
+      /**
+       * Format: u-int32
+       * @description Days on the way, at most.
+       */
+      days_max: number;
+      /** @description With `goods_value`: goods, this shipping, duty and consumption tax together (an estimate). */
+      landed_total?: string | null;
     };
     OrderLineResponse: {
       /**
@@ -2991,13 +3073,25 @@ export interface components {
       next_cursor?: string | null;
     };
     ParcelResponse: {
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description The weighed parcel, in grams.
+       */
       weight_grams: number;
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description Length in cm.
+       */
       length_cm: number;
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description Width in cm.
+       */
       width_cm: number;
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description Height in cm.
+       */
       height_cm: number;
       method?: components["schemas"]["ShippingMethod"] | null;
       /** @description The rate-table version the 2nd invoice used. */
@@ -3021,6 +3115,7 @@ export interface components {
        * @description 1 or 2.
        */
       stage: number;
+      /** @description The invoice waiting for payment. */
       invoice: components["schemas"]["InvoiceResponse"];
       /** @description What the deposit holds; it is used first. */
       deposit_balance: string;
@@ -3032,6 +3127,7 @@ export interface components {
       card_surcharge_rate_bp: number;
       /** @description … on what is due, and the total the card page will charge. */
       card_surcharge: string;
+      /** @description What the card page will charge: the amount due and the surcharge. */
       card_total: string;
       /** @description Transfers reported for this invoice. */
       transfers: components["schemas"]["TransferReportResponse"][];
@@ -3264,14 +3360,21 @@ export interface components {
       unit_price: string;
     };
     ProxyItemResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The item's id.
+       */
       id: string;
       /** @description The seller's page. */
       source_url: string;
+      /** @description What it is. */
       name: string;
       /** @description Color, size and the like. */
       options: string;
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description How many.
+       */
       quantity: number;
       /** @description The price the member saw on the seller's page. */
       requested_unit_price: string;
@@ -3279,6 +3382,7 @@ export interface components {
       unit_price?: string | null;
       /** @description The seller's shipping to the warehouse. */
       domestic_shipping: string;
+      /** @description Where the item is. */
       status: components["schemas"]["ProxyItemStatus"];
       /** @description PRX-05: what the member asked staff to confirm with the seller before buying … */
       question?: string | null;
@@ -3296,19 +3400,26 @@ export interface components {
       "requested" | "before_payment" | "paid" | "purchased" | "arrived" | "inspected" | "cancelled";
     /** @description A proxy order as its detail page lays it out (PRX-02). */
     ProxyOrderResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The proxy order's id.
+       */
       id: string;
       /** @description The number to quote (`P261202-9F3A0C1B`). */
       number: string;
       /** @description The proxy-buying service. */
       shop: components["schemas"]["ShopRef"];
+      /** @description Where the order is. */
       status: components["schemas"]["ProxyStatus"];
       /** @description The member has something to do now (pay, or report receipt): PRX-02's green button. */
       needs_member_action: boolean;
+      /** @description The member's wish for the international shipment. */
       shipping_priority: components["schemas"]["ShippingPriority"];
+      /** @description Where the parcel goes, as it was when the request was sent. */
       ship_to: components["schemas"]["ShipToResponse"];
       /** @description The member's note with the request. */
       note?: string | null;
+      /** @description The items, in the order the member listed them. */
       items: components["schemas"]["ProxyItemResponse"][];
       first_invoice?: components["schemas"]["InvoiceResponse"] | null;
       second_invoice?: components["schemas"]["InvoiceResponse"] | null;
@@ -3319,18 +3430,33 @@ export interface components {
        * @description PRX-03: an unpaid quote is cancelled at this moment.
        */
       payment_deadline?: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When staff quoted it.
+       */
       quoted_at?: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the 1st invoice was paid in full.
+       */
       first_paid_at?: string | null;
       cancel_reason?: components["schemas"]["ProxyCancelReason"] | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was cancelled.
+       */
       cancelled_at?: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the member sent the request.
+       */
       created_at: string;
       parcel?: components["schemas"]["ParcelResponse"] | null;
       shipment?: components["schemas"]["ProxyShipmentResponse"] | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was completed.
+       */
       completed_at?: string | null;
       /** @description PRX-09: the member's words at the receipt report. */
       receipt_comment?: string | null;
@@ -3354,9 +3480,14 @@ export interface components {
       card_surcharge_bp: number;
     };
     ProxyShipmentResponse: {
+      /** @description The carrier. */
       carrier: string;
+      /** @description The carrier's tracking number. */
       tracking_number: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was handed over.
+       */
       shipped_at: string;
     };
     /**
@@ -3628,26 +3759,16 @@ export interface components {
       /** @description Its carriers, at most 5; none: the shop ships free without set carriers. */
       methods: components["schemas"]["ShippingMethodDto"][];
     };
-    /** @description What one method would cost for a parcel (PRX-11). */
+    /**
+     * @description The estimator's answer (PRX-11): each method that takes the parcel and, given the goods' value, the
+     *     landed cost.
+     */
     ShippingEstimateResponse: {
-      method: components["schemas"]["ShippingMethod"];
-      /**
-       * Format: u-int32
-       * @description L × W × H ÷ the method's divisor, in grams (0: the method charges actual weight only).
-       */
-      volumetric_grams: number;
-      /**
-       * Format: u-int32
-       * @description The greater of actual and volumetric weight, rounded up to 500 g.
-       */
-      chargeable_grams: number;
-      price: string;
-      /** Format: u-int32 */
-      days_min: number;
-      /** Format: u-int32 */
-      days_max: number;
-      /** @description The rate-table version. */
+      /** @description The rate-table version (the 2nd invoice uses the same). */
       rate_table: string;
+      /** @description Fastest first. */
+      methods: components["schemas"]["MethodEstimateResponse"][];
+      import_charges?: components["schemas"]["ImportChargesResponse"] | null;
     };
     /**
      * @description International shipping: `ems` (fastest), `air`, `sal`, `sea` (cheapest).
@@ -3942,6 +4063,7 @@ export interface components {
        * @description One of the member's delivery addresses.
        */
       address_id: string;
+      /** @description Cheapest or fastest, for the international shipment. */
       shipping_priority: components["schemas"]["ShippingPriority"];
       /** @description Anything staff should know. */
       note?: string | null;
@@ -4030,7 +4152,10 @@ export interface components {
       sender_kana: string;
     };
     TransferReportResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The report's id.
+       */
       id: string;
       /**
        * Format: date
@@ -4041,12 +4166,19 @@ export interface components {
       amount: string;
       /** @description The sender's name as the bank shows it. */
       sender_kana: string;
+      /** @description Reported, confirmed or rejected. */
       status: components["schemas"]["TransferStatus"];
       /** @description What staff saw arrive. */
       received_amount?: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the member reported it.
+       */
       reported_at: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When staff confirmed or rejected it.
+       */
       confirmed_at?: string | null;
     };
     /**
@@ -4160,9 +4292,15 @@ export interface components {
        * @description Its size in cm, 1–200 each.
        */
       length_cm: number;
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description Width in cm, 1–200.
+       */
       width_cm: number;
-      /** Format: u-int32 */
+      /**
+       * Format: u-int32
+       * @description Height in cm, 1–200.
+       */
       height_cm: number;
       /** @description How it will travel. */
       method: components["schemas"]["ShippingMethod"];
@@ -9554,6 +9692,10 @@ export interface operations {
         length_cm: number;
         width_cm: number;
         height_cm: number;
+        /** @description The goods' overseas retail price in yen, for the landed cost (optional). */
+        goods_value?: string;
+        /** @description The simplified duty rate for the goods in basis points, 0–3,000 (default 1,000 = 10 %). */
+        duty_rate_bp?: number;
       };
       header?: never;
       path?: never;
@@ -9566,7 +9708,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ShippingEstimateResponse"][];
+          "application/json": components["schemas"]["ShippingEstimateResponse"];
         };
       };
       /** @description Invalid fields; `errors` lists messages per field. */

@@ -69,12 +69,15 @@ wire_enum! {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProxyItemResponse {
+    /// The item's id.
     pub id: Uuid,
     /// The seller's page.
     pub source_url: String,
+    /// What it is.
     pub name: String,
     /// Color, size and the like.
     pub options: String,
+    /// How many.
     pub quantity: u32,
     /// The price the member saw on the seller's page.
     #[schema(value_type = String)]
@@ -85,6 +88,7 @@ pub struct ProxyItemResponse {
     /// The seller's shipping to the warehouse.
     #[schema(value_type = String)]
     pub domestic_shipping: Money,
+    /// Where the item is.
     pub status: ProxyItemStatusDto,
     /// PRX-05: what the member asked staff to confirm with the seller before buying …
     pub question: Option<String>,
@@ -96,28 +100,38 @@ pub struct ProxyItemResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InvoiceResponse {
+    /// The invoice version's id.
     pub id: Uuid,
     /// 1: goods and fees; 2: international shipping.
     pub stage: i16,
     /// Each change of the quote writes a new version.
     pub version: i32,
+    /// Open, paid, superseded by a newer version, or void.
     pub status: InvoiceStatusDto,
+    /// The goods at the quoted prices.
     #[schema(value_type = String)]
     pub goods: Money,
+    /// The sellers' shipping to the warehouse.
     #[schema(value_type = String)]
     pub domestic_shipping: Money,
+    /// The service fee (the shop's rate, at least its minimum).
     #[schema(value_type = String)]
     pub service_fee: Money,
+    /// International shipping (the 2nd invoice).
     #[schema(value_type = String)]
     pub international_shipping: Money,
+    /// Everything together.
     #[schema(value_type = String)]
     pub total: Money,
+    /// What has been paid towards it.
     #[schema(value_type = String)]
     pub paid: Money,
     /// What is still to pay.
     #[schema(value_type = String)]
     pub due: Money,
+    /// When this version was written.
     pub created_at: DateTime<Utc>,
+    /// When it was paid in full.
     pub paid_at: Option<DateTime<Utc>>,
 }
 
@@ -144,18 +158,23 @@ impl From<proxy::Invoice> for InvoiceResponse {
 /// A proxy order as its detail page lays it out (PRX-02).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProxyOrderResponse {
+    /// The proxy order's id.
     pub id: Uuid,
     /// The number to quote (`P261202-9F3A0C1B`).
     pub number: String,
     /// The proxy-buying service.
     pub shop: ShopRef,
+    /// Where the order is.
     pub status: ProxyStatusDto,
     /// The member has something to do now (pay, or report receipt): PRX-02's green button.
     pub needs_member_action: bool,
+    /// The member's wish for the international shipment.
     pub shipping_priority: ShippingPriorityDto,
+    /// Where the parcel goes, as it was when the request was sent.
     pub ship_to: ShipToResponse,
     /// The member's note with the request.
     pub note: Option<String>,
+    /// The items, in the order the member listed them.
     pub items: Vec<ProxyItemResponse>,
     /// The current 1st invoice (goods and fees), once quoted.
     pub first_invoice: Option<InvoiceResponse>,
@@ -165,15 +184,21 @@ pub struct ProxyOrderResponse {
     pub invoice_history: Vec<InvoiceResponse>,
     /// PRX-03: an unpaid quote is cancelled at this moment.
     pub payment_deadline: Option<DateTime<Utc>>,
+    /// When staff quoted it.
     pub quoted_at: Option<DateTime<Utc>>,
+    /// When the 1st invoice was paid in full.
     pub first_paid_at: Option<DateTime<Utc>>,
+    /// Why it was cancelled.
     pub cancel_reason: Option<ProxyCancelReasonDto>,
+    /// When it was cancelled.
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// When the member sent the request.
     pub created_at: DateTime<Utc>,
     /// PRX-08: the weighed parcel and how it travels, once weighed.
     pub parcel: Option<ParcelResponse>,
     /// PRX-08: the carrier and tracking number, once shipped.
     pub shipment: Option<ProxyShipmentResponse>,
+    /// When it was completed.
     pub completed_at: Option<DateTime<Utc>>,
     /// PRX-09: the member's words at the receipt report.
     pub receipt_comment: Option<String>,
@@ -186,10 +211,15 @@ wire_enum! {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ParcelResponse {
+    /// The weighed parcel, in grams.
     pub weight_grams: u32,
+    /// Length in cm.
     pub length_cm: u32,
+    /// Width in cm.
     pub width_cm: u32,
+    /// Height in cm.
     pub height_cm: u32,
+    /// How it travels.
     pub method: Option<ShippingMethodDto>,
     /// The rate-table version the 2nd invoice used.
     pub rate_table: Option<String>,
@@ -197,37 +227,89 @@ pub struct ParcelResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProxyShipmentResponse {
+    /// The carrier.
     pub carrier: String,
+    /// The carrier's tracking number.
     pub tracking_number: String,
+    /// When it was handed over.
     pub shipped_at: DateTime<Utc>,
 }
 
 /// What one method would cost for a parcel (PRX-11).
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ShippingEstimateResponse {
+pub struct MethodEstimateResponse {
+    /// The shipping method.
     pub method: ShippingMethodDto,
     /// L × W × H ÷ the method's divisor, in grams (0: the method charges actual weight only).
     pub volumetric_grams: u32,
     /// The greater of actual and volumetric weight, rounded up to 500 g.
     pub chargeable_grams: u32,
+    /// What the method charges for the parcel.
     #[schema(value_type = String)]
     pub price: Money,
+    /// Days on the way, at least.
     pub days_min: u32,
+    /// Days on the way, at most.
     pub days_max: u32,
-    /// The rate-table version.
-    pub rate_table: String,
+    /// With `goods_value`: goods, this shipping, duty and consumption tax together (an estimate).
+    #[schema(value_type = Option<String>)]
+    pub landed_total: Option<Money>,
 }
 
-impl From<proxy::rates::Quote> for ShippingEstimateResponse {
-    fn from(q: proxy::rates::Quote) -> Self {
+/// Japan's charges on a personal import (an estimate: customs decides).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportChargesResponse {
+    /// 60 % of the overseas retail price.
+    #[schema(value_type = String)]
+    pub taxable_value: Money,
+    /// At most ¥10,000 of taxable value: nothing to pay.
+    pub exempt: bool,
+    /// The duty rate used, in basis points.
+    pub duty_rate_bp: u32,
+    /// The duty at `duty_rate_bp`, rounded down.
+    #[schema(value_type = String)]
+    pub duty: Money,
+    /// 10 % of the taxable value and the duty, rounded down.
+    #[schema(value_type = String)]
+    pub consumption_tax: Money,
+}
+
+/// The estimator's answer (PRX-11): each method that takes the parcel and, given the goods' value, the
+/// landed cost.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShippingEstimateResponse {
+    /// The rate-table version (the 2nd invoice uses the same).
+    pub rate_table: String,
+    /// Fastest first.
+    pub methods: Vec<MethodEstimateResponse>,
+    /// With `goods_value`: Japan's duty and consumption tax on the goods.
+    pub import_charges: Option<ImportChargesResponse>,
+}
+
+impl ShippingEstimateResponse {
+    pub fn new(quotes: Vec<proxy::rates::Quote>, goods: Option<(Money, u32, proxy::rates::ImportCharges)>) -> Self {
+        let methods = quotes
+            .into_iter()
+            .map(|q| MethodEstimateResponse {
+                method: q.method.into(),
+                volumetric_grams: q.volumetric_grams,
+                chargeable_grams: q.chargeable_grams,
+                price: q.price,
+                days_min: q.days.0,
+                days_max: q.days.1,
+                landed_total: goods.map(|(value, _, c)| value + q.price + c.duty + c.consumption_tax),
+            })
+            .collect();
         Self {
-            method: q.method.into(),
-            volumetric_grams: q.volumetric_grams,
-            chargeable_grams: q.chargeable_grams,
-            price: q.price,
-            days_min: q.days.0,
-            days_max: q.days.1,
             rate_table: proxy::rates::RATE_TABLE.to_owned(),
+            methods,
+            import_charges: goods.map(|(_, rate, c)| ImportChargesResponse {
+                taxable_value: c.taxable_value,
+                exempt: c.exempt,
+                duty_rate_bp: rate,
+                duty: c.duty,
+                consumption_tax: c.consumption_tax,
+            }),
         }
     }
 }
@@ -235,7 +317,9 @@ impl From<proxy::rates::Quote> for ShippingEstimateResponse {
 /// A public arrival report (PRX-13).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ArrivalReportResponse {
+    /// The member's words.
     pub comment: String,
+    /// When the receipt was reported.
     pub reported_at: DateTime<Utc>,
 }
 
@@ -311,6 +395,7 @@ pub enum TransferStatusDto {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TransferReportResponse {
+    /// The report's id.
     pub id: Uuid,
     /// The day the member sent the money.
     pub transferred_on: NaiveDate,
@@ -319,11 +404,14 @@ pub struct TransferReportResponse {
     pub amount: Money,
     /// The sender's name as the bank shows it.
     pub sender_kana: String,
+    /// Reported, confirmed or rejected.
     pub status: TransferStatusDto,
     /// What staff saw arrive.
     #[schema(value_type = Option<String>)]
     pub received_amount: Option<Money>,
+    /// When the member reported it.
     pub reported_at: DateTime<Utc>,
+    /// When staff confirmed or rejected it.
     pub confirmed_at: Option<DateTime<Utc>>,
 }
 
@@ -376,6 +464,7 @@ impl From<proxy::QueuedTransfer> for QueuedTransferResponse {
 pub struct PaymentOptionsResponse {
     /// 1 or 2.
     pub stage: i16,
+    /// The invoice waiting for payment.
     pub invoice: InvoiceResponse,
     /// What the deposit holds; it is used first.
     #[schema(value_type = String)]
@@ -387,6 +476,7 @@ pub struct PaymentOptionsResponse {
     /// … on what is due, and the total the card page will charge.
     #[schema(value_type = String)]
     pub card_surcharge: Money,
+    /// What the card page will charge: the amount due and the surcharge.
     #[schema(value_type = String)]
     pub card_total: Money,
     /// Transfers reported for this invoice.
@@ -422,25 +512,31 @@ pub enum DepositKindDto {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DepositEntryResponse {
+    /// The entry's id.
     pub id: Uuid,
+    /// Why the balance moved.
     pub kind: DepositKindDto,
     /// Signed: positive in, negative out (`"-1200"`).
     #[schema(value_type = String)]
     pub amount: Money,
+    /// The balance after this movement.
     #[schema(value_type = String)]
     pub balance_after: Money,
     /// What it was for.
     pub reference: Option<String>,
     /// Staff's reason for an adjustment.
     pub reason: Option<String>,
+    /// When it moved.
     pub at: DateTime<Utc>,
 }
 
 /// A deposit (PAY-06): the balance and the newest movements first.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DepositResponse {
+    /// What the deposit holds now.
     #[schema(value_type = String)]
     pub balance: Money,
+    /// The newest movements first (at most 100).
     pub entries: Vec<DepositEntryResponse>,
 }
 

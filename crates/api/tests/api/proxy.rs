@@ -508,7 +508,21 @@ async fn prx08_prx09_prx11_prx13_a_paid_order_is_weighed_billed_shipped_and_rece
     let (status, estimate) =
         app.get("/api/v1/proxy/shipping-estimate?weight_grams=1200&length_cm=60&width_cm=40&height_cm=30", None).await;
     assert_eq!(status, 200, "{estimate}");
-    let air = estimate.as_array().unwrap().iter().find(|e| e["method"] == "air").unwrap().clone();
+    let air = estimate["methods"].as_array().unwrap().iter().find(|e| e["method"] == "air").unwrap().clone();
+    assert!(estimate["import_charges"].is_null());
+    // With the goods' value: 60 % of ¥50,000 = ¥30,000 taxable, 10 % duty, 10 % consumption tax.
+    let (_, landed) = app
+        .get(
+            "/api/v1/proxy/shipping-estimate?weight_grams=1200&length_cm=60&width_cm=40&height_cm=30&goods_value=50000",
+            None,
+        )
+        .await;
+    assert_eq!(
+        (yen(&landed["import_charges"]["duty"]), yen(&landed["import_charges"]["consumption_tax"])),
+        (3000, 3300)
+    );
+    let landed_air = landed["methods"].as_array().unwrap().iter().find(|e| e["method"] == "air").unwrap().clone();
+    assert_eq!(yen(&landed_air["landed_total"]), 50_000 + yen(&air["price"]) + 3000 + 3300);
     assert_eq!((air["chargeable_grams"].as_u64(), air["volumetric_grams"].as_u64()), (Some(12_000), Some(12_000)));
     let (status, problem) =
         app.get("/api/v1/proxy/shipping-estimate?weight_grams=0&length_cm=1&width_cm=1&height_cm=1", None).await;

@@ -84,6 +84,7 @@ pub struct SubmitProxyRequest {
     pub shop_id: Uuid,
     /// One of the member's delivery addresses.
     pub address_id: Uuid,
+    /// Cheapest or fastest, for the international shipment.
     pub shipping_priority: ShippingPriorityDto,
     /// Anything staff should know.
     #[validate(length(max = 1000))]
@@ -509,20 +510,30 @@ pub struct EstimateQuery {
     #[validate(range(min = 1, max = 200))]
     #[param(minimum = 1, maximum = 200)]
     pub height_cm: u32,
+    /// The goods' overseas retail price in yen, for the landed cost (optional).
+    #[validate(custom(function = validate_price))]
+    #[param(value_type = Option<String>)]
+    pub goods_value: Option<Decimal>,
+    /// The simplified duty rate for the goods in basis points, 0–3,000 (default 1,000 = 10 %).
+    #[validate(range(min = 0, max = 3000))]
+    #[param(minimum = 0, maximum = 3000)]
+    pub duty_rate_bp: Option<u32>,
 }
 
 /// The international shipping estimator (PRX-11): every method that takes the parcel, with the greater of
-/// actual and volumetric weight, from the same rate table as the 2nd invoice. Public.
+/// actual and volumetric weight, from the same rate table as the 2nd invoice; with the goods' value, Japan's
+/// personal-import duty and consumption tax (taxable value 60 % of the price, nothing up to ¥10,000) and
+/// the landed cost per method, as an estimate. Public.
 #[utoipa::path(
     tag = "proxy",
     params(EstimateQuery),
-    responses((status = 200, body = Vec<ShippingEstimateResponse>), Unprocessable, ServerError),
+    responses((status = 200, body = ShippingEstimateResponse), Unprocessable, ServerError),
     security(())
 )]
 #[get("/proxy/shipping-estimate")]
 pub async fn estimate_international_shipping(
     query: ValidQuery<EstimateQuery>,
-) -> Result<web::Json<Vec<ShippingEstimateResponse>>, ApiError> {
+) -> Result<web::Json<ShippingEstimateResponse>, ApiError> {
     let q = query.0;
     let parcel = kaimono_proxy::rates::Parcel {
         weight_grams: q.weight_grams,
@@ -530,7 +541,15 @@ pub async fn estimate_international_shipping(
         width_cm: q.width_cm,
         height_cm: q.height_cm,
     };
-    Ok(web::Json(kaimono_proxy::rates::estimate(parcel).into_iter().map(Into::into).collect()))
+    let rate = q.duty_rate_bp.unwrap_or(1000);
+    let goods = match q.goods_value {
+        Some(value) => {
+            let value = price(value, "goods_value")?;
+            Some((value, rate, kaimono_proxy::rates::import_charges(value, rate)))
+        }
+        None => None,
+    };
+    Ok(web::Json(ShippingEstimateResponse::new(kaimono_proxy::rates::estimate(parcel), goods)))
 }
 
 /// A service's newest arrival reports (最近の到着レポート, PRX-13): members' comments they chose to share.

@@ -103,6 +103,7 @@ pub async fn get_shop_proxy_order_timeline(
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemQuoteRequest {
+    /// The item priced.
     pub item_id: Uuid,
     /// The confirmed unit price, in yen.
     #[validate(custom(function = validate_price))]
@@ -206,6 +207,7 @@ pub enum ItemStepDto {
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkItemRequest {
+    /// The step the item has reached.
     pub status: ItemStepDto,
 }
 
@@ -342,6 +344,7 @@ pub enum AdjustmentDirection {
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DepositAdjustmentRequest {
+    /// Add to (`credit`) or take from (`debit`) the balance.
     pub direction: AdjustmentDirection,
     /// In yen, more than zero.
     #[validate(custom(function = validate_price))]
@@ -458,9 +461,11 @@ pub struct WeighRequest {
     #[validate(range(min = 1, max = 200))]
     #[schema(minimum = 1, maximum = 200)]
     pub length_cm: u32,
+    /// Width in cm, 1–200.
     #[validate(range(min = 1, max = 200))]
     #[schema(minimum = 1, maximum = 200)]
     pub width_cm: u32,
+    /// Height in cm, 1–200.
     #[validate(range(min = 1, max = 200))]
     #[schema(minimum = 1, maximum = 200)]
     pub height_cm: u32,

@@ -24,6 +24,7 @@ mod m20261202_000018_create_deposits_and_transfers;
 mod m20261202_000019_add_shop_kind;
 mod m20261202_000020_create_proxy_orders;
 mod m20261202_000021_add_proxy_shipment;
+mod m20261202_000022_create_order_messages;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_add_shop_kind::Migration),
             Box::new(m20261202_000020_create_proxy_orders::Migration),
             Box::new(m20261202_000021_add_proxy_shipment::Migration),
+            Box::new(m20261202_000022_create_order_messages::Migration),
         ]
     }
 }

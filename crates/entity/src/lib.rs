@@ -14,6 +14,7 @@ pub mod link_request;
 pub mod login_attempt;
 pub mod order;
 pub mod order_line;
+pub mod order_message;
 pub mod outbox_email;
 pub mod payment_attempt;
 pub mod payment_card;

@@ -9,6 +9,7 @@ mod error;
 mod outbox;
 mod sender;
 mod template;
+mod threads;
 
 pub use error::MessagingError;
 pub use kaimono_core::EmailId;
@@ -16,3 +17,4 @@ pub use lettre::message::Mailbox;
 pub use outbox::{OutboxEmail, OutboxStatus, enqueue, find, list_recent};
 pub use sender::{DeliveryReport, Mailer, deliver_due};
 pub use template::{Email, MailItem, Template};
+pub use threads::{Message, Side, Thread, post_message, read_thread, unread_by_member, unread_by_shop};

@@ -47,6 +47,10 @@ pub enum Template {
     ProxyShipped,
     /// PRX-09: completed 30 days after shipping without a receipt report.
     ProxyCompleted,
+    /// MSG-04: the shop wrote on the order's thread.
+    OrderMessageToMember,
+    /// MSG-04: the member wrote on the order's thread (to the shop's contact address).
+    OrderMessageToShop,
 }
 
 impl Template {
@@ -72,6 +76,8 @@ impl Template {
             Template::ProxySecondInvoice => "proxy_second_invoice",
             Template::ProxyShipped => "proxy_shipped",
             Template::ProxyCompleted => "proxy_completed",
+            Template::OrderMessageToMember => "order_message_to_member",
+            Template::OrderMessageToShop => "order_message_to_shop",
         }
     }
 
@@ -125,6 +131,10 @@ impl Template {
             (Template::ProxyShipped, Locale::En) => include_str!("../templates/proxy_shipped.en.txt"),
             (Template::ProxyCompleted, Locale::Ja) => include_str!("../templates/proxy_completed.ja.txt"),
             (Template::ProxyCompleted, Locale::En) => include_str!("../templates/proxy_completed.en.txt"),
+            (Template::OrderMessageToMember, Locale::Ja) => include_str!("../templates/order_message_to_member.ja.txt"),
+            (Template::OrderMessageToMember, Locale::En) => include_str!("../templates/order_message_to_member.en.txt"),
+            (Template::OrderMessageToShop, Locale::Ja) => include_str!("../templates/order_message_to_shop.ja.txt"),
+            (Template::OrderMessageToShop, Locale::En) => include_str!("../templates/order_message_to_shop.en.txt"),
         }
     }
 }

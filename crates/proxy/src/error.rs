@@ -44,6 +44,9 @@ pub enum ProxyError {
     NotInspected,
     #[error("the parcel is too heavy for {method}")]
     ParcelTooHeavy { method: &'static str },
+    /// MSG-03: the order ended more than this many days ago.
+    #[error("messages are closed {days} days after an order ends")]
+    MessagesClosed { days: i64 },
     #[error("corrupt proxy order data: {0}")]
     Corrupt(String),
     #[error("impossible amount: {0}")]

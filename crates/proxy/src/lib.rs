@@ -11,6 +11,7 @@
 mod billing;
 mod cancel;
 mod error;
+mod messages;
 mod model;
 mod queries;
 pub mod rates;
@@ -27,6 +28,7 @@ pub use billing::{
 pub use cancel::{cancel_proxy_order, cancel_unpaid_quotes};
 pub use error::ProxyError;
 pub use kaimono_timeline::By;
+pub use messages::{MESSAGE_WINDOW_DAYS, NewMessage, accepts_messages, proxy_messages, send_proxy_message};
 pub use model::*;
 pub use queries::{Actor, MemberList, member_proxy_orders, proxy_order_for, shop_proxy_orders};
 pub use request::{answer_question, ask_before_buying, cancel_item, change_quantity, mark_item, quote, submit_request};

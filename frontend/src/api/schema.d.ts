@@ -614,6 +614,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/proxy-orders/{order_id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The thread of one of the member's proxy orders; the service's messages become read. */
+    get: operations["list_my_proxy_messages"];
+    put?: never;
+    /**
+     * Write to the service about one of the member's proxy orders (MSG-01); the service is emailed (MSG-04).
+     *     An order that ended more than 30 days ago answers 409 `messages_closed` (MSG-03).
+     */
+    post: operations["send_my_proxy_message"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/proxy-orders/{order_id}/payment": {
     parameters: {
       query?: never;
@@ -1428,6 +1449,24 @@ export interface paths {
      *     not bought (409 `question_open`).
      */
     post: operations["mark_proxy_item"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The thread of one of the service's proxy orders; the member's messages become read. */
+    get: operations["list_shop_proxy_messages"];
+    put?: never;
+    /** Write to the member about one of the service's proxy orders (MSG-01); the member is emailed (MSG-04). */
+    post: operations["send_shop_proxy_message"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2447,6 +2486,7 @@ export interface components {
       | "insufficient_deposit"
       | "items_not_inspected"
       | "parcel_too_heavy"
+      | "messages_closed"
       | "transfer_settled"
       | "database_unavailable"
       | "storage_unavailable"
@@ -2685,6 +2725,11 @@ export interface components {
       /** @description The step the item has reached. */
       status: components["schemas"]["ItemStepDto"];
     };
+    /**
+     * @description Who wrote a message: the `member` or the shop's `staff`.
+     * @enum {string}
+     */
+    MessageAuthorDto: "member" | "staff";
     /** @description What one method would cost for a parcel (PRX-11). */
     MethodEstimateResponse: {
       /** @description The shipping method. */
@@ -2754,6 +2799,30 @@ export interface components {
       status: components["schemas"]["LineStatusDto"];
       image?: components["schemas"]["ProductImageResponse"] | null;
     };
+    /** @description A message on an order's thread (MSG-01). */
+    OrderMessageResponse: {
+      /**
+       * Format: uuid
+       * @description The message's id.
+       */
+      id: string;
+      /** @description Who wrote it. */
+      author: components["schemas"]["MessageAuthorDto"];
+      /** @description Its title. */
+      title: string;
+      /** @description Its text. */
+      body: string;
+      /**
+       * Format: date-time
+       * @description When it was sent.
+       */
+      at: string;
+      /**
+       * Format: date-time
+       * @description When the other side read it.
+       */
+      read_at?: string | null;
+    };
     OrderResponse: {
       /**
        * Format: uuid
@@ -2818,6 +2887,13 @@ export interface components {
      * @enum {string}
      */
     OrderStatusDto: "awaiting_stock_check" | "awaiting_payment" | "paid" | "shipped" | "cancelled";
+    /** @description An order's thread, oldest first, and whether it still takes messages (MSG-03). */
+    OrderThreadResponse: {
+      /** @description The messages, oldest first. */
+      messages: components["schemas"]["OrderMessageResponse"][];
+      /** @description False once the order ended more than 30 days ago. */
+      accepts_messages: boolean;
+    };
     /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
     Page_OrderResponse: {
       /** @description The items of this page, in the list's order. */
@@ -3686,6 +3762,13 @@ export interface components {
      * @enum {string}
      */
     ReservationStatusDto: "requested" | "held" | "completed" | "unavailable" | "cancelled" | "expired";
+    /** @description A new message (MSG-01). */
+    SendMessageRequest: {
+      /** @description The title, 1–100 characters. */
+      title: string;
+      /** @description The text, 1–5,000 characters. */
+      body: string;
+    };
     SetCartItemRequest: {
       /**
        * Format: int32
@@ -3860,6 +3943,11 @@ export interface components {
        * @description Paid orders to ship.
        */
       shipments_to_send: number;
+      /**
+       * Format: u-int64
+       * @description Members' messages on the shop's orders that staff have not read yet (MSG-01).
+       */
+      messages_to_answer: number;
     };
     /** @description The shop that sells a product. */
     ShopRef: {
@@ -7506,6 +7594,198 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_my_proxy_messages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderThreadResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  send_my_proxy_message: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SendMessageRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderMessageResponse"];
         };
       };
       /** @description The request could not be read (malformed JSON, bad query string). */
@@ -12049,6 +12329,202 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_shop_proxy_messages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderThreadResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  send_shop_proxy_message: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SendMessageRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrderMessageResponse"];
         };
       };
       /** @description The request could not be read (malformed JSON, bad query string). */

@@ -566,3 +566,59 @@ impl DepositResponse {
         }
     }
 }
+
+/// Who wrote a message: the `member` or the shop's `staff`.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageAuthorDto {
+    Member,
+    Staff,
+}
+
+/// A message on an order's thread (MSG-01).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderMessageResponse {
+    /// The message's id.
+    pub id: Uuid,
+    /// Who wrote it.
+    pub author: MessageAuthorDto,
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub body: String,
+    /// When it was sent.
+    pub at: DateTime<Utc>,
+    /// When the other side read it.
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+/// An order's thread, oldest first, and whether it still takes messages (MSG-03).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderThreadResponse {
+    /// The messages, oldest first.
+    pub messages: Vec<OrderMessageResponse>,
+    /// False once the order ended more than 30 days ago.
+    pub accepts_messages: bool,
+}
+
+impl From<kaimono_messaging::Message> for OrderMessageResponse {
+    fn from(m: kaimono_messaging::Message) -> Self {
+        Self {
+            id: m.id,
+            author: match m.author {
+                kaimono_messaging::Side::Member => MessageAuthorDto::Member,
+                kaimono_messaging::Side::Staff => MessageAuthorDto::Staff,
+            },
+            title: m.title,
+            body: m.body,
+            at: m.at,
+            read_at: m.read_at,
+        }
+    }
+}
+
+impl OrderThreadResponse {
+    pub fn new((messages, accepts_messages): (Vec<kaimono_messaging::Message>, bool)) -> Self {
+        Self { messages: messages.into_iter().map(Into::into).collect(), accepts_messages }
+    }
+}

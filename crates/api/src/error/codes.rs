@@ -107,6 +107,7 @@ error_codes! {
     InsufficientDeposit = "insufficient_deposit", CONFLICT, "The deposit does not hold that much.";
     ItemsNotInspected = "items_not_inspected", CONFLICT, "Every item must be inspected before the parcel is weighed.";
     ParcelTooHeavy = "parcel_too_heavy", UNPROCESSABLE_ENTITY, "The parcel is too heavy for this shipping method.";
+    MessagesClosed = "messages_closed", CONFLICT, "Messages are closed 30 days after an order ends.";
     TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";

@@ -368,6 +368,10 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
             ProxyError::ParcelTooHeavy { method } => {
                 ApiError::field(ErrorCode::ParcelTooHeavy, "method", format!("the parcel is too heavy for {method}"))
             }
+            ProxyError::MessagesClosed { days } => ApiError::new(
+                ErrorCode::MessagesClosed,
+                format!("this order ended more than {days} days ago and takes no more messages"),
+            ),
             ProxyError::Payment(e) => e.into(),
             ProxyError::Catalog(e) => e.into(),
             ProxyError::Account(e) => e.into(),

@@ -17,6 +17,7 @@ db_tests!(
     prx09_shipped_orders_complete_after_thirty_days_once_with_two_workers,
     prx01_the_demo_mall_has_a_proxy_buying_service,
     prx04_an_item_cancelled_below_what_was_paid_settles_the_invoice,
+    msg01_msg03_msg04_member_and_staff_write_on_the_orders_thread_until_30_days_after_it_ends,
 );
 
 /// A quoted order of one item paid from the deposit, every item inspected: ready to weigh.
@@ -662,4 +663,59 @@ async fn prx04_an_item_cancelled_below_what_was_paid_settles_the_invoice(backend
     assert_eq!(yen(&settled["first_invoice"]["paid"]), 5100);
     let (_, deposit) = app.get(&format!("/api/v1/me/deposits/{}", p.shop.id), member).await;
     assert_eq!((yen(&deposit["balance"]), deposit["entries"][0]["kind"].as_str()), (900, Some("overpayment")));
+}
+
+async fn msg01_msg03_msg04_member_and_staff_write_on_the_orders_thread_until_30_days_after_it_ends(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "writer@example.test").await;
+    let (member, staff) = (Some(p.member.1.as_str()), Some(p.shop.staff.access_token.as_str()));
+    let (_, order) = submit(&app, &p, "msg", items()).await;
+
+    // MSG-01, MSG-04: the member writes; the service is emailed at its contact address.
+    let message = json!({"title": "サイズについて", "body": "Lサイズの着丈を教えてください。"});
+    let (status, sent) = app.post(&my_path(&order, "/messages"), member, message.clone()).await;
+    assert_eq!((status, sent["author"].as_str()), (201, Some("member")), "{sent}");
+    let mail = &app.mailbox("shop@daiko.test").await[0];
+    assert_eq!(mail["template"], "order_message_to_shop");
+    assert!(mail["body"].as_str().unwrap().contains("サイズについて"));
+
+    // SHOP-01: it waits in the console's queue until staff read it.
+    let queues = format!("/api/v1/shops/{}/queues", p.shop.id);
+    assert_eq!(app.get(&queues, staff).await.1["messages_to_answer"], 1);
+    // Staff read it (now read) and answer; the member is emailed.
+    let (status, thread) = app.get(&staff_path(&p, &order, "/messages"), staff).await;
+    assert_eq!((status, thread["accepts_messages"].as_bool()), (200, Some(true)));
+    assert_eq!(thread["messages"][0]["title"], "サイズについて");
+    let reply = json!({"title": "Re: サイズについて", "body": "着丈は72cmです。"});
+    let (status, _) = app.post(&staff_path(&p, &order, "/messages"), staff, reply).await;
+    assert_eq!(status, 201);
+    assert_eq!(app.get(&queues, staff).await.1["messages_to_answer"], 0);
+    let mail = &app.mailbox("writer@example.test").await[0];
+    assert_eq!(mail["template"], "order_message_to_member");
+    let (_, thread) = app.get(&my_path(&order, "/messages"), member).await;
+    assert_eq!(thread["messages"].as_array().unwrap().len(), 2);
+    assert!(thread["messages"][0]["read_at"].is_string(), "staff read the member's message");
+
+    // Refusals: blank, no token, someone else's order, another shop's staff.
+    let (status, problem) = app.post(&my_path(&order, "/messages"), member, json!({"title": " ", "body": "x"})).await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["title"].is_array());
+    assert_eq!(app.post(&my_path(&order, "/messages"), None, message.clone()).await.0, 401);
+    let (_, other) = fast_member(&app, "nosy@example.test").await;
+    assert_eq!(app.get(&my_path(&order, "/messages"), Some(&other)).await.0, 404);
+    let retail = create_shop(&app, "elsewhere").await;
+    assert_eq!(app.get(&staff_path(&p, &order, "/messages"), Some(&retail.staff.access_token)).await.0, 403);
+
+    // MSG-03: a cancelled order takes messages for 30 days, then no more.
+    app.post(&my_path(&order, "/cancel"), member, json!({})).await;
+    app.clock.advance(chrono::Duration::days(30));
+    let token = token_for(&app, &p.member.0.0.to_string(), Role::Member);
+    let (status, _) = app.post(&my_path(&order, "/messages"), Some(&token), message.clone()).await;
+    assert_eq!(status, 201, "within 30 days");
+    app.clock.advance(chrono::Duration::days(1));
+    let token = token_for(&app, &p.member.0.0.to_string(), Role::Member);
+    let (status, problem) = app.post(&my_path(&order, "/messages"), Some(&token), message).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("messages_closed")));
+    let (_, thread) = app.get(&my_path(&order, "/messages"), Some(&token)).await;
+    assert_eq!(thread["accepts_messages"], false);
 }

@@ -2,6 +2,7 @@
 //! and the transfer and deposit desks for the service's staff.
 
 mod member;
+mod messages;
 mod staff;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -9,4 +10,5 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     member::configure(cfg);
     staff::configure(cfg);
+    messages::configure(cfg);
 }

@@ -20,6 +20,8 @@ pub struct ShopQueuesResponse {
     pub payments_outstanding: u64,
     /// Paid orders to ship.
     pub shipments_to_send: u64,
+    /// Members' messages on the shop's orders that staff have not read yet (MSG-01).
+    pub messages_to_answer: u64,
 }
 
 /// The shop console's work queues (SHOP-01); staff of the shop only.
@@ -45,5 +47,6 @@ pub async fn get_shop_queues(
         pickups_today: reservations.pickups_today,
         payments_outstanding: count(OrderStatus::AwaitingPayment) + reservations.awaiting_payment,
         shipments_to_send: count(OrderStatus::Paid),
+        messages_to_answer: kaimono_messaging::unread_by_shop(&state.db, shop).await?,
     }))
 }

@@ -1,0 +1,151 @@
+//! Order messages (MSG-01): one thread per order between its member and its shop. The order's own crate
+//! decides who may read and write and when (MSG-03); this module keeps the messages and who has read them.
+
+use crate::error::MessagingError;
+use chrono::{DateTime, Utc};
+use kaimono_core::{AccountId, ShopId};
+use kaimono_entity::order_message;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+/// Which order a thread belongs to, and its two sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thread {
+    /// `proxy_order`, `order` or `reservation`.
+    pub kind: &'static str,
+    pub id: Uuid,
+    pub shop: ShopId,
+    pub member: AccountId,
+}
+
+/// A side of a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Member,
+    Staff,
+}
+
+impl Side {
+    fn as_str(self) -> &'static str {
+        match self {
+            Side::Member => "member",
+            Side::Staff => "staff",
+        }
+    }
+
+    fn other(self) -> Side {
+        match self {
+            Side::Member => Side::Staff,
+            Side::Staff => Side::Member,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: Uuid,
+    pub author: Side,
+    pub author_id: AccountId,
+    pub title: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
+    /// When the other side read it.
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+fn to_message(row: order_message::Model) -> Message {
+    Message {
+        id: row.id,
+        author: if row.author == "staff" { Side::Staff } else { Side::Member },
+        author_id: AccountId(row.author_id),
+        title: row.title,
+        body: row.body,
+        at: row.created_at,
+        read_at: row.read_at,
+    }
+}
+
+/// Adds a message to `thread` (title and body checked by the caller).
+pub async fn post_message(
+    db: &impl ConnectionTrait,
+    thread: Thread,
+    author: Side,
+    author_id: AccountId,
+    title: String,
+    body: String,
+    now: DateTime<Utc>,
+) -> Result<Message, MessagingError> {
+    let row = order_message::Model {
+        id: Uuid::now_v7(),
+        subject_kind: thread.kind.to_owned(),
+        subject_id: thread.id,
+        shop_id: thread.shop.0,
+        member_id: thread.member.0,
+        author: author.as_str().to_owned(),
+        author_id: author_id.0,
+        title,
+        body,
+        created_at: now,
+        read_at: None,
+    };
+    order_message::Entity::insert(order_message::ActiveModel {
+        id: Set(row.id),
+        subject_kind: Set(row.subject_kind.clone()),
+        subject_id: Set(row.subject_id),
+        shop_id: Set(row.shop_id),
+        member_id: Set(row.member_id),
+        author: Set(row.author.clone()),
+        author_id: Set(row.author_id),
+        title: Set(row.title.clone()),
+        body: Set(row.body.clone()),
+        created_at: Set(row.created_at),
+        read_at: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(to_message(row))
+}
+
+/// The thread, oldest first, as `reader` reads it: the other side's messages become read.
+pub async fn read_thread(
+    db: &impl ConnectionTrait,
+    thread: Thread,
+    reader: Side,
+    now: DateTime<Utc>,
+) -> Result<Vec<Message>, MessagingError> {
+    let of_thread = |q: sea_orm::Select<order_message::Entity>| {
+        q.filter(order_message::Column::SubjectKind.eq(thread.kind))
+            .filter(order_message::Column::SubjectId.eq(thread.id))
+    };
+    let rows = of_thread(order_message::Entity::find()).order_by_asc(order_message::Column::Id).all(db).await?;
+    order_message::Entity::update_many()
+        .col_expr(order_message::Column::ReadAt, Expr::value(now))
+        .filter(order_message::Column::SubjectKind.eq(thread.kind))
+        .filter(order_message::Column::SubjectId.eq(thread.id))
+        .filter(order_message::Column::Author.eq(reader.other().as_str()))
+        .filter(order_message::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(rows.into_iter().map(to_message).collect())
+}
+
+/// Messages from members the shop's staff have not read: the console's "messages to answer" (SHOP-01).
+pub async fn unread_by_shop(db: &impl ConnectionTrait, shop: ShopId) -> Result<u64, MessagingError> {
+    Ok(order_message::Entity::find()
+        .filter(order_message::Column::ShopId.eq(shop.0))
+        .filter(order_message::Column::Author.eq(Side::Member.as_str()))
+        .filter(order_message::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+/// Messages from shops the member has not read.
+pub async fn unread_by_member(db: &impl ConnectionTrait, member: AccountId) -> Result<u64, MessagingError> {
+    Ok(order_message::Entity::find()
+        .filter(order_message::Column::MemberId.eq(member.0))
+        .filter(order_message::Column::Author.eq(Side::Staff.as_str()))
+        .filter(order_message::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}

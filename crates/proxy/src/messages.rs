@@ -1,0 +1,89 @@
+//! Order messages of proxy orders (MSG-01, MSG-03, MSG-04): the thread between the member and the
+//! service, open while the order is in progress and for 30 days after it completes or is cancelled; the
+//! other side is emailed about each new message.
+
+use crate::error::ProxyError;
+use crate::model::ProxyOrder;
+use crate::queries::{Actor, proxy_order_for};
+use chrono::{DateTime, Utc};
+use kaimono_core::{AccountId, Locale};
+use kaimono_messaging::{Email, Message, Side, Template, Thread};
+use serde_json::json;
+use uuid::Uuid;
+
+/// MSG-03: a finished order takes messages this many days after it completed or was cancelled.
+pub const MESSAGE_WINDOW_DAYS: i64 = 30;
+
+/// A message as written (validated by the caller: title 1–100, body 1–5,000 characters).
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub title: String,
+    pub body: String,
+}
+
+fn thread_of(order: &ProxyOrder) -> Thread {
+    Thread { kind: "proxy_order", id: order.id, shop: order.shop_id, member: order.account_id }
+}
+
+/// MSG-03: in progress, or finished less than 30 days ago.
+pub fn accepts_messages(order: &ProxyOrder, now: DateTime<Utc>) -> bool {
+    if order.status.in_progress() {
+        return true;
+    }
+    order
+        .completed_at
+        .or(order.cancelled_at)
+        .is_some_and(|ended| now - ended <= chrono::Duration::days(MESSAGE_WINDOW_DAYS))
+}
+
+fn side(actor: Actor) -> Result<Side, ProxyError> {
+    match actor {
+        Actor::Member(_) => Ok(Side::Member),
+        Actor::Shop(_) => Ok(Side::Staff),
+        Actor::System => Err(ProxyError::NotFound),
+    }
+}
+
+/// The thread of one order as `actor` reads it (the other side's messages become read), and whether it
+/// still takes messages.
+pub async fn proxy_messages(
+    db: &impl sea_orm::ConnectionTrait,
+    actor: Actor,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Message>, bool), ProxyError> {
+    let order = proxy_order_for(db, actor, id).await?;
+    let messages = kaimono_messaging::read_thread(db, thread_of(&order), side(actor)?, now).await?;
+    Ok((messages, accepts_messages(&order, now)))
+}
+
+/// MSG-01, MSG-04: `author` (the member, or staff of the shop) writes on the order's thread; the other
+/// side is emailed. A finished order past its 30 days answers 409.
+pub async fn send_proxy_message(
+    db: &impl sea_orm::ConnectionTrait,
+    actor: Actor,
+    author: AccountId,
+    id: Uuid,
+    message: NewMessage,
+    now: DateTime<Utc>,
+) -> Result<Message, ProxyError> {
+    let order = proxy_order_for(db, actor, id).await?;
+    if !accepts_messages(&order, now) {
+        return Err(ProxyError::MessagesClosed { days: MESSAGE_WINDOW_DAYS });
+    }
+    let from = side(actor)?;
+    let context = json!({"number": order.number, "shop": order.shop_name, "title": message.title});
+    let posted =
+        kaimono_messaging::post_message(db, thread_of(&order), from, author, message.title, message.body, now).await?;
+    match from {
+        Side::Staff => {
+            kaimono_accounts::notify_member(db, order.account_id, Template::OrderMessageToMember, context, now).await?;
+        }
+        Side::Member => {
+            let shop = kaimono_catalog::get_shop(db, order.shop_id).await?;
+            let email = Email::render(&shop.contact_email, Template::OrderMessageToShop, Locale::Ja, context)?;
+            kaimono_messaging::enqueue(db, email, now).await?;
+        }
+    }
+    Ok(posted)
+}

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, ShopId};
 use kaimono_entity::order_message;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 /// Which order a thread belongs to, and its two sides.
@@ -89,21 +89,7 @@ pub async fn post_message(
         created_at: now,
         read_at: None,
     };
-    order_message::Entity::insert(order_message::ActiveModel {
-        id: Set(row.id),
-        subject_kind: Set(row.subject_kind.clone()),
-        subject_id: Set(row.subject_id),
-        shop_id: Set(row.shop_id),
-        member_id: Set(row.member_id),
-        author: Set(row.author.clone()),
-        author_id: Set(row.author_id),
-        title: Set(row.title.clone()),
-        body: Set(row.body.clone()),
-        created_at: Set(row.created_at),
-        read_at: Set(None),
-    })
-    .exec_without_returning(db)
-    .await?;
+    order_message::Entity::insert(order_message::ActiveModel::from(row.clone())).exec_without_returning(db).await?;
     Ok(to_message(row))
 }
 

@@ -34,6 +34,21 @@ const CheckoutPage = lazy(() =>
   import("./features/cart/checkout-page").then((m) => ({ default: m.CheckoutPage })),
 );
 const PayPage = lazy(() => import("./features/payments/pay-page").then((m) => ({ default: m.PayPage })));
+const ProxyHomePage = lazy(() =>
+  import("./features/proxy/proxy-home-page").then((m) => ({ default: m.ProxyHomePage })),
+);
+const ProxyRequestPage = lazy(() =>
+  import("./features/proxy/request-page").then((m) => ({ default: m.ProxyRequestPage })),
+);
+const MyProxyOrdersPage = lazy(() =>
+  import("./features/proxy/my-proxy-orders-page").then((m) => ({ default: m.MyProxyOrdersPage })),
+);
+const ProxyOrderPage = lazy(() =>
+  import("./features/proxy/proxy-order-page").then((m) => ({ default: m.ProxyOrderPage })),
+);
+const ProxyPayPage = lazy(() =>
+  import("./features/proxy/proxy-pay-page").then((m) => ({ default: m.ProxyPayPage })),
+);
 const MyPage = lazy(() => import("./pages/mypage").then((m) => ({ default: m.MyPage })));
 
 // The shop console is for staff only: members never download it.
@@ -74,6 +89,15 @@ const ShopStaffPage = lazy(() =>
 );
 const NewShopPage = lazy(() =>
   import("./features/console/new-shop-page").then((m) => ({ default: m.NewShopPage })),
+);
+const ConsoleProxyOrdersPage = lazy(() =>
+  import("./features/console/proxy/proxy-orders-page").then((m) => ({ default: m.ConsoleProxyOrdersPage })),
+);
+const ConsoleProxyOrderPage = lazy(() =>
+  import("./features/console/proxy/proxy-order-page").then((m) => ({ default: m.ConsoleProxyOrderPage })),
+);
+const TransfersPage = lazy(() =>
+  import("./features/console/proxy/transfers-page").then((m) => ({ default: m.TransfersPage })),
 );
 const AcceptInvitationPage = lazy(() =>
   import("./features/account/accept-invitation-page").then((m) => ({ default: m.AcceptInvitationPage })),
@@ -127,6 +151,39 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <PayPage />
+          </RequireAuth>
+        ),
+      },
+      { path: "/proxy", element: <ProxyHomePage /> },
+      {
+        path: "/proxy/new",
+        element: (
+          <RequireAuth>
+            <ProxyRequestPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/proxy/orders",
+        element: (
+          <RequireAuth>
+            <MyProxyOrdersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/proxy/orders/:orderId",
+        element: (
+          <RequireAuth>
+            <ProxyOrderPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/proxy/orders/:orderId/pay",
+        element: (
+          <RequireAuth>
+            <ProxyPayPage />
           </RequireAuth>
         ),
       },
@@ -247,6 +304,30 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <CalendarEditorPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/proxy",
+        element: (
+          <Staff>
+            <ConsoleProxyOrdersPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/proxy/:orderId",
+        element: (
+          <Staff>
+            <ConsoleProxyOrderPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/transfers",
+        element: (
+          <Staff>
+            <TransfersPage />
           </Staff>
         ),
       },

@@ -29,8 +29,8 @@ pub use sandbox::SandboxProvider;
 pub use settlement::{Captured, Settlement};
 pub use stripe::StripeClient;
 pub use transfers::{
-    NewTransfer, TransferReport, TransferStatus, report_transfer, settle_transfer, transfer_of_shop, transfers_for,
-    transfers_to_confirm,
+    NewTransfer, TransferReport, TransferStatus, count_transfers_to_confirm, report_transfer, settle_transfer,
+    transfer_of_shop, transfers_for, transfers_to_confirm,
 };
 
 /// The saved card a payment uses (the provider reference stays in this crate).

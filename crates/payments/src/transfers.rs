@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::transfer_report;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +133,15 @@ pub async fn transfers_to_confirm(
         .all(db)
         .await?;
     Ok(rows.into_iter().map(to_report).collect())
+}
+
+/// How many of the shop's reports wait for staff (SHOP-01).
+pub async fn count_transfers_to_confirm(db: &impl ConnectionTrait, shop: ShopId) -> Result<u64, PaymentError> {
+    Ok(transfer_report::Entity::find()
+        .filter(transfer_report::Column::ShopId.eq(shop.0))
+        .filter(transfer_report::Column::Status.eq(TransferStatus::Reported.as_str()))
+        .count(db)
+        .await?)
 }
 
 /// One of the shop's reports.

@@ -30,7 +30,9 @@ pub use error::ProxyError;
 pub use kaimono_timeline::By;
 pub use messages::{MESSAGE_WINDOW_DAYS, NewMessage, accepts_messages, proxy_messages, send_proxy_message};
 pub use model::*;
-pub use queries::{Actor, MemberList, member_proxy_orders, proxy_order_for, shop_proxy_orders};
+pub use queries::{
+    Actor, MemberList, ProxyQueues, member_proxy_orders, proxy_order_for, proxy_queues, shop_proxy_orders,
+};
 pub use request::{answer_question, ask_before_buying, cancel_item, change_quantity, mark_item, quote, submit_request};
 pub use settings::{proxy_settings, update_proxy_settings};
 pub use shipping::{

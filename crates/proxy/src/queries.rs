@@ -4,7 +4,10 @@ use crate::error::ProxyError;
 use crate::model::*;
 use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{proxy_invoice, proxy_item, proxy_order};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -186,4 +189,43 @@ pub async fn shop_proxy_orders(
         query = query.filter(proxy_order::Column::Status.eq(status.as_str()));
     }
     load(db, query.limit(100)).await
+}
+
+/// How much proxy work waits at a service (SHOP-01).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProxyQueues {
+    /// Requests to price.
+    pub to_quote: u64,
+    /// Members' questions about items, to check with the sellers (PRX-05).
+    pub questions: u64,
+    /// Paid parcels to ship.
+    pub to_ship: u64,
+    /// Transfer and top-up reports to check against the bank account.
+    pub transfers: u64,
+}
+
+pub async fn proxy_queues(db: &impl ConnectionTrait, shop: ShopId) -> Result<ProxyQueues, ProxyError> {
+    let in_status = |status: ProxyStatus| {
+        proxy_order::Entity::find()
+            .filter(proxy_order::Column::ShopId.eq(shop.0))
+            .filter(proxy_order::Column::Status.eq(status.as_str()))
+    };
+    let orders_of_shop = Query::select()
+        .column(proxy_order::Column::Id)
+        .from(proxy_order::Entity)
+        .and_where(proxy_order::Column::ShopId.eq(shop.0))
+        .to_owned();
+    let questions = proxy_item::Entity::find()
+        .filter(proxy_item::Column::OrderId.in_subquery(orders_of_shop))
+        .filter(proxy_item::Column::Question.is_not_null())
+        .filter(proxy_item::Column::Answer.is_null())
+        .filter(proxy_item::Column::Status.ne(ItemStatus::Cancelled.as_str()))
+        .count(db)
+        .await?;
+    Ok(ProxyQueues {
+        to_quote: in_status(ProxyStatus::Requested).count(db).await?,
+        questions,
+        to_ship: in_status(ProxyStatus::AwaitingShipment).count(db).await?,
+        transfers: kaimono_payments::count_transfers_to_confirm(db, shop).await?,
+    })
 }

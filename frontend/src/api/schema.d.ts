@@ -3948,6 +3948,26 @@ export interface components {
        * @description Members' messages on the shop's orders that staff have not read yet (MSG-01).
        */
       messages_to_answer: number;
+      /**
+       * Format: u-int64
+       * @description Proxy-buying requests to quote (PRX-01).
+       */
+      requests_to_quote: number;
+      /**
+       * Format: u-int64
+       * @description Members' questions about proxy items to check with the sellers (PRX-05).
+       */
+      questions_to_answer: number;
+      /**
+       * Format: u-int64
+       * @description Paid proxy parcels to ship (PRX-08).
+       */
+      parcels_to_ship: number;
+      /**
+       * Format: u-int64
+       * @description Bank-transfer and top-up reports to check (PAY-05).
+       */
+      transfers_to_confirm: number;
     };
     /** @description The shop that sells a product. */
     ShopRef: {

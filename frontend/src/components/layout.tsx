@@ -55,6 +55,7 @@ export function Layout() {
     { to: "/", label: t("nav.home") },
     { to: "/products", label: t("nav.products") },
     { to: "/shops", label: t("nav.shops") },
+    { to: "/proxy", label: t("nav.proxy") },
     ...(session && !isStaff
       ? [
           { to: "/cart", label: t("nav.cart") },

@@ -1,5 +1,6 @@
 import type { Messages } from "./ja";
 import { problemsEn } from "./problems";
+import { proxyEn, proxyConsoleEn } from "./proxy";
 
 export const en: Messages = {
   app: { name: "kaimono", tagline: "The shops of your town, closer." },
@@ -7,6 +8,7 @@ export const en: Messages = {
     home: "Home",
     shops: "Shops",
     products: "Browse products",
+    proxy: "Proxy buying",
     mypage: "My Page",
     console: "Shop console",
     cart: "Cart",
@@ -173,6 +175,30 @@ export const en: Messages = {
       cancelled: "Cancelled",
       expired: "Expired",
     },
+    proxy: {
+      requested: "Purchase requested",
+      requoted: "Quote updated",
+      awaiting_first_payment: "Quoted (awaiting 1st payment)",
+      item_quantity_changed: "Quantity changed",
+      item_cancelled: "Item cancelled",
+      question_asked: "Asked the seller",
+      question_answered: "Question answered",
+      transfer_reported: "Transfer reported",
+      transfer_to_deposit: "Overpayment to the deposit",
+      payment_applied: "Payment",
+      purchasing: "1st payment complete (buying)",
+      item_purchased: "Item purchased",
+      item_arrived: "Item at the warehouse",
+      item_inspected: "Item inspected",
+      weighed: "Weighed",
+      reweighed: "Weighed again",
+      awaiting_second_payment: "2nd invoice",
+      awaiting_shipment: "2nd payment complete",
+      shipped: "Shipped",
+      receipt_problem: "Problem reported on receipt",
+      completed: "Completed",
+      cancelled: "Cancelled",
+    },
     reason: {
       member: "Cancelled by the customer",
       shop: "Cancelled by the shop",
@@ -326,6 +352,11 @@ export const en: Messages = {
       pickupsToday: "Pickups today",
       paymentsOutstanding: "Payments outstanding",
       shipmentsToSend: "Shipments to send",
+      requestsToQuote: "Requests to quote",
+      questionsToAnswer: "Questions to check",
+      transfersToConfirm: "Transfers to confirm",
+      parcelsToShip: "Parcels to ship",
+      messagesToAnswer: "Unread messages",
     },
     searchOrders: "Search by order number or name",
     searchReservations: "Search by pickup number, name or item",
@@ -511,6 +542,8 @@ export const en: Messages = {
     },
   },
   problem: problemsEn,
+  proxy: proxyEn,
+  proxyConsole: proxyConsoleEn,
   error: {
     generic: "Something went wrong. Please try again later.",
     network: "Could not reach the server. Check your connection.",

@@ -174,11 +174,14 @@ async fn prx01_prx04_pay05_pay06_a_request_is_quoted_changed_and_paid_by_deposit
     let (_, queue) = app.get(&format!("/api/v1/shops/{}/transfer-reports", p.shop.id), staff).await;
     assert_eq!(queue[0]["order_number"], order["number"]);
     assert_eq!(queue[0]["stage"], 1);
+    let queues = format!("/api/v1/shops/{}/queues", p.shop.id);
+    assert_eq!(app.get(&queues, staff).await.1["transfers_to_confirm"], 1, "SHOP-01");
     let confirm = format!("/api/v1/shops/{}/transfer-reports/{}/confirm", p.shop.id, reported["id"].as_str().unwrap());
     let (status, confirmed) = app.post(&confirm, staff, json!({"received_amount": "4500"})).await;
     assert_eq!((status, confirmed["status"].as_str()), (200, Some("confirmed")), "{confirmed}");
     let (status, problem) = app.post(&confirm, staff, json!({"received_amount": "4500"})).await;
     assert_eq!((status, problem["code"].as_str()), (409, Some("transfer_settled")), "once only");
+    assert_eq!(app.get(&queues, staff).await.1["transfers_to_confirm"], 0);
     let (_, order_now) = app.get(&my_path(&order, ""), member).await;
     assert_eq!(
         (yen(&order_now["first_invoice"]["due"]), order_now["status"].as_str()),
@@ -228,7 +231,11 @@ async fn prx05_prx06_an_item_with_a_question_is_not_bought_until_answered(backen
     let member = Some(p.member.1.as_str());
     let staff = Some(p.shop.staff.access_token.as_str());
     let (_, order) = submit(&app, &p, "q", items()).await;
+    // SHOP-01: the console counts the proxy work waiting.
+    let queues = format!("/api/v1/shops/{}/queues", p.shop.id);
+    assert_eq!(app.get(&queues, staff).await.1["requests_to_quote"], 1);
     let quoted = quote_all(&app, &p, &order).await;
+    assert_eq!(app.get(&queues, staff).await.1["requests_to_quote"], 0);
     let tote = quoted["items"][0]["id"].as_str().unwrap();
     let ask = my_path(&order, &format!("/items/{tote}/question"));
     let (status, problem) = app.post(&ask, member, json!({"question": "  "})).await;
@@ -237,6 +244,7 @@ async fn prx05_prx06_an_item_with_a_question_is_not_bought_until_answered(backen
     let (status, asked) = app.post(&ask, member, json!({"question": "内ポケットはありますか？"})).await;
     assert_eq!(status, 200, "{asked}");
     assert!(asked["items"][0]["question_open"].as_bool().unwrap());
+    assert_eq!(app.get(&queues, staff).await.1["questions_to_answer"], 1);
 
     credit(&app, &p, "100000").await;
     let (_, paid) = app.post(&my_path(&order, "/payment/deposit"), member, json!({})).await;
@@ -252,6 +260,7 @@ async fn prx05_prx06_an_item_with_a_question_is_not_bought_until_answered(backen
         app.post(&answer, staff, json!({"answer": "出品者によると内ポケットが1つあります。"})).await;
     assert_eq!(status, 200, "{answered}");
     assert!(!answered["items"][0]["question_open"].as_bool().unwrap());
+    assert_eq!(app.get(&queues, staff).await.1["questions_to_answer"], 0);
     let (status, _) = app.post(&answer, staff, json!({"answer": "again"})).await;
     assert_eq!(status, 409, "nothing left to answer");
 

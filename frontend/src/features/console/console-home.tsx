@@ -8,13 +8,20 @@ import { useShops } from "../../shared/api/list-shops";
 import { useQueues } from "./api/queues";
 
 /** SHOP-01: how much work waits, each count linking to its list. */
-function Queues({ shopId }: { shopId: string }) {
+function Queues({ shopId, proxy }: { shopId: string; proxy: boolean }) {
   const { t } = useTranslation();
   const queues = useQueues(shopId);
   if (!queues.data) return null;
   const q = queues.data;
   const base = `/console/shops/${shopId}`;
-  const items = [
+  const proxyItems = [
+    { key: "requestsToQuote", count: q.requests_to_quote, to: `${base}/proxy?status=requested` },
+    { key: "questionsToAnswer", count: q.questions_to_answer, to: `${base}/proxy?status=all` },
+    { key: "transfersToConfirm", count: q.transfers_to_confirm, to: `${base}/transfers` },
+    { key: "parcelsToShip", count: q.parcels_to_ship, to: `${base}/proxy?status=awaiting_shipment` },
+    { key: "messagesToAnswer", count: q.messages_to_answer, to: `${base}/proxy?status=all` },
+  ];
+  const retailItems = [
     { key: "ordersToConfirm", count: q.orders_to_confirm, to: `${base}/orders?status=awaiting_stock_check` },
     {
       key: "reservationsToConfirm",
@@ -29,6 +36,7 @@ function Queues({ shopId }: { shopId: string }) {
     },
     { key: "shipmentsToSend", count: q.shipments_to_send, to: `${base}/orders?status=paid` },
   ];
+  const items = proxy ? proxyItems : retailItems;
   return (
     <SimpleGrid cols={{ base: 2, sm: 5 }} mt="sm" data-testid="queues">
       {items.map((item) => (
@@ -44,6 +52,24 @@ function Queues({ shopId }: { shopId: string }) {
     </SimpleGrid>
   );
 }
+
+const RETAIL_LINKS = [
+  { path: "orders", label: "console.orders" },
+  { path: "reservations", label: "console.reservations" },
+  { path: "pickup", label: "console.pickupDesk" },
+  { path: "products", label: "console.products" },
+  { path: "calendar", label: "console.calendar" },
+  { path: "settings", label: "settings.title" },
+  { path: "shipping", label: "shipping.title" },
+];
+
+const PROXY_LINKS = [
+  { path: "proxy", label: "proxyConsole.title" },
+  { path: "proxy?status=board", label: "proxyConsole.board" },
+  { path: "transfers", label: "proxyConsole.transfers" },
+  { path: "calendar", label: "console.calendar" },
+  { path: "settings", label: "settings.title" },
+];
 
 export function ConsoleHome() {
   const { t } = useTranslation();
@@ -72,49 +98,19 @@ export function ConsoleHome() {
           {mine.map((shop) => (
             <Card withBorder key={shop.id}>
               <Text fw={600}>{shop.name}</Text>
-              <Queues shopId={shop.id} />
+              <Queues shopId={shop.id} proxy={shop.kind === "proxy"} />
               <Group mt="sm">
-                <Button component={Link} to={`/console/shops/${shop.id}/orders`} size="xs">
-                  {t("console.orders")}
-                </Button>
-                <Button component={Link} to={`/console/shops/${shop.id}/reservations`} size="xs">
-                  {t("console.reservations")}
-                </Button>
-                <Button component={Link} to={`/console/shops/${shop.id}/pickup`} size="xs">
-                  {t("console.pickupDesk")}
-                </Button>
-                <Button
-                  component={Link}
-                  to={`/console/shops/${shop.id}/products`}
-                  size="xs"
-                  variant="default"
-                >
-                  {t("console.products")}
-                </Button>
-                <Button
-                  component={Link}
-                  to={`/console/shops/${shop.id}/calendar`}
-                  size="xs"
-                  variant="default"
-                >
-                  {t("console.calendar")}
-                </Button>
-                <Button
-                  component={Link}
-                  to={`/console/shops/${shop.id}/settings`}
-                  size="xs"
-                  variant="default"
-                >
-                  {t("settings.title")}
-                </Button>
-                <Button
-                  component={Link}
-                  to={`/console/shops/${shop.id}/shipping`}
-                  size="xs"
-                  variant="default"
-                >
-                  {t("shipping.title")}
-                </Button>
+                {(shop.kind === "proxy" ? PROXY_LINKS : RETAIL_LINKS).map((link, i) => (
+                  <Button
+                    key={link.path}
+                    component={Link}
+                    to={`/console/shops/${shop.id}/${link.path}`}
+                    size="xs"
+                    variant={i < 3 ? "filled" : "default"}
+                  >
+                    {t(link.label)}
+                  </Button>
+                ))}
               </Group>
             </Card>
           ))}

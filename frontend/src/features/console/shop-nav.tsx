@@ -1,8 +1,9 @@
 import { Button, Group, ScrollArea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
+import { useShop } from "../../shared/api/get-shop";
 
-const SECTIONS = [
+const RETAIL = [
   { path: "orders", label: "console.orders" },
   { path: "reservations", label: "console.reservations" },
   { path: "pickup", label: "console.pickupDesk" },
@@ -11,14 +12,25 @@ const SECTIONS = [
   { path: "shipping", label: "shipping.title" },
   { path: "settings", label: "settings.title" },
   { path: "staff", label: "staff.title" },
-] as const;
+];
+
+// A proxy-buying service (PRX-*) has no catalog, pickups or domestic shipping: its requests and transfers.
+const PROXY = [
+  { path: "proxy", label: "proxyConsole.title" },
+  { path: "transfers", label: "proxyConsole.transfers" },
+  { path: "calendar", label: "console.calendar" },
+  { path: "settings", label: "settings.title" },
+  { path: "staff", label: "staff.title" },
+];
 
 /** SHOP-01: moving between a shop's console pages without going back to the console home. */
 export function ShopNav() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const shopId = useParams().shopId;
+  const shop = useShop(shopId ?? "");
   if (!shopId) return null;
+  const sections = shop.data?.kind === "proxy" ? PROXY : RETAIL;
   const base = `/console/shops/${shopId}`;
   return (
     <ScrollArea type="never" component="nav" aria-label={t("console.shopNav")} mb="md">
@@ -26,7 +38,7 @@ export function ShopNav() {
         <Button component={Link} to="/console" size="compact-sm" variant="subtle">
           {t("console.title")}
         </Button>
-        {SECTIONS.map((s) => {
+        {sections.map((s) => {
           const current = pathname.startsWith(`${base}/${s.path}`);
           return (
             <Button

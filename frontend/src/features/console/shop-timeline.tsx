@@ -1,18 +1,10 @@
 import { Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useShopTimeline } from "../../shared/api/timelines";
+import { useShopTimeline, type TimelineKind } from "../../shared/api/timelines";
 import { TimelineList } from "../../shared/ui/timeline-list";
 
 /** SHOP-02: the order's or reservation's history with who did what, on its console page. */
-export function ShopTimeline({
-  shopId,
-  kind,
-  id,
-}: {
-  shopId: string;
-  kind: "order" | "reservation";
-  id: string;
-}) {
+export function ShopTimeline({ shopId, kind, id }: { shopId: string; kind: TimelineKind; id: string }) {
   const { t } = useTranslation();
   const timeline = useShopTimeline(shopId, kind, id);
   return (

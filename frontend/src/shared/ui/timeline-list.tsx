@@ -1,10 +1,10 @@
 import { Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../components/format";
-import type { TimelineEvent } from "../api/timelines";
+import type { TimelineEvent, TimelineKind } from "../api/timelines";
 
 /** What happened, by whom and when, oldest first (SHOP-02, ORD-04). */
-export function TimelineList({ events, kind }: { events: TimelineEvent[]; kind: "order" | "reservation" }) {
+export function TimelineList({ events, kind }: { events: TimelineEvent[]; kind: TimelineKind }) {
   const { t, i18n } = useTranslation();
   const who = (e: TimelineEvent) => e.by_name ?? t(`timeline.by.${e.by}`);
   const note = (e: TimelineEvent) => {

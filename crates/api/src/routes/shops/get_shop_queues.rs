@@ -22,6 +22,14 @@ pub struct ShopQueuesResponse {
     pub shipments_to_send: u64,
     /// Members' messages on the shop's orders that staff have not read yet (MSG-01).
     pub messages_to_answer: u64,
+    /// Proxy-buying requests to quote (PRX-01).
+    pub requests_to_quote: u64,
+    /// Members' questions about proxy items to check with the sellers (PRX-05).
+    pub questions_to_answer: u64,
+    /// Paid proxy parcels to ship (PRX-08).
+    pub parcels_to_ship: u64,
+    /// Bank-transfer and top-up reports to check (PAY-05).
+    pub transfers_to_confirm: u64,
 }
 
 /// The shop console's work queues (SHOP-01); staff of the shop only.
@@ -41,6 +49,7 @@ pub async fn get_shop_queues(
     let count = |status| orders.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
     let today = japan_today(state.clock.now());
     let reservations = kaimono_reservations::reservation_queues(&state.db, shop, today).await?;
+    let proxy = kaimono_proxy::proxy_queues(&state.db, shop).await?;
     Ok(web::Json(ShopQueuesResponse {
         orders_to_confirm: count(OrderStatus::AwaitingStockCheck),
         reservations_to_confirm: reservations.to_confirm,
@@ -48,5 +57,9 @@ pub async fn get_shop_queues(
         payments_outstanding: count(OrderStatus::AwaitingPayment) + reservations.awaiting_payment,
         shipments_to_send: count(OrderStatus::Paid),
         messages_to_answer: kaimono_messaging::unread_by_shop(&state.db, shop).await?,
+        requests_to_quote: proxy.to_quote,
+        questions_to_answer: proxy.questions,
+        parcels_to_ship: proxy.to_ship,
+        transfers_to_confirm: proxy.transfers,
     }))
 }

@@ -1,0 +1,74 @@
+import { Anchor, Badge, Group, Stack } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { PageTitle } from "../../../components/page-title";
+import { ErrorState, Loading } from "../../../components/states";
+import { OrderThread } from "../../../shared/ui/order-thread";
+import { proxyColor } from "../../../shared/ui/status-colors";
+import { Forbidden } from "../forbidden";
+import { ShopTimeline } from "../shop-timeline";
+import { useCanManage } from "../use-managed-shop";
+import { useProxyOrder } from "./api/get-proxy-order";
+import { useProxyMessages } from "./api/proxy-messages";
+import { sendProxyMessage } from "./api/send-proxy-message";
+import { QuoteEditor, ShipForm, StaffItems, WeighForm } from "./staff-actions";
+import { Billing } from "../../../shared/ui/proxy-billing";
+import { OrderBasics } from "../../../shared/ui/proxy-basics";
+import { ShipmentCard } from "../../../shared/ui/proxy-shipment";
+
+function Messages({ shopId, orderId }: { shopId: string; orderId: string }) {
+  const queryClient = useQueryClient();
+  const thread = useProxyMessages(shopId, orderId);
+  return (
+    <OrderThread
+      thread={thread}
+      me="staff"
+      onSend={async (message) => {
+        await sendProxyMessage(shopId, orderId, message);
+        await queryClient.invalidateQueries({ queryKey: ["console", shopId, "proxy-messages", orderId] });
+      }}
+    />
+  );
+}
+
+/** PRX-01 to PRX-09: one proxy order with the step its status calls for, its invoices and messages. */
+export function ConsoleProxyOrderPage() {
+  const { t } = useTranslation();
+  const { shopId = "", orderId = "" } = useParams();
+  const canManage = useCanManage(shopId);
+  const order = useProxyOrder(shopId, orderId);
+  if (!canManage) return <Forbidden />;
+  if (order.isPending) return <Loading />;
+  if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
+  const o = order.data;
+  const inspected = o.items.every((i) => i.status === "inspected" || i.status === "cancelled");
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/console/shops/${shopId}/proxy?status=${o.status}`}>
+        {t("proxyConsole.title")}
+      </Anchor>
+      <Group justify="space-between">
+        <PageTitle>
+          {t("proxy.orderNumber")} {o.number}
+        </PageTitle>
+        <Badge size="lg" color={proxyColor[o.status]}>
+          {t(`proxy.status.${o.status}`)}
+        </Badge>
+      </Group>
+      {(o.status === "requested" || o.status === "awaiting_first_payment") && (
+        <QuoteEditor key={o.first_invoice?.id ?? "new"} shopId={shopId} order={o} />
+      )}
+      <StaffItems shopId={shopId} order={o} />
+      {((o.status === "purchasing" && inspected) || o.status === "awaiting_second_payment") && (
+        <WeighForm key={o.second_invoice?.id ?? "new"} shopId={shopId} order={o} />
+      )}
+      {o.status === "awaiting_shipment" && <ShipForm shopId={shopId} order={o} />}
+      <Billing order={o} />
+      <OrderBasics order={o} />
+      <ShipmentCard order={o} />
+      <Messages shopId={shopId} orderId={o.id} />
+      <ShopTimeline shopId={shopId} kind="proxy" id={o.id} />
+    </Stack>
+  );
+}

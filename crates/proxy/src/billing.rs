@@ -249,9 +249,10 @@ pub async fn report_transfer(
 ) -> Result<TransferReport, ProxyError> {
     let order = proxy_order_for(db, Actor::Member(account), id).await?;
     let stage = due_stage(&order)?;
-    let note = format!("{} {}", transfer.amount, transfer.sender_kana);
     let report =
         kaimono_payments::report_transfer(db, account, order.shop_id, &reference(id, stage), transfer, now).await?;
+    // The name as the bank prints it: normalized by payments (half-width katakana made full width).
+    let note = format!("{} {}", report.amount, report.sender_kana);
     record(db, id, "transfer_reported", By::Member(account), Some(note), now).await?;
     Ok(report)
 }

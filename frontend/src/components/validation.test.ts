@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, isEmail, isKana, isPassword, isPhone } from "./validation";
+import { check, isBankKana, isEmail, isKana, isPassword, isPhone } from "./validation";
 
 describe("validation", () => {
   // ACC-01 / ACC-05: the same rules as the API.
@@ -14,6 +14,12 @@ describe("validation", () => {
     expect(isPhone("12345")).toBe(false);
     expect(isPassword("short")).toBe(false);
     expect(isPassword("long enough")).toBe(true);
+    // PAY-05: a transfer's sender as the bank prints it, half-width katakana too.
+    expect(isBankKana("ダイコウ ハナコ")).toBe(true);
+    expect(isBankKana("ﾀﾞｲｺｳ ﾊﾅｺ")).toBe(true);
+    expect(isBankKana("カ)モリコーヒー")).toBe(true);
+    expect(isBankKana("だいこう")).toBe(false);
+    expect(isBankKana("代行")).toBe(false);
   });
 
   it("collects only the failing fields", () => {

@@ -4,6 +4,10 @@
 export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 export const isKana = (value: string) =>
   /^[\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\s\u3000・]+$/.test(value.trim());
+/** A name as a Japanese bank prints it (口座名義), the API's rule: after NFKC (half-width katakana and
+ * full-width brackets count), katakana, Latin capitals, digits, spaces and `( ) . - / ,`. */
+export const isBankKana = (value: string) =>
+  /^[\u30A1-\u30FA\u30FCA-Z0-9 ().\-/,]+$/.test(value.trim().normalize("NFKC"));
 export const isPhone = (value: string) => {
   const v = value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   return /^[\d-]+$/.test(v) && /^0\d{9,10}$/.test(v.replace(/-/g, ""));

@@ -199,6 +199,7 @@ export const en: Messages = {
       completed: "Completed",
       cancelled: "Cancelled",
     },
+    paidBy: { deposit: "Deposit", bank_transfer: "Bank transfer", card: "Card" },
     reason: {
       member: "Cancelled by the customer",
       shop: "Cancelled by the shop",

@@ -198,6 +198,7 @@ export const ja = {
       completed: "完了",
       cancelled: "キャンセル",
     },
+    paidBy: { deposit: "デポジット", bank_transfer: "銀行振込", card: "クレジットカード" },
     reason: {
       member: "お客様によるキャンセル",
       shop: "ショップによるキャンセル",

@@ -22,7 +22,7 @@ import { PageTitle } from "../../components/page-title";
 import { formatDate, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
-import { isKana } from "../../components/validation";
+import { isBankKana } from "../../components/validation";
 import { usePaymentOptions } from "./api/get-payment-options";
 import { payWithDeposit } from "./api/pay-with-deposit";
 import { reportTransfer } from "./api/report-transfer";
@@ -97,7 +97,7 @@ function TransferPanel({ orderId, options }: { orderId: string; options: Options
       ...(Number(form.amount) >= 1 && Number.isInteger(Number(form.amount))
         ? {}
         : { amount: "proxy.pay.invalidAmount" }),
-      ...(isKana(form.sender_kana) ? {} : { sender_kana: "error.invalidKana" }),
+      ...(isBankKana(form.sender_kana) ? {} : { sender_kana: "error.invalidKana" }),
     };
     if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
     setBusy(true);

@@ -45,17 +45,6 @@ const blankItem = (): ItemDraft => ({
 
 const isUrl = (value: string) => /^https?:\/\/\S{3,}$/.test(value.trim());
 
-/** A name from a pasted URL's last path part, when the member has not typed one (PRX-01). */
-function nameFromUrl(url: string): string {
-  try {
-    const parts = new URL(url.trim()).pathname.split("/").filter(Boolean);
-    const last = decodeURIComponent(parts.at(-1) ?? "").replace(/\.(html?|php)$/, "");
-    return /[^\d\W]/.test(last) && last.length <= 60 ? last.replace(/[-_]+/g, " ") : "";
-  } catch {
-    return "";
-  }
-}
-
 /** PRX-01: the member asks a proxy service to buy several items and ship them to one address. */
 export function ProxyRequestPage() {
   const { t } = useTranslation();
@@ -83,7 +72,7 @@ export function ProxyRequestPage() {
   const address = addressId ?? addresses.data.find((a) => a.is_default)?.id ?? addresses.data[0]?.id ?? null;
   const goods = items.reduce((sum, i) => sum + Number(i.quantity || 0) * Number(i.unit_price || 0), 0);
   const update = (key: string, change: Partial<ItemDraft>) =>
-    setItems(items.map((i) => (i.key === key ? { ...i, ...change } : i)));
+    setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -167,7 +156,6 @@ export function ProxyRequestPage() {
                   inputMode="url"
                   value={item.source_url}
                   onChange={(e) => update(item.key, { source_url: e.currentTarget.value })}
-                  onBlur={() => !item.name && update(item.key, { name: nameFromUrl(item.source_url) })}
                   error={errors.errorOf(`items.${n}.source_url`)}
                 />
                 <TextInput

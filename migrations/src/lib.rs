@@ -25,6 +25,8 @@ mod m20261202_000019_add_shop_kind;
 mod m20261202_000020_create_proxy_orders;
 mod m20261202_000021_add_proxy_shipment;
 mod m20261202_000022_create_order_messages;
+mod m20261205_000023_create_message_attachments;
+mod m20261205_000024_create_proxy_item_photos;
 
 pub struct Migrator;
 
@@ -54,6 +56,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_create_proxy_orders::Migration),
             Box::new(m20261202_000021_add_proxy_shipment::Migration),
             Box::new(m20261202_000022_create_order_messages::Migration),
+            Box::new(m20261205_000023_create_message_attachments::Migration),
+            Box::new(m20261205_000024_create_proxy_item_photos::Migration),
         ]
     }
 }

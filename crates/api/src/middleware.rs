@@ -105,6 +105,10 @@ pub async fn security_headers(
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
     for (name, value) in fixed {
+        // A handler may set a stricter policy of its own (private downloads are sandboxed).
+        if name == header::CONTENT_SECURITY_POLICY && headers.contains_key(&name) {
+            continue;
+        }
         headers.insert(name, HeaderValue::from_static(value));
     }
     if production {

@@ -66,7 +66,16 @@ pub fn prepare(bytes: &[u8], prefix: &str) -> Result<PreparedImage, ImageError> 
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(ImageError::TooLarge);
     }
-    let format = sniff(bytes)?;
+    let picture = decode(bytes, sniff(bytes)?)?;
+    let (width, height) = picture.dimensions();
+    let mut targets: Vec<u32> = WIDTHS.iter().map(|w| (*w).min(width)).collect();
+    targets.dedup();
+    let renditions = targets.into_iter().map(|target| rendition(&picture, target, prefix)).collect::<Result<_, _>>()?;
+    Ok(PreparedImage { width, height, renditions })
+}
+
+/// The picture in `bytes`, decoded within the pixel and memory bounds, upright and without alpha.
+pub(crate) fn decode(bytes: &[u8], format: ImageFormat) -> Result<RgbImage, ImageError> {
     let unreadable = |e: image::ImageError| ImageError::Unreadable(e.to_string());
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
@@ -79,36 +88,35 @@ pub fn prepare(bytes: &[u8], prefix: &str) -> Result<PreparedImage, ImageError> 
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     picture.apply_orientation(orientation);
     let picture = flatten_onto_white(&picture);
-    let (width, height) = picture.dimensions();
-    if width == 0 || height == 0 {
+    if picture.width() == 0 || picture.height() == 0 {
         return Err(ImageError::Unreadable("the image is empty".into()));
     }
+    Ok(picture)
+}
 
-    let mut targets: Vec<u32> = WIDTHS.iter().map(|w| (*w).min(width)).collect();
-    targets.dedup();
-    let mut renditions = Vec::with_capacity(targets.len());
-    for target in targets {
-        let sized = if target == width {
-            picture.clone()
-        } else {
-            let target_height = (u64::from(height) * u64::from(target) / u64::from(width)).max(1);
-            let target_height = u32::try_from(target_height).unwrap_or(u32::MAX);
-            image::imageops::resize(&picture, target, target_height, FilterType::CatmullRom)
-        };
-        let mut encoded = Vec::new();
-        JpegEncoder::new_with_quality(&mut encoded, JPEG_QUALITY)
-            .encode_image(&sized)
-            .map_err(|e| ImageError::Unreadable(e.to_string()))?;
-        let hash = Sha256::digest(&encoded);
-        let hash: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
-        renditions.push(Rendition {
-            width: sized.width(),
-            height: sized.height(),
-            name: format!("{prefix}-{}w-{hash}.jpg", sized.width()),
-            bytes: Bytes::from(encoded),
-        });
-    }
-    Ok(PreparedImage { width, height, renditions })
+/// `picture` at `target` pixels wide (never wider than it is), as JPEG named `{prefix}-{width}w-{hash}.jpg`.
+pub(crate) fn rendition(picture: &RgbImage, target: u32, prefix: &str) -> Result<Rendition, ImageError> {
+    let (width, height) = picture.dimensions();
+    let target = target.min(width);
+    let sized = if target == width {
+        picture.clone()
+    } else {
+        let target_height = (u64::from(height) * u64::from(target) / u64::from(width)).max(1);
+        let target_height = u32::try_from(target_height).unwrap_or(u32::MAX);
+        image::imageops::resize(picture, target, target_height, FilterType::CatmullRom)
+    };
+    let mut encoded = Vec::new();
+    JpegEncoder::new_with_quality(&mut encoded, JPEG_QUALITY)
+        .encode_image(&sized)
+        .map_err(|e| ImageError::Unreadable(e.to_string()))?;
+    let hash = Sha256::digest(&encoded);
+    let hash: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    Ok(Rendition {
+        width: sized.width(),
+        height: sized.height(),
+        name: format!("{prefix}-{}w-{hash}.jpg", sized.width()),
+        bytes: Bytes::from(encoded),
+    })
 }
 
 fn flatten_onto_white(picture: &DynamicImage) -> RgbImage {

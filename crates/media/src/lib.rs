@@ -3,9 +3,11 @@
 //! attachments and inspection photos of proxy-buying, go through it. [`images::prepare`] turns an upload
 //! into re-encoded, resized renditions with content-hashed names.
 
+pub mod files;
 pub mod images;
 mod storage;
 
+pub use files::{FileKind, MAX_FILE_BYTES, PreparedFile, prepare_file};
 pub use images::{ImageError, PreparedImage, Rendition};
 pub use storage::is_valid_name;
 pub use storage::{S3Settings, Storage, StorageConfig, StorageError};

@@ -4,6 +4,19 @@ pub enum MessagingError {
     Template { template: &'static str, reason: String },
     #[error("invalid mail configuration: {0}")]
     Config(String),
+    /// MSG-02: more files than a message takes.
+    #[error("a message takes at most {max} files")]
+    TooManyAttachments { max: usize },
+    /// MSG-02: the file at `index` is not a JPEG, PNG, GIF, WEBP or PDF (judged by its content).
+    #[error("file {} is not a JPG, PNG, GIF, WEBP or PDF{}", .index + 1, .reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    UnsupportedAttachment { index: usize, reason: Option<String> },
+    /// MSG-02: the file at `index` is larger than 10 MB.
+    #[error("file {} is larger than 10 MB", .index + 1)]
+    AttachmentTooLarge { index: usize },
+    #[error("no such file")]
+    AttachmentNotFound,
+    #[error(transparent)]
+    Storage(#[from] kaimono_media::StorageError),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }

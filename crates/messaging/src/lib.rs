@@ -5,12 +5,17 @@
 //! rows one at a time and delivers them over SMTP with retries and exponential backoff; a row is never
 //! deleted, so nothing is lost while the SMTP server is down. This crate never sends inside a request.
 
+mod attachments;
 mod error;
 mod outbox;
 mod sender;
 mod template;
 mod threads;
 
+pub use attachments::{
+    Attachment, MAX_ATTACHMENTS, NewAttachment, NewMessage, PreparedMessage, attachment_file, discard_attachments,
+    prepare_message, store_attachments,
+};
 pub use error::MessagingError;
 pub use kaimono_core::EmailId;
 pub use lettre::message::Mailbox;

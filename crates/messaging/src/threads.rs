@@ -1,6 +1,7 @@
 //! Order messages (MSG-01): one thread per order between its member and its shop. The order's own crate
 //! decides who may read and write and when (MSG-03); this module keeps the messages and who has read them.
 
+use crate::attachments::{Attachment, PreparedMessage, attach, attachments_of};
 use crate::error::MessagingError;
 use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, ShopId};
@@ -52,6 +53,8 @@ pub struct Message {
     pub at: DateTime<Utc>,
     /// When the other side read it.
     pub read_at: Option<DateTime<Utc>>,
+    /// MSG-02: its files, in order.
+    pub attachments: Vec<Attachment>,
 }
 
 fn to_message(row: order_message::Model) -> Message {
@@ -63,17 +66,18 @@ fn to_message(row: order_message::Model) -> Message {
         body: row.body,
         at: row.created_at,
         read_at: row.read_at,
+        attachments: Vec::new(),
     }
 }
 
-/// Adds a message to `thread` (title and body checked by the caller).
+/// Adds a message to `thread` with its files, already prepared and stored
+/// ([`crate::prepare_message`], [`crate::store_attachments`]).
 pub async fn post_message(
     db: &impl ConnectionTrait,
     thread: Thread,
     author: Side,
     author_id: AccountId,
-    title: String,
-    body: String,
+    message: &PreparedMessage,
     now: DateTime<Utc>,
 ) -> Result<Message, MessagingError> {
     let row = order_message::Model {
@@ -84,13 +88,14 @@ pub async fn post_message(
         member_id: thread.member.0,
         author: author.as_str().to_owned(),
         author_id: author_id.0,
-        title,
-        body,
+        title: message.title.clone(),
+        body: message.body.clone(),
         created_at: now,
         read_at: None,
     };
     order_message::Entity::insert(order_message::ActiveModel::from(row.clone())).exec_without_returning(db).await?;
-    Ok(to_message(row))
+    let attachments = attach(db, row.id, message, now).await?;
+    Ok(Message { attachments, ..to_message(row) })
 }
 
 /// The thread, oldest first, as `reader` reads it: the other side's messages become read.
@@ -113,7 +118,14 @@ pub async fn read_thread(
         .filter(order_message::Column::ReadAt.is_null())
         .exec(db)
         .await?;
-    Ok(rows.into_iter().map(to_message).collect())
+    let mut files = attachments_of(db, rows.iter().map(|r| r.id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let attachments = files.remove(&row.id).unwrap_or_default();
+            Message { attachments, ..to_message(row) }
+        })
+        .collect())
 }
 
 /// Messages from members the shop's staff have not read: the console's "messages to answer" (SHOP-01).

@@ -47,6 +47,18 @@ pub enum ProxyError {
     /// MSG-03: the order ended more than this many days ago.
     #[error("messages are closed {days} days after an order ends")]
     MessagesClosed { days: i64 },
+    /// PRX-06: an item has at most this many inspection photos.
+    #[error("an item has at most {max} photos")]
+    TooManyPhotos { max: usize },
+    /// PRX-06: photos are taken once the item is at the warehouse.
+    #[error("photos are taken once the item has arrived ({status})")]
+    NotAtWarehouse { status: &'static str },
+    #[error("the photo is not a JPEG, PNG, GIF or WEBP picture, or larger than 10 MB: {0}")]
+    Photo(#[from] kaimono_media::ImageError),
+    #[error("no such photo")]
+    PhotoNotFound,
+    #[error(transparent)]
+    Storage(#[from] kaimono_media::StorageError),
     #[error("corrupt proxy order data: {0}")]
     Corrupt(String),
     #[error("impossible amount: {0}")]

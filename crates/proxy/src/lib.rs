@@ -13,6 +13,7 @@ mod cancel;
 mod error;
 mod messages;
 mod model;
+mod photos;
 mod queries;
 pub mod rates;
 mod request;
@@ -28,8 +29,9 @@ pub use billing::{
 pub use cancel::{cancel_proxy_order, cancel_unpaid_quotes};
 pub use error::ProxyError;
 pub use kaimono_timeline::By;
-pub use messages::{MESSAGE_WINDOW_DAYS, NewMessage, accepts_messages, proxy_messages, send_proxy_message};
+pub use messages::{MESSAGE_WINDOW_DAYS, accepts_messages, proxy_attachment, proxy_messages, send_proxy_message};
 pub use model::*;
+pub use photos::{MAX_PHOTOS_PER_ITEM, add_item_photo, item_photo};
 pub use queries::{
     Actor, MemberList, ProxyQueues, member_proxy_orders, proxy_order_for, proxy_queues, shop_proxy_orders,
 };

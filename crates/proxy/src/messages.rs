@@ -7,19 +7,14 @@ use crate::model::ProxyOrder;
 use crate::queries::{Actor, proxy_order_for};
 use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, Locale};
-use kaimono_messaging::{Email, Message, Side, Template, Thread};
+use kaimono_media::Storage;
+use kaimono_messaging::{Attachment, Email, Message, NewMessage, Side, Template, Thread};
+use sea_orm::DatabaseConnection;
 use serde_json::json;
 use uuid::Uuid;
 
 /// MSG-03: a finished order takes messages this many days after it completed or was cancelled.
 pub const MESSAGE_WINDOW_DAYS: i64 = 30;
-
-/// A message as written (validated by the caller: title 1–100, body 1–5,000 characters).
-#[derive(Debug, Clone)]
-pub struct NewMessage {
-    pub title: String,
-    pub body: String,
-}
 
 fn thread_of(order: &ProxyOrder) -> Thread {
     Thread { kind: "proxy_order", id: order.id, shop: order.shop_id, member: order.account_id }
@@ -57,10 +52,13 @@ pub async fn proxy_messages(
     Ok((messages, accepts_messages(&order, now)))
 }
 
-/// MSG-01, MSG-04: `author` (the member, or staff of the shop) writes on the order's thread; the other
-/// side is emailed. A finished order past its 30 days answers 409.
+/// MSG-01, MSG-02, MSG-04: `author` (the member, or staff of the shop) writes on the order's thread with
+/// up to three files; the other side is emailed. A finished order past its 30 days answers 409. The
+/// files are judged, re-encoded and stored before the message is written in one transaction, and removed
+/// if it cannot be.
 pub async fn send_proxy_message(
-    db: &impl sea_orm::ConnectionTrait,
+    db: &DatabaseConnection,
+    storage: &Storage,
     actor: Actor,
     author: AccountId,
     id: Uuid,
@@ -72,18 +70,48 @@ pub async fn send_proxy_message(
         return Err(ProxyError::MessagesClosed { days: MESSAGE_WINDOW_DAYS });
     }
     let from = side(actor)?;
-    let context = json!({"number": order.number, "shop": order.shop_name, "title": message.title});
-    let posted =
-        kaimono_messaging::post_message(db, thread_of(&order), from, author, message.title, message.body, now).await?;
-    match from {
-        Side::Staff => {
-            kaimono_accounts::notify_member(db, order.account_id, Template::OrderMessageToMember, context, now).await?;
+    let message = kaimono_messaging::prepare_message(message).await?;
+    kaimono_messaging::store_attachments(storage, &message).await?;
+    let written = async {
+        let txn = kaimono_entity::begin_write(db).await?;
+        // Read again inside the transaction: the order may have ended meanwhile.
+        let order = proxy_order_for(&txn, actor, id).await?;
+        if !accepts_messages(&order, now) {
+            return Err(ProxyError::MessagesClosed { days: MESSAGE_WINDOW_DAYS });
         }
-        Side::Member => {
-            let shop = kaimono_catalog::get_shop(db, order.shop_id).await?;
-            let email = Email::render(&shop.contact_email, Template::OrderMessageToShop, Locale::Ja, context)?;
-            kaimono_messaging::enqueue(db, email, now).await?;
+        let context = json!({"number": order.number, "shop": order.shop_name, "title": message.title});
+        let posted = kaimono_messaging::post_message(&txn, thread_of(&order), from, author, &message, now).await?;
+        match from {
+            Side::Staff => {
+                kaimono_accounts::notify_member(&txn, order.account_id, Template::OrderMessageToMember, context, now)
+                    .await?;
+            }
+            Side::Member => {
+                let shop = kaimono_catalog::get_shop(&txn, order.shop_id).await?;
+                let email = Email::render(&shop.contact_email, Template::OrderMessageToShop, Locale::Ja, context)?;
+                kaimono_messaging::enqueue(&txn, email, now).await?;
+            }
         }
+        txn.commit().await?;
+        Ok(posted)
     }
-    Ok(posted)
+    .await;
+    if written.is_err() {
+        kaimono_messaging::discard_attachments(storage, &message).await;
+    }
+    written
+}
+
+/// MSG-02: a file of the order's thread, for its member or the service's staff only (its preview with
+/// `preview`).
+pub async fn proxy_attachment(
+    db: &impl sea_orm::ConnectionTrait,
+    storage: &Storage,
+    actor: Actor,
+    id: Uuid,
+    attachment: Uuid,
+    preview: bool,
+) -> Result<(Attachment, bytes::Bytes), ProxyError> {
+    let order = proxy_order_for(db, actor, id).await?;
+    Ok(kaimono_messaging::attachment_file(db, storage, thread_of(&order), attachment, preview).await?)
 }

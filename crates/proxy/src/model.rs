@@ -206,6 +206,17 @@ pub struct ProxyItem {
     /// PRX-05: asked of the seller before buying.
     pub question: Option<String>,
     pub answer: Option<String>,
+    /// PRX-06: inspection photos taken at the warehouse, oldest first.
+    pub photos: Vec<ItemPhoto>,
+}
+
+/// PRX-06: one inspection photo of an item (re-encoded JPEG, with a preview).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemPhoto {
+    pub id: Uuid,
+    pub width: u32,
+    pub height: u32,
+    pub taken_at: DateTime<Utc>,
 }
 
 impl ProxyItem {

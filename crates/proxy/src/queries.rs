@@ -3,7 +3,7 @@
 use crate::error::ProxyError;
 use crate::model::*;
 use kaimono_core::{AccountId, Money, ShopId};
-use kaimono_entity::{proxy_invoice, proxy_item, proxy_order};
+use kaimono_entity::{proxy_invoice, proxy_item, proxy_item_photo, proxy_order};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
@@ -38,6 +38,20 @@ pub(crate) async fn load(
 ) -> Result<Vec<ProxyOrder>, ProxyError> {
     let rows = query.order_by_desc(proxy_order::Column::Id).all(db).await?;
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let mut photos: HashMap<Uuid, Vec<ItemPhoto>> = HashMap::new();
+    for p in proxy_item_photo::Entity::find()
+        .filter(proxy_item_photo::Column::OrderId.is_in(ids.clone()))
+        .order_by_asc(proxy_item_photo::Column::Id)
+        .all(db)
+        .await?
+    {
+        photos.entry(p.item_id).or_default().push(ItemPhoto {
+            id: p.id,
+            width: unsigned(p.width)?,
+            height: unsigned(p.height)?,
+            taken_at: p.created_at,
+        });
+    }
     let mut items: HashMap<Uuid, Vec<ProxyItem>> = HashMap::new();
     for i in proxy_item::Entity::find()
         .filter(proxy_item::Column::OrderId.is_in(ids.clone()))
@@ -58,6 +72,7 @@ pub(crate) async fn load(
             status,
             question: i.question,
             answer: i.answer,
+            photos: photos.remove(&i.id).unwrap_or_default(),
         });
     }
     let mut invoices: HashMap<Uuid, Vec<Invoice>> = HashMap::new();

@@ -96,6 +96,22 @@ pub struct ProxyItemResponse {
     pub answer: Option<String>,
     /// Asked and not yet answered: the item is not bought until then.
     pub question_open: bool,
+    /// PRX-06: inspection photos, oldest first. Each is served at the order's `…/photos/{photo_id}`
+    /// (`?preview=true` for a small one), to the order's member and the service's staff only.
+    pub photos: Vec<ItemPhotoResponse>,
+}
+
+/// An inspection photo of an item (PRX-06).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemPhotoResponse {
+    /// The photo's id.
+    pub id: Uuid,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// When it was taken.
+    pub taken_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -342,6 +358,11 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
                 .into_iter()
                 .map(|i| ProxyItemResponse {
                     question_open: i.question_open(),
+                    photos: i
+                        .photos
+                        .iter()
+                        .map(|p| ItemPhotoResponse { id: p.id, width: p.width, height: p.height, taken_at: p.taken_at })
+                        .collect(),
                     id: i.id,
                     source_url: i.source_url,
                     name: i.name,
@@ -590,6 +611,42 @@ pub struct OrderMessageResponse {
     pub at: DateTime<Utc>,
     /// When the other side read it.
     pub read_at: Option<DateTime<Utc>>,
+    /// MSG-02: its files, in order. Download one from the thread's `…/attachments/{attachment_id}`
+    /// (`?preview=true` for a picture's small preview).
+    pub attachments: Vec<AttachmentResponse>,
+}
+
+/// A file attached to a message (MSG-02).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentResponse {
+    /// The file's id.
+    pub id: Uuid,
+    /// Its name for the download, with the extension of what is stored (`写真.jpg`).
+    pub file_name: String,
+    /// `image/jpeg` (pictures are re-encoded) or `application/pdf`.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// A picture's width in pixels.
+    pub width: Option<u32>,
+    /// A picture's height in pixels.
+    pub height: Option<u32>,
+    /// Whether `?preview=true` serves a small preview (pictures).
+    pub has_preview: bool,
+}
+
+impl From<kaimono_messaging::Attachment> for AttachmentResponse {
+    fn from(a: kaimono_messaging::Attachment) -> Self {
+        Self {
+            id: a.id,
+            file_name: a.file_name,
+            content_type: a.content_type,
+            size: a.byte_size,
+            width: a.width,
+            height: a.height,
+            has_preview: a.has_preview,
+        }
+    }
 }
 
 /// An order's thread, oldest first, and whether it still takes messages (MSG-03).
@@ -613,6 +670,7 @@ impl From<kaimono_messaging::Message> for OrderMessageResponse {
             body: m.body,
             at: m.at,
             read_at: m.read_at,
+            attachments: m.attachments.into_iter().map(AttachmentResponse::from).collect(),
         }
     }
 }

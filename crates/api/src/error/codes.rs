@@ -108,6 +108,10 @@ error_codes! {
     ItemsNotInspected = "items_not_inspected", CONFLICT, "Every item must be inspected before the parcel is weighed.";
     ParcelTooHeavy = "parcel_too_heavy", UNPROCESSABLE_ENTITY, "The parcel is too heavy for this shipping method.";
     MessagesClosed = "messages_closed", CONFLICT, "Messages are closed 30 days after an order ends.";
+    UnsupportedAttachment = "unsupported_attachment", UNPROCESSABLE_ENTITY, "Attach JPG, PNG, GIF, WEBP or PDF files only.";
+    AttachmentTooLarge = "attachment_too_large", UNPROCESSABLE_ENTITY, "Each file may be at most 10 MB.";
+    TooManyAttachments = "too_many_attachments", UNPROCESSABLE_ENTITY, "A message takes at most 3 files.";
+    TooManyPhotos = "too_many_photos", CONFLICT, "The item already has as many photos as it may.";
     TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";

@@ -372,6 +372,16 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
                 ErrorCode::MessagesClosed,
                 format!("this order ended more than {days} days ago and takes no more messages"),
             ),
+            ProxyError::TooManyPhotos { max } => {
+                ApiError::new(ErrorCode::TooManyPhotos, format!("an item has at most {max} photos"))
+            }
+            e @ ProxyError::NotAtWarehouse { .. } => ApiError::new(ErrorCode::InvalidTransition, e.to_string()),
+            ProxyError::Photo(e) => match e {
+                kaimono_media::ImageError::TooLarge => ApiError::field(ErrorCode::ImageTooLarge, "file", e.to_string()),
+                _ => ApiError::field(ErrorCode::UnsupportedImage, "file", e.to_string()),
+            },
+            ProxyError::PhotoNotFound => ApiError::not_found("photo"),
+            ProxyError::Storage(e) => e.into(),
             ProxyError::Payment(e) => e.into(),
             ProxyError::Catalog(e) => e.into(),
             ProxyError::Account(e) => e.into(),
@@ -509,6 +519,17 @@ impl From<kaimono_messaging::MessagingError> for ApiError {
     fn from(e: kaimono_messaging::MessagingError) -> Self {
         match e {
             kaimono_messaging::MessagingError::Db(e) => e.into(),
+            kaimono_messaging::MessagingError::Storage(e) => e.into(),
+            e @ kaimono_messaging::MessagingError::TooManyAttachments { .. } => {
+                ApiError::field(ErrorCode::TooManyAttachments, "file", e.to_string())
+            }
+            e @ kaimono_messaging::MessagingError::UnsupportedAttachment { .. } => {
+                ApiError::field(ErrorCode::UnsupportedAttachment, "file", e.to_string())
+            }
+            e @ kaimono_messaging::MessagingError::AttachmentTooLarge { .. } => {
+                ApiError::field(ErrorCode::AttachmentTooLarge, "file", e.to_string())
+            }
+            kaimono_messaging::MessagingError::AttachmentNotFound => ApiError::not_found("file"),
             e => ApiError::internal(e),
         }
     }

@@ -21,7 +21,7 @@ db_tests!(
 );
 
 /// A quoted order of one item paid from the deposit, every item inspected: ready to weigh.
-async fn inspected_order(app: &TestApp, p: &Proxy, key: &str) -> Value {
+pub(crate) async fn inspected_order(app: &TestApp, p: &Proxy, key: &str) -> Value {
     let (_, order) = submit(app, p, key, json!([items()[0].clone()])).await;
     quote_all(app, p, &order).await;
     credit(app, p, "3000").await;
@@ -36,7 +36,7 @@ async fn inspected_order(app: &TestApp, p: &Proxy, key: &str) -> Value {
     order
 }
 
-fn items() -> Value {
+pub(crate) fn items() -> Value {
     json!([
         {"source_url": "https://item.taobao.com/item.htm?id=1", "name": "帆布トートバッグ", "options": "黒 / L", "quantity": 1, "unit_price": "2400"},
         {"source_url": "https://item.taobao.com/item.htm?id=2", "name": "陶器マグ", "options": "白", "quantity": 2, "unit_price": "900"},
@@ -44,36 +44,36 @@ fn items() -> Value {
     ])
 }
 
-struct Proxy {
-    shop: ShopFixture,
-    member: (kaimono_core::AccountId, String),
-    address: String,
+pub(crate) struct Proxy {
+    pub shop: ShopFixture,
+    pub member: (kaimono_core::AccountId, String),
+    pub address: String,
 }
 
-async fn proxy_service(app: &TestApp, email: &str) -> Proxy {
+pub(crate) async fn proxy_service(app: &TestApp, email: &str) -> Proxy {
     let shop = create_proxy_shop(app, "daiko").await;
     let member = fast_member(app, email).await;
     let address = home_address(app, member.0).await;
     Proxy { shop, member, address }
 }
 
-async fn submit(app: &TestApp, p: &Proxy, key: &str, items: Value) -> (u16, Value) {
+pub(crate) async fn submit(app: &TestApp, p: &Proxy, key: &str, items: Value) -> (u16, Value) {
     let body =
         json!({"shop_id": p.shop.id.0, "address_id": p.address, "shipping_priority": "cheapest", "items": items});
     let (status, body, _) = app.post_with_key("/api/v1/me/proxy-orders", Some(&p.member.1), key, body).await;
     (status, body)
 }
 
-fn staff_path(p: &Proxy, order: &Value, rest: &str) -> String {
+pub(crate) fn staff_path(p: &Proxy, order: &Value, rest: &str) -> String {
     format!("/api/v1/shops/{}/proxy-orders/{}{rest}", p.shop.id, order["id"].as_str().unwrap())
 }
 
-fn my_path(order: &Value, rest: &str) -> String {
+pub(crate) fn my_path(order: &Value, rest: &str) -> String {
     format!("/api/v1/me/proxy-orders/{}{rest}", order["id"].as_str().unwrap())
 }
 
 /// Quotes every item still in the order at its requested price, ¥300 of seller's shipping each.
-async fn quote_all(app: &TestApp, p: &Proxy, order: &Value) -> Value {
+pub(crate) async fn quote_all(app: &TestApp, p: &Proxy, order: &Value) -> Value {
     let quotes: Vec<Value> = order["items"]
         .as_array()
         .unwrap()
@@ -87,7 +87,7 @@ async fn quote_all(app: &TestApp, p: &Proxy, order: &Value) -> Value {
     quoted
 }
 
-async fn credit(app: &TestApp, p: &Proxy, amount: &str) -> Value {
+pub(crate) async fn credit(app: &TestApp, p: &Proxy, amount: &str) -> Value {
     let path = format!("/api/v1/shops/{}/members/{}/deposit/adjustments", p.shop.id, p.member.0.0);
     let body = json!({"direction": "credit", "amount": amount, "reason": "お振込みの前受け"});
     let (status, deposit) = app.post(&path, Some(&p.shop.staff.access_token), body).await;
@@ -95,7 +95,7 @@ async fn credit(app: &TestApp, p: &Proxy, amount: &str) -> Value {
     deposit
 }
 
-fn yen(v: &Value) -> i64 {
+pub(crate) fn yen(v: &Value) -> i64 {
     v.as_str().unwrap().parse().unwrap()
 }
 

@@ -3,9 +3,9 @@ use crate::auth::Principal;
 use crate::dto::products::ProductImageResponse;
 use crate::error::{ApiError, ErrorCode, responses::*};
 use crate::state::AppState;
+use crate::upload::{FormRules, read_form};
 use actix_multipart::Multipart;
 use actix_web::{HttpResponse, post, web};
-use futures_util::StreamExt;
 use kaimono_core::ProductId;
 use kaimono_media::images::MAX_UPLOAD_BYTES;
 use utoipa::ToSchema;
@@ -49,53 +49,19 @@ pub async fn add_product_image(
     Ok(HttpResponse::Created().json(ProductImageResponse::from(image)))
 }
 
-/// The `file` and `alt` fields of the form; other fields are skipped. A file over the limit is refused
-/// as soon as it passes it.
-async fn read_upload(mut form: Multipart) -> Result<(bytes::Bytes, String), ApiError> {
-    let unreadable = |e: actix_multipart::MultipartError| match e {
-        actix_multipart::MultipartError::ContentTypeMissing
-        | actix_multipart::MultipartError::ContentTypeParse
-        | actix_multipart::MultipartError::ContentTypeIncompatible => {
-            ApiError::new(ErrorCode::UnsupportedMediaType, "send the picture as multipart/form-data")
-        }
-        other => ApiError::new(ErrorCode::UnreadableBody, format!("the form could not be read: {other}")),
-    };
-    let (mut file, mut alt) = (None, String::new());
-    while let Some(field) = form.next().await {
-        let mut field = field.map_err(unreadable)?;
-        let name = field.name().unwrap_or_default().to_owned();
-        let limit = match name.as_str() {
-            "file" => MAX_UPLOAD_BYTES,
-            "alt" => 4 * kaimono_catalog::MAX_ALT_CHARS,
-            _ => 0,
-        };
-        let mut data = bytes::BytesMut::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(unreadable)?;
-            if data.len() + chunk.len() > limit {
-                return Err(match name.as_str() {
-                    "file" => ApiError::field(ErrorCode::ImageTooLarge, "file", "the image is larger than 10 MB"),
-                    "alt" => ApiError::field(
-                        ErrorCode::ValidationFailed,
-                        "alt",
-                        format!("is at most {} characters", kaimono_catalog::MAX_ALT_CHARS),
-                    ),
-                    _ => continue,
-                });
-            }
-            data.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "file" => file = Some(data.freeze()),
-            "alt" => {
-                alt = String::from_utf8(data.to_vec())
-                    .map_err(|_| ApiError::field(ErrorCode::ValidationFailed, "alt", "is not UTF-8 text"))?;
-            }
-            _ => {}
-        }
-    }
-    let file = file.filter(|f| !f.is_empty()).ok_or_else(|| {
+const IMAGE_FORM: FormRules = FormRules {
+    max_files: 1,
+    file_bytes: MAX_UPLOAD_BYTES,
+    texts: &[("alt", 4 * kaimono_catalog::MAX_ALT_CHARS)],
+    too_many: ErrorCode::ValidationFailed,
+    too_large: ErrorCode::ImageTooLarge,
+};
+
+/// The `file` and `alt` fields of the form; other fields are skipped.
+async fn read_upload(form: Multipart) -> Result<(bytes::Bytes, String), ApiError> {
+    let mut form = read_form(form, IMAGE_FORM).await?;
+    let file = form.files.pop().map(|f| f.bytes).ok_or_else(|| {
         ApiError::field(ErrorCode::ValidationFailed, "file", "choose a JPEG, PNG or WEBP picture to upload")
     })?;
-    Ok((file, alt))
+    Ok((file, form.texts.remove("alt").unwrap_or_default()))
 }

@@ -1,13 +1,17 @@
-//! Order messages of proxy orders (MSG-01, MSG-03, MSG-04), for the member and for the service's staff.
+//! Order messages of proxy orders (MSG-01 to MSG-04), for the member and for the service's staff. A
+//! message is sent as JSON, or as `multipart/form-data` with up to three files.
 
 use crate::auth::{Member, ShopStaff};
 use crate::dto::proxy::{OrderMessageResponse, OrderThreadResponse};
 use crate::dto::validate_not_blank;
-use crate::error::{ApiError, responses::*};
-use crate::extract::ValidJson;
+use crate::error::{ApiError, ErrorCode, responses::*};
+use crate::extract::{ValidJson, flatten};
 use crate::state::AppState;
-use actix_web::{HttpResponse, get, post, web};
-use kaimono_proxy::{Actor, NewMessage};
+use crate::upload::{FormRules, read_form};
+use actix_multipart::Multipart;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, get, post, web};
+use kaimono_messaging::{MAX_ATTACHMENTS, NewAttachment, NewMessage};
+use kaimono_proxy::Actor;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -35,10 +39,51 @@ pub struct SendMessageRequest {
     pub body: String,
 }
 
-impl SendMessageRequest {
-    fn into_message(self) -> NewMessage {
-        NewMessage { title: self.title.trim().to_owned(), body: self.body.trim().to_owned() }
-    }
+/// A new message with files, as `multipart/form-data` (MSG-02; this type only describes the form).
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct SendMessageForm {
+    /// The title, 1–100 characters.
+    #[schema(min_length = 1, max_length = 100)]
+    pub title: String,
+    /// The text, 1–5,000 characters.
+    #[schema(min_length = 1, max_length = 5000)]
+    pub body: String,
+    /// Up to 3 files named `file`: JPG, PNG, GIF, WEBP or PDF, judged by their content, 10 MB each.
+    /// Pictures are re-encoded (their metadata dropped).
+    #[schema(value_type = Vec<String>, format = Binary, max_items = 3)]
+    pub file: Vec<Vec<u8>>,
+}
+
+const MESSAGE_FORM: FormRules = FormRules {
+    max_files: MAX_ATTACHMENTS,
+    file_bytes: kaimono_media::MAX_FILE_BYTES,
+    texts: &[("title", 400), ("body", 20_000)],
+    too_many: ErrorCode::TooManyAttachments,
+    too_large: ErrorCode::AttachmentTooLarge,
+};
+
+/// The message and its files, from a JSON body or a multipart form; title and body checked either way.
+async fn read_message(req: &HttpRequest, payload: web::Payload) -> Result<NewMessage, ApiError> {
+    let mut payload = payload.into_inner();
+    let multipart = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let (request, files) = if multipart {
+        let mut form = read_form(Multipart::new(req.headers(), payload), MESSAGE_FORM).await?;
+        let request = SendMessageRequest {
+            title: form.texts.remove("title").unwrap_or_default(),
+            body: form.texts.remove("body").unwrap_or_default(),
+        };
+        request.validate().map_err(|e| ApiError::validation(flatten(&e)))?;
+        let files = form.files.into_iter().map(|f| NewAttachment { file_name: f.file_name, bytes: f.bytes }).collect();
+        (request, files)
+    } else {
+        (ValidJson::<SendMessageRequest>::from_request(req, &mut payload).await?.0, Vec::new())
+    };
+    Ok(NewMessage { title: request.title.trim().to_owned(), body: request.body.trim().to_owned(), files })
 }
 
 /// The thread of one of the member's proxy orders; the service's messages become read.
@@ -64,8 +109,11 @@ pub async fn list_my_proxy_messages(
 #[utoipa::path(
     tag = "proxy",
     params(("order_id" = Uuid, Path, description = "The proxy order")),
-    request_body = SendMessageRequest,
-    responses((status = 201, body = OrderMessageResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    request_body(content(
+        (SendMessageRequest = "application/json"),
+        (SendMessageForm = "multipart/form-data"),
+    )),
+    responses((status = 201, body = OrderMessageResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, UnsupportedMediaType, Unprocessable, StorageDown, ServerError),
     security(("bearer" = []))
 )]
 #[post("/me/proxy-orders/{order_id}/messages")]
@@ -73,13 +121,12 @@ pub async fn send_my_proxy_message(
     state: web::Data<AppState>,
     member: Member,
     path: web::Path<Uuid>,
-    body: ValidJson<SendMessageRequest>,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let (id, now) = (path.into_inner(), state.clock.now());
-    let txn = crate::database::begin_write(&state.db).await?;
-    let actor = Actor::Member(member.0);
-    let sent = kaimono_proxy::send_proxy_message(&txn, actor, member.0, id, body.0.into_message(), now).await?;
-    txn.commit().await?;
+    let message = read_message(&req, payload).await?;
+    let (id, now, actor) = (path.into_inner(), state.clock.now(), Actor::Member(member.0));
+    let sent = kaimono_proxy::send_proxy_message(&state.db, &state.storage, actor, member.0, id, message, now).await?;
     Ok(HttpResponse::Created().json(OrderMessageResponse::from(sent)))
 }
 
@@ -105,8 +152,11 @@ pub async fn list_shop_proxy_messages(
 #[utoipa::path(
     tag = "proxy",
     params(("shop_id" = Uuid, Path, description = "The proxy-buying service"), ("order_id" = Uuid, Path, description = "The proxy order")),
-    request_body = SendMessageRequest,
-    responses((status = 201, body = OrderMessageResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    request_body(content(
+        (SendMessageRequest = "application/json"),
+        (SendMessageForm = "multipart/form-data"),
+    )),
+    responses((status = 201, body = OrderMessageResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, UnsupportedMediaType, Unprocessable, StorageDown, ServerError),
     security(("bearer" = []))
 )]
 #[post("/shops/{shop_id}/proxy-orders/{order_id}/messages")]
@@ -114,12 +164,12 @@ pub async fn send_shop_proxy_message(
     state: web::Data<AppState>,
     staff: ShopStaff,
     path: web::Path<(Uuid, Uuid)>,
-    body: ValidJson<SendMessageRequest>,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let ((_, id), now) = (path.into_inner(), state.clock.now());
-    let txn = crate::database::begin_write(&state.db).await?;
-    let actor = Actor::Shop(staff.shop);
-    let sent = kaimono_proxy::send_proxy_message(&txn, actor, staff.account_id, id, body.0.into_message(), now).await?;
-    txn.commit().await?;
+    let message = read_message(&req, payload).await?;
+    let ((_, id), now, actor) = (path.into_inner(), state.clock.now(), Actor::Shop(staff.shop));
+    let sent =
+        kaimono_proxy::send_proxy_message(&state.db, &state.storage, actor, staff.account_id, id, message, now).await?;
     Ok(HttpResponse::Created().json(OrderMessageResponse::from(sent)))
 }

@@ -1,6 +1,7 @@
 //! Proxy-buying (PRX-01 to PRX-05, PAY-05, PAY-06): `/me/proxy-orders` for members, `/shops/{id}/proxy-orders`
 //! and the transfer and deposit desks for the service's staff.
 
+mod files;
 mod member;
 mod messages;
 mod staff;
@@ -11,4 +12,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     member::configure(cfg);
     staff::configure(cfg);
     messages::configure(cfg);
+    files::configure(cfg);
 }

@@ -1,0 +1,237 @@
+//! Files of proxy orders: message attachments (MSG-02) and inspection photos (PRX-06). They are private
+//! to the order's member and the service's staff, and always answered as downloads with `nosniff` and a
+//! sandboxing CSP, so a file can never run as a page of ours.
+
+use crate::auth::{Member, ShopStaff};
+use crate::dto::proxy::ProxyOrderResponse;
+use crate::error::{ApiError, ErrorCode, responses::*};
+use crate::state::AppState;
+use crate::upload::{FormRules, read_form};
+use actix_multipart::Multipart;
+use actix_web::http::header::{self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
+use actix_web::{HttpResponse, get, post, web};
+use kaimono_proxy::Actor;
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get_my_proxy_attachment)
+        .service(get_shop_proxy_attachment)
+        .service(add_proxy_item_photo)
+        .service(get_my_proxy_photo)
+        .service(get_shop_proxy_photo);
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FileQuery {
+    /// A picture's small preview (320 pixels wide) instead of the file.
+    #[serde(default)]
+    pub preview: bool,
+}
+
+/// A private file as a download: never rendered by the browser as a page, never sniffed, not shared
+/// by caches.
+fn download(bytes: bytes::Bytes, content_type: &str, file_name: &str) -> HttpResponse {
+    let ascii: String = file_name.chars().map(|c| if c.is_ascii_graphic() && c != '"' { c } else { '_' }).collect();
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: file_name.as_bytes().to_vec(),
+            }),
+        ],
+    };
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
+        .insert_header(disposition)
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
+        // JPEG and PDF are compressed already: the compression middleware leaves an identity answer alone.
+        .insert_header((header::CONTENT_ENCODING, "identity"))
+        .body(bytes)
+}
+
+async fn attachment(
+    state: &AppState,
+    actor: Actor,
+    id: Uuid,
+    file: Uuid,
+    preview: bool,
+) -> Result<HttpResponse, ApiError> {
+    let (attachment, bytes) =
+        kaimono_proxy::proxy_attachment(&state.db, &state.storage, actor, id, file, preview).await?;
+    let content_type = if preview && attachment.has_preview { "image/jpeg" } else { attachment.content_type.as_str() };
+    Ok(download(bytes, content_type, &attachment.file_name))
+}
+
+/// A file attached to a message on one of the member's proxy orders (MSG-02), as a download.
+#[utoipa::path(
+    tag = "proxy",
+    params(
+        ("order_id" = Uuid, Path, description = "The proxy order"),
+        ("attachment_id" = Uuid, Path, description = "The file"),
+        FileQuery
+    ),
+    responses(
+        (status = 200, description = "The file (`image/jpeg` or `application/pdf`), as an attachment.", content_type = "application/octet-stream", body = Vec<u8>),
+        Unauthorized, Forbidden, NotFound, StorageDown, ServerError
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/proxy-orders/{order_id}/attachments/{attachment_id}")]
+pub async fn get_my_proxy_attachment(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<FileQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, file) = path.into_inner();
+    attachment(&state, Actor::Member(member.0), id, file, query.preview).await
+}
+
+/// A file attached to a message on one of the service's proxy orders (MSG-02), as a download.
+#[utoipa::path(
+    tag = "proxy",
+    params(
+        ("shop_id" = Uuid, Path, description = "The proxy-buying service"),
+        ("order_id" = Uuid, Path, description = "The proxy order"),
+        ("attachment_id" = Uuid, Path, description = "The file"),
+        FileQuery
+    ),
+    responses(
+        (status = 200, description = "The file (`image/jpeg` or `application/pdf`), as an attachment.", content_type = "application/octet-stream", body = Vec<u8>),
+        Unauthorized, Forbidden, NotFound, StorageDown, ServerError
+    ),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/proxy-orders/{order_id}/attachments/{attachment_id}")]
+pub async fn get_shop_proxy_attachment(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    path: web::Path<(Uuid, Uuid, Uuid)>,
+    query: web::Query<FileQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (_, id, file) = path.into_inner();
+    attachment(&state, Actor::Shop(staff.shop), id, file, query.preview).await
+}
+
+/// An inspection photo upload, as `multipart/form-data` (this type only describes the form).
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct ItemPhotoUpload {
+    /// The photo: JPEG, PNG, GIF or WEBP (judged by its content), at most 10 MB; re-encoded, its
+    /// metadata (such as the GPS position) dropped.
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
+}
+
+const PHOTO_FORM: FormRules = FormRules {
+    max_files: 1,
+    file_bytes: kaimono_media::MAX_FILE_BYTES,
+    texts: &[],
+    too_many: ErrorCode::ValidationFailed,
+    too_large: ErrorCode::ImageTooLarge,
+};
+
+/// Add an inspection photo to an item that has arrived at the warehouse (PRX-06); at most 10 per item.
+/// The member sees it on the order.
+#[utoipa::path(
+    tag = "proxy",
+    params(
+        ("shop_id" = Uuid, Path, description = "The proxy-buying service"),
+        ("order_id" = Uuid, Path, description = "The proxy order"),
+        ("item_id" = Uuid, Path, description = "The item")
+    ),
+    request_body(content = ItemPhotoUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, body = ProxyOrderResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, UnsupportedMediaType, Unprocessable, StorageDown, ServerError
+    ),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/proxy-orders/{order_id}/items/{item_id}/photos")]
+pub async fn add_proxy_item_photo(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    path: web::Path<(Uuid, Uuid, Uuid)>,
+    form: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let (_, id, item) = path.into_inner();
+    let upload = read_form(form, PHOTO_FORM).await?.files.pop().ok_or_else(|| {
+        ApiError::field(ErrorCode::ValidationFailed, "file", "choose a photo (JPEG, PNG, GIF or WEBP) to upload")
+    })?;
+    let order = kaimono_proxy::add_item_photo(
+        &state.db,
+        &state.storage,
+        staff.shop,
+        (id, item),
+        upload.bytes,
+        staff.account_id,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(ProxyOrderResponse::from(order)))
+}
+
+async fn photo(state: &AppState, actor: Actor, id: Uuid, photo: Uuid, preview: bool) -> Result<HttpResponse, ApiError> {
+    let bytes = kaimono_proxy::item_photo(&state.db, &state.storage, actor, id, photo, preview).await?;
+    Ok(download(bytes, "image/jpeg", &format!("photo-{photo}.jpg")))
+}
+
+/// An inspection photo of one of the member's proxy orders (PRX-06).
+#[utoipa::path(
+    tag = "proxy",
+    params(
+        ("order_id" = Uuid, Path, description = "The proxy order"),
+        ("photo_id" = Uuid, Path, description = "The photo"),
+        FileQuery
+    ),
+    responses(
+        (status = 200, description = "The photo, as a JPEG attachment.", content_type = "image/jpeg", body = Vec<u8>),
+        Unauthorized, Forbidden, NotFound, StorageDown, ServerError
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/proxy-orders/{order_id}/photos/{photo_id}")]
+pub async fn get_my_proxy_photo(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<(Uuid, Uuid)>,
+    query: web::Query<FileQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, file) = path.into_inner();
+    photo(&state, Actor::Member(member.0), id, file, query.preview).await
+}
+
+/// An inspection photo of one of the service's proxy orders (PRX-06).
+#[utoipa::path(
+    tag = "proxy",
+    params(
+        ("shop_id" = Uuid, Path, description = "The proxy-buying service"),
+        ("order_id" = Uuid, Path, description = "The proxy order"),
+        ("photo_id" = Uuid, Path, description = "The photo"),
+        FileQuery
+    ),
+    responses(
+        (status = 200, description = "The photo, as a JPEG attachment.", content_type = "image/jpeg", body = Vec<u8>),
+        Unauthorized, Forbidden, NotFound, StorageDown, ServerError
+    ),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/proxy-orders/{order_id}/photos/{photo_id}")]
+pub async fn get_shop_proxy_photo(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    path: web::Path<(Uuid, Uuid, Uuid)>,
+    query: web::Query<FileQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (_, id, file) = path.into_inner();
+    photo(&state, Actor::Shop(staff.shop), id, file, query.preview).await
+}

@@ -5,7 +5,7 @@
 // ship; the member pays the 2nd invoice from the deposit and reports receipt with a public comment.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, launch, mailed, open, screenshot, signUp, skip } from "./browser";
+import { DESKTOP, PHONE, baseUrl, launch, mailed, open, screenshot, signUp, skip } from "./browser";
 
 const OWNER = "owner@kaimono-daiko.demo.kaimono.jp";
 
@@ -44,6 +44,17 @@ async function fillItem(
 }
 
 const yen = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
+
+/** One of the demo mall's pictures, as a photo a phone would take. */
+async function aPhoto(): Promise<Buffer> {
+  const demo = (await (await fetch(`${baseUrl}/api/v1/products?limit=10`)).json()) as {
+    items: { cover: { url: string } | null }[];
+  };
+  const cover = demo.items.find((item) => item.cover)?.cover?.url ?? "";
+  return Buffer.from(await (await fetch(`${baseUrl}${cover}`)).arrayBuffer());
+}
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 describe.skipIf(skip)("proxy buying", () => {
   let browser: Browser;
@@ -134,11 +145,32 @@ describe.skipIf(skip)("proxy buying", () => {
     await toteItem.getByRole("button", { name: "確認を依頼する" }).click();
     await m.getByText("確認を依頼しました。回答があるまでこの商品は購入されません。").waitFor();
     await m.getByRole("button", { name: /以前の請求書/ }).waitFor();
-    // MSG-01: a message to the service.
+    // MSG-01, MSG-02: a message to the service with a picture and a PDF; a ".jpg" that is a web page
+    // is refused by the server and nothing is sent.
+    const photo = await aPhoto();
     await m.getByLabel("件名").fill("発送について");
     await m.getByLabel("本文").fill("まとめて発送してください。");
+    const attach = m.getByTestId("drop-zone").locator("input[type=file]");
+    await attach.setInputFiles({
+      name: "cat.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("<html></html>"),
+    });
+    await m.getByRole("button", { name: "送信する" }).click();
+    await m.getByText("添付できるのはJPG・PNG・GIF・WEBP・PDFのファイルだけです。").first().waitFor();
+    expect(await m.getByTestId("message").count()).toBe(0);
+    await m.getByRole("button", { name: "cat.jpg を外す" }).click();
+    await attach.setInputFiles([
+      { name: "箱.jpg", mimeType: "image/jpeg", buffer: photo },
+      { name: "注文メモ.pdf", mimeType: "application/pdf", buffer: PDF },
+    ]);
+    await expect.poll(() => m.getByTestId("chosen-file").count()).toBe(2);
     await m.getByRole("button", { name: "送信する" }).click();
     await m.getByText("メッセージを送信しました。").waitFor();
+    await m
+      .getByTestId("attachments")
+      .getByRole("button", { name: /注文メモ\.pdf/ })
+      .waitFor();
     const firstDue = yen(await m.getByTestId("invoice-1").getByTestId("invoice-due").textContent());
     expect(firstDue).toBeGreaterThan(4000);
     await screenshot(m, "proxy-order-phone");
@@ -177,6 +209,7 @@ describe.skipIf(skip)("proxy buying", () => {
       .getByRole("link", { name: number })
       .click();
     await s.getByText("まとめて発送してください。").waitFor();
+    await s.getByTestId("attachments").getByRole("img", { name: "箱.jpg" }).waitFor();
     await s.getByLabel("Answer").fill("内ポケットが1つあります。");
     await s.getByRole("button", { name: "Answer", exact: true }).click();
     await s.getByText("Answered.").waitFor();
@@ -189,6 +222,14 @@ describe.skipIf(skip)("proxy buying", () => {
         const item = s.getByTestId("staff-item").filter({ hasText: name });
         await item.getByRole("button", { name: `Mark ${step}` }).click();
         await item.getByText(step, { exact: true }).waitFor();
+        if (step === "At the warehouse") {
+          // PRX-06: an inspection photo, as the phone's camera would give it.
+          await item
+            .locator("input[type=file]")
+            .setInputFiles({ name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: photo });
+          await s.getByText("Photos added.").first().waitFor();
+          await item.getByTestId("item-photos").getByRole("img").waitFor();
+        }
       }
     }
 
@@ -215,6 +256,14 @@ describe.skipIf(skip)("proxy buying", () => {
     await expect.poll(async () => yen(await seaRow.locator("td").nth(2).textContent())).toBe(second);
 
     // PAY-06: the surplus of the second transfer pays the 2nd invoice from the deposit.
+    // PRX-06: the member sees the inspection photos on the order.
+    await m.goto(orderUrl);
+    await m
+      .getByTestId("proxy-item")
+      .filter({ hasText: "キャンバストート" })
+      .getByTestId("item-photos")
+      .getByRole("img")
+      .waitFor();
     await m.goto(`${orderUrl}/pay`);
     await m.getByRole("heading", { name: /2次支払い/ }).waitFor();
     await m.getByRole("button", { name: "デポジットで支払う" }).click();

@@ -540,6 +540,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/proxy-orders/{order_id}/attachments/{attachment_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file attached to a message on one of the member's proxy orders (MSG-02), as a download. */
+    get: operations["get_my_proxy_attachment"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/proxy-orders/{order_id}/cancel": {
     parameters: {
       query?: never;
@@ -683,6 +700,23 @@ export interface paths {
     put?: never;
     /** Report a bank transfer for the waiting invoice (PAY-05); staff confirm it when the money arrives. */
     post: operations["report_proxy_transfer"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/proxy-orders/{order_id}/photos/{photo_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An inspection photo of one of the member's proxy orders (PRX-06). */
+    get: operations["get_my_proxy_photo"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1418,6 +1452,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/attachments/{attachment_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file attached to a message on one of the service's proxy orders (MSG-02), as a download. */
+    get: operations["get_shop_proxy_attachment"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/items/{item_id}/answer": {
     parameters: {
       query?: never;
@@ -1429,6 +1480,26 @@ export interface paths {
     put?: never;
     /** Answer the member's question about an item (PRX-05); then it may be bought. */
     post: operations["answer_proxy_item_question"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/items/{item_id}/photos": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an inspection photo to an item that has arrived at the warehouse (PRX-06); at most 10 per item.
+     *     The member sees it on the order.
+     */
+    post: operations["add_proxy_item_photo"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1488,6 +1559,23 @@ export interface paths {
      *     written and mailed. Weighing again before payment writes a new version.
      */
     post: operations["weigh_proxy_parcel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/photos/{photo_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An inspection photo of one of the service's proxy orders (PRX-06). */
+    get: operations["get_shop_proxy_photo"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2069,6 +2157,35 @@ export interface components {
        */
       reported_at: string;
     };
+    /** @description A file attached to a message (MSG-02). */
+    AttachmentResponse: {
+      /**
+       * Format: uuid
+       * @description The file's id.
+       */
+      id: string;
+      /** @description Its name for the download, with the extension of what is stored (`写真.jpg`). */
+      file_name: string;
+      /** @description `image/jpeg` (pictures are re-encoded) or `application/pdf`. */
+      content_type: string;
+      /**
+       * Format: u-int64
+       * @description Its size in bytes.
+       */
+      size: number;
+      /**
+       * Format: u-int32
+       * @description A picture's width in pixels.
+       */
+      width?: number | null;
+      /**
+       * Format: u-int32
+       * @description A picture's height in pixels.
+       */
+      height?: number | null;
+      /** @description Whether `?preview=true` serves a small preview (pictures). */
+      has_preview: boolean;
+    };
     /** @description One call to the payment provider and its result (PAY-03). */
     AttemptResponse: {
       /** @description `authorize`, `capture`, `void` or `refund`. */
@@ -2487,6 +2604,10 @@ export interface components {
       | "items_not_inspected"
       | "parcel_too_heavy"
       | "messages_closed"
+      | "unsupported_attachment"
+      | "attachment_too_large"
+      | "too_many_attachments"
+      | "too_many_photos"
       | "transfer_settled"
       | "database_unavailable"
       | "storage_unavailable"
@@ -2632,6 +2753,38 @@ export interface components {
     ItemAnswerRequest: {
       /** @description What the seller said. */
       answer: string;
+    };
+    /** @description An inspection photo of an item (PRX-06). */
+    ItemPhotoResponse: {
+      /**
+       * Format: uuid
+       * @description The photo's id.
+       */
+      id: string;
+      /**
+       * Format: u-int32
+       * @description Its width in pixels.
+       */
+      width: number;
+      /**
+       * Format: u-int32
+       * @description Its height in pixels.
+       */
+      height: number;
+      /**
+       * Format: date-time
+       * @description When it was taken.
+       */
+      taken_at: string;
+    };
+    /** @description An inspection photo upload, as `multipart/form-data` (this type only describes the form). */
+    ItemPhotoUpload: {
+      /**
+       * Format: binary
+       * @description The photo: JPEG, PNG, GIF or WEBP (judged by its content), at most 10 MB; re-encoded, its
+       *     metadata (such as the GPS position) dropped.
+       */
+      file: string;
     };
     ItemQuestionRequest: {
       /** @description What to confirm with the seller before buying. */
@@ -2822,6 +2975,11 @@ export interface components {
        * @description When the other side read it.
        */
       read_at?: string | null;
+      /**
+       * @description MSG-02: its files, in order. Download one from the thread's `…/attachments/{attachment_id}`
+       *     (`?preview=true` for a picture's small preview).
+       */
+      attachments: components["schemas"]["AttachmentResponse"][];
     };
     OrderResponse: {
       /**
@@ -3466,6 +3624,11 @@ export interface components {
       answer?: string | null;
       /** @description Asked and not yet answered: the item is not bought until then. */
       question_open: boolean;
+      /**
+       * @description PRX-06: inspection photos, oldest first. Each is served at the order's `…/photos/{photo_id}`
+       *     (`?preview=true` for a small one), to the order's member and the service's staff only.
+       */
+      photos: components["schemas"]["ItemPhotoResponse"][];
     };
     /**
      * @description Where an item is: `requested`, `before_payment` (支払前), `paid`, `purchased`, `arrived` (at the
@@ -3762,6 +3925,18 @@ export interface components {
      * @enum {string}
      */
     ReservationStatusDto: "requested" | "held" | "completed" | "unavailable" | "cancelled" | "expired";
+    /** @description A new message with files, as `multipart/form-data` (MSG-02; this type only describes the form). */
+    SendMessageForm: {
+      /** @description The title, 1–100 characters. */
+      title: string;
+      /** @description The text, 1–5,000 characters. */
+      body: string;
+      /**
+       * @description Up to 3 files named `file`: JPG, PNG, GIF, WEBP or PDF, judged by their content, 10 MB each.
+       *     Pictures are re-encoded (their metadata dropped).
+       */
+      file: string[];
+    };
     /** @description A new message (MSG-01). */
     SendMessageRequest: {
       /** @description The title, 1–100 characters. */
@@ -7309,6 +7484,88 @@ export interface operations {
       };
     };
   };
+  get_my_proxy_attachment: {
+    parameters: {
+      query?: {
+        /** @description A picture's small preview (320 pixels wide) instead of the file. */
+        preview?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+        /** @description The file */
+        attachment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file (`image/jpeg` or `application/pdf`), as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": number[];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields or parameters; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   cancel_my_proxy_order: {
     parameters: {
       query?: never;
@@ -7797,6 +8054,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["SendMessageRequest"];
+        "multipart/form-data": components["schemas"]["SendMessageForm"];
       };
     };
     responses: {
@@ -7871,7 +8129,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
-      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      /** @description The body is not of a type this operation takes. */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7898,7 +8156,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
-      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8176,6 +8434,88 @@ export interface operations {
         };
       };
       /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_my_proxy_photo: {
+    parameters: {
+      query?: {
+        /** @description A picture's small preview (320 pixels wide) instead of the file. */
+        preview?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+        /** @description The photo */
+        photo_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The photo, as a JPEG attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/jpeg": number[];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields or parameters; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12194,6 +12534,90 @@ export interface operations {
       };
     };
   };
+  get_shop_proxy_attachment: {
+    parameters: {
+      query?: {
+        /** @description A picture's small preview (320 pixels wide) instead of the file. */
+        preview?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+        /** @description The file */
+        attachment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file (`image/jpeg` or `application/pdf`), as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": number[];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields or parameters; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   answer_proxy_item_question: {
     parameters: {
       query?: never;
@@ -12313,6 +12737,135 @@ export interface operations {
         };
       };
       /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  add_proxy_item_photo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+        /** @description The item */
+        item_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["ItemPhotoUpload"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not of a type this operation takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12536,6 +13089,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["SendMessageRequest"];
+        "multipart/form-data": components["schemas"]["SendMessageForm"];
       };
     };
     responses: {
@@ -12610,7 +13164,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
-      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      /** @description The body is not of a type this operation takes. */
       415: {
         headers: {
           [name: string]: unknown;
@@ -12637,7 +13191,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["ProblemDetails"];
         };
       };
-      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12765,6 +13319,90 @@ export interface operations {
         };
       };
       /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_proxy_photo: {
+    parameters: {
+      query?: {
+        /** @description A picture's small preview (320 pixels wide) instead of the file. */
+        preview?: boolean;
+      };
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+        /** @description The photo */
+        photo_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The photo, as a JPEG attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/jpeg": number[];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields or parameters; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description File storage could not be reached; nothing was changed. Try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;

@@ -190,6 +190,7 @@ export const en: Messages = {
       item_purchased: "Item purchased",
       item_arrived: "Item at the warehouse",
       item_inspected: "Item inspected",
+      item_photographed: "Inspection photo",
       weighed: "Weighed",
       reweighed: "Weighed again",
       awaiting_second_payment: "2nd invoice",

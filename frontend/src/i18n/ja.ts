@@ -189,6 +189,7 @@ export const ja = {
       item_purchased: "買付",
       item_arrived: "倉庫に到着",
       item_inspected: "検品",
+      item_photographed: "検品写真",
       weighed: "計量",
       reweighed: "再計量",
       awaiting_second_payment: "2次請求",

@@ -112,7 +112,7 @@ export function MemberItems({ order }: { order: ProxyOrder }) {
         {order.items.map((item) => (
           <Card withBorder key={item.id} padding="sm" data-testid="proxy-item">
             <Stack gap="xs">
-              <ItemSummary item={item} />
+              <ItemSummary item={item} base={`/api/v1/me/proxy-orders/${order.id}`} />
               {editable && (item.status === "requested" || item.status === "before_payment") && (
                 <ItemActions order={order} item={item} />
               )}

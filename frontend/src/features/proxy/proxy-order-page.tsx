@@ -26,6 +26,7 @@ function Messages({ orderId }: { orderId: string }) {
     <OrderThread
       thread={thread}
       me="member"
+      base={`/api/v1/me/proxy-orders/${orderId}`}
       onSend={async (message) => {
         await sendMyMessage(orderId, message);
         await queryClient.invalidateQueries({ queryKey: ["my-proxy-orders", "messages", orderId] });

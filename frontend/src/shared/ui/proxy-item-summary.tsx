@@ -2,12 +2,13 @@ import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
 import { yen } from "../../components/format";
+import { PrivateImage } from "./private-image";
 import { proxyItemColor } from "./status-colors";
 
 type Item = components["schemas"]["ProxyItemResponse"];
 
 /** One item as both sides read it: name linking to the seller's page, options, price, status, question. */
-export function ItemSummary({ item }: { item: Item }) {
+export function ItemSummary({ item, base }: { item: Item; base: string }) {
   const { t } = useTranslation();
   const price = item.unit_price ?? item.requested_unit_price;
   return (
@@ -47,6 +48,24 @@ export function ItemSummary({ item }: { item: Item }) {
         <Text size="sm" c="teal.8">
           A: {item.answer}
         </Text>
+      )}
+      {item.photos.length > 0 && (
+        <Stack gap={4} data-testid="item-photos">
+          <Text size="xs" fw={600}>
+            {t("proxy.photos")}
+          </Text>
+          <Group gap={6}>
+            {item.photos.map((photo, i) => (
+              <PrivateImage
+                key={photo.id}
+                file={`${base}/photos/${photo.id}`}
+                fileName={`${item.name}-${i + 1}.jpg`}
+                alt={t("proxy.photo", { name: item.name, number: i + 1 })}
+                size={72}
+              />
+            ))}
+          </Group>
+        </Stack>
       )}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, yen } from "../../components/format";
+import { formatDateTime } from "../../components/format";
 import type { TimelineEvent, TimelineKind } from "../api/timelines";
 
 /** What happened, by whom and when, oldest first (SHOP-02, ORD-04). */
@@ -12,13 +12,9 @@ export function TimelineList({ events, kind }: { events: TimelineEvent[]; kind: 
     const rejected = /^rejected_lines=(\d+)$/.exec(e.note);
     if (rejected) return t("timeline.rejectedLines", { count: Number(rejected[1]) });
     if (e.what === "cancelled") return t(`timeline.reason.${e.note}`, { defaultValue: e.note });
-    const paid = /^(deposit|bank_transfer|card) (\d+)$/.exec(e.note);
-    if (e.what === "payment_applied" && paid)
-      return `${t(`timeline.paidBy.${paid[1]}`)} ${yen(paid[2] ?? "0")}`;
-    const reported = /^(\d+) (.+)$/.exec(e.note);
-    if ((e.what === "transfer_reported" || e.what === "transfer_to_deposit") && reported)
-      return `${yen(reported[1] ?? "0")} ${reported[2]}`;
-    if (e.what === "transfer_to_deposit" && /^\d+$/.test(e.note)) return yen(e.note);
+    // Proxy payments are noted "how amount" (`bank_transfer ¥4,400`): the method in words.
+    const paid = /^(deposit|bank_transfer|card) (.+)$/.exec(e.note);
+    if (e.what === "payment_applied" && paid) return `${t(`timeline.paidBy.${paid[1]}`)} ${paid[2]}`;
     if (e.what === "shipped") {
       const [carrier = "", ...tracking] = e.note.split(" ");
       return `${t(`orders.carrier.${carrier}`, { defaultValue: carrier })} ${tracking.join(" ")}`;

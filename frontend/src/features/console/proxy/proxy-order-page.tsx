@@ -24,6 +24,7 @@ function Messages({ shopId, orderId }: { shopId: string; orderId: string }) {
     <OrderThread
       thread={thread}
       me="staff"
+      base={`/api/v1/shops/${shopId}/proxy-orders/${orderId}`}
       onSend={async (message) => {
         await sendProxyMessage(shopId, orderId, message);
         await queryClient.invalidateQueries({ queryKey: ["console", shopId, "proxy-messages", orderId] });

@@ -1,4 +1,15 @@
-import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Card,
+  FileButton,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
@@ -7,6 +18,7 @@ import type { components } from "../../../api/schema";
 import { yen } from "../../../components/format";
 import { useErrorMessage } from "../../../components/states";
 import { useFormErrors } from "../../../components/use-server-errors";
+import { addItemPhoto } from "./api/add-item-photo";
 import { answerQuestion } from "./api/answer-question";
 import { markItem, type ItemStep } from "./api/mark-item";
 import { quoteProxyOrder } from "./api/quote-proxy-order";
@@ -139,7 +151,7 @@ function StaffItem({ shopId, order, item }: { shopId: string; order: ProxyOrder;
   return (
     <Card withBorder padding="sm" data-testid="staff-item">
       <Stack gap="xs">
-        <ItemSummary item={item} />
+        <ItemSummary item={item} base={`/api/v1/shops/${shopId}/proxy-orders/${order.id}`} />
         {item.question_open && (
           <Group gap="xs" align="flex-end">
             <TextInput
@@ -164,16 +176,36 @@ function StaffItem({ shopId, order, item }: { shopId: string; order: ProxyOrder;
             </Button>
           </Group>
         )}
-        {next && !item.question_open && (
-          <Button
-            size="xs"
-            w="fit-content"
-            loading={busy}
-            onClick={() => void run(() => markItem(shopId, order.id, item.id, next), "proxyConsole.marked")}
-          >
-            {t("proxyConsole.markAs", { status: t(`proxy.itemStatus.${next}`) })}
-          </Button>
-        )}
+        <Group gap="xs">
+          {next && !item.question_open && (
+            <Button
+              size="xs"
+              loading={busy}
+              onClick={() => void run(() => markItem(shopId, order.id, item.id, next), "proxyConsole.marked")}
+            >
+              {t("proxyConsole.markAs", { status: t(`proxy.itemStatus.${next}`) })}
+            </Button>
+          )}
+          {(item.status === "arrived" || item.status === "inspected") && (
+            // PRX-06: on a phone, `capture` opens the camera; on a desktop, the file chooser.
+            <FileButton
+              onChange={(files) =>
+                void run(async () => {
+                  for (const file of files) await addItemPhoto(shopId, order.id, item.id, file);
+                }, "proxyConsole.photosAdded")
+              }
+              accept="image/*"
+              capture="environment"
+              multiple
+            >
+              {(props) => (
+                <Button {...props} size="xs" variant="default" loading={busy}>
+                  {t("proxyConsole.addPhotos")}
+                </Button>
+              )}
+            </FileButton>
+          )}
+        </Group>
       </Stack>
     </Card>
   );

@@ -27,6 +27,8 @@ mod m20261202_000021_add_proxy_shipment;
 mod m20261202_000022_create_order_messages;
 mod m20261205_000023_create_message_attachments;
 mod m20261205_000024_create_proxy_item_photos;
+mod m20261205_000025_create_checkout_sessions;
+mod m20261205_000026_create_webhook_events;
 
 pub struct Migrator;
 
@@ -58,6 +60,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000022_create_order_messages::Migration),
             Box::new(m20261205_000023_create_message_attachments::Migration),
             Box::new(m20261205_000024_create_proxy_item_photos::Migration),
+            Box::new(m20261205_000025_create_checkout_sessions::Migration),
+            Box::new(m20261205_000026_create_webhook_events::Migration),
         ]
     }
 }

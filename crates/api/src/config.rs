@@ -80,7 +80,7 @@ pub enum PaymentsConfig {
     /// The built-in sandbox: test cards only, no money moves.
     Sandbox,
     /// A Stripe-compatible API at `api_base` with a secret key.
-    Stripe { api_base: String, secret_key: String },
+    Stripe { api_base: String, secret_key: String, webhook_secret: String },
 }
 
 impl std::fmt::Debug for PaymentsConfig {
@@ -142,6 +142,7 @@ struct FileConfig {
     payment_provider: Option<String>,
     stripe_api_base: Option<String>,
     stripe_secret_key: Option<String>,
+    stripe_webhook_secret: Option<String>,
     dev_mailbox: Option<bool>,
     listen_backlog: Option<u32>,
     catalog_cache_ms: Option<u64>,
@@ -315,6 +316,10 @@ impl Config {
                     .unwrap_or_else(|| "https://api.stripe.com".to_owned()),
                 secret_key: get("STRIPE_SECRET_KEY", file.stripe_secret_key).ok_or_else(|| {
                     bad("STRIPE_SECRET_KEY", "is required with KAIMONO_PAYMENT_PROVIDER=stripe".into())
+                })?,
+                // PAY-07: hosted-page webhooks are believed only when signed with it.
+                webhook_secret: get("STRIPE_WEBHOOK_SECRET", file.stripe_webhook_secret).ok_or_else(|| {
+                    bad("STRIPE_WEBHOOK_SECRET", "is required with KAIMONO_PAYMENT_PROVIDER=stripe".into())
                 })?,
             },
             Some(other) => return Err(bad("PAYMENT_PROVIDER", format!("expected sandbox or stripe, got {other:?}"))),

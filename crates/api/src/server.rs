@@ -14,12 +14,22 @@ pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(2
 pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppState> {
     let db = crate::database::connect(&config.database_url, &config.limits).await?;
     crate::database::migrate(&db).await?;
-    let payments: Arc<dyn kaimono_payments::PaymentProvider> = match &config.payments {
-        crate::config::PaymentsConfig::Sandbox => Arc::new(kaimono_payments::SandboxProvider),
-        crate::config::PaymentsConfig::Stripe { api_base, secret_key } => {
-            Arc::new(kaimono_payments::StripeClient::new(api_base, secret_key)?)
-        }
-    };
+    let (payments, hosted): (Arc<dyn kaimono_payments::PaymentProvider>, Arc<dyn kaimono_payments::HostedCheckout>) =
+        match &config.payments {
+            crate::config::PaymentsConfig::Sandbox => {
+                // The sandbox page signs its own webhooks with a secret derived from the token secret.
+                let secret = format!("sandbox-checkout:{}", config.jwt_secret);
+                (
+                    Arc::new(kaimono_payments::SandboxProvider),
+                    Arc::new(kaimono_payments::SandboxCheckout::new(secret.as_bytes())),
+                )
+            }
+            crate::config::PaymentsConfig::Stripe { api_base, secret_key, webhook_secret } => {
+                let client =
+                    kaimono_payments::StripeClient::new(api_base, secret_key)?.with_webhook_secret(webhook_secret);
+                (Arc::new(client.clone()), Arc::new(client))
+            }
+        };
     if config.env == Environment::Production {
         if payments.name() == "sandbox" {
             tracing::warn!("the sandbox payment provider is in use: no money moves (set KAIMONO_PAYMENT_PROVIDER)");
@@ -39,7 +49,9 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
         Arc::new(kaimono_reservations::ReservationPayments),
     ]);
     let storage = kaimono_media::Storage::open(&config.storage, config.limits.storage)?;
+    let checkout = kaimono_payments::Checkout::new(hosted, vec![Arc::new(kaimono_proxy::ProxyCardPayments)]);
     Ok(AppState {
+        checkout,
         storage,
         settlement: kaimono_payments::Settlement::new(payments, payables),
         catalog_cache: Arc::new(crate::cache::PublicCache::new(config.catalog_cache_ttl)),

@@ -15,6 +15,8 @@ pub struct AppState {
     pub throttle: kaimono_accounts::LoginThrottle,
     /// The payment provider and what it settles for.
     pub settlement: kaimono_payments::Settlement,
+    /// PAY-07: the hosted card page and what its money pays.
+    pub checkout: kaimono_payments::Checkout,
     /// Uploaded files: product images.
     pub storage: kaimono_media::Storage,
     /// Public catalog answers, kept for at most a second.

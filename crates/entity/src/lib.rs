@@ -5,6 +5,7 @@
 pub mod account;
 pub mod address;
 pub mod cart_item;
+pub mod checkout_session;
 pub mod deposit_account;
 pub mod deposit_entry;
 pub mod email_token;
@@ -40,6 +41,7 @@ pub mod stock;
 pub mod timeline_event;
 pub mod transfer_report;
 pub mod variant;
+pub mod webhook_event;
 mod write;
 
 pub use write::begin_write;

@@ -41,6 +41,11 @@ pub enum PaymentError {
     /// The payable refused the outcome of a settlement.
     #[error("{0}")]
     Payable(Box<dyn std::error::Error + Send + Sync>),
+    /// PAY-07: a webhook that is not believed (unsigned, forged, stale or unreadable).
+    #[error(transparent)]
+    Webhook(#[from] crate::checkout::WebhookError),
+    #[error("corrupt payment data: {0}")]
+    Corrupt(String),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),
 }

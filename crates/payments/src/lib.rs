@@ -5,6 +5,7 @@
 //! Card numbers never reach kaimono; only provider tokens and references are kept.
 
 mod cards;
+mod checkout;
 mod deposit;
 mod error;
 mod model;
@@ -17,6 +18,11 @@ mod stripe;
 mod transfers;
 
 pub use cards::{customer_ref, delete_card, list_cards, register_card, set_default_card};
+pub use checkout::{
+    Checkout, CheckoutEvent, CheckoutEventKind, CheckoutPage, CheckoutPayee, CheckoutRequest, CheckoutStatus,
+    HostedCheckout, HostedSession, NewCheckout, SandboxCheckout, WEBHOOK_TOLERANCE_SECS, WebhookError, WebhookOutcome,
+    completed_event, sign_webhook, verify_webhook,
+};
 pub use deposit::{
     DepositEntry, DepositKind, Movement, credit_deposit, debit_deposit, deposit_balance, deposit_ledger, use_deposit,
 };

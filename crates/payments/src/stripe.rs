@@ -5,6 +5,7 @@
 //! `Idempotency-Key`. A 402 is a decline; other 4xx are refusals; 5xx, 429 and transport errors are
 //! "unavailable" (the caller may retry with the same key).
 
+use crate::checkout::{CheckoutRequest, HostedCheckout, HostedSession};
 use crate::ports::{Charge, PaymentProvider, ProviderError, SavedCard};
 use async_trait::async_trait;
 use serde::Deserialize;
@@ -16,6 +17,8 @@ pub struct StripeClient {
     http: reqwest::Client,
     base_url: String,
     secret_key: String,
+    /// PAY-07: the secret the provider signs webhooks with (`whsec_…`).
+    webhook_secret: Vec<u8>,
 }
 
 impl std::fmt::Debug for StripeClient {
@@ -76,7 +79,18 @@ impl StripeClient {
             .connect_timeout(Duration::from_secs(5))
             .build()
             .map_err(|e| ProviderError::Unavailable(e.to_string()))?;
-        Ok(Self { http, base_url: base_url.trim_end_matches('/').to_owned(), secret_key: secret_key.to_owned() })
+        Ok(Self {
+            http,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            secret_key: secret_key.to_owned(),
+            webhook_secret: Vec::new(),
+        })
+    }
+
+    /// The same client, verifying hosted-page webhooks with `secret` (PAY-07).
+    pub fn with_webhook_secret(mut self, secret: &str) -> Self {
+        self.webhook_secret = secret.as_bytes().to_vec();
+        self
     }
 
     async fn send<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<T, ProviderError> {
@@ -199,5 +213,41 @@ impl PaymentProvider for StripeClient {
         let form = [("payment_intent", reference.to_owned()), ("amount", amount.to_string())];
         let refund: Id = self.send(self.post("/v1/refunds", Some(key), &form)).await?;
         Ok(refund.id)
+    }
+}
+
+#[derive(Deserialize)]
+struct Session {
+    id: String,
+    url: Option<String>,
+}
+
+/// PAY-07: Checkout Sessions — a hosted page that charges once, in yen, and comes back to kaimono.
+#[async_trait]
+impl HostedCheckout for StripeClient {
+    fn name(&self) -> &'static str {
+        "stripe"
+    }
+
+    async fn create_session(&self, request: &CheckoutRequest<'_>) -> Result<HostedSession, ProviderError> {
+        let form = [
+            ("mode", "payment".to_owned()),
+            ("client_reference_id", request.reference.to_owned()),
+            ("success_url", request.success_url.to_owned()),
+            ("cancel_url", request.cancel_url.to_owned()),
+            ("line_items[0][quantity]", "1".to_owned()),
+            ("line_items[0][price_data][currency]", "jpy".to_owned()),
+            ("line_items[0][price_data][unit_amount]", request.amount.to_string()),
+            ("line_items[0][price_data][product_data][name]", request.description.to_owned()),
+            ("payment_method_types[]", "card".to_owned()),
+        ];
+        let key = format!("checkout-{}", request.reference);
+        let session: Session = self.send(self.post("/v1/checkout/sessions", Some(&key), &form)).await?;
+        let url = session.url.ok_or_else(|| ProviderError::Invalid("the checkout session has no URL".to_owned()))?;
+        Ok(HostedSession { id: session.id, url })
+    }
+
+    fn webhook_secret(&self) -> &[u8] {
+        &self.webhook_secret
     }
 }

@@ -157,3 +157,47 @@ async fn pay02_an_unreachable_provider_is_unavailable_not_a_decline() {
     let client = StripeClient::new("http://127.0.0.1:9", "sk_test_123").unwrap();
     assert!(matches!(client.authorize(&charge()).await, Err(ProviderError::Unavailable(_))));
 }
+
+// PAY-07: a hosted page is a Checkout Session charging once, in yen, that comes back to kaimono; its
+// webhooks are verified with the webhook secret.
+#[tokio::test]
+async fn pay07_a_checkout_session_charges_the_total_in_yen_and_comes_back() {
+    use kaimono_payments::{CheckoutRequest, HostedCheckout};
+    let server = MockServer::start().await;
+    let client = StripeClient::new(&server.uri(), "sk_test_123").unwrap().with_webhook_secret("whsec_1");
+    Mock::given(method("POST"))
+        .and(path("/v1/checkout/sessions"))
+        .and(header("authorization", "Bearer sk_test_123"))
+        .and(header("idempotency-key", "checkout-0193a6f0"))
+        .and(body_string_contains("mode=payment"))
+        .and(body_string_contains("line_items%5B0%5D%5Bprice_data%5D%5Bcurrency%5D=jpy"))
+        .and(body_string_contains("line_items%5B0%5D%5Bprice_data%5D%5Bunit_amount%5D=5616"))
+        .and(body_string_contains("client_reference_id=0193a6f0"))
+        .and(body_string_contains("success_url=https%3A%2F%2Fkaimono.example%2Fproxy%2Forders%2F1%3Fcard%3Dpaid"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "id": "cs_test_1", "url": "https://checkout.stripe.com/c/pay/cs_test_1"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let request = CheckoutRequest {
+        amount: 5616,
+        description: "かいもの代行 P261205 1次支払い",
+        reference: "0193a6f0",
+        success_url: "https://kaimono.example/proxy/orders/1?card=paid",
+        cancel_url: "https://kaimono.example/proxy/orders/1/pay",
+    };
+    let session = client.create_session(&request).await.unwrap();
+    assert_eq!(session.id, "cs_test_1");
+    assert_eq!(session.url, "https://checkout.stripe.com/c/pay/cs_test_1");
+    assert_eq!(client.webhook_secret(), b"whsec_1");
+
+    // An outage is "unavailable", so the member can try again.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/checkout/sessions"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+    assert!(matches!(client.create_session(&request).await, Err(ProviderError::Unavailable(_))));
+}

@@ -370,28 +370,89 @@ pub async fn confirm_transfer(
         return Ok(settled);
     };
     let order = proxy_order_for(db, Actor::Shop(shop), id).await?;
-    let by = By::Staff(staff);
-    match lock_open_invoice(db, id, stage).await {
-        Ok(invoice) if order.status == stage.awaiting() => {
-            apply(db, &order, &invoice, amount, "bank_transfer", by, now).await?;
-        }
-        Ok(_) | Err(ProxyError::NothingDue) => {
-            let movement = Movement { reference: Some(settled.reference.clone()), ..Default::default() };
-            kaimono_payments::credit_deposit(
-                db,
-                order.account_id,
-                shop,
-                DepositKind::Overpayment,
-                amount,
-                movement,
-                now,
-            )
-            .await?;
-            record(db, id, "transfer_to_deposit", by, Some(amount.to_string()), now).await?;
-        }
-        Err(e) => return Err(e),
-    }
+    pay_or_keep(db, &order, stage, amount, "bank_transfer", By::Staff(staff), now).await?;
     Ok(settled)
+}
+
+/// Money that arrived for `stage` of `order`: it pays the open invoice, or — when that is no longer open
+/// (paid another way, the order cancelled) — goes to the member's deposit whole.
+async fn pay_or_keep(
+    db: &impl ConnectionTrait,
+    order: &ProxyOrder,
+    stage: Stage,
+    amount: Money,
+    how: &str,
+    by: By,
+    now: DateTime<Utc>,
+) -> Result<(), ProxyError> {
+    match lock_open_invoice(db, order.id, stage).await {
+        Ok(invoice) if order.status == stage.awaiting() => apply(db, order, &invoice, amount, how, by, now).await,
+        Ok(_) | Err(ProxyError::NothingDue) => {
+            let movement = Movement { reference: Some(reference(order.id, stage)), ..Default::default() };
+            let kind = DepositKind::Overpayment;
+            kaimono_payments::credit_deposit(db, order.account_id, order.shop_id, kind, amount, movement, now).await?;
+            let what = if how == "card" { "card_to_deposit" } else { "transfer_to_deposit" };
+            record(db, order.id, what, by, Some(amount.to_string()), now).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// PAY-07: opens the hosted card page for what is due now, charging the shop's card surcharge on top
+/// (shown to the member before the redirect). The member comes back to the order.
+pub async fn start_card_payment(
+    db: &impl ConnectionTrait,
+    checkout: &kaimono_payments::Checkout,
+    account: AccountId,
+    id: Uuid,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<kaimono_payments::CheckoutPage, ProxyError> {
+    let options = payment_options(db, account, id).await?;
+    let due = options.invoice.due();
+    if due == Money::ZERO {
+        return Err(ProxyError::NothingDue);
+    }
+    let order = proxy_order_for(db, Actor::Member(account), id).await?;
+    let new = kaimono_payments::NewCheckout {
+        reference: reference(id, options.stage),
+        account,
+        shop: order.shop_id,
+        amount: due,
+        surcharge: options.card_surcharge,
+        description: format!("{} {} ({})", order.shop_name, order.number, options.stage.number()),
+        success_url: format!("{public_url}/proxy/orders/{id}?card=paid"),
+        cancel_url: format!("{public_url}/proxy/orders/{id}/pay"),
+    };
+    Ok(checkout.start(db, new, now).await?)
+}
+
+/// PAY-07: what a paid hosted card page pays — the surcharge already taken off.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProxyCardPayments;
+
+#[async_trait::async_trait]
+impl kaimono_payments::CheckoutPayee for ProxyCardPayments {
+    fn prefix(&self) -> &'static str {
+        "proxy_order:"
+    }
+
+    async fn paid_by_card(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        reference: &str,
+        amount: Money,
+        now: DateTime<Utc>,
+    ) -> Result<(), kaimono_payments::PayableError> {
+        let refused = |e: ProxyError| match e {
+            ProxyError::Db(e) => kaimono_payments::PayableError::Db(e),
+            e => kaimono_payments::PayableError::Refused(Box::new(e)),
+        };
+        let (id, stage) =
+            parse_reference(reference).ok_or_else(|| refused(ProxyError::Corrupt(format!("reference {reference}"))))?;
+        let order = proxy_order_for(txn, Actor::System, id).await.map_err(refused)?;
+        pay_or_keep(txn, &order, stage, amount, "card", By::Member(order.account_id), now).await.map_err(refused)
+    }
 }
 
 /// A transfer report waiting for staff, with what it pays.

@@ -22,9 +22,9 @@ mod shipping;
 mod workflow;
 
 pub use billing::{
-    Amounts, DepositAdjustment, PaymentOptions, QueuedTransfer, adjust_deposit, confirm_transfer, deposit_of, fee_for,
-    first_invoice_amounts, pay_with_deposit, payment_options, report_top_up, report_transfer, surcharge_for,
-    transfer_queue,
+    Amounts, DepositAdjustment, PaymentOptions, ProxyCardPayments, QueuedTransfer, adjust_deposit, confirm_transfer,
+    deposit_of, fee_for, first_invoice_amounts, pay_with_deposit, payment_options, report_top_up, report_transfer,
+    start_card_payment, surcharge_for, transfer_queue,
 };
 pub use cancel::{cancel_proxy_order, cancel_unpaid_quotes};
 pub use error::ProxyError;

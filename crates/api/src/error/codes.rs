@@ -112,6 +112,7 @@ error_codes! {
     AttachmentTooLarge = "attachment_too_large", UNPROCESSABLE_ENTITY, "Each file may be at most 10 MB.";
     TooManyAttachments = "too_many_attachments", UNPROCESSABLE_ENTITY, "A message takes at most 3 files.";
     TooManyPhotos = "too_many_photos", CONFLICT, "The item already has as many photos as it may.";
+    WebhookRejected = "webhook_rejected", BAD_REQUEST, "The webhook is not signed by the payment provider, or its signature is too old.";
     TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";

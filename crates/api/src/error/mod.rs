@@ -451,7 +451,10 @@ impl From<kaimono_payments::PaymentError> for ApiError {
             PaymentError::AlreadySettled => {
                 ApiError::new(ErrorCode::TransferSettled, ErrorCode::TransferSettled.message())
             }
-            e @ (PaymentError::Amount(_) | PaymentError::Payable(_)) => ApiError::internal(e),
+            PaymentError::Webhook(e) => ApiError::new(ErrorCode::WebhookRejected, e.to_string()),
+            e @ (PaymentError::Amount(_) | PaymentError::Payable(_) | PaymentError::Corrupt(_)) => {
+                ApiError::internal(e)
+            }
             PaymentError::Db(e) => e.into(),
         }
     }

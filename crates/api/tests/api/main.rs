@@ -14,6 +14,7 @@ mod payments;
 mod products;
 mod profile;
 mod proxy;
+mod proxy_card;
 mod proxy_files;
 mod reliability;
 mod reservations;

@@ -1,6 +1,7 @@
 //! `/me/cards` and `/payment-requests`: the card vault (PAY-01) and paying a payment link (ORD-02,
 //! RSV-04, PAY-03, PAY-04).
 
+mod checkout;
 mod delete_card;
 mod get_payment_request;
 mod list_cards;
@@ -17,4 +18,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_card::delete_card)
         .service(get_payment_request::get_payment_request)
         .service(pay_payment_request::pay_payment_request);
+    checkout::configure(cfg);
 }

@@ -1,6 +1,7 @@
 //! Proxy-buying (PRX-01 to PRX-05, PAY-05, PAY-06): `/me/proxy-orders` for members, `/shops/{id}/proxy-orders`
 //! and the transfer and deposit desks for the service's staff.
 
+mod card;
 mod files;
 mod member;
 mod messages;
@@ -13,4 +14,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     staff::configure(cfg);
     messages::configure(cfg);
     files::configure(cfg);
+    card::configure(cfg);
 }

@@ -2,7 +2,8 @@
 // service to buy three items, changes a quantity, cancels an item and asks a question before paying; the
 // service's staff (desktop, English) quote it, answer, confirm a short transfer and then the rest (the
 // surplus goes to the deposit), buy, inspect, weigh (the 2nd invoice matches the public estimator) and
-// ship; the member pays the 2nd invoice from the deposit and reports receipt with a public comment.
+// ship; the member pays the 2nd invoice from the deposit and the rest by card on the hosted page with its
+// surcharge, and reports receipt with a public comment.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, PHONE, baseUrl, launch, mailed, open, screenshot, signUp, skip } from "./browser";
@@ -192,7 +193,7 @@ describe.skipIf(skip)("proxy buying", () => {
 
     await m.reload();
     await expect.poll(async () => yen(await m.getByTestId("invoice-due").textContent())).toBe(1000);
-    await m.getByLabel("振込金額（円）").fill("11000");
+    await m.getByLabel("振込金額（円）").fill("1500");
     await m.getByLabel("振込名義（カタカナ）").fill("ﾀﾞｲｺｳ ﾊﾅｺ");
     await m.getByRole("button", { name: "報告する" }).click();
     await m.getByText("入金完了のご報告を受け付けました。").waitFor();
@@ -255,7 +256,7 @@ describe.skipIf(skip)("proxy buying", () => {
     const seaRow = m.getByTestId("estimate-sea");
     await expect.poll(async () => yen(await seaRow.locator("td").nth(2).textContent())).toBe(second);
 
-    // PAY-06: the surplus of the second transfer pays the 2nd invoice from the deposit.
+    // PAY-06: the surplus of the second transfer (¥500) pays part of the 2nd invoice from the deposit.
     // PRX-06: the member sees the inspection photos on the order.
     await m.goto(orderUrl);
     await m
@@ -268,6 +269,18 @@ describe.skipIf(skip)("proxy buying", () => {
     await m.getByRole("heading", { name: /2次支払い/ }).waitFor();
     await m.getByRole("button", { name: "デポジットで支払う" }).click();
     await m.getByText("デポジットから支払いました。").waitFor();
+    // PAY-07: the rest by card on the hosted page, its surcharge (4 %) shown before going there.
+    const rest = second - 500;
+    const total = rest + Math.floor((rest * 4) / 100);
+    const fmt = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
+    await expect.poll(async () => yen(await m.getByTestId("invoice-due").textContent())).toBe(rest);
+    await screenshot(m, "proxy-pay-card-phone");
+    await m.getByRole("button", { name: `カードで支払う（${fmt(total)}）` }).click();
+    await m.waitForURL(/\/checkout\/sandbox\/cs_sandbox_/);
+    await expect.poll(() => m.getByTestId("checkout-total").textContent()).toBe(fmt(total));
+    await m.getByRole("button", { name: `${fmt(total)} を支払う` }).click();
+    await m.getByTestId("card-paid").waitFor();
+    await m.getByText("発送準備中").first().waitFor();
 
     await s.reload();
     await s.getByLabel("Carrier").fill("China Post");

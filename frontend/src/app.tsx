@@ -49,6 +49,9 @@ const ProxyOrderPage = lazy(() =>
 const ProxyPayPage = lazy(() =>
   import("./features/proxy/proxy-pay-page").then((m) => ({ default: m.ProxyPayPage })),
 );
+const SandboxCheckoutPage = lazy(() =>
+  import("./features/checkout/sandbox-checkout-page").then((m) => ({ default: m.SandboxCheckoutPage })),
+);
 const MyPage = lazy(() => import("./pages/mypage").then((m) => ({ default: m.MyPage })));
 
 // The shop console is for staff only: members never download it.
@@ -184,6 +187,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <ProxyPayPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/checkout/sandbox/:sessionId",
+        element: (
+          <RequireAuth>
+            <SandboxCheckoutPage />
           </RequireAuth>
         ),
       },

@@ -672,6 +672,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/proxy-orders/{order_id}/payment/card": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open the hosted card page for what is due now (PAY-07). The page charges the due amount plus the
+     *     service's card surcharge; when the provider reports it paid, the invoice is paid and the order moves on.
+     */
+    post: operations["start_proxy_card_payment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/proxy-orders/{order_id}/payment/deposit": {
     parameters: {
       query?: never;
@@ -887,6 +907,67 @@ export interface paths {
      *     same key gets the first answer and never charges twice.
      */
     post: operations["pay_payment_request"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/checkout/webhook": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The payment provider's webhook for hosted card pages (PAY-07). Believed only with a valid
+     *     `Stripe-Signature` made within five minutes; each event is handled once, so a second delivery, a
+     *     replay or an event out of order changes nothing. Not for people: no token.
+     */
+    post: operations["receive_checkout_webhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/sandbox-checkout/{session_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of the sandbox provider (PAY-07): what it charges. Only with the sandbox provider, and only
+     *     for the member it was opened for.
+     */
+    get: operations["get_sandbox_checkout"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/payments/sandbox-checkout/{session_id}/pay": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay on the sandbox page (PAY-07): no money moves; the page sends the signed "completed" webhook a
+     *     provider would, through the same path. Paying a page already paid changes nothing.
+     */
+    post: operations["pay_sandbox_checkout"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2276,6 +2357,17 @@ export interface components {
       /** @description The next 60 days from today (Japan time). */
       upcoming: components["schemas"]["CalendarDay"][];
     };
+    /** @description A hosted card page opened for the member (PAY-07). */
+    CardCheckoutResponse: {
+      /** @description Where to send the member: the provider's page (the sandbox page is a path of this site). */
+      url: string;
+      /** @description What pays the invoice. */
+      amount: string;
+      /** @description The card surcharge on top (the service's rate). */
+      surcharge: string;
+      /** @description What the page charges. */
+      total: string;
+    };
     /** @description A saved card: what the member needs to recognise it, never the number (PAY-01). */
     CardResponse: {
       /**
@@ -2608,6 +2700,7 @@ export interface components {
       | "attachment_too_large"
       | "too_many_attachments"
       | "too_many_photos"
+      | "webhook_rejected"
       | "transfer_settled"
       | "database_unavailable"
       | "storage_unavailable"
@@ -3925,6 +4018,19 @@ export interface components {
      * @enum {string}
      */
     ReservationStatusDto: "requested" | "held" | "completed" | "unavailable" | "cancelled" | "expired";
+    /** @description The sandbox hosted page (PAY-07). */
+    SandboxCheckoutResponse: {
+      /** @description What pays the invoice. */
+      amount: string;
+      /** @description The card surcharge on top. */
+      surcharge: string;
+      /** @description What the page charges. */
+      total: string;
+      /** @description `open`, `paid`, `expired` or `mismatched`. */
+      status: string;
+      /** @description Where the member goes back to once paid. */
+      return_url: string;
+    };
     /** @description A new message with files, as `multipart/form-data` (MSG-02; this type only describes the form). */
     SendMessageForm: {
       /** @description The title, 1–100 characters. */
@@ -4558,6 +4664,14 @@ export interface components {
       active: boolean;
       /** @description Stock per shop; empty if never stocked. */
       stock: components["schemas"]["StockAtShop"][];
+    };
+    /** @description How a webhook delivery was taken. */
+    WebhookReceipt: {
+      /**
+       * @description `paid`, `expired`, `duplicate` (seen before: nothing changed), `ignored` (not ours, or already
+       *     past that state), or `mismatched` (paid another amount: left for staff).
+       */
+      outcome: string;
     };
     /**
      * @description A day of the week.
@@ -8243,6 +8357,82 @@ export interface operations {
       };
     };
   };
+  start_proxy_card_payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CardCheckoutResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   pay_proxy_order_with_deposit: {
     parameters: {
       query?: never;
@@ -9334,6 +9524,230 @@ export interface operations {
         };
       };
       /** @description The payment provider could not be reached; nothing was charged. Retry with the same Idempotency-Key. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  receive_checkout_webhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description `t=<unix time>,v1=<HMAC-SHA256 of "t.payload">` */
+        "Stripe-Signature": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The provider's event, as sent. */
+    requestBody: {
+      content: {
+        "application/json": string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookReceipt"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_sandbox_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The page (`cs_sandbox_…`) */
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SandboxCheckoutResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  pay_sandbox_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The page (`cs_sandbox_…`) */
+        session_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SandboxCheckoutResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
       503: {
         headers: {
           [name: string]: unknown;

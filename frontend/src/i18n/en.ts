@@ -1,6 +1,6 @@
 import type { Messages } from "./ja";
 import { problemsEn } from "./problems";
-import { proxyEn, proxyConsoleEn } from "./proxy";
+import { checkoutPageEn, proxyEn, proxyConsoleEn } from "./proxy";
 
 export const en: Messages = {
   app: { name: "kaimono", tagline: "The shops of your town, closer." },
@@ -546,6 +546,7 @@ export const en: Messages = {
   problem: problemsEn,
   proxy: proxyEn,
   proxyConsole: proxyConsoleEn,
+  checkoutPage: checkoutPageEn,
   error: {
     generic: "Something went wrong. Please try again later.",
     network: "Could not reach the server. Check your connection.",

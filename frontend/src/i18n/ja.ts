@@ -1,5 +1,5 @@
 import { problemsJa } from "./problems";
-import { proxyJa, proxyConsoleJa } from "./proxy";
+import { checkoutPageJa, proxyJa, proxyConsoleJa } from "./proxy";
 
 export const ja = {
   app: { name: "kaimono", tagline: "街のお店を、もっと近くに。" },
@@ -552,6 +552,7 @@ export const ja = {
   problem: problemsJa,
   proxy: proxyJa,
   proxyConsole: proxyConsoleJa,
+  checkoutPage: checkoutPageJa,
   error: {
     generic: "エラーが発生しました。時間をおいてもう一度お試しください。",
     network: "通信できませんでした。接続を確認してください。",

@@ -167,6 +167,8 @@ export const proxyJa = {
     received: "入金額 {{amount}}",
     card: "クレジットカード",
     cardTotal: "カード手数料 {{rate}}%（{{surcharge}}）を含めて {{total}}",
+    payByCard: "カードで支払う（{{total}}）",
+    cardHint: "決済会社のお支払いページに移動します。カード番号は当サイトには送られません。",
     nothingDue: "お支払いいただく金額はありません。",
     invalidAmount: "1円以上の金額を入力してください。",
     back: "ご注文に戻る",
@@ -213,6 +215,7 @@ export const proxyJa = {
   photos: "検品写真",
   photo: "{{name}} の写真 {{number}}",
   timeline: "履歴",
+  cardPaid: "カードでのお支払いを受け付けました。反映まで少しお待ちください。",
 };
 
 export const proxyEn: typeof proxyJa = {
@@ -377,6 +380,8 @@ export const proxyEn: typeof proxyJa = {
     received: "Received {{amount}}",
     card: "Credit card",
     cardTotal: "{{total}} including the card surcharge of {{rate}}% ({{surcharge}})",
+    payByCard: "Pay {{total}} by card",
+    cardHint: "You go to the payment company's page; your card number never reaches this site.",
     nothingDue: "Nothing is due.",
     invalidAmount: "Enter an amount of at least ¥1.",
     back: "Back to the order",
@@ -423,6 +428,7 @@ export const proxyEn: typeof proxyJa = {
   photos: "Inspection photos",
   photo: "Photo {{number}} of {{name}}",
   timeline: "History",
+  cardPaid: "Your card payment was received. It may take a moment to show.",
 };
 
 export const proxyConsoleJa = {
@@ -538,4 +544,29 @@ export const proxyConsoleEn: typeof proxyConsoleJa = {
     overpayment: "Overpayment",
     adjustment: "Adjustment",
   },
+};
+
+/** PAY-07: the sandbox hosted page. */
+export const checkoutPageJa = {
+  title: "お支払いページ",
+  sandbox: "テスト用の決済ページです。実際の請求は行われません。",
+  amount: "ご請求額",
+  surcharge: "カード手数料",
+  total: "お支払い金額",
+  pay: "{{total}} を支払う",
+  back: "支払わずに戻る",
+  done: "このページのお支払いは済んでいます。",
+  return: "ご注文に戻る",
+};
+
+export const checkoutPageEn: typeof checkoutPageJa = {
+  title: "Payment page",
+  sandbox: "A test payment page: no money moves.",
+  amount: "Invoice",
+  surcharge: "Card surcharge",
+  total: "You pay",
+  pay: "Pay {{total}}",
+  back: "Go back without paying",
+  done: "This page has been paid.",
+  return: "Back to the order",
 };

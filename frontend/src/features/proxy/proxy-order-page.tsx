@@ -1,9 +1,9 @@
-import { Anchor, Button, Card, Group, Stack, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Stack, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { PageTitle } from "../../components/page-title";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { MyTimeline } from "../../shared/ui/my-timeline";
@@ -39,6 +39,7 @@ function Messages({ orderId }: { orderId: string }) {
 export function ProxyOrderPage() {
   const { t } = useTranslation();
   const orderId = useParams().orderId ?? "";
+  const [params] = useSearchParams();
   const order = useMyProxyOrder(orderId);
   const queryClient = useQueryClient();
   const message = useErrorMessage();
@@ -46,6 +47,7 @@ export function ProxyOrderPage() {
   if (order.isPending) return <Loading />;
   if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
   const o = order.data;
+  const cardPaid = params.get("card") === "paid";
   const cancel = async () => {
     if (!window.confirm(t("proxy.confirmCancelOrder"))) return;
     try {
@@ -64,6 +66,11 @@ export function ProxyOrderPage() {
       <PageTitle>
         {t("proxy.orderNumber")} {o.number}
       </PageTitle>
+      {cardPaid && (
+        <Alert color="teal" data-testid="card-paid">
+          {t("proxy.cardPaid")}
+        </Alert>
+      )}
       <OrderProgress order={o} onReceipt={() => setReceipt(true)} />
       <OrderBasics order={o} />
       <Billing order={o} />

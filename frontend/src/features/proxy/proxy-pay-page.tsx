@@ -15,7 +15,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { ApiProblem } from "../../api/problem";
 import type { components } from "../../api/schema";
 import { PageTitle } from "../../components/page-title";
@@ -26,6 +26,7 @@ import { isBankKana } from "../../components/validation";
 import { usePaymentOptions } from "./api/get-payment-options";
 import { payWithDeposit } from "./api/pay-with-deposit";
 import { reportTransfer } from "./api/report-transfer";
+import { startCardPayment } from "./api/start-card-payment";
 import { InvoiceView } from "../../shared/ui/proxy-invoice";
 
 type Options = components["schemas"]["PaymentOptionsResponse"];
@@ -206,7 +207,49 @@ function TransferPanel({ orderId, options }: { orderId: string; options: Options
   );
 }
 
-/** PAY-05, PAY-06: paying what is due now on a proxy order — deposit first, then transfer. */
+/** PAY-07: the card total with the surcharge, shown before going to the hosted page. */
+function CardPanel({ orderId, options }: { orderId: string; options: Options }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const message = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const go = async () => {
+    setBusy(true);
+    try {
+      const page = await startCardPayment(orderId);
+      // The sandbox page is part of this site; a provider's page is another site.
+      if (page.url.startsWith("/")) void navigate(page.url);
+      else window.location.assign(page.url);
+    } catch (error) {
+      notifications.show({ color: "red", message: message(error) });
+      setBusy(false);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t("proxy.pay.card")}
+        </Title>
+        <Text size="sm" data-testid="card-total">
+          {t("proxy.pay.cardTotal", {
+            total: yen(options.card_total),
+            rate: options.card_surcharge_rate_bp / 100,
+            surcharge: yen(options.card_surcharge),
+          })}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t("proxy.pay.cardHint")}
+        </Text>
+        <Button onClick={() => void go()} loading={busy} w="fit-content">
+          {t("proxy.pay.payByCard", { total: yen(options.card_total) })}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+/** PAY-05 to PAY-07: paying what is due now on a proxy order — deposit first, then transfer or card. */
 export function ProxyPayPage() {
   const { t } = useTranslation();
   const orderId = useParams().orderId ?? "";
@@ -245,20 +288,7 @@ export function ProxyPayPage() {
       </Card>
       <DepositPanel orderId={orderId} options={o} />
       <TransferPanel orderId={orderId} options={o} />
-      <Card withBorder>
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            {t("proxy.pay.card")}
-          </Title>
-          <Text size="sm" data-testid="card-total">
-            {t("proxy.pay.cardTotal", {
-              total: yen(o.card_total),
-              rate: o.card_surcharge_rate_bp / 100,
-              surcharge: yen(o.card_surcharge),
-            })}
-          </Text>
-        </Stack>
-      </Card>
+      <CardPanel orderId={orderId} options={o} />
     </Stack>
   );
 }

@@ -287,7 +287,8 @@ export function ProxyPayPage() {
         />
       </Card>
       <DepositPanel orderId={orderId} options={o} />
-      <TransferPanel orderId={orderId} options={o} />
+      {/* A new amount due (part paid from the deposit) starts the report over with it. */}
+      <TransferPanel key={`${o.invoice.id}-${o.invoice.due}`} orderId={orderId} options={o} />
       <CardPanel orderId={orderId} options={o} />
     </Stack>
   );

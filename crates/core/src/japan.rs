@@ -106,6 +106,38 @@ pub fn normalize_account_holder(value: &str) -> Option<String> {
     (!normalized.is_empty() && normalized.chars().all(allowed)).then_some(normalized)
 }
 
+/// PAY-05: a name as banks print it, reduced to what survives every bank's way of printing it — for
+/// matching a statement's sender with what the member reported. After NFKC: small kana become large
+/// (banks print ｷﾖｳｺ for キョウコ), ヲ/ヂ/ヅ become オ/ジ/ズ, and spaces, long-vowel marks, hyphens and
+/// punctuation go.
+pub fn bank_name_key(value: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    value
+        .nfkc()
+        .filter_map(|c| {
+            Some(match c {
+                'ァ' => 'ア',
+                'ィ' => 'イ',
+                'ゥ' => 'ウ',
+                'ェ' => 'エ',
+                'ォ' => 'オ',
+                'ッ' => 'ツ',
+                'ャ' => 'ヤ',
+                'ュ' => 'ユ',
+                'ョ' => 'ヨ',
+                'ヮ' => 'ワ',
+                'ヵ' => 'カ',
+                'ヶ' => 'ケ',
+                'ヲ' => 'オ',
+                'ヂ' => 'ジ',
+                'ヅ' => 'ズ',
+                ' ' | '\u{3000}' | 'ー' | '-' | '.' | ',' | '/' | '(' | ')' | '・' => return None,
+                c => c,
+            })
+        })
+        .collect()
+}
+
 /// A qualified-invoice issuer's registration number (適格請求書発行事業者登録番号): `T` and 13 digits whose
 /// first digit is the check digit of the other 12 (the corporate-number rule: 9 − (Σ digit × weight mod 9),
 /// weights 1, 2, 1, 2 … from the rightmost digit).
@@ -122,6 +154,17 @@ pub fn is_invoice_registration_number(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // PAY-05: the same sender however the bank or the member wrote it.
+    #[test]
+    fn pay05_bank_name_keys_ignore_width_small_kana_and_spacing() {
+        let key = bank_name_key("キョウコ ヤマダ");
+        assert_eq!(key, "キヨウコヤマダ");
+        assert_eq!(bank_name_key("ｷﾖｳｺ ﾔﾏﾀﾞ"), "キヨウコヤマダ");
+        assert_eq!(bank_name_key("ﾀﾞｲｺｳ　ﾊﾅｺ"), bank_name_key("ダイコウ ハナコ"));
+        assert_eq!(bank_name_key("カ)モリコーヒー"), bank_name_key("ｶ)ﾓﾘｺ-ﾋ-"));
+        assert_ne!(bank_name_key("ヤマダ タロウ"), bank_name_key("ヤマダ ハナコ"));
+    }
 
     #[test]
     fn postal_codes_accept_seven_digits_with_or_without_the_hyphen() {

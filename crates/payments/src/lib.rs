@@ -14,6 +14,7 @@ mod ports;
 mod requests;
 mod sandbox;
 mod settlement;
+mod statement;
 mod stripe;
 mod transfers;
 
@@ -33,6 +34,9 @@ pub use ports::{Charge, PaymentProvider, ProviderError, SavedCard};
 pub use requests::{cancel_request, find_by_token, issue_request, payment_link, payment_view, request_of};
 pub use sandbox::SandboxProvider;
 pub use settlement::{Captured, Settlement};
+pub use statement::{
+    LineMatch, MATCH_DAYS, MAX_STATEMENT_BYTES, StatementError, StatementLine, match_statement, parse_statement,
+};
 pub use stripe::StripeClient;
 pub use transfers::{
     NewTransfer, TransferReport, TransferStatus, count_transfers_to_confirm, report_transfer, settle_transfer,

@@ -64,7 +64,7 @@ pub struct TransferReport {
     pub reported_at: DateTime<Utc>,
 }
 
-fn to_report(row: transfer_report::Model) -> TransferReport {
+pub(crate) fn to_report(row: transfer_report::Model) -> TransferReport {
     TransferReport {
         id: row.id,
         account_id: AccountId(row.account_id),

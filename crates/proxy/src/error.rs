@@ -59,6 +59,9 @@ pub enum ProxyError {
     PhotoNotFound,
     #[error(transparent)]
     Storage(#[from] kaimono_media::StorageError),
+    /// PAY-05: the bank statement cannot be read.
+    #[error(transparent)]
+    Statement(#[from] kaimono_payments::StatementError),
     #[error("corrupt proxy order data: {0}")]
     Corrupt(String),
     #[error("impossible amount: {0}")]

@@ -19,6 +19,7 @@ pub mod rates;
 mod request;
 mod settings;
 mod shipping;
+mod statement;
 mod workflow;
 
 pub use billing::{
@@ -40,6 +41,7 @@ pub use settings::{proxy_settings, update_proxy_settings};
 pub use shipping::{
     AUTO_COMPLETE_DAYS, ArrivalReport, Receipt, arrival_reports, complete_shipped, report_receipt, ship, weigh,
 };
+pub use statement::{ImportedLine, import_bank_statement};
 
 /// PRX-03: an unpaid quote is cancelled this many days after it was sent.
 pub const UNPAID_CANCEL_DAYS: i64 = 7;

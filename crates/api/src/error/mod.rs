@@ -382,6 +382,7 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
             },
             ProxyError::PhotoNotFound => ApiError::not_found("photo"),
             ProxyError::Storage(e) => e.into(),
+            ProxyError::Statement(e) => ApiError::field(ErrorCode::UnreadableStatement, "file", e.to_string()),
             ProxyError::Payment(e) => e.into(),
             ProxyError::Catalog(e) => e.into(),
             ProxyError::Account(e) => e.into(),

@@ -6,6 +6,7 @@ mod files;
 mod member;
 mod messages;
 mod staff;
+mod statement;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -15,4 +16,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     messages::configure(cfg);
     files::configure(cfg);
     card::configure(cfg);
+    statement::configure(cfg);
 }

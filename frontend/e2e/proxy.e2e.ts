@@ -194,12 +194,20 @@ describe.skipIf(skip)("proxy buying", () => {
     await m.reload();
     await expect.poll(async () => yen(await m.getByTestId("invoice-due").textContent())).toBe(1000);
     await m.getByLabel("振込金額（円）").fill("1500");
-    await m.getByLabel("振込名義（カタカナ）").fill("ﾀﾞｲｺｳ ﾊﾅｺ");
+    await m.getByLabel("振込名義（カタカナ）").fill("ダイコウ キョウコ");
     await m.getByRole("button", { name: "報告する" }).click();
     await m.getByText("入金完了のご報告を受け付けました。").waitFor();
+    // PAY-05: staff import the bank's statement instead of checking by hand; the bank prints the sender
+    // in half-width large kana (ｷﾖｳｺ for キョウコ), and the transfer is still matched and confirmed.
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+    const statement = `日付,摘要,お支払金額,お預り金額\r\n${today.replaceAll("-", "/")},振込 ﾀﾞｲｺｳ ｷﾖｳｺ,,"1,500"\r\n`;
     await s.reload();
-    await s.getByTestId("transfer").first().getByRole("button", { name: "Confirm receipt" }).click();
-    await s.getByText("Receipt confirmed.").waitFor();
+    await s
+      .locator("input[type=file]")
+      .setInputFiles({ name: "meisai.csv", mimeType: "text/csv", buffer: Buffer.from(statement) });
+    await expect
+      .poll(() => s.getByTestId("statement-summary").textContent())
+      .toBe("1 confirmed. Credits not matched: 0");
     await screenshot(s, "console-transfers-desktop-en");
 
     // Staff answer the question, read the message, buy, receive and inspect the items.

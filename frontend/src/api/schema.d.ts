@@ -1219,6 +1219,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/bank-statements": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import the bank's statement (PAY-05): each credit matching a member's transfer report — the amount,
+     *     the sender as banks print it (width, small kana and spaces do not matter; one kana of difference is
+     *     approximate) and the date within three days — is confirmed with the amount the bank shows; the rest is
+     *     listed for a person. Importing a statement again confirms nothing twice.
+     */
+    post: operations["import_bank_statement"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/calendar": {
     parameters: {
       query?: never;
@@ -2311,6 +2333,15 @@ export interface components {
        */
       account_holder: string;
     };
+    /** @description A bank statement, as `multipart/form-data` (this type only describes the form). */
+    BankStatementUpload: {
+      /**
+       * Format: binary
+       * @description The statement: the Zengin 入出金取引明細 file, or a CSV with date, credit and sender columns;
+       *     Shift_JIS or UTF-8; at most 2 MB.
+       */
+      file: string;
+    };
     BusinessDayResponse: {
       /**
        * Format: date
@@ -2701,6 +2732,7 @@ export interface components {
       | "too_many_attachments"
       | "too_many_photos"
       | "webhook_rejected"
+      | "unreadable_statement"
       | "transfer_settled"
       | "database_unavailable"
       | "storage_unavailable"
@@ -4402,6 +4434,39 @@ export interface components {
       /** @description Their role at this shop. */
       role: components["schemas"]["ShopRoleDto"];
     };
+    StatementImportResponse: {
+      /** @description Every credit on the statement, in order. */
+      lines: components["schemas"]["StatementLineResponse"][];
+      /** @description How many were confirmed now. */
+      confirmed: number;
+      /** @description How many are left for a person. */
+      unmatched: number;
+    };
+    StatementLineResponse: {
+      /** @description Its line or record number in the file. */
+      line: number;
+      /**
+       * Format: date
+       * @description The day the bank booked it.
+       */
+      date: string;
+      /** @description What arrived. */
+      amount: string;
+      /** @description The sender as the bank printed it. */
+      sender: string;
+      /** @description What became of it. */
+      outcome: components["schemas"]["StatementOutcomeDto"];
+      /**
+       * Format: uuid
+       * @description The transfer report it matched.
+       */
+      report_id?: string | null;
+    };
+    /**
+     * @description What became of one credit on the statement.
+     * @enum {string}
+     */
+    StatementOutcomeDto: "matched" | "approximate" | "already_confirmed" | "unmatched";
     /** @description Stock of a variant at one shop. */
     StockAtShop: {
       /**
@@ -11147,6 +11212,122 @@ export interface operations {
       };
       /** @description No such resource (or not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  import_bank_statement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["BankStatementUpload"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StatementImportResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not of a type this operation takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

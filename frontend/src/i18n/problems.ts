@@ -51,6 +51,8 @@ export const problemsJa: Record<ErrorCode, string> = {
   too_many_attachments: "添付できるファイルは1通に3つまでです。",
   too_many_photos: "この商品の写真はこれ以上追加できません（10枚まで）。",
   webhook_rejected: "決済会社からの通知を確認できませんでした。",
+  unreadable_statement:
+    "明細ファイルを読み取れませんでした（全銀フォーマット、または日付・金額・振込名義の列があるCSV）。",
   transfer_settled: "この入金完了報告はすでに確認済みです。",
   not_purchasable: "この商品は現在ご購入いただけません。",
   cart_empty: "カートに商品がありません。",
@@ -125,6 +127,8 @@ export const problemsEn: Record<ErrorCode, string> = {
   too_many_attachments: "A message takes at most 3 files.",
   too_many_photos: "This item already has 10 photos.",
   webhook_rejected: "The payment provider's notice could not be verified.",
+  unreadable_statement:
+    "The statement could not be read (a Zengin file, or a CSV with date, amount and sender columns).",
   transfer_settled: "This transfer report has already been confirmed or rejected.",
   not_purchasable: "This item cannot be bought now.",
   cart_empty: "Your cart is empty.",

@@ -29,6 +29,7 @@ import { confirmTransfer } from "./api/confirm-transfer";
 import { useTransferReports } from "./api/list-transfer-reports";
 import { useMemberDeposit } from "./api/member-deposit";
 import { rejectTransfer } from "./api/reject-transfer";
+import { StatementImport } from "./statement-import";
 
 type Queued = components["schemas"]["QueuedTransferResponse"];
 
@@ -227,6 +228,7 @@ export function TransfersPage() {
   return (
     <Stack>
       <PageTitle>{t("proxyConsole.transfers")}</PageTitle>
+      <StatementImport shopId={shopId} />
       {reports.isPending ? (
         <Loading />
       ) : reports.isError ? (

@@ -91,6 +91,10 @@ pub fn jobs(
         exclusive: false,
         run: Arc::new(|db, now, _| {
             Box::pin(async move {
+                let reminded = kaimono_proxy::remind_unpaid_quotes(&db, now, EXPIRY_BATCH).await?;
+                if reminded > 0 {
+                    tracing::info!(reminded, "warned members of proxy quotes cancelled tomorrow if unpaid");
+                }
                 let cancelled = kaimono_proxy::cancel_unpaid_quotes(&db, now, EXPIRY_BATCH).await?;
                 if cancelled > 0 {
                     tracing::info!(cancelled, "cancelled proxy orders left unpaid 7 days after the quote");

@@ -38,6 +38,7 @@ pub struct Model {
     pub completed_at: Option<DateTimeUtc>,
     pub receipt_comment: Option<String>,
     pub receipt_public: bool,
+    pub payment_reminded_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -39,6 +39,8 @@ pub enum Template {
     ProxyQuoted,
     /// PAY-05, PAY-06: a proxy order's 1st or 2nd invoice is paid.
     ProxyPaymentReceived,
+    /// PRX-03: a day before an unpaid quote is cancelled.
+    ProxyPaymentReminder,
     /// PRX-03: cancelled by the member, unpaid 7 days after the quote, or with no items left.
     ProxyCancelled,
     /// PRX-08: the parcel was weighed; the 2nd invoice (international shipping).
@@ -73,6 +75,7 @@ impl Template {
             Template::ProxyQuoted => "proxy_quoted",
             Template::ProxyPaymentReceived => "proxy_payment_received",
             Template::ProxyCancelled => "proxy_cancelled",
+            Template::ProxyPaymentReminder => "proxy_payment_reminder",
             Template::ProxySecondInvoice => "proxy_second_invoice",
             Template::ProxyShipped => "proxy_shipped",
             Template::ProxyCompleted => "proxy_completed",
@@ -123,6 +126,8 @@ impl Template {
             (Template::ProxyQuoted, Locale::En) => include_str!("../templates/proxy_quoted.en.txt"),
             (Template::ProxyPaymentReceived, Locale::Ja) => include_str!("../templates/proxy_payment_received.ja.txt"),
             (Template::ProxyPaymentReceived, Locale::En) => include_str!("../templates/proxy_payment_received.en.txt"),
+            (Template::ProxyPaymentReminder, Locale::Ja) => include_str!("../templates/proxy_payment_reminder.ja.txt"),
+            (Template::ProxyPaymentReminder, Locale::En) => include_str!("../templates/proxy_payment_reminder.en.txt"),
             (Template::ProxyCancelled, Locale::Ja) => include_str!("../templates/proxy_cancelled.ja.txt"),
             (Template::ProxyCancelled, Locale::En) => include_str!("../templates/proxy_cancelled.en.txt"),
             (Template::ProxySecondInvoice, Locale::Ja) => include_str!("../templates/proxy_second_invoice.ja.txt"),

@@ -1,5 +1,6 @@
 //! Cancelling before the 1st payment (PRX-03): by the member at any time, by itself 7 days after an
-//! unpaid quote. Money already put towards the open invoice goes back to the deposit.
+//! unpaid quote — the member warned a day before. Money already put towards the open invoice goes back
+//! to the deposit.
 
 use crate::error::ProxyError;
 use crate::model::*;
@@ -13,6 +14,7 @@ use kaimono_payments::{DepositKind, Movement};
 use kaimono_timeline::By;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde_json::json;
 use uuid::Uuid;
 
 /// Cancels an order that is not yet paid. Answers 409 (`InvalidTransition`) once the 1st payment is in.
@@ -102,4 +104,48 @@ pub async fn cancel_unpaid_quotes(db: &DatabaseConnection, now: DateTime<Utc>, b
         }
     };
     Ok(kaimono_jobs::move_each("unpaid proxy quote", due, cancel_one).await)
+}
+
+/// PRX-03: the member is warned this long before an unpaid quote is cancelled.
+pub const REMINDER_BEFORE_HOURS: i64 = 24;
+
+/// PRX-03's reminder: a day before an unpaid quote is cancelled, the member is mailed the amount due
+/// and the deadline — once per order, on any number of workers (the mark is a conditional UPDATE).
+pub async fn remind_unpaid_quotes(db: &DatabaseConnection, now: DateTime<Utc>, batch: u64) -> Result<u64, ProxyError> {
+    let cutoff =
+        now - chrono::Duration::days(crate::UNPAID_CANCEL_DAYS) + chrono::Duration::hours(REMINDER_BEFORE_HOURS);
+    let due: Vec<Uuid> = proxy_order::Entity::find()
+        .select_only()
+        .column(proxy_order::Column::Id)
+        .filter(proxy_order::Column::Status.eq(ProxyStatus::AwaitingFirstPayment.as_str()))
+        .filter(proxy_order::Column::QuotedAt.lte(cutoff))
+        .filter(proxy_order::Column::PaymentRemindedAt.is_null())
+        .order_by_asc(proxy_order::Column::QuotedAt)
+        .limit(batch)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let remind_one = |id: Uuid| async move {
+        let txn = kaimono_entity::begin_write(db).await?;
+        let marked = proxy_order::Entity::update_many()
+            .col_expr(proxy_order::Column::PaymentRemindedAt, Expr::value(now))
+            .filter(proxy_order::Column::Id.eq(id))
+            .filter(proxy_order::Column::Status.eq(ProxyStatus::AwaitingFirstPayment.as_str()))
+            .filter(proxy_order::Column::PaymentRemindedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if marked.rows_affected == 0 {
+            return Ok::<bool, ProxyError>(false);
+        }
+        let order = proxy_order_for(&txn, Actor::System, id).await?;
+        let Some(invoice) = order.invoice(Stage::First).filter(|i| i.status == InvoiceStatus::Open) else {
+            return Ok(false);
+        };
+        let pay_by = order.quoted_at.map(|q| q + chrono::Duration::days(crate::UNPAID_CANCEL_DAYS));
+        let context = json!({"due": invoice.due().to_string(), "pay_by": pay_by});
+        tell_member(&txn, &order, Template::ProxyPaymentReminder, context, now).await?;
+        txn.commit().await?;
+        Ok(true)
+    };
+    Ok(kaimono_jobs::move_each("unpaid proxy quote reminder", due, remind_one).await)
 }

@@ -27,7 +27,7 @@ pub use billing::{
     deposit_of, fee_for, first_invoice_amounts, pay_with_deposit, payment_options, report_top_up, report_transfer,
     start_card_payment, surcharge_for, transfer_queue,
 };
-pub use cancel::{cancel_proxy_order, cancel_unpaid_quotes};
+pub use cancel::{REMINDER_BEFORE_HOURS, cancel_proxy_order, cancel_unpaid_quotes, remind_unpaid_quotes};
 pub use error::ProxyError;
 pub use kaimono_timeline::By;
 pub use messages::{MESSAGE_WINDOW_DAYS, accepts_messages, proxy_attachment, proxy_messages, send_proxy_message};

@@ -66,6 +66,7 @@ pub async fn submit_request(
         completed_at: Set(None),
         receipt_comment: Set(None),
         receipt_public: Set(false),
+        payment_reminded_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;

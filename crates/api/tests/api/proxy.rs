@@ -9,7 +9,7 @@ db_tests!(
     prx01_prx04_pay05_pay06_a_request_is_quoted_changed_and_paid_by_deposit_and_transfers,
     prx05_prx06_an_item_with_a_question_is_not_bought_until_answered,
     prx03_the_member_cancels_before_paying_and_money_paid_goes_to_the_deposit,
-    prx03_unpaid_quotes_are_cancelled_after_seven_days_once_with_two_workers,
+    prx03_unpaid_quotes_are_warned_a_day_before_and_cancelled_after_seven_days_once_with_two_workers,
     pay06_a_crowd_spending_one_deposit_never_takes_more_than_it_holds,
     prx01_bad_requests_strangers_and_wrong_states_are_refused,
     pay06_staff_adjust_a_deposit_with_a_reason_never_below_zero,
@@ -324,13 +324,35 @@ async fn prx03_the_member_cancels_before_paying_and_money_paid_goes_to_the_depos
     );
 }
 
-async fn prx03_unpaid_quotes_are_cancelled_after_seven_days_once_with_two_workers(backend: Backend) {
+async fn prx03_unpaid_quotes_are_warned_a_day_before_and_cancelled_after_seven_days_once_with_two_workers(
+    backend: Backend,
+) {
     let app = spawn_app(backend).await;
     let p = proxy_service(&app, "slow@example.test").await;
     let (_, order) = submit(&app, &p, "slow", items()).await;
     quote_all(&app, &p, &order).await;
 
-    app.clock.advance(chrono::Duration::days(7) - chrono::Duration::minutes(1));
+    // A day before, the member is warned — once, whichever of two workers gets there first.
+    app.clock.advance(chrono::Duration::days(6) - chrono::Duration::minutes(1));
+    assert_eq!(kaimono_proxy::remind_unpaid_quotes(&app.db, app.clock_now(), 100).await.unwrap(), 0, "not yet");
+    app.clock.advance(chrono::Duration::minutes(2));
+    let now = app.clock_now();
+    let (a, b) = tokio::join!(
+        kaimono_proxy::remind_unpaid_quotes(&app.db, now, 100),
+        kaimono_proxy::remind_unpaid_quotes(&app.db, now, 100)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 1, "two workers warn once");
+    let reminders: Vec<Value> = app
+        .mailbox("slow@example.test")
+        .await
+        .into_iter()
+        .filter(|m| m["template"] == "proxy_payment_reminder")
+        .collect();
+    assert_eq!(reminders.len(), 1);
+    assert!(reminders[0]["body"].as_str().unwrap().contains("自動的にキャンセル"), "{}", reminders[0]["body"]);
+    assert_eq!(kaimono_proxy::remind_unpaid_quotes(&app.db, now, 100).await.unwrap(), 0);
+
+    app.clock.advance(chrono::Duration::days(1) - chrono::Duration::minutes(2));
     let now = app.clock_now();
     assert_eq!(kaimono_proxy::cancel_unpaid_quotes(&app.db, now, 100).await.unwrap(), 0, "not yet");
     app.clock.advance(chrono::Duration::minutes(2));

@@ -308,6 +308,11 @@ describe.skipIf(skip)("proxy buying", () => {
     await m.getByText("受取報告ありがとうございました。").waitFor();
     await m.goto("/proxy/orders?list=completed");
     await m.getByTestId("proxy-order").filter({ hasText: number }).waitFor();
+    // PAY-06: the deposit's ledger — the overpaid ¥500 in, then used for the 2nd invoice.
+    const deposit = m.getByTestId("deposit").filter({ hasText: "かいもの代行 上海倉庫" });
+    await deposit.getByRole("button", { name: "入出金の履歴とチャージ" }).click();
+    await deposit.getByText("過入金").waitFor();
+    await deposit.getByText("支払い", { exact: true }).waitFor();
     await m.goto("/proxy");
     await m.getByText("「きれいに届きました。ありがとうございました。」").waitFor();
     await screenshot(m, "proxy-home-phone");

@@ -216,6 +216,15 @@ export const proxyJa = {
   photo: "{{name}} の写真 {{number}}",
   timeline: "履歴",
   cardPaid: "カードでのお支払いを受け付けました。反映まで少しお待ちください。",
+  deposit: {
+    title: "デポジット（{{shop}}）",
+    show: "入出金の履歴とチャージ",
+    hide: "閉じる",
+    empty: "まだ入出金はありません。",
+    topUp: "デポジットへの入金報告",
+    topUpHint:
+      "お支払いページに表示される口座へお振込みのうえ、ご報告ください。確認でき次第デポジットに加算します。",
+  },
 };
 
 export const proxyEn: typeof proxyJa = {
@@ -429,6 +438,15 @@ export const proxyEn: typeof proxyJa = {
   photo: "Photo {{number}} of {{name}}",
   timeline: "History",
   cardPaid: "Your card payment was received. It may take a moment to show.",
+  deposit: {
+    title: "Deposit ({{shop}})",
+    show: "History and top-up",
+    hide: "Close",
+    empty: "No movements yet.",
+    topUp: "Report a top-up transfer",
+    topUpHint:
+      "Transfer to the account shown on the payment page, then report it; it is added once confirmed.",
+  },
 };
 
 export const proxyConsoleJa = {

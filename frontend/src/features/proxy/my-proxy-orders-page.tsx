@@ -4,7 +4,9 @@ import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../../components/page-title";
 import { formatDate, yen } from "../../components/format";
 import { Empty, ErrorState, Loading } from "../../components/states";
+import { useShops } from "../../shared/api/list-shops";
 import { proxyColor } from "../../shared/ui/status-colors";
+import { DepositPanel } from "./deposit-panel";
 import { useMyProxyOrders, type ProxyList } from "./api/list-my-proxy-orders";
 import type { ProxyOrder } from "../../shared/api/proxy-order";
 
@@ -49,6 +51,7 @@ export function MyProxyOrdersPage() {
   const [params, setParams] = useSearchParams();
   const list = (LISTS.find((l) => l === params.get("list")) ?? "in_progress") as ProxyList;
   const orders = useMyProxyOrders(list);
+  const services = useShops().items.filter((shop) => shop.kind === "proxy");
   return (
     <Stack>
       <Group justify="space-between">
@@ -57,6 +60,9 @@ export function MyProxyOrdersPage() {
           {t("proxy.newRequest")}
         </Button>
       </Group>
+      {services.map((shop) => (
+        <DepositPanel key={shop.id} shopId={shop.id} shopName={shop.name} />
+      ))}
       <Tabs value={list} onChange={(value) => value && setParams({ list: value })}>
         <Tabs.List>
           {LISTS.map((l) => (

@@ -47,6 +47,10 @@ pub enum Template {
     ProxySecondInvoice,
     /// PRX-08: shipped with carrier and tracking number.
     ProxyShipped,
+    /// PRX-06: every item of a proxy order has been bought from its seller.
+    ProxyItemsPurchased,
+    /// PRX-06: every item is inspected; the photos are on the order.
+    ProxyInspected,
     /// PRX-09: completed 30 days after shipping without a receipt report.
     ProxyCompleted,
     /// MSG-04: the shop wrote on the order's thread.
@@ -78,6 +82,8 @@ impl Template {
             Template::ProxyPaymentReminder => "proxy_payment_reminder",
             Template::ProxySecondInvoice => "proxy_second_invoice",
             Template::ProxyShipped => "proxy_shipped",
+            Template::ProxyItemsPurchased => "proxy_items_purchased",
+            Template::ProxyInspected => "proxy_inspected",
             Template::ProxyCompleted => "proxy_completed",
             Template::OrderMessageToMember => "order_message_to_member",
             Template::OrderMessageToShop => "order_message_to_shop",
@@ -132,6 +138,10 @@ impl Template {
             (Template::ProxyCancelled, Locale::En) => include_str!("../templates/proxy_cancelled.en.txt"),
             (Template::ProxySecondInvoice, Locale::Ja) => include_str!("../templates/proxy_second_invoice.ja.txt"),
             (Template::ProxySecondInvoice, Locale::En) => include_str!("../templates/proxy_second_invoice.en.txt"),
+            (Template::ProxyItemsPurchased, Locale::Ja) => include_str!("../templates/proxy_items_purchased.ja.txt"),
+            (Template::ProxyItemsPurchased, Locale::En) => include_str!("../templates/proxy_items_purchased.en.txt"),
+            (Template::ProxyInspected, Locale::Ja) => include_str!("../templates/proxy_inspected.ja.txt"),
+            (Template::ProxyInspected, Locale::En) => include_str!("../templates/proxy_inspected.en.txt"),
             (Template::ProxyShipped, Locale::Ja) => include_str!("../templates/proxy_shipped.ja.txt"),
             (Template::ProxyShipped, Locale::En) => include_str!("../templates/proxy_shipped.en.txt"),
             (Template::ProxyCompleted, Locale::Ja) => include_str!("../templates/proxy_completed.ja.txt"),

@@ -79,19 +79,7 @@ pub async fn send_proxy_message(
         if !accepts_messages(&order, now) {
             return Err(ProxyError::MessagesClosed { days: MESSAGE_WINDOW_DAYS });
         }
-        let context = json!({"number": order.number, "shop": order.shop_name, "title": message.title});
-        let posted = kaimono_messaging::post_message(&txn, thread_of(&order), from, author, &message, now).await?;
-        match from {
-            Side::Staff => {
-                kaimono_accounts::notify_member(&txn, order.account_id, Template::OrderMessageToMember, context, now)
-                    .await?;
-            }
-            Side::Member => {
-                let shop = kaimono_catalog::get_shop(&txn, order.shop_id).await?;
-                let email = Email::render(&shop.contact_email, Template::OrderMessageToShop, Locale::Ja, context)?;
-                kaimono_messaging::enqueue(&txn, email, now).await?;
-            }
-        }
+        let posted = post_and_notify(&txn, &order, from, author, &message, now).await?;
         txn.commit().await?;
         Ok(posted)
     }
@@ -100,6 +88,31 @@ pub async fn send_proxy_message(
         kaimono_messaging::discard_attachments(storage, &message).await;
     }
     written
+}
+
+/// Writes `message` on the order's thread and emails the other side (the member, or the service at its
+/// contact address).
+pub(crate) async fn post_and_notify(
+    db: &impl sea_orm::ConnectionTrait,
+    order: &ProxyOrder,
+    from: Side,
+    author: AccountId,
+    message: &kaimono_messaging::PreparedMessage,
+    now: DateTime<Utc>,
+) -> Result<Message, ProxyError> {
+    let context = json!({"number": order.number, "shop": order.shop_name, "title": message.title});
+    let posted = kaimono_messaging::post_message(db, thread_of(order), from, author, message, now).await?;
+    match from {
+        Side::Staff => {
+            kaimono_accounts::notify_member(db, order.account_id, Template::OrderMessageToMember, context, now).await?;
+        }
+        Side::Member => {
+            let shop = kaimono_catalog::get_shop(db, order.shop_id).await?;
+            let email = Email::render(&shop.contact_email, Template::OrderMessageToShop, Locale::Ja, context)?;
+            kaimono_messaging::enqueue(db, email, now).await?;
+        }
+    }
+    Ok(posted)
 }
 
 /// MSG-02: a file of the order's thread, for its member or the service's staff only (its preview with

@@ -341,7 +341,18 @@ pub async fn mark_item(
         return Err(ProxyError::InvalidTransition { from: found.status.as_str(), to: to.as_str() });
     }
     record(db, id, &format!("item_{}", to.as_str()), By::Staff(staff), Some(found.name.clone()), now).await?;
-    proxy_order_for(db, Actor::Shop(shop), id).await
+    let marked = proxy_order_for(db, Actor::Shop(shop), id).await?;
+    // PRX-06: the member hears when the last item is bought, and when the last is inspected.
+    let kept = || marked.items.iter().filter(|i| i.status != ItemStatus::Cancelled);
+    let news = match to {
+        ItemStatus::Purchased if kept().all(|i| i.status != ItemStatus::Paid) => Some(Template::ProxyItemsPurchased),
+        ItemStatus::Inspected if kept().all(|i| i.status == ItemStatus::Inspected) => Some(Template::ProxyInspected),
+        _ => None,
+    };
+    if let Some(template) = news {
+        tell_member(db, &marked, template, json!({"items": item_lines(&marked.items)}), now).await?;
+    }
+    Ok(marked)
 }
 
 /// The money a member put towards an order that is being cancelled (what the 1st invoice holds).

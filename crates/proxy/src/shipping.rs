@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, ShopId};
 use kaimono_entity::proxy_order;
 use kaimono_messaging::Template;
+use kaimono_messaging::{NewMessage, Side};
 use kaimono_timeline::By;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -143,6 +144,11 @@ pub async fn report_receipt(
     }
     let by = By::Member(account);
     if !receipt.fine {
+        // PRX-09: a problem opens the conversation with the service (photos follow in the thread).
+        let body = receipt.comment.clone().unwrap_or_else(|| "受け取った荷物に問題があります。".to_owned());
+        let message = NewMessage { title: "受取時の問題のご報告".to_owned(), body, files: Vec::new() };
+        let message = kaimono_messaging::prepare_message(message).await?;
+        crate::messages::post_and_notify(db, &current, Side::Member, account, &message, now).await?;
         record(db, id, "receipt_problem", by, receipt.comment, now).await?;
         return proxy_order_for(db, Actor::Member(account), id).await;
     }

@@ -272,6 +272,19 @@ async fn prx05_prx06_an_item_with_a_question_is_not_bought_until_answered(backen
     }
     let (status, _) = app.post(&mark(tote), staff, json!({"status": "shipped"})).await;
     assert_eq!(status, 422, "not a step staff can set");
+    // PRX-06: the member hears once when the last item is bought, and once when the last is inspected.
+    let mails = |template: &'static str| {
+        let app = &app;
+        async move { app.mailbox("asker@example.test").await.iter().filter(|m| m["template"] == template).count() }
+    };
+    assert_eq!(mails("proxy_items_purchased").await, 0, "two items are still to buy");
+    for step in ["purchased", "arrived", "inspected"] {
+        for item in [&quoted["items"][1], &quoted["items"][2]] {
+            let (status, _) = app.post(&mark(item["id"].as_str().unwrap()), staff, json!({"status": step})).await;
+            assert_eq!(status, 200);
+        }
+    }
+    assert_eq!((mails("proxy_items_purchased").await, mails("proxy_inspected").await), (1, 1));
     let (_, timeline) = app.get(&staff_path(&p, &order, "/timeline"), staff).await;
     let what: Vec<&str> = timeline.as_array().unwrap().iter().map(|e| e["what"].as_str().unwrap()).collect();
     assert!(
@@ -595,6 +608,10 @@ async fn prx08_prx09_prx11_prx13_a_paid_order_is_weighed_billed_shipped_and_rece
     let receipt = my_path(&order, "/receipt");
     let (status, open) = app.post(&receipt, member, json!({"fine": false, "comment": "箱が潰れていました"})).await;
     assert_eq!((status, open["status"].as_str()), (200, Some("shipped")));
+    // … and opens the conversation: a message staff see (and are mailed about) to answer with photos.
+    let (_, thread) = app.get(&staff_path(&p, &order, "/messages"), staff).await;
+    let last = thread["messages"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["author"].as_str(), last["body"].as_str()), (Some("member"), Some("箱が潰れていました")));
     let (status, done) = app
         .post(
             &receipt,

@@ -211,12 +211,11 @@ describe.skipIf(skip)("proxy buying", () => {
     await screenshot(s, "console-transfers-desktop-en");
 
     // Staff answer the question, read the message, buy, receive and inspect the items.
-    await s.goto(`/console/shops/${(await shopId(s)) ?? ""}/proxy?status=purchasing`);
-    await s
-      .getByTestId("proxy-order")
-      .filter({ hasText: number })
-      .getByRole("link", { name: number })
-      .click();
+    // SHOP-01: the member's message waits in the inbox, unread.
+    await s.getByRole("navigation", { name: "Shop menu" }).getByRole("link", { name: "Messages" }).click();
+    const thread = s.getByTestId("inbox-thread").filter({ hasText: number });
+    await thread.getByText("1 unread").waitFor();
+    await thread.getByRole("link", { name: number }).click();
     await s.getByText("まとめて発送してください。").waitFor();
     await s.getByTestId("attachments").getByRole("img", { name: "箱.jpg" }).waitFor();
     await s.getByLabel("Answer").fill("内ポケットが1つあります。");
@@ -321,8 +320,3 @@ describe.skipIf(skip)("proxy buying", () => {
     expect(staff.errors).toEqual([]);
   });
 });
-
-/** The shop id in the console URL the staff page is on. */
-async function shopId(page: Page): Promise<string | undefined> {
-  return /\/console\/shops\/([^/]+)/.exec(new URL(page.url()).pathname)?.[1];
-}

@@ -99,6 +99,9 @@ const ConsoleProxyOrdersPage = lazy(() =>
 const ConsoleProxyOrderPage = lazy(() =>
   import("./features/console/proxy/proxy-order-page").then((m) => ({ default: m.ConsoleProxyOrderPage })),
 );
+const InboxPage = lazy(() =>
+  import("./features/console/proxy/inbox-page").then((m) => ({ default: m.InboxPage })),
+);
 const TransfersPage = lazy(() =>
   import("./features/console/proxy/transfers-page").then((m) => ({ default: m.TransfersPage })),
 );
@@ -331,6 +334,14 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleProxyOrderPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/messages",
+        element: (
+          <Staff>
+            <InboxPage />
           </Staff>
         ),
       },

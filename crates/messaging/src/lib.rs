@@ -22,4 +22,6 @@ pub use lettre::message::Mailbox;
 pub use outbox::{OutboxEmail, OutboxStatus, enqueue, find, list_recent};
 pub use sender::{DeliveryReport, Mailer, deliver_due};
 pub use template::{Email, MailItem, Template};
-pub use threads::{Message, Side, Thread, post_message, read_thread, unread_by_member, unread_by_shop};
+pub use threads::{
+    Message, Side, Thread, ThreadSummary, post_message, read_thread, shop_inbox, unread_by_member, unread_by_shop,
+};

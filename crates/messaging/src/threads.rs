@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, ShopId};
 use kaimono_entity::order_message;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// Which order a thread belongs to, and its two sides.
@@ -146,4 +146,49 @@ pub async fn unread_by_member(db: &impl ConnectionTrait, member: AccountId) -> R
         .filter(order_message::Column::ReadAt.is_null())
         .count(db)
         .await?)
+}
+
+/// One thread of a shop's inbox: its latest message and how many of the member's it has not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadSummary {
+    /// `proxy_order`, `order` or `reservation`.
+    pub kind: String,
+    pub id: Uuid,
+    pub last_title: String,
+    pub last_author: Side,
+    pub last_at: DateTime<Utc>,
+    pub unread: u64,
+}
+
+/// How many recent messages the inbox reads to find its threads.
+const INBOX_WINDOW: u64 = 1000;
+
+/// SHOP-01: the shop's threads, the latest first, with their unread counts (from the most recent
+/// messages; threads quiet for longer are found from their orders).
+pub async fn shop_inbox(db: &impl ConnectionTrait, shop: ShopId) -> Result<Vec<ThreadSummary>, MessagingError> {
+    let rows = order_message::Entity::find()
+        .filter(order_message::Column::ShopId.eq(shop.0))
+        .order_by_desc(order_message::Column::Id)
+        .limit(INBOX_WINDOW)
+        .all(db)
+        .await?;
+    let mut threads: Vec<ThreadSummary> = Vec::new();
+    for row in rows {
+        let unread = u64::from(row.author == Side::Member.as_str() && row.read_at.is_none());
+        match threads.iter_mut().find(|t| t.kind == row.subject_kind && t.id == row.subject_id) {
+            Some(thread) => thread.unread += unread,
+            None => {
+                let message = to_message(row.clone());
+                threads.push(ThreadSummary {
+                    kind: row.subject_kind,
+                    id: row.subject_id,
+                    last_title: message.title,
+                    last_author: message.author,
+                    last_at: message.at,
+                    unread,
+                });
+            }
+        }
+    }
+    Ok(threads)
 }

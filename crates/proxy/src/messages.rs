@@ -128,3 +128,34 @@ pub async fn proxy_attachment(
     let order = proxy_order_for(db, actor, id).await?;
     Ok(kaimono_messaging::attachment_file(db, storage, thread_of(&order), attachment, preview).await?)
 }
+
+/// SHOP-01: a thread of the service's inbox with the order it is about.
+#[derive(Debug, Clone)]
+pub struct InboxThread {
+    pub summary: kaimono_messaging::ThreadSummary,
+    pub order_number: String,
+}
+
+/// SHOP-01: the service's message threads, the latest first, each with its order's number.
+pub async fn proxy_inbox(
+    db: &impl sea_orm::ConnectionTrait,
+    shop: kaimono_core::ShopId,
+) -> Result<Vec<InboxThread>, ProxyError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let threads: Vec<_> =
+        kaimono_messaging::shop_inbox(db, shop).await?.into_iter().filter(|t| t.kind == "proxy_order").collect();
+    let numbers: std::collections::HashMap<Uuid, String> = kaimono_entity::proxy_order::Entity::find()
+        .filter(kaimono_entity::proxy_order::Column::Id.is_in(threads.iter().map(|t| t.id)))
+        .filter(kaimono_entity::proxy_order::Column::ShopId.eq(shop.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.number))
+        .collect();
+    Ok(threads
+        .into_iter()
+        .filter_map(|summary| {
+            numbers.get(&summary.id).cloned().map(|order_number| InboxThread { summary, order_number })
+        })
+        .collect())
+}

@@ -1521,6 +1521,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/proxy-messages": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The service's message inbox (SHOP-01, MSG-01): every order's thread, the latest first, with how many
+     *     of the member's messages wait to be read.
+     */
+    get: operations["list_proxy_inbox"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/proxy-orders": {
     parameters: {
       query?: never;
@@ -2780,6 +2800,30 @@ export interface components {
       duty: string;
       /** @description 10 % of the taxable value and the duty, rounded down. */
       consumption_tax: string;
+    };
+    /** @description A thread of the service's inbox (SHOP-01). */
+    InboxThreadResponse: {
+      /**
+       * Format: uuid
+       * @description The proxy order it is about.
+       */
+      order_id: string;
+      /** @description Its number. */
+      order_number: string;
+      /** @description The latest message's title. */
+      last_title: string;
+      /** @description Who wrote the latest message. */
+      last_author: components["schemas"]["MessageAuthorDto"];
+      /**
+       * Format: date-time
+       * @description When.
+       */
+      last_at: string;
+      /**
+       * Format: u-int64
+       * @description The member's messages staff have not read.
+       */
+      unread: number;
     };
     /** @description What an invitation is for, shown before it is accepted. */
     InvitationPreviewResponse: {
@@ -12946,6 +12990,73 @@ export interface operations {
       };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_proxy_inbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InboxThreadResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

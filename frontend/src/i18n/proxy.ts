@@ -452,6 +452,8 @@ export const proxyEn: typeof proxyJa = {
 export const proxyConsoleJa = {
   title: "代行注文",
   transfers: "入金確認",
+  inbox: "メッセージ",
+  unread: "未読 {{count}}",
   board: "商品ボード",
   list: "一覧",
   member: "お客様",
@@ -520,6 +522,8 @@ export const proxyConsoleJa = {
 export const proxyConsoleEn: typeof proxyConsoleJa = {
   title: "Proxy orders",
   transfers: "Transfers",
+  inbox: "Messages",
+  unread: "{{count}} unread",
   board: "Item board",
   list: "List",
   member: "Member",

@@ -658,14 +658,20 @@ pub struct OrderThreadResponse {
     pub accepts_messages: bool,
 }
 
+impl From<kaimono_messaging::Side> for MessageAuthorDto {
+    fn from(side: kaimono_messaging::Side) -> Self {
+        match side {
+            kaimono_messaging::Side::Member => MessageAuthorDto::Member,
+            kaimono_messaging::Side::Staff => MessageAuthorDto::Staff,
+        }
+    }
+}
+
 impl From<kaimono_messaging::Message> for OrderMessageResponse {
     fn from(m: kaimono_messaging::Message) -> Self {
         Self {
             id: m.id,
-            author: match m.author {
-                kaimono_messaging::Side::Member => MessageAuthorDto::Member,
-                kaimono_messaging::Side::Staff => MessageAuthorDto::Staff,
-            },
+            author: m.author.into(),
             title: m.title,
             body: m.body,
             at: m.at,

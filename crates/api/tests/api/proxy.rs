@@ -727,9 +727,17 @@ async fn msg01_msg03_msg04_member_and_staff_write_on_the_orders_thread_until_30_
     assert_eq!(mail["template"], "order_message_to_shop");
     assert!(mail["body"].as_str().unwrap().contains("サイズについて"));
 
-    // SHOP-01: it waits in the console's queue until staff read it.
+    // SHOP-01: it waits in the console's queue and inbox until staff read it.
     let queues = format!("/api/v1/shops/{}/queues", p.shop.id);
     assert_eq!(app.get(&queues, staff).await.1["messages_to_answer"], 1);
+    let inbox = format!("/api/v1/shops/{}/proxy-messages", p.shop.id);
+    let (status, threads) = app.get(&inbox, staff).await;
+    assert_eq!(status, 200, "{threads}");
+    assert_eq!(
+        (threads[0]["order_number"].as_str(), threads[0]["unread"].as_u64(), threads[0]["last_author"].as_str()),
+        (order["number"].as_str(), Some(1), Some("member"))
+    );
+    assert_eq!(app.get(&inbox, member).await.0, 403, "members have no inbox of the shop");
     // Staff read it (now read) and answer; the member is emailed.
     let (status, thread) = app.get(&staff_path(&p, &order, "/messages"), staff).await;
     assert_eq!((status, thread["accepts_messages"].as_bool()), (200, Some(true)));
@@ -738,6 +746,8 @@ async fn msg01_msg03_msg04_member_and_staff_write_on_the_orders_thread_until_30_
     let (status, _) = app.post(&staff_path(&p, &order, "/messages"), staff, reply).await;
     assert_eq!(status, 201);
     assert_eq!(app.get(&queues, staff).await.1["messages_to_answer"], 0);
+    let (_, threads) = app.get(&inbox, staff).await;
+    assert_eq!((threads[0]["unread"].as_u64(), threads[0]["last_author"].as_str()), (Some(0), Some("staff")));
     let mail = &app.mailbox("writer@example.test").await[0];
     assert_eq!(mail["template"], "order_message_to_member");
     let (_, thread) = app.get(&my_path(&order, "/messages"), member).await;

@@ -19,7 +19,7 @@ function Queues({ shopId, proxy }: { shopId: string; proxy: boolean }) {
     { key: "questionsToAnswer", count: q.questions_to_answer, to: `${base}/proxy?status=all` },
     { key: "transfersToConfirm", count: q.transfers_to_confirm, to: `${base}/transfers` },
     { key: "parcelsToShip", count: q.parcels_to_ship, to: `${base}/proxy?status=awaiting_shipment` },
-    { key: "messagesToAnswer", count: q.messages_to_answer, to: `${base}/proxy?status=all` },
+    { key: "messagesToAnswer", count: q.messages_to_answer, to: `${base}/messages` },
   ];
   const retailItems = [
     { key: "ordersToConfirm", count: q.orders_to_confirm, to: `${base}/orders?status=awaiting_stock_check` },
@@ -67,6 +67,7 @@ const PROXY_LINKS = [
   { path: "proxy", label: "proxyConsole.title" },
   { path: "proxy?status=board", label: "proxyConsole.board" },
   { path: "transfers", label: "proxyConsole.transfers" },
+  { path: "messages", label: "proxyConsole.inbox" },
   { path: "calendar", label: "console.calendar" },
   { path: "settings", label: "settings.title" },
 ];

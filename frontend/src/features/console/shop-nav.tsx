@@ -18,6 +18,7 @@ const RETAIL = [
 const PROXY = [
   { path: "proxy", label: "proxyConsole.title" },
   { path: "transfers", label: "proxyConsole.transfers" },
+  { path: "messages", label: "proxyConsole.inbox" },
   { path: "calendar", label: "console.calendar" },
   { path: "settings", label: "settings.title" },
   { path: "staff", label: "staff.title" },

@@ -2,7 +2,7 @@
 //! message is sent as JSON, or as `multipart/form-data` with up to three files.
 
 use crate::auth::{Member, ShopStaff};
-use crate::dto::proxy::{OrderMessageResponse, OrderThreadResponse};
+use crate::dto::proxy::{MessageAuthorDto, OrderMessageResponse, OrderThreadResponse};
 use crate::dto::validate_not_blank;
 use crate::error::{ApiError, ErrorCode, responses::*};
 use crate::extract::{ValidJson, flatten};
@@ -22,7 +22,54 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_my_proxy_messages)
         .service(send_my_proxy_message)
         .service(list_shop_proxy_messages)
-        .service(send_shop_proxy_message);
+        .service(send_shop_proxy_message)
+        .service(list_proxy_inbox);
+}
+
+/// A thread of the service's inbox (SHOP-01).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InboxThreadResponse {
+    /// The proxy order it is about.
+    pub order_id: Uuid,
+    /// Its number.
+    pub order_number: String,
+    /// The latest message's title.
+    pub last_title: String,
+    /// Who wrote the latest message.
+    pub last_author: MessageAuthorDto,
+    /// When.
+    pub last_at: chrono::DateTime<chrono::Utc>,
+    /// The member's messages staff have not read.
+    pub unread: u64,
+}
+
+/// The service's message inbox (SHOP-01, MSG-01): every order's thread, the latest first, with how many
+/// of the member's messages wait to be read.
+#[utoipa::path(
+    tag = "proxy",
+    params(("shop_id" = Uuid, Path, description = "The proxy-buying service")),
+    responses((status = 200, body = Vec<InboxThreadResponse>), Unauthorized, Forbidden, NotFound, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/proxy-messages")]
+pub async fn list_proxy_inbox(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+) -> Result<web::Json<Vec<InboxThreadResponse>>, ApiError> {
+    let threads = kaimono_proxy::proxy_inbox(&state.db, staff.shop).await?;
+    Ok(web::Json(
+        threads
+            .into_iter()
+            .map(|t| InboxThreadResponse {
+                order_id: t.summary.id,
+                order_number: t.order_number,
+                last_title: t.summary.last_title,
+                last_author: t.summary.last_author.into(),
+                last_at: t.summary.last_at,
+                unread: t.summary.unread,
+            })
+            .collect(),
+    ))
 }
 
 /// A new message (MSG-01).

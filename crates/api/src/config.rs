@@ -435,13 +435,15 @@ mod tests {
     fn pay02_the_sandbox_is_the_default_provider_and_stripe_keys_are_redacted() {
         let c = Config::from_sources(&vars(&[]), FileConfig::default()).unwrap();
         assert_eq!(c.payments, PaymentsConfig::Sandbox);
-        let c = Config::from_sources(
-            &vars(&[("KAIMONO_PAYMENT_PROVIDER", "stripe"), ("KAIMONO_STRIPE_SECRET_KEY", "sk_live_secret")]),
-            FileConfig::default(),
-        )
-        .unwrap();
+        let stripe = [("KAIMONO_PAYMENT_PROVIDER", "stripe"), ("KAIMONO_STRIPE_SECRET_KEY", "sk_live_secret")];
+        // PAY-07: the hosted page's webhooks cannot be believed without their signing secret.
+        let err = Config::from_sources(&vars(&stripe), FileConfig::default()).err().unwrap();
+        assert_eq!(err.variable, "KAIMONO_STRIPE_WEBHOOK_SECRET");
+        let with_webhook = [stripe[0], stripe[1], ("KAIMONO_STRIPE_WEBHOOK_SECRET", "whsec_secret")];
+        let c = Config::from_sources(&vars(&with_webhook), FileConfig::default()).unwrap();
         assert!(matches!(&c.payments, PaymentsConfig::Stripe { api_base, .. } if api_base == "https://api.stripe.com"));
         assert!(!format!("{c:?}").contains("sk_live_secret"));
+        assert!(!format!("{c:?}").contains("whsec_secret"));
     }
 
     #[test]

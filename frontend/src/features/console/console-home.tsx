@@ -6,6 +6,7 @@ import { useSession } from "../../auth/use-session";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useShops } from "../../shared/api/list-shops";
 import { useQueues } from "./api/queues";
+import { sectionsOf } from "./sections";
 
 /** SHOP-01: how much work waits, each count linking to its list. */
 function Queues({ shopId, proxy }: { shopId: string; proxy: boolean }) {
@@ -53,25 +54,6 @@ function Queues({ shopId, proxy }: { shopId: string; proxy: boolean }) {
   );
 }
 
-const RETAIL_LINKS = [
-  { path: "orders", label: "console.orders" },
-  { path: "reservations", label: "console.reservations" },
-  { path: "pickup", label: "console.pickupDesk" },
-  { path: "products", label: "console.products" },
-  { path: "calendar", label: "console.calendar" },
-  { path: "settings", label: "settings.title" },
-  { path: "shipping", label: "shipping.title" },
-];
-
-const PROXY_LINKS = [
-  { path: "proxy", label: "proxyConsole.title" },
-  { path: "proxy?status=board", label: "proxyConsole.board" },
-  { path: "transfers", label: "proxyConsole.transfers" },
-  { path: "messages", label: "proxyConsole.inbox" },
-  { path: "calendar", label: "console.calendar" },
-  { path: "settings", label: "settings.title" },
-];
-
 export function ConsoleHome() {
   const { t } = useTranslation();
   const account = useSession()?.account;
@@ -101,7 +83,7 @@ export function ConsoleHome() {
               <Text fw={600}>{shop.name}</Text>
               <Queues shopId={shop.id} proxy={shop.kind === "proxy"} />
               <Group mt="sm">
-                {(shop.kind === "proxy" ? PROXY_LINKS : RETAIL_LINKS).map((link, i) => (
+                {sectionsOf(shop.kind).map((link, i) => (
                   <Button
                     key={link.path}
                     component={Link}

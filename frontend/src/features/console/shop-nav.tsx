@@ -2,27 +2,7 @@ import { Button, Group, ScrollArea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useShop } from "../../shared/api/get-shop";
-
-const RETAIL = [
-  { path: "orders", label: "console.orders" },
-  { path: "reservations", label: "console.reservations" },
-  { path: "pickup", label: "console.pickupDesk" },
-  { path: "products", label: "console.products" },
-  { path: "calendar", label: "console.calendar" },
-  { path: "shipping", label: "shipping.title" },
-  { path: "settings", label: "settings.title" },
-  { path: "staff", label: "staff.title" },
-];
-
-// A proxy-buying service (PRX-*) has no catalog, pickups or domestic shipping: its requests and transfers.
-const PROXY = [
-  { path: "proxy", label: "proxyConsole.title" },
-  { path: "transfers", label: "proxyConsole.transfers" },
-  { path: "messages", label: "proxyConsole.inbox" },
-  { path: "calendar", label: "console.calendar" },
-  { path: "settings", label: "settings.title" },
-  { path: "staff", label: "staff.title" },
-];
+import { sectionsOf } from "./sections";
 
 /** SHOP-01: moving between a shop's console pages without going back to the console home. */
 export function ShopNav() {
@@ -31,7 +11,7 @@ export function ShopNav() {
   const shopId = useParams().shopId;
   const shop = useShop(shopId ?? "");
   if (!shopId) return null;
-  const sections = shop.data?.kind === "proxy" ? PROXY : RETAIL;
+  const sections = sectionsOf(shop.data?.kind);
   const base = `/console/shops/${shopId}`;
   return (
     <ScrollArea type="never" component="nav" aria-label={t("console.shopNav")} mb="md">

@@ -1,10 +1,8 @@
 import { Button, Card, Group, NumberInput, Stack, TextInput, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
-import { useErrorMessage } from "../../components/states";
+import { useAction } from "../../components/use-action";
 import { askBeforeBuying } from "./api/ask-before-buying";
 import { cancelProxyItem } from "./api/cancel-proxy-item";
 import { changeItemQuantity } from "./api/change-item-quantity";
@@ -16,24 +14,12 @@ type Item = components["schemas"]["ProxyItemResponse"];
 /** PRX-04, PRX-05: what the member may do with an item before the 1st payment. */
 function ItemActions({ order, item }: { order: ProxyOrder; item: Item }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const message = useErrorMessage();
+  const { busy, run: act } = useAction(["my-proxy-orders"]);
   const [quantity, setQuantity] = useState<number | string>(item.quantity);
   const [asking, setAsking] = useState(false);
   const [question, setQuestion] = useState("");
-  const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      notifications.show({ color: "teal", message: t(done) });
-      setAsking(false);
-      void queryClient.invalidateQueries({ queryKey: ["my-proxy-orders"] });
-    } catch (error) {
-      notifications.show({ color: "red", message: message(error) });
-    } finally {
-      setBusy(false);
-    }
+    if (await act(action, done)) setAsking(false);
   };
   return (
     <Stack gap="xs">

@@ -10,13 +10,11 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../api/schema";
 import { yen } from "../../../components/format";
-import { useErrorMessage } from "../../../components/states";
+import { useAction } from "../../../components/use-action";
 import { useFormErrors } from "../../../components/use-server-errors";
 import { addItemPhoto } from "./api/add-item-photo";
 import { answerQuestion } from "./api/answer-question";
@@ -32,33 +30,10 @@ import { shippingEstimate } from "../../../shared/api/shipping-estimate";
 type Item = components["schemas"]["ProxyItemResponse"];
 type Method = components["schemas"]["ShippingMethod"];
 
-/** Runs a staff action, tells how it went and refreshes the console's view of the shop. */
-function useAction(shopId: string) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const message = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>, done: string): Promise<boolean> => {
-    setBusy(true);
-    try {
-      await action();
-      notifications.show({ color: "teal", message: t(done) });
-      void queryClient.invalidateQueries({ queryKey: ["console", shopId] });
-      return true;
-    } catch (error) {
-      notifications.show({ color: "red", message: message(error) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, run };
-}
-
 /** PRX-01, PRX-04: confirmed unit prices and the seller's shipping per item → the 1st invoice. */
 export function QuoteEditor({ shopId, order }: { shopId: string; order: ProxyOrder }) {
   const { t } = useTranslation();
-  const { busy, run } = useAction(shopId);
+  const { busy, run } = useAction(["console", shopId]);
   const items = order.items.filter((i) => i.status !== "cancelled");
   const [prices, setPrices] = useState<Record<string, { unit: number | string; shipping: number | string }>>(
     () =>
@@ -145,7 +120,7 @@ const NEXT: Partial<Record<Item["status"], ItemStep>> = {
 /** PRX-05, PRX-06: answer a question about an item; move a paid item through buying and inspection. */
 function StaffItem({ shopId, order, item }: { shopId: string; order: ProxyOrder; item: Item }) {
   const { t } = useTranslation();
-  const { busy, run } = useAction(shopId);
+  const { busy, run } = useAction(["console", shopId]);
   const [answer, setAnswer] = useState("");
   const next = NEXT[item.status];
   return (
@@ -232,7 +207,7 @@ const METHODS: Method[] = ["ems", "air", "sal", "sea"];
 /** PRX-08: weight and size → the 2nd invoice, with the estimate per method beside it to compare. */
 export function WeighForm({ shopId, order }: { shopId: string; order: ProxyOrder }) {
   const { t } = useTranslation();
-  const { busy, run } = useAction(shopId);
+  const { busy, run } = useAction(["console", shopId]);
   const parcel = order.parcel;
   const [form, setForm] = useState<
     Record<"weight_grams" | "length_cm" | "width_cm" | "height_cm", number | string>
@@ -334,7 +309,7 @@ export function WeighForm({ shopId, order }: { shopId: string; order: ProxyOrder
 /** PRX-08: the paid parcel leaves with its carrier and tracking number. */
 export function ShipForm({ shopId, order }: { shopId: string; order: ProxyOrder }) {
   const { t } = useTranslation();
-  const { busy, run } = useAction(shopId);
+  const { busy, run } = useAction(["console", shopId]);
   const [carrier, setCarrier] = useState(
     order.parcel?.method ? t(`proxy.method.${order.parcel.method}`) : "",
   );

@@ -20,7 +20,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { components } from "../../../api/schema";
 import { PageTitle } from "../../../components/page-title";
 import { formatDate, formatDateTime, yen } from "../../../components/format";
-import { Empty, ErrorState, Loading, useErrorMessage } from "../../../components/states";
+import { Empty, ErrorState, Loading } from "../../../components/states";
+import { useAction } from "../../../components/use-action";
 import { useFormErrors } from "../../../components/use-server-errors";
 import { Forbidden } from "../forbidden";
 import { useCanManage } from "../use-managed-shop";
@@ -44,23 +45,9 @@ function TransferRow({
   onDeposit: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const message = useErrorMessage();
   const report = queued;
   const [received, setReceived] = useState<number | string>(Number(report.amount));
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      notifications.show({ color: "teal", message: t(done) });
-      void queryClient.invalidateQueries({ queryKey: ["console", shopId] });
-    } catch (error) {
-      notifications.show({ color: "red", message: message(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useAction(["console", shopId]);
   return (
     <Card withBorder padding="sm" data-testid="transfer">
       <Stack gap="xs">

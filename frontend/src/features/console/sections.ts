@@ -1,0 +1,31 @@
+/** A page of a shop's console, as the shop menu and the console home link to it. */
+export interface Section {
+  path: string;
+  label: string;
+}
+
+const RETAIL: Section[] = [
+  { path: "orders", label: "console.orders" },
+  { path: "reservations", label: "console.reservations" },
+  { path: "pickup", label: "console.pickupDesk" },
+  { path: "products", label: "console.products" },
+  { path: "calendar", label: "console.calendar" },
+  { path: "shipping", label: "shipping.title" },
+  { path: "settings", label: "settings.title" },
+  { path: "staff", label: "staff.title" },
+];
+
+// A proxy-buying service (PRX-*) has no catalog, pickups or domestic shipping: its requests and transfers.
+const PROXY: Section[] = [
+  { path: "proxy", label: "proxyConsole.title" },
+  { path: "transfers", label: "proxyConsole.transfers" },
+  { path: "messages", label: "proxyConsole.inbox" },
+  { path: "calendar", label: "console.calendar" },
+  { path: "settings", label: "settings.title" },
+  { path: "staff", label: "staff.title" },
+];
+
+/** SHOP-01: the console pages of a shop of `kind`. */
+export function sectionsOf(kind: string | undefined): Section[] {
+  return kind === "proxy" ? PROXY : RETAIL;
+}

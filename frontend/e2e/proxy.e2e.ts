@@ -295,6 +295,14 @@ describe.skipIf(skip)("proxy buying", () => {
     await s.getByRole("button", { name: "Ship", exact: true }).click();
     await s.getByText("Marked shipped.").waitFor();
     await screenshot(s, "console-proxy-order-desktop-en");
+    // The owner's fee rule and card surcharge, as the quote and the payment page used them.
+    await s
+      .getByRole("navigation", { name: "Shop menu" })
+      .getByRole("link", { name: "Shop settings" })
+      .click();
+    const fees = s.getByRole("form", { name: "Proxy fees" });
+    await expect.poll(() => fees.getByLabel("Card surcharge (%)").inputValue()).toBe("4 %");
+    await expect.poll(() => fees.getByLabel("Service fee (%)").inputValue()).toBe("5 %");
     await mailed(email, "proxy_shipped");
 
     // PRX-09, PRX-13: receipt reported fine with a public comment, shown on the service's page.

@@ -452,6 +452,12 @@ export const proxyEn: typeof proxyJa = {
 export const proxyConsoleJa = {
   title: "代行注文",
   transfers: "入金確認",
+  settings: "代行の料金",
+  settingsHint:
+    "代行手数料（商品代金に対する割合と最低額）とカード決済手数料。これから出す見積・お支払いページに使われます。",
+  feeRate: "代行手数料（%）",
+  feeMinimum: "最低手数料（円）",
+  cardSurcharge: "カード決済手数料（%）",
   inbox: "メッセージ",
   unread: "未読 {{count}}",
   board: "商品ボード",
@@ -522,6 +528,12 @@ export const proxyConsoleJa = {
 export const proxyConsoleEn: typeof proxyConsoleJa = {
   title: "Proxy orders",
   transfers: "Transfers",
+  settings: "Proxy fees",
+  settingsHint:
+    "The service fee (a share of the goods, at least a minimum) and the card surcharge, for quotes and payment pages from now on.",
+  feeRate: "Service fee (%)",
+  feeMinimum: "Minimum fee (yen)",
+  cardSurcharge: "Card surcharge (%)",
   inbox: "Messages",
   unread: "{{count}} unread",
   board: "Item board",

@@ -19,7 +19,9 @@ import { ErrorState, Loading } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { type ShopSettings, useShopSettings } from "./api/shop-settings";
 import { updateShopSettings } from "./api/update-shop-settings";
+import { useShop } from "../../shared/api/get-shop";
 import { Forbidden } from "./forbidden";
+import { ProxySettingsCard } from "./proxy/proxy-settings-card";
 import { useCanManage, useIsOwner } from "./use-managed-shop";
 
 type NumberField =
@@ -201,8 +203,14 @@ export function ShopSettingsPage() {
   const canManage = useCanManage(shopId);
   const owner = useIsOwner(shopId);
   const settings = useShopSettings(shopId);
+  const shop = useShop(shopId);
   if (!canManage) return <Forbidden />;
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <Editor key={shopId} shopId={shopId} initial={settings.data} owner={owner} />;
+  return (
+    <Stack>
+      <Editor key={shopId} shopId={shopId} initial={settings.data} owner={owner} />
+      {shop.data?.kind === "proxy" && <ProxySettingsCard shopId={shopId} owner={owner} />}
+    </Stack>
+  );
 }

@@ -6,7 +6,19 @@
 // surcharge, and reports receipt with a public comment.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, baseUrl, launch, mailed, open, screenshot, signUp, skip } from "./browser";
+import {
+  DESKTOP,
+  PHONE,
+  baseUrl,
+  contrastProblems,
+  cutOffButtons,
+  launch,
+  mailed,
+  open,
+  screenshot,
+  signUp,
+  skip,
+} from "./browser";
 
 const OWNER = "owner@kaimono-daiko.demo.kaimono.jp";
 
@@ -175,6 +187,8 @@ describe.skipIf(skip)("proxy buying", () => {
     const firstDue = yen(await m.getByTestId("invoice-1").getByTestId("invoice-due").textContent());
     expect(firstDue).toBeGreaterThan(4000);
     await screenshot(m, "proxy-order-phone");
+    expect(await contrastProblems(m)).toEqual([]);
+    expect(await cutOffButtons(m)).toBe(0);
 
     // PAY-05: a transfer reported short; the rest later, overpaid on purpose.
     await m.getByRole("link", { name: "お支払いへ進む" }).click();
@@ -249,6 +263,7 @@ describe.skipIf(skip)("proxy buying", () => {
     await weigh.getByLabel("Height (cm)").fill("10");
     await weigh.getByTestId("estimate-sea").waitFor();
     await screenshot(s, "console-proxy-weigh-desktop-en");
+    expect(await contrastProblems(s)).toEqual([]);
     await s.getByRole("button", { name: "Send the 2nd invoice" }).click();
     await s.getByText("2nd invoice sent.").waitFor();
     const second = yen(await s.getByTestId("invoice-2").getByTestId("invoice-total").textContent());
@@ -282,6 +297,7 @@ describe.skipIf(skip)("proxy buying", () => {
     const fmt = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
     await expect.poll(async () => yen(await m.getByTestId("invoice-due").textContent())).toBe(rest);
     await screenshot(m, "proxy-pay-card-phone");
+    expect(await contrastProblems(m)).toEqual([]);
     await m.getByRole("button", { name: `カードで支払う（${fmt(total)}）` }).click();
     await m.waitForURL(/\/checkout\/sandbox\/cs_sandbox_/);
     await expect.poll(() => m.getByTestId("checkout-total").textContent()).toBe(fmt(total));

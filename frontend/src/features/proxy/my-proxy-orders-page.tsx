@@ -27,7 +27,7 @@ function OrderCard({ order }: { order: ProxyOrder }) {
           </Text>
           <Text size="sm">{order.items.map((i) => i.name).join("、")}</Text>
           {invoice && invoice.status === "open" && (
-            <Text size="sm" c="orange">
+            <Text size="sm" c="red.9">
               {t("proxy.invoice.due")} {yen(invoice.due)}
             </Text>
           )}

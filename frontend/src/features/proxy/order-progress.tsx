@@ -52,7 +52,16 @@ export function OrderProgress({ order, onReceipt }: { order: ProxyOrder; onRecei
           </Stack>
         )}
         {order.needs_member_action && (
-          <Alert color="orange" title={t("proxy.actionNeeded")} data-testid="action-needed">
+          <Alert
+            color="orange"
+            // The light orange's own title colour is too faint on its background (WCAG AA).
+            title={
+              <Text fw={700} c="dark.8" size="sm">
+                {t("proxy.actionNeeded")}
+              </Text>
+            }
+            data-testid="action-needed"
+          >
             <Stack gap="xs">
               {order.status === "awaiting_first_payment" && (
                 <Text size="sm">

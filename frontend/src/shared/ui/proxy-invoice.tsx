@@ -49,8 +49,8 @@ export function InvoiceView({ invoice, title }: { invoice: Invoice; title: strin
           </Table.Tr>
           {invoice.status === "open" && (
             <Table.Tr>
-              <Table.Td c="orange">{t("proxy.invoice.due")}</Table.Td>
-              <Table.Td ta="right" c="orange" fw={700} data-testid="invoice-due">
+              <Table.Td c="red.9">{t("proxy.invoice.due")}</Table.Td>
+              <Table.Td ta="right" c="red.9" fw={700} data-testid="invoice-due">
                 {yen(invoice.due)}
               </Table.Td>
             </Table.Tr>

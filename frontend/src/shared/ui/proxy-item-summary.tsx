@@ -45,7 +45,7 @@ export function ItemSummary({ item, base }: { item: Item; base: string }) {
         </Text>
       )}
       {item.answer && (
-        <Text size="sm" c="teal.8">
+        <Text size="sm" c="teal.9">
           A: {item.answer}
         </Text>
       )}

@@ -51,6 +51,8 @@ pub enum Template {
     ProxyItemsPurchased,
     /// PRX-06: every item is inspected; the photos are on the order.
     ProxyInspected,
+    /// PAY-06: a paid item the seller could not supply was cancelled and refunded to the deposit.
+    ProxyItemRefunded,
     /// PRX-09: completed 30 days after shipping without a receipt report.
     ProxyCompleted,
     /// MSG-04: the shop wrote on the order's thread.
@@ -84,6 +86,7 @@ impl Template {
             Template::ProxyShipped => "proxy_shipped",
             Template::ProxyItemsPurchased => "proxy_items_purchased",
             Template::ProxyInspected => "proxy_inspected",
+            Template::ProxyItemRefunded => "proxy_item_refunded",
             Template::ProxyCompleted => "proxy_completed",
             Template::OrderMessageToMember => "order_message_to_member",
             Template::OrderMessageToShop => "order_message_to_shop",
@@ -142,6 +145,8 @@ impl Template {
             (Template::ProxyItemsPurchased, Locale::En) => include_str!("../templates/proxy_items_purchased.en.txt"),
             (Template::ProxyInspected, Locale::Ja) => include_str!("../templates/proxy_inspected.ja.txt"),
             (Template::ProxyInspected, Locale::En) => include_str!("../templates/proxy_inspected.en.txt"),
+            (Template::ProxyItemRefunded, Locale::Ja) => include_str!("../templates/proxy_item_refunded.ja.txt"),
+            (Template::ProxyItemRefunded, Locale::En) => include_str!("../templates/proxy_item_refunded.en.txt"),
             (Template::ProxyShipped, Locale::Ja) => include_str!("../templates/proxy_shipped.ja.txt"),
             (Template::ProxyShipped, Locale::En) => include_str!("../templates/proxy_shipped.en.txt"),
             (Template::ProxyCompleted, Locale::Ja) => include_str!("../templates/proxy_completed.ja.txt"),

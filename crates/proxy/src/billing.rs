@@ -104,6 +104,48 @@ pub(crate) async fn issue_invoice(
     Ok(id)
 }
 
+/// Rewrites a paid invoice for fewer items (a refund): the new version is paid in full at its new total
+/// and the old one is kept, superseded. Answers what the new version no longer holds.
+pub(crate) async fn reissue_paid_invoice(
+    db: &impl ConnectionTrait,
+    order: &ProxyOrder,
+    paid: &Invoice,
+    amounts: Amounts,
+    now: DateTime<Utc>,
+) -> Result<Money, ProxyError> {
+    let total = amounts.total().min(paid.paid);
+    let superseded = proxy_invoice::Entity::update_many()
+        .col_expr(proxy_invoice::Column::Status, Expr::value(InvoiceStatus::Superseded.as_str()))
+        .filter(proxy_invoice::Column::Id.eq(paid.id))
+        .filter(proxy_invoice::Column::Status.eq(InvoiceStatus::Paid.as_str()))
+        .exec(db)
+        .await?;
+    if superseded.rows_affected == 0 {
+        return Err(ProxyError::InvalidTransition {
+            from: paid.status.as_str(),
+            to: InvoiceStatus::Superseded.as_str(),
+        });
+    }
+    proxy_invoice::Entity::insert(proxy_invoice::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        order_id: Set(order.id),
+        stage: Set(paid.stage.number()),
+        version: Set(paid.version + 1),
+        status: Set(InvoiceStatus::Paid.as_str().to_owned()),
+        goods: Set(amounts.goods.to_yen()?),
+        domestic_shipping: Set(amounts.domestic_shipping.to_yen()?),
+        service_fee: Set(amounts.service_fee.to_yen()?),
+        international_shipping: Set(amounts.international_shipping.to_yen()?),
+        total: Set(amounts.total().to_yen()?),
+        paid: Set(total.to_yen()?),
+        created_at: Set(now),
+        paid_at: Set(paid.paid_at),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(paid.paid - total)
+}
+
 /// After a new invoice version: when what was already paid covers it (a quantity lowered after a part
 /// payment, a quote of nothing), the stage is settled at once — a surplus goes to the deposit.
 pub(crate) async fn settle_if_covered(

@@ -16,6 +16,7 @@ mod model;
 mod photos;
 mod queries;
 pub mod rates;
+mod refund;
 mod request;
 mod settings;
 mod shipping;
@@ -39,6 +40,7 @@ pub use photos::{MAX_PHOTOS_PER_ITEM, add_item_photo, item_photo};
 pub use queries::{
     Actor, MemberList, ProxyQueues, member_proxy_orders, proxy_order_for, proxy_queues, shop_proxy_orders,
 };
+pub use refund::cancel_paid_item;
 pub use request::{answer_question, ask_before_buying, cancel_item, change_quantity, mark_item, quote, submit_request};
 pub use settings::{proxy_settings, update_proxy_settings};
 pub use shipping::{

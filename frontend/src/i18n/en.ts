@@ -191,6 +191,7 @@ export const en: Messages = {
       item_arrived: "Item at the warehouse",
       item_inspected: "Item inspected",
       item_photographed: "Inspection photo",
+      item_refunded: "Cancelled and refunded",
       weighed: "Weighed",
       reweighed: "Weighed again",
       awaiting_second_payment: "2nd invoice",

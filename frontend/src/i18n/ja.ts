@@ -190,6 +190,7 @@ export const ja = {
       item_arrived: "倉庫に到着",
       item_inspected: "検品",
       item_photographed: "検品写真",
+      item_refunded: "購入できずキャンセル・返金",
       weighed: "計量",
       reweighed: "再計量",
       awaiting_second_payment: "2次請求",

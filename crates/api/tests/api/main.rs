@@ -16,6 +16,7 @@ mod profile;
 mod proxy;
 mod proxy_card;
 mod proxy_files;
+mod proxy_refund;
 mod proxy_statement;
 mod reliability;
 mod reservations;

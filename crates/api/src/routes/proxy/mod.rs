@@ -5,6 +5,7 @@ mod card;
 mod files;
 mod member;
 mod messages;
+mod refund;
 mod staff;
 mod statement;
 
@@ -17,4 +18,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     files::configure(cfg);
     card::configure(cfg);
     statement::configure(cfg);
+    refund::configure(cfg);
 }

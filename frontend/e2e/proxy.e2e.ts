@@ -287,6 +287,22 @@ describe.skipIf(skip)("proxy buying", () => {
       .getByTestId("item-photos")
       .getByRole("img")
       .waitFor();
+    // PRX-08: the weight's evidence on the order; the member disputes it, staff keep it with a reason.
+    const evidence = m.getByTestId("weight-evidence");
+    await evidence.getByTestId("estimate-sea").waitFor();
+    await evidence.getByRole("button", { name: "重量・サイズに異議を申し立てる" }).click();
+    await evidence
+      .getByLabel("気になる点（サービスにメッセージで届きます）")
+      .fill("箱はもっと小さかったはずです。");
+    await evidence.getByRole("button", { name: "確認を依頼する" }).click();
+    await evidence.getByTestId("weight-disputed").waitFor();
+    await s.reload();
+    const disputed = s.getByTestId("weight-disputed");
+    await disputed
+      .getByLabel("Explanation, for the member")
+      .fill("梱包材込みの実測です。写真をお送りします。");
+    await disputed.getByRole("button", { name: "Keep this weight" }).click();
+    await s.getByText("Weight kept.").waitFor();
     await m.goto(`${orderUrl}/pay`);
     await m.getByRole("heading", { name: /2次支払い/ }).waitFor();
     await m.getByRole("button", { name: "デポジットで支払う" }).click();

@@ -30,6 +30,7 @@ mod m20261205_000024_create_proxy_item_photos;
 mod m20261205_000025_create_checkout_sessions;
 mod m20261205_000026_create_webhook_events;
 mod m20261205_000027_add_proxy_payment_reminder;
+mod m20261205_000028_add_proxy_weight_dispute;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000025_create_checkout_sessions::Migration),
             Box::new(m20261205_000026_create_webhook_events::Migration),
             Box::new(m20261205_000027_add_proxy_payment_reminder::Migration),
+            Box::new(m20261205_000028_add_proxy_weight_dispute::Migration),
         ]
     }
 }

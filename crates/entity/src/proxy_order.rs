@@ -39,6 +39,7 @@ pub struct Model {
     pub receipt_comment: Option<String>,
     pub receipt_public: bool,
     pub payment_reminded_at: Option<DateTimeUtc>,
+    pub weight_disputed_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -253,10 +253,11 @@ async fn apply(
     tell_member(db, order, Template::ProxyPaymentReceived, context, now).await
 }
 
-/// The stage whose invoice waits for payment.
+/// The stage whose invoice waits for payment; a 2nd invoice whose weight the member disputes is held.
 fn due_stage(order: &ProxyOrder) -> Result<Stage, ProxyError> {
     match order.status {
         ProxyStatus::AwaitingFirstPayment => Ok(Stage::First),
+        ProxyStatus::AwaitingSecondPayment if order.weight_disputed_at.is_some() => Err(ProxyError::WeightDisputed),
         ProxyStatus::AwaitingSecondPayment => Ok(Stage::Second),
         _ => Err(ProxyError::NothingDue),
     }

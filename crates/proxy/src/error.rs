@@ -47,6 +47,9 @@ pub enum ProxyError {
     /// MSG-03: the order ended more than this many days ago.
     #[error("messages are closed {days} days after an order ends")]
     MessagesClosed { days: i64 },
+    /// PRX-08: the member disputes the weight; the 2nd invoice waits for staff.
+    #[error("the weight is being checked again; the 2nd invoice waits until then")]
+    WeightDisputed,
     /// PRX-06: an item has at most this many inspection photos.
     #[error("an item has at most {max} photos")]
     TooManyPhotos { max: usize },

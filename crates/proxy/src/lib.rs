@@ -21,6 +21,7 @@ mod request;
 mod settings;
 mod shipping;
 mod statement;
+mod weight;
 mod workflow;
 
 pub use billing::{
@@ -47,6 +48,7 @@ pub use shipping::{
     AUTO_COMPLETE_DAYS, ArrivalReport, Receipt, arrival_reports, complete_shipped, report_receipt, ship, weigh,
 };
 pub use statement::{ImportedLine, import_bank_statement};
+pub use weight::{dispute_weight, keep_weight};
 
 /// PRX-03: an unpaid quote is cancelled this many days after it was sent.
 pub const UNPAID_CANCEL_DAYS: i64 = 7;

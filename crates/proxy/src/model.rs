@@ -277,6 +277,8 @@ pub struct ProxyOrder {
     /// PRX-09, PRX-13: the member's words at the receipt report, and whether they may be shown publicly.
     pub receipt_comment: Option<String>,
     pub receipt_public: bool,
+    /// PRX-08: the member disputed the weight; the 2nd invoice waits for staff.
+    pub weight_disputed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone)]

@@ -135,6 +135,7 @@ pub(crate) async fn load(
                 completed_at: o.completed_at,
                 receipt_comment: o.receipt_comment,
                 receipt_public: o.receipt_public,
+                weight_disputed_at: o.weight_disputed_at,
             })
         })
         .collect()

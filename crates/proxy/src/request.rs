@@ -67,6 +67,7 @@ pub async fn submit_request(
         receipt_comment: Set(None),
         receipt_public: Set(false),
         payment_reminded_at: Set(None),
+        weight_disputed_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;

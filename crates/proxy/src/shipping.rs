@@ -57,6 +57,8 @@ pub async fn weigh(
         (proxy_order::Column::HeightCm, Expr::value(int(parcel.height_cm))),
         (proxy_order::Column::ShippingMethod, Expr::value(method.as_str())),
         (proxy_order::Column::RateTable, Expr::value(RATE_TABLE)),
+        // Weighing again answers a dispute of the weight.
+        (proxy_order::Column::WeightDisputedAt, Expr::value(Option::<DateTime<Utc>>::None)),
     ];
     let note = format!(
         "{} g, {}×{}×{} cm, {}",

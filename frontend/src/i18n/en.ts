@@ -192,6 +192,8 @@ export const en: Messages = {
       item_inspected: "Item inspected",
       item_photographed: "Inspection photo",
       item_refunded: "Cancelled and refunded",
+      weight_disputed: "Weight disputed",
+      weight_kept: "Weight kept",
       weighed: "Weighed",
       reweighed: "Weighed again",
       awaiting_second_payment: "2nd invoice",

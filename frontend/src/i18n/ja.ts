@@ -191,6 +191,8 @@ export const ja = {
       item_inspected: "検品",
       item_photographed: "検品写真",
       item_refunded: "購入できずキャンセル・返金",
+      weight_disputed: "重量への異議",
+      weight_kept: "重量の確定",
       weighed: "計量",
       reweighed: "再計量",
       awaiting_second_payment: "2次請求",

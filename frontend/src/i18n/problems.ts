@@ -53,6 +53,7 @@ export const problemsJa: Record<ErrorCode, string> = {
   webhook_rejected: "決済会社からの通知を確認できませんでした。",
   unreadable_statement:
     "明細ファイルを読み取れませんでした（全銀フォーマット、または日付・金額・振込名義の列があるCSV）。",
+  weight_disputed: "重量・サイズを確認中のため、2次請求はまだお支払いいただけません。",
   transfer_settled: "この入金完了報告はすでに確認済みです。",
   not_purchasable: "この商品は現在ご購入いただけません。",
   cart_empty: "カートに商品がありません。",
@@ -129,6 +130,7 @@ export const problemsEn: Record<ErrorCode, string> = {
   webhook_rejected: "The payment provider's notice could not be verified.",
   unreadable_statement:
     "The statement could not be read (a Zengin file, or a CSV with date, amount and sender columns).",
+  weight_disputed: "The weight is being checked again; the 2nd invoice waits until then.",
   transfer_settled: "This transfer report has already been confirmed or rejected.",
   not_purchasable: "This item cannot be bought now.",
   cart_empty: "Your cart is empty.",

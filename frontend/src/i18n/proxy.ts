@@ -216,6 +216,14 @@ export const proxyJa = {
   photo: "{{name}} の写真 {{number}}",
   timeline: "履歴",
   cardPaid: "カードでのお支払いを受け付けました。反映まで少しお待ちください。",
+  weight: {
+    title: "重量とサイズ（2次請求の根拠）",
+    dispute: "重量・サイズに異議を申し立てる",
+    why: "気になる点（サービスにメッセージで届きます）",
+    send: "確認を依頼する",
+    sent: "確認を依頼しました。確認が終わるまで2次請求のお支払いはお待ちください。",
+    disputed: "重量・サイズを確認しています。確認が終わるまでお支払いはお待ちください。",
+  },
   deposit: {
     title: "デポジット（{{shop}}）",
     show: "入出金の履歴とチャージ",
@@ -438,6 +446,14 @@ export const proxyEn: typeof proxyJa = {
   photo: "Photo {{number}} of {{name}}",
   timeline: "History",
   cardPaid: "Your card payment was received. It may take a moment to show.",
+  weight: {
+    title: "Weight and size (what the 2nd invoice comes from)",
+    dispute: "Dispute the weight or size",
+    why: "What looks wrong (sent to the service as a message)",
+    send: "Ask them to check",
+    sent: "Asked. Please wait with the 2nd payment until they answer.",
+    disputed: "The weight and size are being checked. Please wait with the payment until then.",
+  },
   deposit: {
     title: "Deposit ({{shop}})",
     show: "History and top-up",
@@ -478,6 +494,11 @@ export const proxyConsoleJa = {
   refundPlaceholder: "販売者の在庫切れ など",
   refundConfirm: "キャンセルしてデポジットへ返金",
   refunded: "商品をキャンセルし、デポジットへ返金しました。",
+  weightDisputed:
+    "お客様が重量・サイズの確認を求めています。計量し直すか、理由を添えて重量を確定してください。",
+  weightNote: "お客様へのご説明",
+  keepWeight: "この重量で確定する",
+  weightKept: "重量を確定しました。",
   photosAdded: "写真を追加しました。",
   marked: "商品の状態を更新しました。",
   weigh: "計量と2次請求",
@@ -560,6 +581,11 @@ export const proxyConsoleEn: typeof proxyConsoleJa = {
   refundPlaceholder: "Sold out at the seller …",
   refundConfirm: "Cancel and refund to the deposit",
   refunded: "Item cancelled and refunded to the deposit.",
+  weightDisputed:
+    "The member disputes the weight or size. Weigh again, or keep the weight with an explanation.",
+  weightNote: "Explanation, for the member",
+  keepWeight: "Keep this weight",
+  weightKept: "Weight kept.",
   photosAdded: "Photos added.",
   marked: "Item updated.",
   weigh: "Weighing and 2nd invoice",

@@ -218,6 +218,9 @@ pub struct ProxyOrderResponse {
     pub completed_at: Option<DateTime<Utc>>,
     /// PRX-09: the member's words at the receipt report.
     pub receipt_comment: Option<String>,
+    /// PRX-08: when the member disputed the weight; the 2nd invoice is held until staff weigh again or
+    /// keep the weight.
+    pub weight_disputed_at: Option<DateTime<Utc>>,
 }
 
 wire_enum! {
@@ -349,7 +352,8 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
             number: o.number,
             shop: ShopRef { id: o.shop_id.0, name: o.shop_name },
             status: o.status.into(),
-            needs_member_action: o.status.needs_member(),
+            needs_member_action: o.status.needs_member() && o.weight_disputed_at.is_none(),
+            weight_disputed_at: o.weight_disputed_at,
             shipping_priority: o.shipping_priority.into(),
             ship_to: o.ship_to.into(),
             note: o.note,

@@ -114,6 +114,7 @@ error_codes! {
     TooManyPhotos = "too_many_photos", CONFLICT, "The item already has as many photos as it may.";
     WebhookRejected = "webhook_rejected", BAD_REQUEST, "The webhook is not signed by the payment provider, or its signature is too old.";
     UnreadableStatement = "unreadable_statement", UNPROCESSABLE_ENTITY, "The bank statement could not be read (a Zengin file or a CSV with date, amount and sender columns).";
+    WeightDisputed = "weight_disputed", CONFLICT, "The parcel's weight is being checked again; the 2nd invoice waits until then.";
     TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";

@@ -372,6 +372,7 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
                 ErrorCode::MessagesClosed,
                 format!("this order ended more than {days} days ago and takes no more messages"),
             ),
+            ProxyError::WeightDisputed => ApiError::new(ErrorCode::WeightDisputed, ErrorCode::WeightDisputed.message()),
             ProxyError::TooManyPhotos { max } => {
                 ApiError::new(ErrorCode::TooManyPhotos, format!("an item has at most {max} photos"))
             }

@@ -18,6 +18,7 @@ mod proxy_card;
 mod proxy_files;
 mod proxy_refund;
 mod proxy_statement;
+mod proxy_weight;
 mod reliability;
 mod reservations;
 mod security;

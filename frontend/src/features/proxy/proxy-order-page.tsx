@@ -15,6 +15,7 @@ import { sendMyMessage } from "./api/send-my-message";
 import { MemberItems } from "./member-items";
 import { OrderProgress } from "./order-progress";
 import { ReceiptDialog } from "./receipt-dialog";
+import { WeightEvidence } from "./weight-evidence";
 import { Billing } from "../../shared/ui/proxy-billing";
 import { OrderBasics } from "../../shared/ui/proxy-basics";
 import { ShipmentCard } from "../../shared/ui/proxy-shipment";
@@ -75,6 +76,7 @@ export function ProxyOrderPage() {
       <OrderBasics order={o} />
       <Billing order={o} />
       <MemberItems order={o} />
+      <WeightEvidence order={o} />
       <ShipmentCard order={o} />
       <Messages orderId={o.id} />
       <Card withBorder>

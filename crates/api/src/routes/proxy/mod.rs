@@ -8,6 +8,7 @@ mod messages;
 mod refund;
 mod staff;
 mod statement;
+mod weight;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -19,4 +20,5 @@ pub fn configure(cfg: &mut ServiceConfig) {
     card::configure(cfg);
     statement::configure(cfg);
     refund::configure(cfg);
+    weight::configure(cfg);
 }

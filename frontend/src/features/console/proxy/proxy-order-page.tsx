@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Stack } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -9,7 +9,10 @@ import { proxyColor } from "../../../shared/ui/status-colors";
 import { Forbidden } from "../forbidden";
 import { ShopTimeline } from "../shop-timeline";
 import { useCanManage } from "../use-managed-shop";
+import { useAction } from "../../../components/use-action";
+import { WeightNote } from "../../../shared/ui/weight-note";
 import { useProxyOrder } from "./api/get-proxy-order";
+import { keepWeight } from "./api/keep-weight";
 import { useProxyMessages } from "./api/proxy-messages";
 import { sendProxyMessage } from "./api/send-proxy-message";
 import { QuoteEditor, ShipForm, WeighForm } from "./staff-actions";
@@ -31,6 +34,22 @@ function Messages({ shopId, orderId }: { shopId: string; orderId: string }) {
         await queryClient.invalidateQueries({ queryKey: ["console", shopId, "proxy-messages", orderId] });
       }}
     />
+  );
+}
+
+/** PRX-08: the member disputes the weight: staff keep it with an explanation (or weigh again below). */
+function KeepWeight({ shopId, orderId }: { shopId: string; orderId: string }) {
+  const { t } = useTranslation();
+  const { busy, run } = useAction(["console", shopId]);
+  return (
+    <Alert color="yellow" title={t("proxyConsole.weightDisputed")} data-testid="weight-disputed">
+      <WeightNote
+        label={t("proxyConsole.weightNote")}
+        submit={t("proxyConsole.keepWeight")}
+        busy={busy}
+        onSend={(note) => run(() => keepWeight(shopId, orderId, note), "proxyConsole.weightKept")}
+      />
+    </Alert>
   );
 }
 
@@ -62,6 +81,7 @@ export function ConsoleProxyOrderPage() {
         <QuoteEditor key={o.first_invoice?.id ?? "new"} shopId={shopId} order={o} />
       )}
       <StaffItems shopId={shopId} order={o} />
+      {o.weight_disputed_at && <KeepWeight shopId={shopId} orderId={o.id} />}
       {((o.status === "purchasing" && inspected) || o.status === "awaiting_second_payment") && (
         <WeighForm key={o.second_invoice?.id ?? "new"} shopId={shopId} order={o} />
       )}

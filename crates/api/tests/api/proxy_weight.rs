@@ -1,0 +1,67 @@
+//! PRX-08: the member disputes a parcel's weight; the 2nd invoice is held until staff keep the weight
+//! (explaining why) or weigh again.
+
+use crate::proxy::{inspected_order, my_path, proxy_service, staff_path};
+use kaimono_test_support::*;
+use serde_json::json;
+
+db_tests!(prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer,);
+
+async fn prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "weigher@example.test").await;
+    let (member, staff) = (Some(p.member.1.as_str()), Some(p.shop.staff.access_token.as_str()));
+    let order = inspected_order(&app, &p, "weigh").await;
+    let parcel = json!({"weight_grams": 2600, "length_cm": 40, "width_cm": 30, "height_cm": 20, "method": "air"});
+    let (status, weighed) = app.post(&staff_path(&p, &order, "/parcel"), staff, parcel).await;
+    assert_eq!((status, weighed["needs_member_action"].as_bool()), (200, Some(true)), "{weighed}");
+
+    let dispute = my_path(&order, "/weight-dispute");
+    let (status, problem) = app.post(&dispute, member, json!({"note": " "})).await;
+    assert_eq!(status, 422, "{problem}");
+    let note = json!({"note": "箱は2kgもないはずです。計量の写真をいただけますか？"});
+    let (status, disputed) = app.post(&dispute, member, note.clone()).await;
+    assert_eq!(status, 200, "{disputed}");
+    assert!(disputed["weight_disputed_at"].is_string());
+    assert_eq!(disputed["needs_member_action"], false, "nothing to pay while it is checked");
+    let (status, problem) = app.post(&dispute, member, note.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "once");
+
+    // Held: no payment of the 2nd invoice by any means.
+    for (path, body) in [
+        ("/payment/deposit", json!({})),
+        ("/payment/card", json!({})),
+        (
+            "/payment/transfer-reports",
+            json!({"transferred_on": "2026-11-22", "amount": "1000", "sender_kana": "ハヤミ"}),
+        ),
+    ] {
+        let (status, problem) = app.post(&my_path(&order, path), member, body).await;
+        assert_eq!((status, problem["code"].as_str()), (409, Some("weight_disputed")), "{path}: {problem}");
+    }
+    assert_eq!(app.get(&my_path(&order, "/payment"), member).await.0, 409);
+    // The service hears of it on the order's thread.
+    let (_, thread) = app.get(&staff_path(&p, &order, "/messages"), staff).await;
+    assert_eq!(thread["messages"][0]["title"], "重量についてのご確認のお願い");
+
+    // Staff keep the weight, explaining; the member is told and may pay.
+    let keep = staff_path(&p, &order, "/weight-dispute/keep");
+    assert_eq!(app.post(&keep, member, json!({"note": "x"})).await.0, 403);
+    let (status, kept) =
+        app.post(&keep, staff, json!({"note": "計量時の写真をお送りします。段ボール込みで2.6kgでした。"})).await;
+    assert_eq!((status, kept["weight_disputed_at"].is_null()), (200, true), "{kept}");
+    assert_eq!(app.mailbox("weigher@example.test").await[0]["template"], "order_message_to_member");
+    assert_eq!(app.get(&my_path(&order, "/payment"), member).await.0, 200);
+    let (status, _) = app.post(&keep, staff, json!({"note": "again"})).await;
+    assert_eq!(status, 409, "nothing disputed");
+
+    // Disputed again, then weighed again: a new 2nd invoice version ends the dispute.
+    app.post(&dispute, member, json!({"note": "サイズも違うようです。"})).await;
+    let parcel = json!({"weight_grams": 1800, "length_cm": 30, "width_cm": 20, "height_cm": 15, "method": "air"});
+    let (status, reweighed) = app.post(&staff_path(&p, &order, "/parcel"), staff, parcel).await;
+    assert_eq!(status, 200, "{reweighed}");
+    assert!(reweighed["weight_disputed_at"].is_null());
+    assert_eq!(reweighed["second_invoice"]["version"], 2);
+    let (_, stranger) = fast_member(&app, "other@example.test").await;
+    assert_eq!(app.post(&dispute, Some(&stranger), note).await.0, 404);
+}

@@ -287,6 +287,10 @@ describe.skipIf(skip)("proxy buying", () => {
       .getByTestId("item-photos")
       .getByRole("img")
       .waitFor();
+    // The storage clock: the first arrival, the free days, the daily fee after them.
+    await expect
+      .poll(() => m.getByTestId("storage").textContent())
+      .toMatch(/^倉庫保管: .*まで無料、以降1日 ¥50/);
     // PRX-08: the weight's evidence on the order; the member disputes it, staff keep it with a reason.
     const evidence = m.getByTestId("weight-evidence");
     await evidence.getByTestId("estimate-sea").waitFor();

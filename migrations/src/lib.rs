@@ -31,6 +31,7 @@ mod m20261205_000025_create_checkout_sessions;
 mod m20261205_000026_create_webhook_events;
 mod m20261205_000027_add_proxy_payment_reminder;
 mod m20261205_000028_add_proxy_weight_dispute;
+mod m20261205_000029_add_proxy_storage_clock;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000026_create_webhook_events::Migration),
             Box::new(m20261205_000027_add_proxy_payment_reminder::Migration),
             Box::new(m20261205_000028_add_proxy_weight_dispute::Migration),
+            Box::new(m20261205_000029_add_proxy_storage_clock::Migration),
         ]
     }
 }

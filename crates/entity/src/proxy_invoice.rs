@@ -14,6 +14,7 @@ pub struct Model {
     pub domestic_shipping: i64,
     pub service_fee: i64,
     pub international_shipping: i64,
+    pub storage_fee: i64,
     pub total: i64,
     pub paid: i64,
     pub created_at: DateTimeUtc,

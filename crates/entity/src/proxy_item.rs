@@ -19,6 +19,7 @@ pub struct Model {
     pub question: Option<String>,
     pub answer: Option<String>,
     pub updated_at: DateTimeUtc,
+    pub arrived_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -9,6 +9,8 @@ pub struct Model {
     pub fee_rate_bp: i32,
     pub fee_minimum: i64,
     pub card_surcharge_bp: i32,
+    pub free_storage_days: i32,
+    pub storage_fee_per_day: i64,
     pub updated_at: DateTimeUtc,
 }
 

@@ -25,11 +25,13 @@ pub struct Amounts {
     pub domestic_shipping: Money,
     pub service_fee: Money,
     pub international_shipping: Money,
+    /// The storage clock's fee, billed with the international shipping.
+    pub storage_fee: Money,
 }
 
 impl Amounts {
     pub fn total(&self) -> Money {
-        self.goods + self.domestic_shipping + self.service_fee + self.international_shipping
+        self.goods + self.domestic_shipping + self.service_fee + self.international_shipping + self.storage_fee
     }
 }
 
@@ -94,6 +96,7 @@ pub(crate) async fn issue_invoice(
         domestic_shipping: Set(amounts.domestic_shipping.to_yen()?),
         service_fee: Set(amounts.service_fee.to_yen()?),
         international_shipping: Set(amounts.international_shipping.to_yen()?),
+        storage_fee: Set(amounts.storage_fee.to_yen()?),
         total: Set(amounts.total().to_yen()?),
         paid: Set(paid.to_yen()?),
         created_at: Set(now),
@@ -136,6 +139,7 @@ pub(crate) async fn reissue_paid_invoice(
         domestic_shipping: Set(amounts.domestic_shipping.to_yen()?),
         service_fee: Set(amounts.service_fee.to_yen()?),
         international_shipping: Set(amounts.international_shipping.to_yen()?),
+        storage_fee: Set(amounts.storage_fee.to_yen()?),
         total: Set(amounts.total().to_yen()?),
         paid: Set(total.to_yen()?),
         created_at: Set(now),

@@ -153,11 +153,21 @@ pub struct ProxySettings {
     pub fee_minimum: Money,
     /// PAY-07: added to what is paid by card, in basis points.
     pub card_surcharge_bp: u32,
+    /// The storage clock: days an order's items stay at the warehouse for free, from the first arrival …
+    pub free_storage_days: u32,
+    /// … and the fee for each day after them.
+    pub storage_fee_per_day: Money,
 }
 
 impl Default for ProxySettings {
     fn default() -> Self {
-        ProxySettings { fee_rate_bp: 500, fee_minimum: Money::yen(300), card_surcharge_bp: 400 }
+        ProxySettings {
+            fee_rate_bp: 500,
+            fee_minimum: Money::yen(300),
+            card_surcharge_bp: 400,
+            free_storage_days: 30,
+            storage_fee_per_day: Money::yen(50),
+        }
     }
 }
 
@@ -208,6 +218,33 @@ pub struct ProxyItem {
     pub answer: Option<String>,
     /// PRX-06: inspection photos taken at the warehouse, oldest first.
     pub photos: Vec<ItemPhoto>,
+    /// When it reached the warehouse (the storage clock starts at the first item).
+    pub arrived_at: Option<DateTime<Utc>>,
+}
+
+/// How long a service keeps an order's items for free, and what each day after costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageTerms {
+    pub free_days: u32,
+    pub fee_per_day: Money,
+}
+
+impl From<&ProxySettings> for StorageTerms {
+    fn from(s: &ProxySettings) -> Self {
+        StorageTerms { free_days: s.free_storage_days, fee_per_day: s.storage_fee_per_day }
+    }
+}
+
+/// The storage clock of an order at the warehouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Storage {
+    /// The first item's arrival.
+    pub since: DateTime<Utc>,
+    /// Free until then …
+    pub free_until: DateTime<Utc>,
+    /// … then this many days begun, charged at the daily fee.
+    pub charged_days: u32,
+    pub fee: Money,
 }
 
 /// PRX-06: one inspection photo of an item (re-encoded JPEG, with a preview).
@@ -236,6 +273,7 @@ pub struct Invoice {
     pub domestic_shipping: Money,
     pub service_fee: Money,
     pub international_shipping: Money,
+    pub storage_fee: Money,
     pub total: Money,
     pub paid: Money,
     pub created_at: DateTime<Utc>,
@@ -279,6 +317,8 @@ pub struct ProxyOrder {
     pub receipt_public: bool,
     /// PRX-08: the member disputed the weight; the 2nd invoice waits for staff.
     pub weight_disputed_at: Option<DateTime<Utc>>,
+    /// The service's storage terms: free days, then a daily fee.
+    pub storage_terms: StorageTerms,
 }
 
 #[derive(Debug, Clone)]
@@ -292,6 +332,26 @@ impl ProxyOrder {
     /// The current invoice of `stage`: the newest version.
     pub fn invoice(&self, stage: Stage) -> Option<&Invoice> {
         self.invoices.iter().filter(|i| i.stage == stage).max_by_key(|i| i.version)
+    }
+
+    /// The storage clock: from the first item's arrival until shipping (or `now`), the free days, then a
+    /// daily fee for each day begun after them.
+    pub fn storage(&self, now: DateTime<Utc>) -> Option<Storage> {
+        let (since, free_until) = self.storage_window()?;
+        let until = self.shipment.as_ref().map_or(now, |s| s.shipped_at).max(since);
+        let over = until - free_until;
+        let days = if over <= chrono::Duration::zero() {
+            0
+        } else {
+            u32::try_from((over.num_seconds() + 86_399) / 86_400).unwrap_or(u32::MAX)
+        };
+        Some(Storage { since, free_until, charged_days: days, fee: self.storage_terms.fee_per_day.times(days) })
+    }
+
+    /// The first item's arrival and the end of the free storage days, once an item arrived.
+    pub fn storage_window(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let since = self.items.iter().filter_map(|i| i.arrived_at).min()?;
+        Some((since, since + chrono::Duration::days(i64::from(self.storage_terms.free_days))))
     }
 
     /// When an unpaid quote is cancelled (PRX-03).

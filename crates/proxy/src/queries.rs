@@ -73,6 +73,7 @@ pub(crate) async fn load(
             question: i.question,
             answer: i.answer,
             photos: photos.remove(&i.id).unwrap_or_default(),
+            arrived_at: i.arrived_at,
         });
     }
     let mut invoices: HashMap<Uuid, Vec<Invoice>> = HashMap::new();
@@ -86,6 +87,7 @@ pub(crate) async fn load(
         invoices.entry(v.order_id).or_default().push(to_invoice(v)?);
     }
     let shops = kaimono_catalog::shop_names(db, rows.iter().map(|o| ShopId(o.shop_id))).await?;
+    let terms = crate::settings::storage_terms(db, rows.iter().map(|o| o.shop_id).collect()).await?;
     rows.into_iter()
         .map(|o| {
             Ok(ProxyOrder {
@@ -136,6 +138,10 @@ pub(crate) async fn load(
                 receipt_comment: o.receipt_comment,
                 receipt_public: o.receipt_public,
                 weight_disputed_at: o.weight_disputed_at,
+                storage_terms: terms
+                    .get(&o.shop_id)
+                    .copied()
+                    .unwrap_or_else(|| StorageTerms::from(&ProxySettings::default())),
             })
         })
         .collect()
@@ -151,6 +157,7 @@ pub(crate) fn to_invoice(v: proxy_invoice::Model) -> Result<Invoice, ProxyError>
         domestic_shipping: Money::yen(v.domestic_shipping),
         service_fee: Money::yen(v.service_fee),
         international_shipping: Money::yen(v.international_shipping),
+        storage_fee: Money::yen(v.storage_fee),
         total: Money::yen(v.total),
         paid: Money::yen(v.paid),
         created_at: v.created_at,

@@ -88,6 +88,7 @@ pub async fn submit_request(
             question: Set(None),
             answer: Set(None),
             updated_at: Set(now),
+            arrived_at: Set(None),
         });
     }
     proxy_item::Entity::insert_many(rows).exec_without_returning(db).await?;
@@ -331,9 +332,14 @@ pub async fn mark_item(
     if to == ItemStatus::Purchased && found.question_open() {
         return Err(ProxyError::QuestionOpen);
     }
-    let moved = proxy_item::Entity::update_many()
+    let mut update = proxy_item::Entity::update_many()
         .col_expr(proxy_item::Column::Status, Expr::value(to.as_str()))
-        .col_expr(proxy_item::Column::UpdatedAt, Expr::value(now))
+        .col_expr(proxy_item::Column::UpdatedAt, Expr::value(now));
+    if to == ItemStatus::Arrived {
+        // The storage clock starts at the first arrival.
+        update = update.col_expr(proxy_item::Column::ArrivedAt, Expr::value(now));
+    }
+    let moved = update
         .filter(proxy_item::Column::Id.eq(item))
         .filter(proxy_item::Column::Status.eq(from.as_str()))
         .exec(db)

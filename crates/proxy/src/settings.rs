@@ -1,7 +1,7 @@
-//! A proxy-buying service's rules: the service fee and the card surcharge.
+//! A proxy-buying service's rules: the service fee, the card surcharge and the storage clock.
 
 use crate::error::ProxyError;
-use crate::model::ProxySettings;
+use crate::model::{ProxySettings, StorageTerms};
 use chrono::{DateTime, Utc};
 use kaimono_core::{Money, ShopId};
 use kaimono_entity::proxy_setting;
@@ -27,6 +27,9 @@ pub async fn proxy_settings(db: &impl ConnectionTrait, shop: ShopId) -> Result<P
             fee_minimum: Money::yen(r.fee_minimum),
             card_surcharge_bp: u32::try_from(r.card_surcharge_bp)
                 .map_err(|_| ProxyError::Corrupt("card surcharge".into()))?,
+            free_storage_days: u32::try_from(r.free_storage_days)
+                .map_err(|_| ProxyError::Corrupt("free storage days".into()))?,
+            storage_fee_per_day: Money::yen(r.storage_fee_per_day),
         },
         None => ProxySettings::default(),
     })
@@ -46,6 +49,8 @@ pub async fn update_proxy_settings(
         fee_rate_bp: Set(bp(settings.fee_rate_bp)?),
         fee_minimum: Set(settings.fee_minimum.to_yen()?),
         card_surcharge_bp: Set(bp(settings.card_surcharge_bp)?),
+        free_storage_days: Set(bp(settings.free_storage_days)?),
+        storage_fee_per_day: Set(settings.storage_fee_per_day.to_yen()?),
         updated_at: Set(now),
     })
     .on_conflict(
@@ -54,6 +59,8 @@ pub async fn update_proxy_settings(
                 proxy_setting::Column::FeeRateBp,
                 proxy_setting::Column::FeeMinimum,
                 proxy_setting::Column::CardSurchargeBp,
+                proxy_setting::Column::FreeStorageDays,
+                proxy_setting::Column::StorageFeePerDay,
                 proxy_setting::Column::UpdatedAt,
             ])
             .to_owned(),
@@ -61,4 +68,20 @@ pub async fn update_proxy_settings(
     .exec_without_returning(db)
     .await?;
     proxy_settings(db, shop).await
+}
+
+/// The storage terms of each of `shops` that saved settings (the others keep the defaults).
+pub(crate) async fn storage_terms(
+    db: &impl ConnectionTrait,
+    shops: Vec<uuid::Uuid>,
+) -> Result<std::collections::HashMap<uuid::Uuid, StorageTerms>, ProxyError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let rows = proxy_setting::Entity::find().filter(proxy_setting::Column::ShopId.is_in(shops)).all(db).await?;
+    rows.into_iter()
+        .map(|r| {
+            let free_days =
+                u32::try_from(r.free_storage_days).map_err(|_| ProxyError::Corrupt("free storage days".into()))?;
+            Ok((r.shop_id, StorageTerms { free_days, fee_per_day: Money::yen(r.storage_fee_per_day) }))
+        })
+        .collect()
 }

@@ -48,7 +48,8 @@ pub async fn weigh(
         return Err(ProxyError::NotInspected);
     }
     let quote = crate::rates::quote(parcel, method).ok_or(ProxyError::ParcelTooHeavy { method: method.as_str() })?;
-    let amounts = Amounts { international_shipping: quote.price, ..Default::default() };
+    let storage_fee = current.storage(now).map_or(kaimono_core::Money::ZERO, |s| s.fee);
+    let amounts = Amounts { international_shipping: quote.price, storage_fee, ..Default::default() };
     issue_invoice(db, &current, Stage::Second, amounts, now).await?;
     let columns = vec![
         (proxy_order::Column::WeightGrams, Expr::value(int(parcel.weight_grams))),

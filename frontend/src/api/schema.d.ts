@@ -2960,6 +2960,8 @@ export interface components {
       service_fee: string;
       /** @description International shipping (the 2nd invoice). */
       international_shipping: string;
+      /** @description The storage clock's fee (days at the warehouse past the free ones), on the 2nd invoice. */
+      storage_fee: string;
       /** @description Everything together. */
       total: string;
       /** @description What has been paid towards it. */
@@ -3938,8 +3940,9 @@ export interface components {
        *     keep the weight.
        */
       weight_disputed_at?: string | null;
+      storage?: components["schemas"]["StorageResponse"] | null;
     };
-    /** @description The service's fee rule and card surcharge. */
+    /** @description The service's fee rule, card surcharge and storage clock. */
     ProxySettingsDto: {
       /**
        * Format: u-int32
@@ -3956,6 +3959,18 @@ export interface components {
        * @description PAY-07: the card surcharge in basis points (400 = 4 %), 0–2,000.
        */
       card_surcharge_bp: number;
+      /**
+       * Format: u-int32
+       * @description The storage clock: days an order's items stay at the warehouse for free from the first arrival,
+       *     0–365 (30 when left out) …
+       * @default 30
+       */
+      free_storage_days: number;
+      /**
+       * @description … and the fee for each day begun after them, in yen (50 when left out), billed on the 2nd invoice.
+       * @example 50
+       */
+      storage_fee_per_day?: string;
     };
     ProxyShipmentResponse: {
       /** @description The carrier. */
@@ -4622,6 +4637,24 @@ export interface components {
        * @description Units on hand after the change.
        */
       quantity: number;
+    };
+    /**
+     * @description The storage clock of an order at the warehouse: free days from the first arrival, then a daily fee,
+     *     billed on the 2nd invoice.
+     */
+    StorageResponse: {
+      /**
+       * Format: date-time
+       * @description When the first item arrived.
+       */
+      since: string;
+      /**
+       * Format: date-time
+       * @description Free until then.
+       */
+      free_until: string;
+      /** @description The fee for each day begun after that. */
+      fee_per_day: string;
     };
     /** @description A purchase request (PRX-01). */
     SubmitProxyRequest: {

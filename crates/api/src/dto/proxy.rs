@@ -136,6 +136,9 @@ pub struct InvoiceResponse {
     /// International shipping (the 2nd invoice).
     #[schema(value_type = String)]
     pub international_shipping: Money,
+    /// The storage clock's fee (days at the warehouse past the free ones), on the 2nd invoice.
+    #[schema(value_type = String)]
+    pub storage_fee: Money,
     /// Everything together.
     #[schema(value_type = String)]
     pub total: Money,
@@ -162,6 +165,7 @@ impl From<proxy::Invoice> for InvoiceResponse {
             domestic_shipping: i.domestic_shipping,
             service_fee: i.service_fee,
             international_shipping: i.international_shipping,
+            storage_fee: i.storage_fee,
             total: i.total,
             paid: i.paid,
             due: i.due(),
@@ -221,6 +225,21 @@ pub struct ProxyOrderResponse {
     /// PRX-08: when the member disputed the weight; the 2nd invoice is held until staff weigh again or
     /// keep the weight.
     pub weight_disputed_at: Option<DateTime<Utc>>,
+    /// The storage clock, once an item reached the warehouse.
+    pub storage: Option<StorageResponse>,
+}
+
+/// The storage clock of an order at the warehouse: free days from the first arrival, then a daily fee,
+/// billed on the 2nd invoice.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StorageResponse {
+    /// When the first item arrived.
+    pub since: DateTime<Utc>,
+    /// Free until then.
+    pub free_until: DateTime<Utc>,
+    /// The fee for each day begun after that.
+    #[schema(value_type = String)]
+    pub fee_per_day: Money,
 }
 
 wire_enum! {
@@ -347,6 +366,11 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
         let first = o.invoice(proxy::Stage::First).cloned().map(Into::into);
         let second = o.invoice(proxy::Stage::Second).cloned().map(Into::into);
         let deadline = o.payment_deadline();
+        let storage = o.storage_window().map(|(since, free_until)| StorageResponse {
+            since,
+            free_until,
+            fee_per_day: o.storage_terms.fee_per_day,
+        });
         Self {
             id: o.id,
             number: o.number,
@@ -354,6 +378,7 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
             status: o.status.into(),
             needs_member_action: o.status.needs_member() && o.weight_disputed_at.is_none(),
             weight_disputed_at: o.weight_disputed_at,
+            storage,
             shipping_priority: o.shipping_priority.into(),
             ship_to: o.ship_to.into(),
             note: o.note,

@@ -5,7 +5,10 @@ use crate::proxy::{inspected_order, my_path, proxy_service, staff_path};
 use kaimono_test_support::*;
 use serde_json::json;
 
-db_tests!(prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer,);
+db_tests!(
+    prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer,
+    prx11_the_storage_clock_bills_the_days_past_the_free_ones_on_the_second_invoice,
+);
 
 async fn prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -64,4 +67,49 @@ async fn prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer(bac
     assert_eq!(reweighed["second_invoice"]["version"], 2);
     let (_, stranger) = fast_member(&app, "other@example.test").await;
     assert_eq!(app.post(&dispute, Some(&stranger), note).await.0, 404);
+}
+
+async fn prx11_the_storage_clock_bills_the_days_past_the_free_ones_on_the_second_invoice(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "storer@example.test").await;
+    let member = Some(p.member.1.as_str());
+    // The owner's terms: 10 free days, then ¥100 a day.
+    let settings = format!("/api/v1/shops/{}/proxy-settings", p.shop.id);
+    let (status, saved) = app
+        .put(
+            &settings,
+            Some(&p.shop.owner.access_token),
+            json!({"fee_rate_bp": 500, "fee_minimum": "300", "card_surcharge_bp": 400,
+                   "free_storage_days": 10, "storage_fee_per_day": "100"}),
+        )
+        .await;
+    assert_eq!((status, saved["free_storage_days"].as_u64()), (200, Some(10)), "{saved}");
+    let (status, problem) = app
+        .put(
+            &settings,
+            Some(&p.shop.owner.access_token),
+            json!({"fee_rate_bp": 500, "fee_minimum": "300", "card_surcharge_bp": 400, "free_storage_days": 400}),
+        )
+        .await;
+    assert_eq!(status, 422, "{problem}");
+
+    let order = inspected_order(&app, &p, "stored").await;
+    let (_, shown) = app.get(&my_path(&order, ""), member).await;
+    let storage = &shown["storage"];
+    assert_eq!(storage["fee_per_day"], "100");
+    let since: chrono::DateTime<chrono::Utc> = storage["since"].as_str().unwrap().parse().unwrap();
+    let free_until: chrono::DateTime<chrono::Utc> = storage["free_until"].as_str().unwrap().parse().unwrap();
+    assert_eq!(free_until - since, chrono::Duration::days(10));
+
+    // Weighed 12 days and an hour after arriving: 3 days begun past the free ones.
+    app.clock.advance(chrono::Duration::days(12) + chrono::Duration::hours(1));
+    let staff_token = token_for(&app, &p.shop.staff.account_id, kaimono_accounts::Role::Staff);
+    let parcel = json!({"weight_grams": 1000, "length_cm": 20, "width_cm": 20, "height_cm": 10, "method": "sea"});
+    let (status, weighed) = app.post(&staff_path(&p, &order, "/parcel"), Some(&staff_token), parcel).await;
+    assert_eq!(status, 200, "{weighed}");
+    let invoice = &weighed["second_invoice"];
+    assert_eq!(invoice["storage_fee"], "300");
+    let total: i64 = invoice["total"].as_str().unwrap().parse().unwrap();
+    let shipping: i64 = invoice["international_shipping"].as_str().unwrap().parse().unwrap();
+    assert_eq!(total, shipping + 300);
 }

@@ -17,7 +17,12 @@ export function InvoiceView({ invoice, title }: { invoice: Invoice; title: strin
           [t("proxy.invoice.domesticShipping"), invoice.domestic_shipping],
           [t("proxy.invoice.serviceFee"), invoice.service_fee],
         ]
-      : [[t("proxy.invoice.internationalShipping"), invoice.international_shipping]];
+      : [
+          [t("proxy.invoice.internationalShipping"), invoice.international_shipping],
+          ...(Number(invoice.storage_fee) > 0
+            ? [[t("proxy.invoice.storageFee"), invoice.storage_fee] as [string, string]]
+            : []),
+        ];
   return (
     <Stack gap={4} data-testid={`invoice-${invoice.stage}`}>
       <Group justify="space-between">

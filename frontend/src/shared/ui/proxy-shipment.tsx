@@ -1,6 +1,6 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../components/format";
+import { formatDate, formatDateTime, yen } from "../../components/format";
 import type { ProxyOrder } from "../api/proxy-order";
 
 /** PRX-08: the weighed parcel, its method and rate table, the carrier and tracking number. */
@@ -23,6 +23,15 @@ export function ShipmentCard({ order }: { order: ProxyOrder }) {
             })}
             {parcel.method && ` ・ ${t(`proxy.method.${parcel.method}`)}`}
             {parcel.rate_table && ` ・ ${t("proxy.estimator.rateTable", { version: parcel.rate_table })}`}
+          </Text>
+        )}
+        {order.storage && (
+          <Text size="sm" data-testid="storage">
+            {t("proxy.storage", {
+              since: formatDate(order.storage.since, i18n.language),
+              until: formatDate(order.storage.free_until, i18n.language),
+              fee: yen(order.storage.fee_per_day),
+            })}
           </Text>
         )}
         {shipment ? (

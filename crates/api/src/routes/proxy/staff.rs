@@ -387,7 +387,15 @@ pub async fn adjust_member_deposit(
     Ok(web::Json(DepositResponse::new(balance, entries)))
 }
 
-/// The service's fee rule and card surcharge.
+fn default_free_storage_days() -> u32 {
+    ProxySettings::default().free_storage_days
+}
+
+fn default_storage_fee() -> Decimal {
+    ProxySettings::default().storage_fee_per_day.amount()
+}
+
+/// The service's fee rule, card surcharge and storage clock.
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProxySettingsDto {
@@ -403,11 +411,28 @@ pub struct ProxySettingsDto {
     #[validate(range(min = 0, max = 2000))]
     #[schema(minimum = 0, maximum = 2000)]
     pub card_surcharge_bp: u32,
+    /// The storage clock: days an order's items stay at the warehouse for free from the first arrival,
+    /// 0–365 (30 when left out) …
+    #[serde(default = "default_free_storage_days")]
+    #[validate(range(min = 0, max = 365))]
+    #[schema(minimum = 0, maximum = 365, default = 30)]
+    pub free_storage_days: u32,
+    /// … and the fee for each day begun after them, in yen (50 when left out), billed on the 2nd invoice.
+    #[serde(default = "default_storage_fee")]
+    #[validate(custom(function = validate_price))]
+    #[schema(value_type = String, example = "50")]
+    pub storage_fee_per_day: Decimal,
 }
 
 impl From<ProxySettings> for ProxySettingsDto {
     fn from(s: ProxySettings) -> Self {
-        Self { fee_rate_bp: s.fee_rate_bp, fee_minimum: s.fee_minimum.amount(), card_surcharge_bp: s.card_surcharge_bp }
+        Self {
+            fee_rate_bp: s.fee_rate_bp,
+            fee_minimum: s.fee_minimum.amount(),
+            card_surcharge_bp: s.card_surcharge_bp,
+            free_storage_days: s.free_storage_days,
+            storage_fee_per_day: s.storage_fee_per_day.amount(),
+        }
     }
 }
 
@@ -445,6 +470,8 @@ pub async fn update_proxy_settings(
         fee_rate_bp: body.fee_rate_bp,
         fee_minimum: price(body.fee_minimum, "fee_minimum")?,
         card_surcharge_bp: body.card_surcharge_bp,
+        free_storage_days: body.free_storage_days,
+        storage_fee_per_day: price(body.storage_fee_per_day, "storage_fee_per_day")?,
     };
     let saved = kaimono_proxy::update_proxy_settings(&state.db, owner.0.shop, settings, state.clock.now()).await?;
     Ok(web::Json(saved.into()))

@@ -19,6 +19,8 @@ function Form({ shopId, initial, owner }: { shopId: string; initial: Settings; o
     fee: percent(initial.fee_rate_bp) as number | string,
     minimum: Number(initial.fee_minimum) as number | string,
     surcharge: percent(initial.card_surcharge_bp) as number | string,
+    freeDays: initial.free_storage_days as number | string,
+    perDay: Number(initial.storage_fee_per_day) as number | string,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,6 +30,8 @@ function Form({ shopId, initial, owner }: { shopId: string; initial: Settings; o
           fee_rate_bp: basisPoints(form.fee),
           fee_minimum: String(form.minimum),
           card_surcharge_bp: basisPoints(form.surcharge),
+          free_storage_days: Number(form.freeDays),
+          storage_fee_per_day: String(form.perDay),
         }),
       "mypage.saved",
     );
@@ -63,6 +67,26 @@ function Form({ shopId, initial, owner }: { shopId: string; initial: Settings; o
             suffix=" %"
             value={form.surcharge}
             onChange={(surcharge) => setForm({ ...form, surcharge })}
+            disabled={!owner}
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t("proxyConsole.freeStorageDays")}
+            min={0}
+            max={365}
+            allowDecimal={false}
+            value={form.freeDays}
+            onChange={(freeDays) => setForm({ ...form, freeDays })}
+            disabled={!owner}
+          />
+          <NumberInput
+            label={t("proxyConsole.storageFeePerDay")}
+            min={0}
+            allowDecimal={false}
+            thousandSeparator=","
+            value={form.perDay}
+            onChange={(perDay) => setForm({ ...form, perDay })}
             disabled={!owner}
           />
         </Group>

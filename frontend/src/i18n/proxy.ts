@@ -158,6 +158,7 @@ export const proxyJa = {
     transferHint:
       "お振込後、下のフォームで入金完了のご報告をお願いします。確認でき次第お支払いに充当します。",
     reportTitle: "入金完了報告",
+    checkedOn: "本日は休業日のため、入金の確認は {{date}} になります。",
     transferredOn: "振込日",
     amount: "振込金額（円）",
     senderKana: "振込名義（カタカナ）",
@@ -390,6 +391,7 @@ export const proxyEn: typeof proxyJa = {
     holder: "Account holder",
     transferHint: "After transferring, report it below. It is applied once the service confirms receipt.",
     reportTitle: "Transfer report",
+    checkedOn: "The service is closed today: transfers are checked on {{date}}.",
     transferredOn: "Transfer date",
     amount: "Amount (yen)",
     senderKana: "Sender name (katakana)",

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
@@ -23,6 +24,7 @@ export function SandboxCheckoutPage() {
   const sessionId = useParams().sessionId ?? "";
   const page = useSandboxCheckout(sessionId);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const message = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
@@ -33,6 +35,9 @@ export function SandboxCheckoutPage() {
     setBusy(true);
     try {
       const paid = await paySandboxCheckout(sessionId);
+      // A provider's page comes back with a fresh load; this one stays in the app, so what was paid
+      // for is read again.
+      await queryClient.invalidateQueries();
       void navigate(inApp(paid.return_url));
     } catch (error) {
       setFailure(message(error));

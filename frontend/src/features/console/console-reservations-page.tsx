@@ -1,4 +1,5 @@
 import { PageTitle } from "../../components/page-title";
+import { todayInJapan } from "../../shared/business-days";
 import { Anchor, Badge, Button, Card, Group, Chip, Stack, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -22,11 +23,6 @@ import { useWide } from "../../shared/ui/use-wide";
 type Reservation = components["schemas"]["ReservationResponse"];
 const VIEWS = ["requested", "today", "held", "all"] as const;
 type View = (typeof VIEWS)[number];
-
-/** Today's date in Japan, as the API's dates are. */
-function japanToday(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
-}
 
 function Actions({ shopId, reservation }: { shopId: string; reservation: Reservation }) {
   const { t } = useTranslation();
@@ -178,7 +174,7 @@ export function ConsoleReservationsPage() {
   const [search, setSearch] = useState(q);
   const filter: { status?: ReservationStatus; visit_date?: string; q?: string } =
     view === "today"
-      ? { status: "held", visit_date: japanToday(), q }
+      ? { status: "held", visit_date: todayInJapan(), q }
       : view === "all"
         ? { q }
         : { status: view, q };

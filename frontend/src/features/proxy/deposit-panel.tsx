@@ -6,10 +6,9 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime, yen } from "../../components/format";
 import { useFormErrors } from "../../components/use-server-errors";
 import { isBankKana } from "../../components/validation";
+import { todayInJapan } from "../../shared/business-days";
 import { useMyDeposit } from "./api/my-deposit";
 import { reportTopUp } from "./api/report-top-up";
-
-const todayInJapan = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
 
 /** PAY-06: the member's deposit at one service — balance, ledger, and a top-up transfer report. */
 export function DepositPanel({ shopId, shopName }: { shopId: string; shopName: string }) {

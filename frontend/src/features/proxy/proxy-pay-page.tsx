@@ -23,6 +23,9 @@ import { formatDate, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { isBankKana } from "../../components/validation";
+import { nextBusinessDay, todayInJapan } from "../../shared/business-days";
+import { useShop } from "../../shared/api/get-shop";
+import { useMyProxyOrder } from "./api/get-my-proxy-order";
 import { usePaymentOptions } from "./api/get-payment-options";
 import { payWithDeposit } from "./api/pay-with-deposit";
 import { reportTransfer } from "./api/report-transfer";
@@ -30,11 +33,6 @@ import { startCardPayment } from "./api/start-card-payment";
 import { InvoiceView } from "../../shared/ui/proxy-invoice";
 
 type Options = components["schemas"]["PaymentOptionsResponse"];
-
-/** Today in Japan, as the API's dates are. */
-function todayInJapan(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
-}
 
 /** PAY-06: the deposit pays first, as far as it goes. */
 function DepositPanel({ orderId, options }: { orderId: string; options: Options }) {
@@ -81,6 +79,11 @@ function DepositPanel({ orderId, options }: { orderId: string; options: Options 
 /** PAY-05: the account to transfer to, the completion report, and the reports sent so far. */
 function TransferPanel({ orderId, options }: { orderId: string; options: Options }) {
   const { t, i18n } = useTranslation();
+  // PRX-12: transfers are checked on the service's business days.
+  const order = useMyProxyOrder(orderId);
+  const shop = useShop(order.data?.shop.id ?? "");
+  const today = todayInJapan();
+  const checkedOn = shop.data ? nextBusinessDay(shop.data.calendar.upcoming, today) : null;
   const queryClient = useQueryClient();
   const [form, setForm] = useState<{ transferred_on: string; amount: number | string; sender_kana: string }>({
     transferred_on: todayInJapan(),
@@ -139,6 +142,11 @@ function TransferPanel({ orderId, options }: { orderId: string; options: Options
         <Text size="sm" c="dimmed">
           {t("proxy.pay.transferHint")}
         </Text>
+        {checkedOn && checkedOn !== today && (
+          <Text size="sm" data-testid="checked-on">
+            {t("proxy.pay.checkedOn", { date: formatDate(checkedOn, i18n.language) })}
+          </Text>
+        )}
         <form onSubmit={(event) => void submit(event)} noValidate aria-label={t("proxy.pay.reportTitle")}>
           <Stack gap="xs">
             <Title order={3} size="h5">

@@ -392,6 +392,43 @@ impl Checkout {
             .ok_or(PaymentError::NotFound)
     }
 
+    /// PAY-07: a page of the sandbox provider, for the member it was opened for only (`NotFound` for
+    /// anyone else, and whenever another provider is in use).
+    pub async fn sandbox_page(
+        &self,
+        db: &impl ConnectionTrait,
+        session_id: &str,
+        account: AccountId,
+    ) -> Result<CheckoutPage, PaymentError> {
+        if self.port.name() != "sandbox" {
+            return Err(PaymentError::NotFound);
+        }
+        let page = self.page(db, session_id).await?;
+        if page.account_id != account {
+            return Err(PaymentError::NotFound);
+        }
+        Ok(page)
+    }
+
+    /// PAY-07: pays on the sandbox page — no money moves; the page sends itself the signed "completed"
+    /// event a provider would, through [`Checkout::webhook`]. A page already paid changes nothing.
+    pub async fn pay_sandbox(
+        &self,
+        db: &DatabaseConnection,
+        session_id: &str,
+        account: AccountId,
+        now: DateTime<Utc>,
+    ) -> Result<CheckoutPage, PaymentError> {
+        let page = self.sandbox_page(db, session_id, account).await?;
+        if page.status == CheckoutStatus::Open {
+            let event = format!("evt_sandbox_{}", Uuid::new_v4().simple());
+            let payload = completed_event(&event, &page.provider_session_id, (page.amount + page.surcharge).to_yen()?);
+            let signature = self.sign(&payload, now)?;
+            self.webhook(db, &payload, Some(&signature), now).await?;
+        }
+        self.sandbox_page(db, session_id, account).await
+    }
+
     /// PAY-07: a webhook delivery. Believed only when signed within the tolerance; handled once per
     /// event in one transaction with what the payee does with the money.
     pub async fn webhook(

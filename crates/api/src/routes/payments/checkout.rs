@@ -6,7 +6,7 @@ use crate::error::{ApiError, responses::*};
 use crate::state::AppState;
 use actix_web::{HttpRequest, get, post, web};
 use kaimono_core::Money;
-use kaimono_payments::{CheckoutPage, CheckoutStatus, WebhookOutcome};
+use kaimono_payments::{CheckoutPage, WebhookOutcome};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -85,16 +85,12 @@ impl From<CheckoutPage> for SandboxCheckoutResponse {
     }
 }
 
-/// The member's own sandbox page, when the sandbox provider is in use (404 otherwise).
-async fn own_sandbox_page(state: &AppState, member: &Member, session: &str) -> Result<CheckoutPage, ApiError> {
-    if state.checkout.provider() != "sandbox" {
-        return Err(ApiError::not_found("checkout page"));
+/// The sandbox page's "not yours" and "no sandbox here" are a missing checkout page.
+fn sandbox_error(e: kaimono_payments::PaymentError) -> ApiError {
+    match e {
+        kaimono_payments::PaymentError::NotFound => ApiError::not_found("checkout page"),
+        e => e.into(),
     }
-    let page = state.checkout.page(&state.db, session).await.map_err(|_| ApiError::not_found("checkout page"))?;
-    if page.account_id != member.0 {
-        return Err(ApiError::not_found("checkout page"));
-    }
-    Ok(page)
 }
 
 /// A page of the sandbox provider (PAY-07): what it charges. Only with the sandbox provider, and only
@@ -111,7 +107,8 @@ pub async fn get_sandbox_checkout(
     member: Member,
     path: web::Path<String>,
 ) -> Result<web::Json<SandboxCheckoutResponse>, ApiError> {
-    Ok(web::Json(own_sandbox_page(&state, &member, &path).await?.into()))
+    let page = state.checkout.sandbox_page(&state.db, &path, member.0).await.map_err(sandbox_error)?;
+    Ok(web::Json(page.into()))
 }
 
 /// Pay on the sandbox page (PAY-07): no money moves; the page sends the signed "completed" webhook a
@@ -128,14 +125,7 @@ pub async fn pay_sandbox_checkout(
     member: Member,
     path: web::Path<String>,
 ) -> Result<web::Json<SandboxCheckoutResponse>, ApiError> {
-    let page = own_sandbox_page(&state, &member, &path).await?;
-    if page.status == CheckoutStatus::Open {
-        let now = state.clock.now();
-        let total = (page.amount + page.surcharge).to_yen().map_err(ApiError::internal)?;
-        let event = format!("evt_sandbox_{}", uuid::Uuid::new_v4().simple());
-        let payload = kaimono_payments::completed_event(&event, &page.provider_session_id, total);
-        let signature = state.checkout.sign(&payload, now)?;
-        state.checkout.webhook(&state.db, &payload, Some(&signature), now).await?;
-    }
-    Ok(web::Json(own_sandbox_page(&state, &member, &path).await?.into()))
+    let paid =
+        state.checkout.pay_sandbox(&state.db, &path, member.0, state.clock.now()).await.map_err(sandbox_error)?;
+    Ok(web::Json(paid.into()))
 }

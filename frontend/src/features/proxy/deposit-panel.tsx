@@ -1,11 +1,11 @@
-import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, yen } from "../../components/format";
 import { useFormErrors } from "../../components/use-server-errors";
-import { isBankKana } from "../../components/validation";
+import { TransferFields, transferErrors } from "./transfer-fields";
 import { todayInJapan } from "../../shared/business-days";
 import { useMyDeposit } from "./api/my-deposit";
 import { reportTopUp } from "./api/report-top-up";
@@ -25,10 +25,7 @@ export function DepositPanel({ shopId, shopName }: { shopId: string; shopName: s
   if (!deposit.data) return null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = {
-      ...(Number(form.amount) >= 1 ? {} : { amount: "proxy.pay.invalidAmount" }),
-      ...(isBankKana(form.sender_kana) ? {} : { sender_kana: "error.invalidKana" }),
-    };
+    const invalid = transferErrors(form);
     if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
     setBusy(true);
     try {
@@ -94,22 +91,7 @@ export function DepositPanel({ shopId, shopName }: { shopId: string; shopName: s
                   {t("proxy.deposit.topUpHint")}
                 </Text>
                 <Group grow align="flex-start">
-                  <NumberInput
-                    label={t("proxy.pay.amount")}
-                    min={1}
-                    allowDecimal={false}
-                    thousandSeparator=","
-                    value={form.amount}
-                    onChange={(amount) => setForm({ ...form, amount })}
-                    error={errors.errorOf("amount")}
-                  />
-                  <TextInput
-                    label={t("proxy.pay.senderKana")}
-                    maxLength={60}
-                    value={form.sender_kana}
-                    onChange={(e) => setForm({ ...form, sender_kana: e.currentTarget.value })}
-                    error={errors.errorOf("sender_kana")}
-                  />
+                  <TransferFields draft={form} onChange={setForm} errorOf={errors.errorOf} />
                 </Group>
                 {errors.general && <Text c="red">{errors.general}</Text>}
                 <Button type="submit" size="xs" loading={busy} w="fit-content">

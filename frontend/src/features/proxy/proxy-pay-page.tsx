@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -22,7 +10,7 @@ import { PageTitle } from "../../components/page-title";
 import { formatDate, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
-import { isBankKana } from "../../components/validation";
+import { TransferFields, transferErrors } from "./transfer-fields";
 import { nextBusinessDay, todayInJapan } from "../../shared/business-days";
 import { useShop } from "../../shared/api/get-shop";
 import { useMyProxyOrder } from "./api/get-my-proxy-order";
@@ -98,10 +86,7 @@ function TransferPanel({ orderId, options }: { orderId: string; options: Options
     event.preventDefault();
     const invalid = {
       ...(/^\d{4}-\d{2}-\d{2}$/.test(form.transferred_on) ? {} : { transferred_on: "error.required" }),
-      ...(Number(form.amount) >= 1 && Number.isInteger(Number(form.amount))
-        ? {}
-        : { amount: "proxy.pay.invalidAmount" }),
-      ...(isBankKana(form.sender_kana) ? {} : { sender_kana: "error.invalidKana" }),
+      ...transferErrors(form),
     };
     if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
     setBusy(true);
@@ -159,22 +144,11 @@ function TransferPanel({ orderId, options }: { orderId: string; options: Options
               onChange={(e) => setForm({ ...form, transferred_on: e.currentTarget.value })}
               error={errors.errorOf("transferred_on")}
             />
-            <NumberInput
-              label={t("proxy.pay.amount")}
-              min={1}
-              allowDecimal={false}
-              thousandSeparator=","
-              value={form.amount}
-              onChange={(amount) => setForm({ ...form, amount })}
-              error={errors.errorOf("amount")}
-            />
-            <TextInput
-              label={t("proxy.pay.senderKana")}
-              description={t("proxy.pay.senderHint")}
-              maxLength={60}
-              value={form.sender_kana}
-              onChange={(e) => setForm({ ...form, sender_kana: e.currentTarget.value })}
-              error={errors.errorOf("sender_kana")}
+            <TransferFields
+              draft={form}
+              onChange={(draft) => setForm({ ...form, ...draft })}
+              errorOf={errors.errorOf}
+              senderHint={t("proxy.pay.senderHint")}
             />
             {errors.general && <Text c="red">{errors.general}</Text>}
             <Button type="submit" loading={busy} w="fit-content">

@@ -8,6 +8,8 @@ pub struct Model {
     pub id: Uuid,
     pub subject_kind: String,
     pub subject_id: Uuid,
+    /// The order's number (a reservation's pickup number), for the inbox.
+    pub subject_number: String,
     pub shop_id: Uuid,
     pub member_id: Uuid,
     pub author: String,

@@ -196,7 +196,7 @@ pub(crate) async fn attachments_of(
 pub async fn attachment_file(
     db: &impl ConnectionTrait,
     storage: &Storage,
-    thread: Thread,
+    thread: &Thread,
     id: Uuid,
     preview: bool,
 ) -> Result<(Attachment, Bytes), MessagingError> {

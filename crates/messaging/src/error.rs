@@ -13,6 +13,9 @@ pub enum MessagingError {
     /// MSG-02: the file at `index` is larger than 10 MB.
     #[error("file {} is larger than 10 MB", .index + 1)]
     AttachmentTooLarge { index: usize },
+    /// MSG-03: the order ended more than `days` days ago.
+    #[error("messages are closed {days} days after an order ends")]
+    MessagesClosed { days: i64 },
     #[error("no such file")]
     AttachmentNotFound,
     #[error(transparent)]

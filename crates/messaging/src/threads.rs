@@ -11,11 +11,13 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use uuid::Uuid;
 
 /// Which order a thread belongs to, and its two sides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Thread {
     /// `proxy_order`, `order` or `reservation`.
     pub kind: &'static str,
     pub id: Uuid,
+    /// The order's number as its two sides know it (a reservation's pickup number).
+    pub number: String,
     pub shop: ShopId,
     pub member: AccountId,
 }
@@ -74,7 +76,7 @@ fn to_message(row: order_message::Model) -> Message {
 /// ([`crate::prepare_message`], [`crate::store_attachments`]).
 pub async fn post_message(
     db: &impl ConnectionTrait,
-    thread: Thread,
+    thread: &Thread,
     author: Side,
     author_id: AccountId,
     message: &PreparedMessage,
@@ -84,6 +86,7 @@ pub async fn post_message(
         id: Uuid::now_v7(),
         subject_kind: thread.kind.to_owned(),
         subject_id: thread.id,
+        subject_number: thread.number.clone(),
         shop_id: thread.shop.0,
         member_id: thread.member.0,
         author: author.as_str().to_owned(),
@@ -101,7 +104,7 @@ pub async fn post_message(
 /// The thread, oldest first, as `reader` reads it: the other side's messages become read.
 pub async fn read_thread(
     db: &impl ConnectionTrait,
-    thread: Thread,
+    thread: &Thread,
     reader: Side,
     now: DateTime<Utc>,
 ) -> Result<Vec<Message>, MessagingError> {
@@ -154,6 +157,8 @@ pub struct ThreadSummary {
     /// `proxy_order`, `order` or `reservation`.
     pub kind: String,
     pub id: Uuid,
+    /// The order's number (a reservation's pickup number).
+    pub number: String,
     pub last_title: String,
     pub last_author: Side,
     pub last_at: DateTime<Utc>,
@@ -182,6 +187,7 @@ pub async fn shop_inbox(db: &impl ConnectionTrait, shop: ShopId) -> Result<Vec<T
                 threads.push(ThreadSummary {
                     kind: row.subject_kind,
                     id: row.subject_id,
+                    number: row.subject_number.clone(),
                     last_title: message.title,
                     last_author: message.author,
                     last_at: message.at,

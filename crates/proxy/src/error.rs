@@ -44,9 +44,6 @@ pub enum ProxyError {
     NotInspected,
     #[error("the parcel is too heavy for {method}")]
     ParcelTooHeavy { method: &'static str },
-    /// MSG-03: the order ended more than this many days ago.
-    #[error("messages are closed {days} days after an order ends")]
-    MessagesClosed { days: i64 },
     /// PRX-08: the member disputes the weight; the 2nd invoice waits for staff.
     #[error("the weight is being checked again; the 2nd invoice waits until then")]
     WeightDisputed,

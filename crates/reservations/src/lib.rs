@@ -7,6 +7,7 @@
 mod cancel;
 mod desk;
 mod error;
+mod messages;
 mod model;
 mod queries;
 mod request;
@@ -16,6 +17,7 @@ pub use cancel::{cancel_reservation, expire_lapsed_holds};
 pub use desk::{complete_reservation, confirm_reservation, reject_reservation};
 pub use error::ReservationError;
 pub use kaimono_timeline::By;
+pub use messages::{reservation_attachment, reservation_messages, send_reservation_message};
 pub use model::*;
 pub use queries::{
     Actor, ReservationFilter, ReservationQueues, find_by_pickup_number, list_member_reservations,

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod cart;
 pub mod me;
+pub mod messages;
 pub mod orders;
 pub mod payments;
 pub mod products;

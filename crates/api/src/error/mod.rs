@@ -368,10 +368,6 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
             ProxyError::ParcelTooHeavy { method } => {
                 ApiError::field(ErrorCode::ParcelTooHeavy, "method", format!("the parcel is too heavy for {method}"))
             }
-            ProxyError::MessagesClosed { days } => ApiError::new(
-                ErrorCode::MessagesClosed,
-                format!("this order ended more than {days} days ago and takes no more messages"),
-            ),
             ProxyError::WeightDisputed => ApiError::new(ErrorCode::WeightDisputed, ErrorCode::WeightDisputed.message()),
             ProxyError::TooManyPhotos { max } => {
                 ApiError::new(ErrorCode::TooManyPhotos, format!("an item has at most {max} photos"))
@@ -535,6 +531,10 @@ impl From<kaimono_messaging::MessagingError> for ApiError {
                 ApiError::field(ErrorCode::AttachmentTooLarge, "file", e.to_string())
             }
             kaimono_messaging::MessagingError::AttachmentNotFound => ApiError::not_found("file"),
+            kaimono_messaging::MessagingError::MessagesClosed { days } => ApiError::new(
+                ErrorCode::MessagesClosed,
+                format!("this order ended more than {days} days ago and takes no more messages"),
+            ),
             e => ApiError::internal(e),
         }
     }

@@ -8,6 +8,7 @@ pub mod health;
 pub mod invitations;
 pub mod me;
 pub mod media;
+pub mod messages;
 pub mod orders;
 pub mod payments;
 pub mod products;
@@ -24,6 +25,7 @@ pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
         auth::configure(cfg);
         me::configure(cfg);
         cart::configure(cfg);
+        messages::configure(cfg);
         orders::configure(cfg);
         reservations::configure(cfg);
         payments::configure(cfg);

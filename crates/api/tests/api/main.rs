@@ -8,6 +8,7 @@ mod contract;
 mod conventions;
 mod crash;
 mod images;
+mod order_messages;
 mod orders;
 mod outbox;
 mod payments;

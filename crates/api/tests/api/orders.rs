@@ -42,7 +42,7 @@ async fn shop02_the_order_list_sorts_newest_or_oldest_first_and_pages_either_way
     assert_eq!(status, 422, "{body}");
 }
 
-async fn stocked_variant(app: &TestApp, shop: &ShopFixture, name: &str, sku: &str, quantity: i64) -> String {
+pub(crate) async fn stocked_variant(app: &TestApp, shop: &ShopFixture, name: &str, sku: &str, quantity: i64) -> String {
     let product = create_product(app, shop, name, sku).await;
     let variant = product["variants"][0]["id"].as_str().unwrap().to_owned();
     let (status, _) = app
@@ -250,7 +250,7 @@ async fn placed_order(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> Valu
 }
 
 /// [`placed_order`], with the member's access token.
-async fn placed_order_by(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> (Value, String) {
+pub(crate) async fn placed_order_by(app: &TestApp, email: &str, lines: &[(&str, i64)]) -> (Value, String) {
     let (member, token) = fast_member(app, email).await;
     let address = home_address(app, member).await;
     for (variant, quantity) in lines {

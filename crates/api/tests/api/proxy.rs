@@ -730,7 +730,7 @@ async fn msg01_msg03_msg04_member_and_staff_write_on_the_orders_thread_until_30_
     // SHOP-01: it waits in the console's queue and inbox until staff read it.
     let queues = format!("/api/v1/shops/{}/queues", p.shop.id);
     assert_eq!(app.get(&queues, staff).await.1["messages_to_answer"], 1);
-    let inbox = format!("/api/v1/shops/{}/proxy-messages", p.shop.id);
+    let inbox = format!("/api/v1/shops/{}/message-threads", p.shop.id);
     let (status, threads) = app.get(&inbox, staff).await;
     assert_eq!(status, 200, "{threads}");
     assert_eq!(

@@ -16,7 +16,7 @@ db_tests!(
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// Posts a message with `files` (name, bytes) as `multipart/form-data`.
-async fn send_files(app: &TestApp, path: &str, token: &str, files: Vec<(&str, Vec<u8>)>) -> (u16, Value) {
+pub(crate) async fn send_files(app: &TestApp, path: &str, token: &str, files: Vec<(&str, Vec<u8>)>) -> (u16, Value) {
     let mut form = Form::new().text("title", "写真をお送りします").text("body", "届いた箱の写真です。");
     for (name, bytes) in files {
         form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()));
@@ -27,7 +27,11 @@ async fn send_files(app: &TestApp, path: &str, token: &str, files: Vec<(&str, Ve
 }
 
 /// A GET answering bytes, with the headers that matter for a private download.
-async fn fetch(app: &TestApp, path: &str, token: Option<&str>) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+pub(crate) async fn fetch(
+    app: &TestApp,
+    path: &str,
+    token: Option<&str>,
+) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
     let mut request = app.client.get(app.url(path));
     if let Some(token) = token {
         request = request.bearer_auth(token);

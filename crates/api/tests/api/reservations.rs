@@ -17,14 +17,14 @@ db_tests!(
 );
 
 const MONDAY_HOLIDAY: &str = "2026-11-23"; // 勤労感謝の日
-const WEDNESDAY: &str = "2026-11-25";
+pub(crate) const WEDNESDAY: &str = "2026-11-25";
 
 fn fulfilment(payment: &str) -> Value {
     json!({"reservable": true, "deliverable": false, "reservation_payment": payment})
 }
 
 /// A shop closed on Tuesdays and national holidays, with a reservable product of `quantity` units.
-async fn shop_with_item(app: &TestApp, slug: &str, payment: &str, quantity: i64) -> (ShopFixture, String) {
+pub(crate) async fn shop_with_item(app: &TestApp, slug: &str, payment: &str, quantity: i64) -> (ShopFixture, String) {
     let shop = create_shop(app, slug).await;
     let calendar =
         json!({"closed_weekdays": ["tue"], "closed_on_holidays": true, "closed_dates": [], "open_dates": []});
@@ -35,7 +35,14 @@ async fn shop_with_item(app: &TestApp, slug: &str, payment: &str, quantity: i64)
     (shop, variant)
 }
 
-async fn reserve(app: &TestApp, token: &str, key: &str, variant: &str, quantity: i64, date: &str) -> (u16, Value) {
+pub(crate) async fn reserve(
+    app: &TestApp,
+    token: &str,
+    key: &str,
+    variant: &str,
+    quantity: i64,
+    date: &str,
+) -> (u16, Value) {
     let body = json!({"variant_id": variant, "quantity": quantity, "visit_date": date});
     let (status, body, _) = app.post_with_key("/api/v1/reservations", Some(token), key, body).await;
     (status, body)

@@ -9,12 +9,14 @@ mod get_shop_order;
 mod get_shop_order_timeline;
 mod list_my_orders;
 mod list_shop_orders;
+mod messages;
 mod place_orders;
 mod ship_order;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
+    messages::configure(cfg);
     cfg.service(place_orders::place_orders)
         .service(list_my_orders::list_my_orders)
         .service(get_my_order::get_my_order)

@@ -5,14 +5,13 @@
 use crate::auth::{Member, ShopStaff};
 use crate::dto::proxy::ProxyOrderResponse;
 use crate::error::{ApiError, ErrorCode, responses::*};
+use crate::routes::messages::{FileQuery, attachment_download, download};
 use crate::state::AppState;
 use crate::upload::{FormRules, read_form};
 use actix_multipart::Multipart;
-use actix_web::http::header::{self, Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
 use actix_web::{HttpResponse, get, post, web};
 use kaimono_proxy::Actor;
-use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -24,40 +23,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_shop_proxy_photo);
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct FileQuery {
-    /// A picture's small preview (320 pixels wide) instead of the file.
-    #[serde(default)]
-    pub preview: bool,
-}
-
-/// A private file as a download: never rendered by the browser as a page, never sniffed, not shared
-/// by caches.
-fn download(bytes: bytes::Bytes, content_type: &str, file_name: &str) -> HttpResponse {
-    let ascii: String = file_name.chars().map(|c| if c.is_ascii_graphic() && c != '"' { c } else { '_' }).collect();
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![
-            DispositionParam::Filename(ascii),
-            DispositionParam::FilenameExt(ExtendedValue {
-                charset: Charset::Ext("UTF-8".into()),
-                language_tag: None,
-                value: file_name.as_bytes().to_vec(),
-            }),
-        ],
-    };
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
-        .insert_header(disposition)
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
-        .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
-        // JPEG and PDF are compressed already: the compression middleware leaves an identity answer alone.
-        .insert_header((header::CONTENT_ENCODING, "identity"))
-        .body(bytes)
-}
-
 async fn attachment(
     state: &AppState,
     actor: Actor,
@@ -65,10 +30,8 @@ async fn attachment(
     file: Uuid,
     preview: bool,
 ) -> Result<HttpResponse, ApiError> {
-    let (attachment, bytes) =
-        kaimono_proxy::proxy_attachment(&state.db, &state.storage, actor, id, file, preview).await?;
-    let content_type = if preview && attachment.has_preview { "image/jpeg" } else { attachment.content_type.as_str() };
-    Ok(download(bytes, content_type, &attachment.file_name))
+    let file = kaimono_proxy::proxy_attachment(&state.db, &state.storage, actor, id, file, preview).await?;
+    Ok(attachment_download(file, preview))
 }
 
 /// A file attached to a message on one of the member's proxy orders (MSG-02), as a download.

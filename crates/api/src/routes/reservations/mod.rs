@@ -11,11 +11,13 @@ mod get_shop_reservation;
 mod get_shop_reservation_timeline;
 mod list_my_reservations;
 mod list_shop_reservations;
+mod messages;
 mod reject_reservation;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
+    messages::configure(cfg);
     cfg.service(create_reservation::create_reservation)
         .service(list_my_reservations::list_my_reservations)
         .service(get_my_reservation::get_my_reservation)

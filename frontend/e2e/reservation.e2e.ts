@@ -1,6 +1,6 @@
-// RSV-01 … RSV-07, SHOP-01 in the browser: a member reserves from the product page at phone width; the
-// shop's staff (desktop, in English) confirm it from their queue and hand it over at the pickup desk,
-// taking payment in store.
+// RSV-01 … RSV-07, SHOP-01, MSG-01 in the browser: a member reserves from the product page at phone width
+// and asks the shop a question; the shop's staff (desktop, in English) confirm it from their queue, answer
+// from the inbox and hand it over at the pickup desk, taking payment in store.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, PHONE, launch, mailed, open, screenshot, signUp, skip, switchUser } from "./browser";
@@ -45,6 +45,14 @@ describe.skipIf(skip)("store-pickup reservations", () => {
     const mine = page.getByTestId("reservation").filter({ hasText: pickupNumber ?? "" });
     await mine.getByText("在庫確認中").waitFor();
 
+    // MSG-01: the member asks the shop about it from My Page.
+    await mine.getByRole("button", { name: "メッセージ", exact: true }).click();
+    await mine.getByLabel("件名").fill("来店時間について");
+    await mine.getByRole("textbox", { name: "本文" }).fill("18時ごろに伺います。");
+    await mine.getByRole("button", { name: "送信する", exact: true }).click();
+    await page.getByText("メッセージを送信しました。").waitFor();
+    await mine.getByTestId("message").filter({ hasText: "18時ごろに伺います。" }).waitFor();
+
     // SHOP-01, RSV-02: staff confirm it from the reservations queue — at desktop width, in English.
     await switchUser(page, "staff@opa-closet-shibuya.demo.kaimono.jp", "kaimono-demo", "/console");
     await page.setViewportSize(DESKTOP);
@@ -59,6 +67,19 @@ describe.skipIf(skip)("store-pickup reservations", () => {
     const confirmed = await mailed(MEMBER, "reservation_confirmed");
     expect(confirmed.body).toContain(pickupNumber);
     expect(confirmed.body).toMatch(/お取り置き期限：\d{4}年\d{1,2}月\d{1,2}日\(.\)まで/);
+
+    // SHOP-01, MSG-01, MSG-04: the member's message waits in the shop's inbox; staff answer on the
+    // reservation's page and the member is emailed.
+    await page.getByRole("navigation", { name: "Shop menu" }).getByRole("link", { name: "Messages" }).click();
+    const thread = page.getByTestId("inbox-thread").filter({ hasText: pickupNumber ?? "" });
+    await thread.getByText("1 unread").waitFor();
+    await thread.getByRole("link", { name: `Reservation ${pickupNumber}` }).click();
+    await page.getByText("18時ごろに伺います。").waitFor();
+    await page.getByLabel("Subject").fill("Re: 来店時間について");
+    await page.getByRole("textbox", { name: "Message" }).fill("お待ちしております。");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.getByText("Message sent.").waitFor();
+    await mailed(MEMBER, "order_message_to_member");
 
     // RSV-03: the pickup desk finds it by the number as typed, and hands it over once paid in store.
     await page
@@ -82,6 +103,8 @@ describe.skipIf(skip)("store-pickup reservations", () => {
     await switchUser(page, MEMBER, "reserver-password-1", "/mypage");
     const done = page.getByTestId("reservation").filter({ hasText: pickupNumber ?? "" });
     await done.getByText("お渡し済み").waitFor();
+    await done.getByRole("button", { name: "メッセージ", exact: true }).click();
+    await done.getByTestId("message").filter({ hasText: "お待ちしております。" }).waitFor();
     await done.getByRole("button", { name: "履歴を見る" }).click();
     const history = done.getByTestId("timeline");
     await history.getByText("お取り置きのお申し込み").waitFor();

@@ -99,9 +99,7 @@ const ConsoleProxyOrdersPage = lazy(() =>
 const ConsoleProxyOrderPage = lazy(() =>
   import("./features/console/proxy/proxy-order-page").then((m) => ({ default: m.ConsoleProxyOrderPage })),
 );
-const InboxPage = lazy(() =>
-  import("./features/console/proxy/inbox-page").then((m) => ({ default: m.InboxPage })),
-);
+const InboxPage = lazy(() => import("./features/console/inbox-page").then((m) => ({ default: m.InboxPage })));
 const TransfersPage = lazy(() =>
   import("./features/console/proxy/transfers-page").then((m) => ({ default: m.TransfersPage })),
 );

@@ -32,6 +32,7 @@ import { shipOrder } from "./api/ship-order";
 import { useShopOrders, type OrderSort, type OrderStatus } from "./api/list-shop-orders";
 import { Forbidden } from "./forbidden";
 import { ShopTimeline } from "./shop-timeline";
+import { OrderMessages } from "../../shared/ui/order-messages";
 import { OrderLines } from "../../shared/ui/order-lines";
 import { useWide } from "../../shared/ui/use-wide";
 import { useCanManage } from "./use-managed-shop";
@@ -238,6 +239,7 @@ export function ConsoleOrderPage() {
         {t("checkout.orderNumber")} {order.data.number}
       </PageTitle>
       <OrderCard shopId={shopId} order={order.data} detail />
+      <OrderMessages thread={{ kind: "order", id: order.data.id, shopId }} />
     </Stack>
   );
 }

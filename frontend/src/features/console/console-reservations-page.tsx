@@ -17,6 +17,7 @@ import { confirmReservation, rejectReservation } from "./api/reservation-actions
 import { useShopReservations, type ReservationStatus } from "./api/shop-reservations";
 import { Forbidden } from "./forbidden";
 import { ShopTimeline } from "./shop-timeline";
+import { OrderMessages } from "../../shared/ui/order-messages";
 import { useCanManage } from "./use-managed-shop";
 import { useWide } from "../../shared/ui/use-wide";
 
@@ -264,6 +265,7 @@ export function ConsoleReservationPage() {
           <ShopTimeline shopId={shopId} kind="reservation" id={r.id} />
         </Stack>
       </Card>
+      <OrderMessages thread={{ kind: "reservation", id: r.id, shopId }} />
     </Stack>
   );
 }

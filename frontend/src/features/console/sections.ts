@@ -8,6 +8,7 @@ const RETAIL: Section[] = [
   { path: "orders", label: "console.orders" },
   { path: "reservations", label: "console.reservations" },
   { path: "pickup", label: "console.pickupDesk" },
+  { path: "messages", label: "messages.inbox" },
   { path: "products", label: "console.products" },
   { path: "calendar", label: "console.calendar" },
   { path: "shipping", label: "shipping.title" },
@@ -19,7 +20,7 @@ const RETAIL: Section[] = [
 const PROXY: Section[] = [
   { path: "proxy", label: "proxyConsole.title" },
   { path: "transfers", label: "proxyConsole.transfers" },
-  { path: "messages", label: "proxyConsole.inbox" },
+  { path: "messages", label: "messages.inbox" },
   { path: "calendar", label: "console.calendar" },
   { path: "settings", label: "settings.title" },
   { path: "staff", label: "staff.title" },

@@ -9,6 +9,7 @@ import { cancelMyOrder } from "./api/cancel-my-order";
 import { useMyOrders } from "./api/list-my-orders";
 import { OrderLines } from "../../shared/ui/order-lines";
 import { MyTimeline } from "../../shared/ui/my-timeline";
+import { MessagesToggle } from "../../shared/ui/order-messages";
 
 const statusColor = {
   awaiting_stock_check: "yellow",
@@ -82,6 +83,7 @@ export function MyOrders() {
                 {t("orders.cancel")}
               </Button>
             )}
+            <MessagesToggle thread={{ kind: "order", id: order.id }} />
             <MyTimeline kind="order" id={order.id} />
           </Card>
         ))

@@ -7,11 +7,9 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { PageTitle } from "../../components/page-title";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { MyTimeline } from "../../shared/ui/my-timeline";
-import { OrderThread } from "../../shared/ui/order-thread";
+import { OrderMessages } from "../../shared/ui/order-messages";
 import { cancelProxyOrder } from "./api/cancel-proxy-order";
 import { useMyProxyOrder } from "./api/get-my-proxy-order";
-import { useMyMessages } from "./api/my-messages";
-import { sendMyMessage } from "./api/send-my-message";
 import { MemberItems } from "./member-items";
 import { OrderProgress } from "./order-progress";
 import { ReceiptDialog } from "./receipt-dialog";
@@ -19,22 +17,6 @@ import { WeightEvidence } from "./weight-evidence";
 import { Billing } from "../../shared/ui/proxy-billing";
 import { OrderBasics } from "../../shared/ui/proxy-basics";
 import { ShipmentCard } from "../../shared/ui/proxy-shipment";
-
-function Messages({ orderId }: { orderId: string }) {
-  const queryClient = useQueryClient();
-  const thread = useMyMessages(orderId);
-  return (
-    <OrderThread
-      thread={thread}
-      me="member"
-      base={`/api/v1/me/proxy-orders/${orderId}`}
-      onSend={async (message) => {
-        await sendMyMessage(orderId, message);
-        await queryClient.invalidateQueries({ queryKey: ["my-proxy-orders", "messages", orderId] });
-      }}
-    />
-  );
-}
 
 /** PRX-02: one proxy order in seven parts — progress, details, billing, items, shipment, messages, history. */
 export function ProxyOrderPage() {
@@ -78,7 +60,7 @@ export function ProxyOrderPage() {
       <MemberItems order={o} />
       <WeightEvidence order={o} />
       <ShipmentCard order={o} />
-      <Messages orderId={o.id} />
+      <OrderMessages thread={{ kind: "proxy", id: o.id }} />
       <Card withBorder>
         <Title order={2} size="h4">
           {t("proxy.timeline")}

@@ -11,6 +11,7 @@ import { useMyReservations } from "./api/my-reservations";
 import { reservationColor } from "../../shared/ui/status-colors";
 import { ProductImage } from "../../shared/ui/product-image";
 import { MyTimeline } from "../../shared/ui/my-timeline";
+import { MessagesToggle } from "../../shared/ui/order-messages";
 
 type Reservation = components["schemas"]["ReservationResponse"];
 
@@ -79,6 +80,7 @@ export function MyReservations() {
                 )}
               </Stack>
             </Group>
+            <MessagesToggle thread={{ kind: "reservation", id: r.id }} />
             <MyTimeline kind="reservation" id={r.id} />
           </Card>
         ))

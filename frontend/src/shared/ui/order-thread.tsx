@@ -57,7 +57,7 @@ function Chosen({ file, onRemove }: { file: File; onRemove: () => void }) {
         </Text>
         <CloseButton
           size="sm"
-          aria-label={t("proxy.messages.removeFile", { name: file.name })}
+          aria-label={t("messages.removeFile", { name: file.name })}
           onClick={onRemove}
         />
       </Group>
@@ -117,9 +117,8 @@ export function OrderThread({
   const errors = useFormErrors<"title" | "body" | "file">();
   const add = (picked: File[]) => {
     const tooBig = picked.find((f) => f.size > MAX_FILE_BYTES);
-    if (tooBig) return errors.setFields({ file: t("proxy.messages.fileTooLarge", { name: tooBig.name }) });
-    if (files.length + picked.length > MAX_FILES)
-      return errors.setFields({ file: "proxy.messages.tooManyFiles" });
+    if (tooBig) return errors.setFields({ file: t("messages.fileTooLarge", { name: tooBig.name }) });
+    if (files.length + picked.length > MAX_FILES) return errors.setFields({ file: "messages.tooManyFiles" });
     errors.clear();
     setFiles([...files, ...picked]);
   };
@@ -141,7 +140,7 @@ export function OrderThread({
       setForm({ title: "", body: "" });
       setFiles([]);
       errors.clear();
-      notifications.show({ color: "teal", message: t("proxy.messages.sent") });
+      notifications.show({ color: "teal", message: t("messages.sent") });
     } catch (error) {
       errors.capture(error);
     } finally {
@@ -152,7 +151,7 @@ export function OrderThread({
     <Card withBorder>
       <Stack gap="sm">
         <Title order={2} size="h4">
-          {t("proxy.messages.title")}
+          {t("messages.title")}
         </Title>
         {thread.isPending ? (
           <Loading />
@@ -162,7 +161,7 @@ export function OrderThread({
           <>
             {thread.data.messages.length === 0 && (
               <Text c="dimmed" size="sm">
-                {t("proxy.messages.none")}
+                {t("messages.none")}
               </Text>
             )}
             {thread.data.messages.map((m) => {
@@ -183,12 +182,12 @@ export function OrderThread({
                     </Text>
                     {!mine && !m.read_at && (
                       <Badge size="xs" color="red">
-                        {t("proxy.messages.unread")}
+                        {t("messages.unread")}
                       </Badge>
                     )}
                   </Group>
                   <Text size="xs" c="dimmed">
-                    {m.author === "member" ? t("proxy.messages.fromMember") : t("proxy.messages.fromShop")} ・{" "}
+                    {m.author === "member" ? t("messages.fromMember") : t("messages.fromShop")} ・{" "}
                     {formatDateTime(m.at, i18n.language)}
                   </Text>
                   <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
@@ -199,21 +198,17 @@ export function OrderThread({
               );
             })}
             {thread.data.accepts_messages ? (
-              <form
-                onSubmit={(event) => void submit(event)}
-                noValidate
-                aria-label={t("proxy.messages.title")}
-              >
+              <form onSubmit={(event) => void submit(event)} noValidate aria-label={t("messages.title")}>
                 <Stack gap="xs">
                   <TextInput
-                    label={t("proxy.messages.subject")}
+                    label={t("messages.subject")}
                     maxLength={100}
                     value={form.title}
                     onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
                     error={errors.errorOf("title")}
                   />
                   <Textarea
-                    label={t("proxy.messages.body")}
+                    label={t("messages.body")}
                     autosize
                     minRows={3}
                     maxLength={5000}
@@ -244,12 +239,12 @@ export function OrderThread({
                               variant="default"
                               disabled={files.length >= MAX_FILES}
                             >
-                              {t("proxy.messages.attach")}
+                              {t("messages.attach")}
                             </Button>
                           )}
                         </FileButton>
                         <Text size="xs" c="dimmed">
-                          {t("proxy.messages.dropHint")}
+                          {t("messages.dropHint")}
                         </Text>
                       </Group>
                       {files.length > 0 && (
@@ -272,13 +267,13 @@ export function OrderThread({
                   </Paper>
                   {errors.general && <Text c="red">{errors.general}</Text>}
                   <Button type="submit" loading={busy} w="fit-content">
-                    {t("proxy.messages.send")}
+                    {t("messages.send")}
                   </Button>
                 </Stack>
               </form>
             ) : (
               <Text c="dimmed" size="sm">
-                {t("proxy.messages.closed")}
+                {t("messages.closed")}
               </Text>
             )}
           </>

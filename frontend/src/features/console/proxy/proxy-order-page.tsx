@@ -1,10 +1,9 @@
 import { Alert, Anchor, Badge, Group, Stack } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { PageTitle } from "../../../components/page-title";
 import { ErrorState, Loading } from "../../../components/states";
-import { OrderThread } from "../../../shared/ui/order-thread";
+import { OrderMessages } from "../../../shared/ui/order-messages";
 import { proxyColor } from "../../../shared/ui/status-colors";
 import { Forbidden } from "../forbidden";
 import { ShopTimeline } from "../shop-timeline";
@@ -13,29 +12,11 @@ import { useAction } from "../../../components/use-action";
 import { WeightNote } from "../../../shared/ui/weight-note";
 import { useProxyOrder } from "./api/get-proxy-order";
 import { keepWeight } from "./api/keep-weight";
-import { useProxyMessages } from "./api/proxy-messages";
-import { sendProxyMessage } from "./api/send-proxy-message";
 import { QuoteEditor, ShipForm, WeighForm } from "./staff-actions";
 import { StaffItems } from "./staff-items";
 import { Billing } from "../../../shared/ui/proxy-billing";
 import { OrderBasics } from "../../../shared/ui/proxy-basics";
 import { ShipmentCard } from "../../../shared/ui/proxy-shipment";
-
-function Messages({ shopId, orderId }: { shopId: string; orderId: string }) {
-  const queryClient = useQueryClient();
-  const thread = useProxyMessages(shopId, orderId);
-  return (
-    <OrderThread
-      thread={thread}
-      me="staff"
-      base={`/api/v1/shops/${shopId}/proxy-orders/${orderId}`}
-      onSend={async (message) => {
-        await sendProxyMessage(shopId, orderId, message);
-        await queryClient.invalidateQueries({ queryKey: ["console", shopId, "proxy-messages", orderId] });
-      }}
-    />
-  );
-}
 
 /** PRX-08: the member disputes the weight: staff keep it with an explanation (or weigh again below). */
 function KeepWeight({ shopId, orderId }: { shopId: string; orderId: string }) {
@@ -89,7 +70,7 @@ export function ConsoleProxyOrderPage() {
       <Billing order={o} />
       <OrderBasics order={o} />
       <ShipmentCard order={o} />
-      <Messages shopId={shopId} orderId={o.id} />
+      <OrderMessages thread={{ kind: "proxy", id: o.id, shopId }} />
       <ShopTimeline shopId={shopId} kind="proxy" id={o.id} />
     </Stack>
   );

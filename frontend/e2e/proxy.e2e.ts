@@ -307,12 +307,19 @@ describe.skipIf(skip)("proxy buying", () => {
       .fill("梱包材込みの実測です。写真をお送りします。");
     await disputed.getByRole("button", { name: "Keep this weight" }).click();
     await s.getByText("Weight kept.").waitFor();
+    // PRX-07: an exchange cost local shipping; staff bill it on the waiting 2nd invoice (a new version).
+    const local = s.getByRole("form", { name: "Local shipping (exchanges, returns)" });
+    await local.getByLabel("What for").fill("交換品の返送料");
+    await local.getByLabel("Amount (yen)").fill("700");
+    await local.getByRole("button", { name: "Add to the bill" }).click();
+    await s.getByText("Local shipping recorded.").waitFor();
+    await s.getByTestId("local-charges").getByText("交換品の返送料").first().waitFor();
     await m.goto(`${orderUrl}/pay`);
     await m.getByRole("heading", { name: /2次支払い/ }).waitFor();
     await m.getByRole("button", { name: "デポジットで支払う" }).click();
     await m.getByText("デポジットから支払いました。").waitFor();
     // PAY-07: the rest by card on the hosted page, its surcharge (4 %) shown before going there.
-    const rest = second - 500;
+    const rest = second + 700 - 500;
     const total = rest + Math.floor((rest * 4) / 100);
     const fmt = (n: number) => `¥${n.toLocaleString("ja-JP")}`;
     await expect.poll(async () => yen(await m.getByTestId("invoice-due").textContent())).toBe(rest);

@@ -33,6 +33,7 @@ mod m20261205_000027_add_proxy_payment_reminder;
 mod m20261205_000028_add_proxy_weight_dispute;
 mod m20261205_000029_add_proxy_storage_clock;
 mod m20261205_000030_add_message_subject_number;
+mod m20261205_000031_create_proxy_local_charges;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000028_add_proxy_weight_dispute::Migration),
             Box::new(m20261205_000029_add_proxy_storage_clock::Migration),
             Box::new(m20261205_000030_add_message_subject_number::Migration),
+            Box::new(m20261205_000031_create_proxy_local_charges::Migration),
         ]
     }
 }

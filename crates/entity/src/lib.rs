@@ -27,6 +27,7 @@ pub mod product_image;
 pub mod proxy_invoice;
 pub mod proxy_item;
 pub mod proxy_item_photo;
+pub mod proxy_local_charge;
 pub mod proxy_order;
 pub mod proxy_setting;
 pub mod rate_limit;

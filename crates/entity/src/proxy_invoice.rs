@@ -15,6 +15,7 @@ pub struct Model {
     pub service_fee: i64,
     pub international_shipping: i64,
     pub storage_fee: i64,
+    pub local_shipping: i64,
     pub total: i64,
     pub paid: i64,
     pub created_at: DateTimeUtc,

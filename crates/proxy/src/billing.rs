@@ -27,11 +27,18 @@ pub struct Amounts {
     pub international_shipping: Money,
     /// The storage clock's fee, billed with the international shipping.
     pub storage_fee: Money,
+    /// PRX-07: local shipping costs of exchanges and returns, billed with the international shipping.
+    pub local_shipping: Money,
 }
 
 impl Amounts {
     pub fn total(&self) -> Money {
-        self.goods + self.domestic_shipping + self.service_fee + self.international_shipping + self.storage_fee
+        self.goods
+            + self.domestic_shipping
+            + self.service_fee
+            + self.international_shipping
+            + self.storage_fee
+            + self.local_shipping
     }
 }
 
@@ -97,6 +104,7 @@ pub(crate) async fn issue_invoice(
         service_fee: Set(amounts.service_fee.to_yen()?),
         international_shipping: Set(amounts.international_shipping.to_yen()?),
         storage_fee: Set(amounts.storage_fee.to_yen()?),
+        local_shipping: Set(amounts.local_shipping.to_yen()?),
         total: Set(amounts.total().to_yen()?),
         paid: Set(paid.to_yen()?),
         created_at: Set(now),
@@ -140,6 +148,7 @@ pub(crate) async fn reissue_paid_invoice(
         service_fee: Set(amounts.service_fee.to_yen()?),
         international_shipping: Set(amounts.international_shipping.to_yen()?),
         storage_fee: Set(amounts.storage_fee.to_yen()?),
+        local_shipping: Set(amounts.local_shipping.to_yen()?),
         total: Set(amounts.total().to_yen()?),
         paid: Set(total.to_yen()?),
         created_at: Set(now),

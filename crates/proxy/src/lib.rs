@@ -11,6 +11,7 @@
 mod billing;
 mod cancel;
 mod error;
+mod local;
 mod messages;
 mod model;
 mod photos;
@@ -32,6 +33,7 @@ pub use billing::{
 pub use cancel::{REMINDER_BEFORE_HOURS, cancel_proxy_order, cancel_unpaid_quotes, remind_unpaid_quotes};
 pub use error::ProxyError;
 pub use kaimono_timeline::By;
+pub use local::{NewLocalCharge, add_local_charge};
 pub use messages::{proxy_attachment, proxy_messages, send_proxy_message};
 pub use model::*;
 pub use photos::{MAX_PHOTOS_PER_ITEM, add_item_photo, item_photo};

@@ -274,6 +274,8 @@ pub struct Invoice {
     pub service_fee: Money,
     pub international_shipping: Money,
     pub storage_fee: Money,
+    /// PRX-07: local shipping costs of exchanges and returns.
+    pub local_shipping: Money,
     pub total: Money,
     pub paid: Money,
     pub created_at: DateTime<Utc>,
@@ -319,6 +321,17 @@ pub struct ProxyOrder {
     pub weight_disputed_at: Option<DateTime<Utc>>,
     /// The service's storage terms: free days, then a daily fee.
     pub storage_terms: StorageTerms,
+    /// PRX-07: local shipping costs staff recorded, billed on the 2nd invoice.
+    pub local_charges: Vec<LocalCharge>,
+}
+
+/// PRX-07: what an exchange or a return with a seller in Japan cost, billed on the 2nd invoice.
+#[derive(Debug, Clone)]
+pub struct LocalCharge {
+    pub id: Uuid,
+    pub description: String,
+    pub amount: Money,
+    pub created_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone)]
@@ -352,6 +365,11 @@ impl ProxyOrder {
     pub fn storage_window(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         let since = self.items.iter().filter_map(|i| i.arrived_at).min()?;
         Some((since, since + chrono::Duration::days(i64::from(self.storage_terms.free_days))))
+    }
+
+    /// PRX-07: the local shipping costs recorded so far.
+    pub fn local_shipping(&self) -> Money {
+        self.local_charges.iter().fold(Money::ZERO, |sum, c| sum + c.amount)
     }
 
     /// When an unpaid quote is cancelled (PRX-03).

@@ -3,7 +3,7 @@
 use crate::error::ProxyError;
 use crate::model::*;
 use kaimono_core::{AccountId, Money, ShopId};
-use kaimono_entity::{proxy_invoice, proxy_item, proxy_item_photo, proxy_order};
+use kaimono_entity::{proxy_invoice, proxy_item, proxy_item_photo, proxy_local_charge, proxy_order};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
@@ -78,13 +78,28 @@ pub(crate) async fn load(
     }
     let mut invoices: HashMap<Uuid, Vec<Invoice>> = HashMap::new();
     for v in proxy_invoice::Entity::find()
-        .filter(proxy_invoice::Column::OrderId.is_in(ids))
+        .filter(proxy_invoice::Column::OrderId.is_in(ids.clone()))
         .order_by_asc(proxy_invoice::Column::Stage)
         .order_by_asc(proxy_invoice::Column::Version)
         .all(db)
         .await?
     {
         invoices.entry(v.order_id).or_default().push(to_invoice(v)?);
+    }
+    let mut charges: HashMap<Uuid, Vec<LocalCharge>> = HashMap::new();
+    for c in proxy_local_charge::Entity::find()
+        .filter(proxy_local_charge::Column::OrderId.is_in(ids))
+        .order_by_asc(proxy_local_charge::Column::Id)
+        .all(db)
+        .await?
+    {
+        let charge = LocalCharge {
+            id: c.id,
+            description: c.description,
+            amount: Money::yen(c.amount),
+            created_at: c.created_at,
+        };
+        charges.entry(c.order_id).or_default().push(charge);
     }
     let shops = kaimono_catalog::shop_names(db, rows.iter().map(|o| ShopId(o.shop_id))).await?;
     let terms = crate::settings::storage_terms(db, rows.iter().map(|o| o.shop_id).collect()).await?;
@@ -142,6 +157,7 @@ pub(crate) async fn load(
                     .get(&o.shop_id)
                     .copied()
                     .unwrap_or_else(|| StorageTerms::from(&ProxySettings::default())),
+                local_charges: charges.remove(&o.id).unwrap_or_default(),
             })
         })
         .collect()
@@ -158,6 +174,7 @@ pub(crate) fn to_invoice(v: proxy_invoice::Model) -> Result<Invoice, ProxyError>
         service_fee: Money::yen(v.service_fee),
         international_shipping: Money::yen(v.international_shipping),
         storage_fee: Money::yen(v.storage_fee),
+        local_shipping: Money::yen(v.local_shipping),
         total: Money::yen(v.total),
         paid: Money::yen(v.paid),
         created_at: v.created_at,

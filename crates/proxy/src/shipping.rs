@@ -49,7 +49,12 @@ pub async fn weigh(
     }
     let quote = crate::rates::quote(parcel, method).ok_or(ProxyError::ParcelTooHeavy { method: method.as_str() })?;
     let storage_fee = current.storage(now).map_or(kaimono_core::Money::ZERO, |s| s.fee);
-    let amounts = Amounts { international_shipping: quote.price, storage_fee, ..Default::default() };
+    let amounts = Amounts {
+        international_shipping: quote.price,
+        storage_fee,
+        local_shipping: current.local_shipping(),
+        ..Default::default()
+    };
     issue_invoice(db, &current, Stage::Second, amounts, now).await?;
     let columns = vec![
         (proxy_order::Column::WeightGrams, Expr::value(int(parcel.weight_grams))),

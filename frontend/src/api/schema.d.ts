@@ -1806,6 +1806,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/local-charges": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a local shipping cost of an exchange or a return (PRX-07) while the items are in Japan: it is
+     *     billed on the 2nd invoice (a 2nd invoice waiting for payment gets a new version at once) and the
+     *     member is told on the order's thread. Only before the 2nd invoice is paid (409 otherwise).
+     */
+    post: operations["add_proxy_local_charge"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/proxy-orders/{order_id}/messages": {
     parameters: {
       query?: never;
@@ -3116,6 +3137,8 @@ export interface components {
       international_shipping: string;
       /** @description The storage clock's fee (days at the warehouse past the free ones), on the 2nd invoice. */
       storage_fee: string;
+      /** @description PRX-07: local shipping costs of exchanges and returns, on the 2nd invoice. */
+      local_shipping: string;
       /** @description Everything together. */
       total: string;
       /** @description What has been paid towards it. */
@@ -3207,6 +3230,32 @@ export interface components {
      * @enum {string}
      */
     LineStatusDto: "held" | "secured" | "rejected" | "released";
+    LocalChargeRequest: {
+      /** @description What it was for, for the member (`交換品の返送料（ヤマト運輸）`), 1–100 characters. */
+      description: string;
+      /**
+       * @description What it cost, in yen, tax included; more than zero.
+       * @example 850
+       */
+      amount: string;
+    };
+    /** @description A local shipping cost (PRX-07). */
+    LocalChargeResponse: {
+      /**
+       * Format: uuid
+       * @description Its id.
+       */
+      id: string;
+      /** @description What it was for. */
+      description: string;
+      /** @description The amount, tax included. */
+      amount: string;
+      /**
+       * Format: date-time
+       * @description When staff recorded it.
+       */
+      created_at: string;
+    };
     /**
      * @description The language of the UI and of emails.
      * @enum {string}
@@ -4095,6 +4144,8 @@ export interface components {
        */
       weight_disputed_at?: string | null;
       storage?: components["schemas"]["StorageResponse"] | null;
+      /** @description PRX-07: local shipping costs staff recorded (exchanges, returns), billed on the 2nd invoice. */
+      local_charges: components["schemas"]["LocalChargeResponse"][];
     };
     /** @description The service's fee rule, card surcharge and storage clock. */
     ProxySettingsDto: {
@@ -14959,6 +15010,133 @@ export interface operations {
     };
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  add_proxy_local_charge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy-buying service */
+        shop_id: string;
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LocalChargeRequest"];
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };

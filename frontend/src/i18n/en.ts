@@ -218,6 +218,7 @@ export const en: Messages = {
       weight_kept: "Weight kept",
       weighed: "Weighed",
       reweighed: "Weighed again",
+      local_charge: "Local shipping recorded",
       awaiting_second_payment: "2nd invoice",
       awaiting_shipment: "2nd payment complete",
       shipped: "Shipped",

@@ -217,6 +217,7 @@ export const ja = {
       weight_kept: "重量の確定",
       weighed: "計量",
       reweighed: "再計量",
+      local_charge: "国内送料（交換・返品）の記録",
       awaiting_second_payment: "2次請求",
       awaiting_shipment: "2次支払い完了",
       shipped: "発送",

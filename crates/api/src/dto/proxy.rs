@@ -139,6 +139,9 @@ pub struct InvoiceResponse {
     /// The storage clock's fee (days at the warehouse past the free ones), on the 2nd invoice.
     #[schema(value_type = String)]
     pub storage_fee: Money,
+    /// PRX-07: local shipping costs of exchanges and returns, on the 2nd invoice.
+    #[schema(value_type = String)]
+    pub local_shipping: Money,
     /// Everything together.
     #[schema(value_type = String)]
     pub total: Money,
@@ -166,6 +169,7 @@ impl From<proxy::Invoice> for InvoiceResponse {
             service_fee: i.service_fee,
             international_shipping: i.international_shipping,
             storage_fee: i.storage_fee,
+            local_shipping: i.local_shipping,
             total: i.total,
             paid: i.paid,
             due: i.due(),
@@ -227,6 +231,22 @@ pub struct ProxyOrderResponse {
     pub weight_disputed_at: Option<DateTime<Utc>>,
     /// The storage clock, once an item reached the warehouse.
     pub storage: Option<StorageResponse>,
+    /// PRX-07: local shipping costs staff recorded (exchanges, returns), billed on the 2nd invoice.
+    pub local_charges: Vec<LocalChargeResponse>,
+}
+
+/// A local shipping cost (PRX-07).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LocalChargeResponse {
+    /// Its id.
+    pub id: Uuid,
+    /// What it was for.
+    pub description: String,
+    /// The amount, tax included.
+    #[schema(value_type = String)]
+    pub amount: Money,
+    /// When staff recorded it.
+    pub created_at: DateTime<Utc>,
 }
 
 /// The storage clock of an order at the warehouse: free days from the first arrival, then a daily fee,
@@ -379,6 +399,16 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
             needs_member_action: o.status.needs_member() && o.weight_disputed_at.is_none(),
             weight_disputed_at: o.weight_disputed_at,
             storage,
+            local_charges: o
+                .local_charges
+                .into_iter()
+                .map(|c| LocalChargeResponse {
+                    id: c.id,
+                    description: c.description,
+                    amount: c.amount,
+                    created_at: c.created_at,
+                })
+                .collect(),
             shipping_priority: o.shipping_priority.into(),
             ship_to: o.ship_to.into(),
             note: o.note,

@@ -1,13 +1,15 @@
 //! PRX-08: the member disputes a parcel's weight; the 2nd invoice is held until staff keep the weight
-//! (explaining why) or weigh again.
+//! (explaining why) or weigh again. PRX-11's storage clock and PRX-07's local shipping costs, both billed
+//! on the 2nd invoice.
 
-use crate::proxy::{inspected_order, my_path, proxy_service, staff_path};
+use crate::proxy::{credit, inspected_order, my_path, proxy_service, staff_path};
 use kaimono_test_support::*;
 use serde_json::json;
 
 db_tests!(
     prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer,
     prx11_the_storage_clock_bills_the_days_past_the_free_ones_on_the_second_invoice,
+    prx07_local_shipping_costs_are_billed_on_the_second_invoice_when_incurred,
 );
 
 async fn prx08_a_disputed_weight_holds_the_second_invoice_until_staff_answer(backend: Backend) {
@@ -112,4 +114,61 @@ async fn prx11_the_storage_clock_bills_the_days_past_the_free_ones_on_the_second
     let total: i64 = invoice["total"].as_str().unwrap().parse().unwrap();
     let shipping: i64 = invoice["international_shipping"].as_str().unwrap().parse().unwrap();
     assert_eq!(total, shipping + 300);
+}
+
+async fn prx07_local_shipping_costs_are_billed_on_the_second_invoice_when_incurred(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "exchanger@example.test").await;
+    let (member, staff) = (Some(p.member.1.as_str()), Some(p.shop.staff.access_token.as_str()));
+    let order = inspected_order(&app, &p, "local").await;
+    let charges = staff_path(&p, &order, "/local-charges");
+
+    // Before weighing: recorded, told on the thread, billed at weighing.
+    let return_fee = json!({"description": "交換品の返送料（ヤマト運輸）", "amount": "850"});
+    let (status, charged) = app.post(&charges, staff, return_fee).await;
+    assert_eq!(status, 201, "{charged}");
+    assert_eq!(charged["local_charges"][0]["amount"], "850");
+    assert!(charged["second_invoice"].is_null(), "billed at weighing");
+    assert_eq!(app.mailbox("exchanger@example.test").await[0]["template"], "order_message_to_member");
+    let (_, thread) = app.get(&my_path(&order, "/messages"), member).await;
+    assert!(thread["messages"][0]["body"].as_str().unwrap().contains("850円"), "{thread}");
+    let parcel = json!({"weight_grams": 1000, "length_cm": 30, "width_cm": 20, "height_cm": 10, "method": "ems"});
+    let (_, weighed) = app.post(&staff_path(&p, &order, "/parcel"), staff, parcel).await;
+    let second = &weighed["second_invoice"];
+    assert_eq!(second["local_shipping"], "850", "{second}");
+    let shipping: i64 = second["international_shipping"].as_str().unwrap().parse().unwrap();
+    assert_eq!(second["total"].as_str().unwrap().parse::<i64>().unwrap(), shipping + 850);
+
+    // While the 2nd invoice waits: a new version at once.
+    let delivery = json!({"description": "交換品の配送料", "amount": "600"});
+    let (_, charged) = app.post(&charges, staff, delivery).await;
+    assert_eq!(
+        (charged["second_invoice"]["version"].as_i64(), charged["second_invoice"]["local_shipping"].as_str()),
+        (Some(2), Some("1450"))
+    );
+    let (_, mine) = app.get(&my_path(&order, ""), member).await;
+    assert_eq!(mine["local_charges"].as_array().map(Vec::len), Some(2), "the member sees each cost");
+
+    // Refusals: bad input (nothing written), no token, members, another shop, and after the 2nd payment.
+    for bad in [
+        json!({"description": "", "amount": "100"}),
+        json!({"description": "x", "amount": "0"}),
+        json!({"description": "x", "amount": "1.5"}),
+    ] {
+        let (status, problem) = app.post(&charges, staff, bad).await;
+        assert_eq!(status, 422, "{problem}");
+    }
+    let fee = json!({"description": "x", "amount": "100"});
+    assert_eq!(app.post(&charges, None, fee.clone()).await.0, 401);
+    assert_eq!(app.post(&charges, member, fee.clone()).await.0, 403);
+    let other = create_proxy_shop(&app, "other-daiko").await;
+    let foreign = format!("/api/v1/shops/{}/proxy-orders/{}/local-charges", other.id, order["id"].as_str().unwrap());
+    assert_eq!(app.post(&foreign, Some(&other.staff.access_token), fee.clone()).await.0, 404);
+    credit(&app, &p, "20000").await;
+    let (status, paid) = app.post(&my_path(&order, "/payment/deposit"), member, json!({})).await;
+    assert_eq!((status, paid["status"].as_str()), (200, Some("awaiting_shipment")), "{paid}");
+    let (status, problem) = app.post(&charges, staff, fee).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")));
+    let (_, mine) = app.get(&my_path(&order, ""), member).await;
+    assert_eq!(mine["local_charges"].as_array().map(Vec::len), Some(2), "refused charges wrote nothing");
 }

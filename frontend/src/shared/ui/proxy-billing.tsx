@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@mantine/core";
 import { InvoiceView } from "./proxy-invoice";
+import { LocalChargeList } from "./proxy-local-charges";
 import type { ProxyOrder } from "../api/proxy-order";
 
 /** PRX-02: the 1st and 2nd invoice, each with its payment status, and the versions they replaced. */
@@ -30,6 +31,14 @@ export function Billing({ order }: { order: ProxyOrder }) {
           <Text c="dimmed" size="sm">
             {t("proxy.secondInvoice")}: {t("proxy.notInvoiced")}
           </Text>
+        )}
+        {order.local_charges.length > 0 && (
+          <Stack gap={0}>
+            <Text size="sm" fw={600}>
+              {t("proxy.localCharges")}
+            </Text>
+            <LocalChargeList order={order} />
+          </Stack>
         )}
         {earlier.length > 0 && (
           <>

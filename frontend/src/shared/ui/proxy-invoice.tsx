@@ -22,6 +22,9 @@ export function InvoiceView({ invoice, title }: { invoice: Invoice; title: strin
           ...(Number(invoice.storage_fee) > 0
             ? [[t("proxy.invoice.storageFee"), invoice.storage_fee] as [string, string]]
             : []),
+          ...(Number(invoice.local_shipping) > 0
+            ? [[t("proxy.invoice.localShipping"), invoice.local_shipping] as [string, string]]
+            : []),
         ];
   return (
     <Stack gap={4} data-testid={`invoice-${invoice.stage}`}>

@@ -3,6 +3,7 @@
 
 mod card;
 mod files;
+mod local;
 mod member;
 mod messages;
 mod refund;
@@ -17,6 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     staff::configure(cfg);
     messages::configure(cfg);
     files::configure(cfg);
+    local::configure(cfg);
     card::configure(cfg);
     statement::configure(cfg);
     refund::configure(cfg);

@@ -267,6 +267,12 @@ describe.skipIf(skip)("proxy buying", () => {
     await s.getByRole("button", { name: "Send the 2nd invoice" }).click();
     await s.getByText("2nd invoice sent.").waitFor();
     const second = yen(await s.getByTestId("invoice-2").getByTestId("invoice-total").textContent());
+    // PRX-08: a photo of the scale's reading, the weight's evidence for the member.
+    const capture = s.getByTestId("parcel-photo-capture");
+    await capture
+      .locator("input[type=file]")
+      .setInputFiles({ name: "IMG_0002.jpg", mimeType: "image/jpeg", buffer: photo });
+    await capture.getByTestId("parcel-photos").getByRole("img").waitFor();
 
     await m.goto("/proxy");
     const estimator = m.getByRole("form", { name: "送料シミュレーター" });
@@ -294,6 +300,7 @@ describe.skipIf(skip)("proxy buying", () => {
     // PRX-08: the weight's evidence on the order; the member disputes it, staff keep it with a reason.
     const evidence = m.getByTestId("weight-evidence");
     await evidence.getByTestId("estimate-sea").waitFor();
+    await evidence.getByTestId("parcel-photos").getByRole("img", { name: "計量時の写真 1" }).waitFor();
     await evidence.getByRole("button", { name: "重量・サイズに異議を申し立てる" }).click();
     await evidence
       .getByLabel("気になる点（サービスにメッセージで届きます）")

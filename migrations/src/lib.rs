@@ -34,6 +34,7 @@ mod m20261205_000028_add_proxy_weight_dispute;
 mod m20261205_000029_add_proxy_storage_clock;
 mod m20261205_000030_add_message_subject_number;
 mod m20261205_000031_create_proxy_local_charges;
+mod m20261205_000032_create_proxy_parcel_photos;
 
 pub struct Migrator;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000029_add_proxy_storage_clock::Migration),
             Box::new(m20261205_000030_add_message_subject_number::Migration),
             Box::new(m20261205_000031_create_proxy_local_charges::Migration),
+            Box::new(m20261205_000032_create_proxy_parcel_photos::Migration),
         ]
     }
 }

@@ -29,6 +29,7 @@ pub mod proxy_item;
 pub mod proxy_item_photo;
 pub mod proxy_local_charge;
 pub mod proxy_order;
+pub mod proxy_parcel_photo;
 pub mod proxy_setting;
 pub mod rate_limit;
 pub mod reservation;

@@ -36,7 +36,7 @@ pub use kaimono_timeline::By;
 pub use local::{NewLocalCharge, add_local_charge};
 pub use messages::{proxy_attachment, proxy_messages, send_proxy_message};
 pub use model::*;
-pub use photos::{MAX_PHOTOS_PER_ITEM, add_item_photo, item_photo};
+pub use photos::{MAX_PARCEL_PHOTOS, MAX_PHOTOS_PER_ITEM, add_item_photo, add_parcel_photo, item_photo};
 pub use queries::{
     Actor, MemberList, ProxyQueues, member_proxy_orders, proxy_order_for, proxy_queues, shop_proxy_orders,
 };

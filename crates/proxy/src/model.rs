@@ -323,6 +323,8 @@ pub struct ProxyOrder {
     pub storage_terms: StorageTerms,
     /// PRX-07: local shipping costs staff recorded, billed on the 2nd invoice.
     pub local_charges: Vec<LocalCharge>,
+    /// PRX-08: photos of the weighed parcel (the scale's reading, the tape measure).
+    pub parcel_photos: Vec<ItemPhoto>,
 }
 
 /// PRX-07: what an exchange or a return with a seller in Japan cost, billed on the 2nd invoice.

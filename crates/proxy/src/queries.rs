@@ -3,7 +3,9 @@
 use crate::error::ProxyError;
 use crate::model::*;
 use kaimono_core::{AccountId, Money, ShopId};
-use kaimono_entity::{proxy_invoice, proxy_item, proxy_item_photo, proxy_local_charge, proxy_order};
+use kaimono_entity::{
+    proxy_invoice, proxy_item, proxy_item_photo, proxy_local_charge, proxy_order, proxy_parcel_photo,
+};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
@@ -46,6 +48,20 @@ pub(crate) async fn load(
         .await?
     {
         photos.entry(p.item_id).or_default().push(ItemPhoto {
+            id: p.id,
+            width: unsigned(p.width)?,
+            height: unsigned(p.height)?,
+            taken_at: p.created_at,
+        });
+    }
+    let mut parcel_photos: HashMap<Uuid, Vec<ItemPhoto>> = HashMap::new();
+    for p in proxy_parcel_photo::Entity::find()
+        .filter(proxy_parcel_photo::Column::OrderId.is_in(ids.clone()))
+        .order_by_asc(proxy_parcel_photo::Column::Id)
+        .all(db)
+        .await?
+    {
+        parcel_photos.entry(p.order_id).or_default().push(ItemPhoto {
             id: p.id,
             width: unsigned(p.width)?,
             height: unsigned(p.height)?,
@@ -158,6 +174,7 @@ pub(crate) async fn load(
                     .copied()
                     .unwrap_or_else(|| StorageTerms::from(&ProxySettings::default())),
                 local_charges: charges.remove(&o.id).unwrap_or_default(),
+                parcel_photos: parcel_photos.remove(&o.id).unwrap_or_default(),
             })
         })
         .collect()

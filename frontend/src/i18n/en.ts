@@ -219,6 +219,7 @@ export const en: Messages = {
       weighed: "Weighed",
       reweighed: "Weighed again",
       local_charge: "Local shipping recorded",
+      parcel_photographed: "Parcel photographed",
       awaiting_second_payment: "2nd invoice",
       awaiting_shipment: "2nd payment complete",
       shipped: "Shipped",

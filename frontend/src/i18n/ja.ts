@@ -218,6 +218,7 @@ export const ja = {
       weighed: "計量",
       reweighed: "再計量",
       local_charge: "国内送料（交換・返品）の記録",
+      parcel_photographed: "計量写真の追加",
       awaiting_second_payment: "2次請求",
       awaiting_shipment: "2次支払い完了",
       shipped: "発送",

@@ -206,6 +206,8 @@ export const proxyJa = {
   cardPaid: "カードでのお支払いを受け付けました。反映まで少しお待ちください。",
   weight: {
     title: "重量とサイズ（2次請求の根拠）",
+    photos: "計量時の写真",
+    photo: "計量時の写真 {{number}}",
     dispute: "重量・サイズに異議を申し立てる",
     why: "気になる点（サービスにメッセージで届きます）",
     send: "確認を依頼する",
@@ -424,6 +426,8 @@ export const proxyEn: typeof proxyJa = {
   cardPaid: "Your card payment was received. It may take a moment to show.",
   weight: {
     title: "Weight and size (what the 2nd invoice comes from)",
+    photos: "Photos at weighing",
+    photo: "Photo {{number}} at weighing",
     dispute: "Dispute the weight or size",
     why: "What looks wrong (sent to the service as a message)",
     send: "Ask them to check",
@@ -480,6 +484,8 @@ export const proxyConsoleJa = {
   localChargeDescription: "内容",
   localChargeYen: "金額（円）",
   addLocalCharge: "請求に加える",
+  parcelPhotoHint: "計量した荷物の写真（はかりの表示、メジャー）をお客様に根拠としてお見せします。5枚まで。",
+  addParcelPhotos: "計量写真を撮る・選ぶ",
   localChargeAdded: "国内送料を記録しました。",
   localChargeAmount: "1円以上の金額を入れてください。",
   photosAdded: "写真を追加しました。",
@@ -574,6 +580,9 @@ export const proxyConsoleEn: typeof proxyConsoleJa = {
   localChargeDescription: "What for",
   localChargeYen: "Amount (yen)",
   addLocalCharge: "Add to the bill",
+  parcelPhotoHint:
+    "Photos of the weighed parcel (the scale's reading, the tape measure) are shown to the member as evidence. Up to 5.",
+  addParcelPhotos: "Photograph the scale",
   localChargeAdded: "Local shipping recorded.",
   localChargeAmount: "Enter an amount of at least 1 yen.",
   photosAdded: "Photos added.",

@@ -114,6 +114,12 @@ pub struct ItemPhotoResponse {
     pub taken_at: DateTime<Utc>,
 }
 
+impl From<&proxy::ItemPhoto> for ItemPhotoResponse {
+    fn from(p: &proxy::ItemPhoto) -> Self {
+        Self { id: p.id, width: p.width, height: p.height, taken_at: p.taken_at }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InvoiceResponse {
     /// The invoice version's id.
@@ -233,6 +239,9 @@ pub struct ProxyOrderResponse {
     pub storage: Option<StorageResponse>,
     /// PRX-07: local shipping costs staff recorded (exchanges, returns), billed on the 2nd invoice.
     pub local_charges: Vec<LocalChargeResponse>,
+    /// PRX-08: photos of the weighed parcel (the scale's reading, the tape measure), oldest first; served
+    /// at the order's `…/photos/{photo_id}` like the inspection photos.
+    pub parcel_photos: Vec<ItemPhotoResponse>,
 }
 
 /// A local shipping cost (PRX-07).
@@ -409,6 +418,7 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
                     created_at: c.created_at,
                 })
                 .collect(),
+            parcel_photos: o.parcel_photos.iter().map(ItemPhotoResponse::from).collect(),
             shipping_priority: o.shipping_priority.into(),
             ship_to: o.ship_to.into(),
             note: o.note,
@@ -417,11 +427,7 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
                 .into_iter()
                 .map(|i| ProxyItemResponse {
                     question_open: i.question_open(),
-                    photos: i
-                        .photos
-                        .iter()
-                        .map(|p| ItemPhotoResponse { id: p.id, width: p.width, height: p.height, taken_at: p.taken_at })
-                        .collect(),
+                    photos: i.photos.iter().map(ItemPhotoResponse::from).collect(),
                     id: i.id,
                     source_url: i.source_url,
                     name: i.name,

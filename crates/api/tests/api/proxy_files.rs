@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 db_tests!(
     msg02_files_are_judged_by_content_limited_and_served_only_to_the_two_sides,
     prx06_staff_photograph_arrived_items_and_the_member_sees_them,
+    prx08_staff_photograph_the_weighed_parcel_as_evidence_the_member_sees,
 );
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -181,4 +182,48 @@ async fn prx06_staff_photograph_arrived_items_and_the_member_sees_them(backend: 
     assert_eq!((status, problem["code"].as_str()), (409, Some("too_many_photos")), "{problem}");
     let (_, timeline) = app.get(&staff_path(&p, &order, "/timeline"), Some(&staff)).await;
     assert!(timeline.as_array().unwrap().iter().any(|e| e["what"] == "item_photographed"));
+}
+
+async fn prx08_staff_photograph_the_weighed_parcel_as_evidence_the_member_sees(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "scale@example.test").await;
+    let staff = p.shop.staff.access_token.clone();
+    let (_, fresh) = submit(&app, &p, "early", items()).await;
+    let early = staff_path(&p, &fresh, "/parcel-photos");
+    let (status, problem) = app.upload(&early, Some(&staff), drawn_sample(2, 10, 10), None).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "nothing to weigh: {problem}");
+
+    // Once inspected: the scale's reading, before and after the 2nd invoice is written.
+    let order = inspected_order(&app, &p, "scale").await;
+    let photos = staff_path(&p, &order, "/parcel-photos");
+    let (status, updated) = app.upload(&photos, Some(&staff), drawn_sample(4, 1000, 750), None).await;
+    assert_eq!(status, 201, "{updated}");
+    let parcel = json!({"weight_grams": 1500, "length_cm": 30, "width_cm": 20, "height_cm": 10, "method": "ems"});
+    assert_eq!(app.post(&staff_path(&p, &order, "/parcel"), Some(&staff), parcel).await.0, 200);
+    let (status, _) = app.upload(&photos, Some(&staff), drawn_sample(5, 800, 600), None).await;
+    assert_eq!(status, 201);
+
+    // The member sees both; nobody else does.
+    let (_, mine) = app.get(&my_path(&order, ""), Some(&p.member.1)).await;
+    let taken = mine["parcel_photos"].as_array().unwrap();
+    assert_eq!(taken.len(), 2, "{mine}");
+    let id = taken[0]["id"].as_str().unwrap();
+    let (status, headers, bytes) = fetch(&app, &my_path(&order, &format!("/photos/{id}")), Some(&p.member.1)).await;
+    assert_eq!((status, headers["content-type"].to_str().unwrap()), (200, "image/jpeg"));
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 1000);
+    let (_, other) = fast_member(&app, "peeker@example.test").await;
+    assert_eq!(fetch(&app, &my_path(&order, &format!("/photos/{id}")), Some(&other)).await.0, 404);
+    assert_eq!(app.upload(&photos, Some(&p.member.1), drawn_sample(1, 10, 10), None).await.0, 403);
+    assert_eq!(app.upload(&photos, None, drawn_sample(1, 10, 10), None).await.0, 401);
+    let (status, problem) = app.upload(&photos, Some(&staff), PDF.to_vec(), None).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("unsupported_image")), "{problem}");
+
+    // At most five.
+    for n in 6..9 {
+        assert_eq!(app.upload(&photos, Some(&staff), drawn_sample(n, 40, 30), None).await.0, 201);
+    }
+    let (status, problem) = app.upload(&photos, Some(&staff), drawn_sample(9, 40, 30), None).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("too_many_photos")), "{problem}");
+    let (_, timeline) = app.get(&staff_path(&p, &order, "/timeline"), Some(&staff)).await;
+    assert!(timeline.as_array().unwrap().iter().any(|e| e["what"] == "parcel_photographed"));
 }

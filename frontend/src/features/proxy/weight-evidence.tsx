@@ -6,6 +6,7 @@ import { useAction } from "../../components/use-action";
 import type { ProxyOrder } from "../../shared/api/proxy-order";
 import { shippingEstimate } from "../../shared/api/shipping-estimate";
 import { EstimateTable } from "../../shared/ui/estimate-table";
+import { ParcelPhotos } from "../../shared/ui/proxy-parcel-photos";
 import { WeightNote } from "../../shared/ui/weight-note";
 import { disputeWeight } from "./api/dispute-weight";
 
@@ -45,6 +46,7 @@ export function WeightEvidence({ order }: { order: ProxyOrder }) {
           })}
           {parcel.method && ` ・ ${t(`proxy.method.${parcel.method}`)}`}
         </Text>
+        <ParcelPhotos order={order} base={`/api/v1/me/proxy-orders/${order.id}`} />
         {estimate.data && <EstimateTable estimate={estimate.data} />}
         {order.weight_disputed_at ? (
           <Alert color="yellow" data-testid="weight-disputed">

@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_my_proxy_attachment)
         .service(get_shop_proxy_attachment)
         .service(add_proxy_item_photo)
+        .service(add_proxy_parcel_photo)
         .service(get_my_proxy_photo)
         .service(get_shop_proxy_photo);
 }
@@ -127,19 +128,55 @@ pub async fn add_proxy_item_photo(
     form: Multipart,
 ) -> Result<HttpResponse, ApiError> {
     let (_, id, item) = path.into_inner();
-    let upload = read_form(form, PHOTO_FORM).await?.files.pop().ok_or_else(|| {
-        ApiError::field(ErrorCode::ValidationFailed, "file", "choose a photo (JPEG, PNG, GIF or WEBP) to upload")
-    })?;
+    let upload = read_photo(form).await?;
     let order = kaimono_proxy::add_item_photo(
         &state.db,
         &state.storage,
         staff.shop,
         (id, item),
-        upload.bytes,
+        upload,
         staff.account_id,
         state.clock.now(),
     )
     .await?;
+    Ok(HttpResponse::Created().json(ProxyOrderResponse::from(order)))
+}
+
+/// The one photo of a photo upload form.
+async fn read_photo(form: Multipart) -> Result<bytes::Bytes, ApiError> {
+    let upload = read_form(form, PHOTO_FORM).await?.files.pop().ok_or_else(|| {
+        ApiError::field(ErrorCode::ValidationFailed, "file", "choose a photo (JPEG, PNG, GIF or WEBP) to upload")
+    })?;
+    Ok(upload.bytes)
+}
+
+/// Add a photo of the weighed parcel — the scale's reading, the tape measure — (PRX-08's weight
+/// evidence) once every item is inspected and until the 2nd invoice is paid; at most 5. The member sees
+/// it with the weight, served like the inspection photos at the order's `…/photos/{photo_id}`.
+#[utoipa::path(
+    tag = "proxy",
+    params(
+        ("shop_id" = Uuid, Path, description = "The proxy-buying service"),
+        ("order_id" = Uuid, Path, description = "The proxy order")
+    ),
+    request_body(content = ItemPhotoUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, body = ProxyOrderResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, UnsupportedMediaType, Unprocessable, StorageDown, ServerError
+    ),
+    security(("bearer" = []))
+)]
+#[post("/shops/{shop_id}/proxy-orders/{order_id}/parcel-photos")]
+pub async fn add_proxy_parcel_photo(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    path: web::Path<(Uuid, Uuid)>,
+    form: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let upload = read_photo(form).await?;
+    let (shop, now) = (staff.shop, state.clock.now());
+    let order =
+        kaimono_proxy::add_parcel_photo(&state.db, &state.storage, shop, path.1, upload, staff.account_id, now).await?;
     Ok(HttpResponse::Created().json(ProxyOrderResponse::from(order)))
 }
 

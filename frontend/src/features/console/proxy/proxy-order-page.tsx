@@ -14,6 +14,7 @@ import { useProxyOrder } from "./api/get-proxy-order";
 import { keepWeight } from "./api/keep-weight";
 import { QuoteEditor, ShipForm, WeighForm } from "./staff-actions";
 import { LocalCharges } from "./local-charges";
+import { ParcelPhotoCapture } from "./parcel-photos";
 import { StaffItems } from "./staff-items";
 import { Billing } from "../../../shared/ui/proxy-billing";
 import { OrderBasics } from "../../../shared/ui/proxy-basics";
@@ -66,6 +67,9 @@ export function ConsoleProxyOrderPage() {
       {o.weight_disputed_at && <KeepWeight shopId={shopId} orderId={o.id} />}
       {((o.status === "purchasing" && inspected) || o.status === "awaiting_second_payment") && (
         <WeighForm key={o.second_invoice?.id ?? "new"} shopId={shopId} order={o} />
+      )}
+      {((o.status === "purchasing" && inspected) || o.status === "awaiting_second_payment") && (
+        <ParcelPhotoCapture shopId={shopId} order={o} />
       )}
       {(o.status === "purchasing" || o.status === "awaiting_second_payment") && (
         <LocalCharges shopId={shopId} order={o} />

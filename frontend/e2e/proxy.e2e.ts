@@ -297,6 +297,11 @@ describe.skipIf(skip)("proxy buying", () => {
     await expect
       .poll(() => m.getByTestId("storage").textContent())
       .toMatch(/^倉庫保管: .*まで無料、以降1日 ¥50/);
+    // PAY-06: the member asks for refunds to the card instead of the deposit.
+    const toCard = m.getByTestId("refund-choice").getByLabel("お支払いに使ったカード");
+    await toCard.click();
+    await m.getByText("返金先を変更しました。").waitFor();
+    await expect.poll(() => toCard.isChecked()).toBe(true);
     // PRX-08: the weight's evidence on the order; the member disputes it, staff keep it with a reason.
     const evidence = m.getByTestId("weight-evidence");
     await evidence.getByTestId("estimate-sea").waitFor();

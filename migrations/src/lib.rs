@@ -35,6 +35,8 @@ mod m20261205_000029_add_proxy_storage_clock;
 mod m20261205_000030_add_message_subject_number;
 mod m20261205_000031_create_proxy_local_charges;
 mod m20261205_000032_create_proxy_parcel_photos;
+mod m20261205_000033_create_card_refunds;
+mod m20261205_000034_add_proxy_refund_to;
 
 pub struct Migrator;
 
@@ -74,6 +76,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000030_add_message_subject_number::Migration),
             Box::new(m20261205_000031_create_proxy_local_charges::Migration),
             Box::new(m20261205_000032_create_proxy_parcel_photos::Migration),
+            Box::new(m20261205_000033_create_card_refunds::Migration),
+            Box::new(m20261205_000034_add_proxy_refund_to::Migration),
         ]
     }
 }

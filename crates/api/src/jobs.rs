@@ -66,6 +66,23 @@ pub fn jobs(
             })
         }),
     });
+    let (refund_worker, refund_settlement) = (worker.to_owned(), settlement.clone());
+    jobs.push(Job {
+        name: "card_refunds",
+        every: Duration::from_secs(5),
+        exclusive: false,
+        run: Arc::new(move |db, now, shutdown| {
+            let (settlement, worker) = (refund_settlement.clone(), refund_worker.clone());
+            Box::pin(async move {
+                let stopping = || shutdown.requested();
+                let settled = settlement.refund_cards_due(&db, &worker, now, EXPIRY_BATCH, &stopping).await?;
+                if settled > 0 {
+                    tracing::info!(settled, "paid card refunds back");
+                }
+                Ok(())
+            })
+        }),
+    });
     let hold_worker = worker.to_owned();
     jobs.push(Job {
         name: "hold_expiry",

@@ -19,6 +19,8 @@ pub struct Model {
     pub return_url: String,
     pub created_at: DateTimeUtc,
     pub completed_at: Option<DateTimeUtc>,
+    /// The payment the page took (a refund pays it back).
+    pub payment_intent: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod address;
+pub mod card_refund;
 pub mod cart_item;
 pub mod checkout_session;
 pub mod deposit_account;

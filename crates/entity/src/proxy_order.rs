@@ -40,6 +40,7 @@ pub struct Model {
     pub receipt_public: bool,
     pub payment_reminded_at: Option<DateTimeUtc>,
     pub weight_disputed_at: Option<DateTimeUtc>,
+    pub refund_to: String,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

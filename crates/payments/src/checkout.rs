@@ -74,6 +74,8 @@ pub struct CheckoutEvent {
     pub session_id: String,
     /// Whole yen charged.
     pub amount_total: Option<i64>,
+    /// The payment the page took (what a refund pays back).
+    pub payment_intent: Option<String>,
 }
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -134,6 +136,7 @@ struct RawSession {
     id: String,
     payment_status: Option<String>,
     amount_total: Option<i64>,
+    payment_intent: Option<String>,
 }
 
 /// PAY-07: the event in `payload` if `header` signs it with `secret` within the tolerance of `now`
@@ -173,7 +176,14 @@ pub fn verify_webhook(
         "checkout.session.expired" | "checkout.session.async_payment_failed" => CheckoutEventKind::Expired,
         other => CheckoutEventKind::Other(other.to_owned()),
     };
-    Ok(CheckoutEvent { id: raw.id, kind, session_id: raw.data.object.id, amount_total: raw.data.object.amount_total })
+    let object = raw.data.object;
+    Ok(CheckoutEvent {
+        id: raw.id,
+        kind,
+        session_id: object.id,
+        amount_total: object.amount_total,
+        payment_intent: object.payment_intent,
+    })
 }
 
 /// The event a provider sends when a page is paid, as JSON (the sandbox page sends it to itself).
@@ -181,7 +191,13 @@ pub fn completed_event(event_id: &str, session_id: &str, amount_total: i64) -> V
     serde_json::json!({
         "id": event_id,
         "type": "checkout.session.completed",
-        "data": {"object": {"id": session_id, "object": "checkout.session", "payment_status": "paid", "amount_total": amount_total}}
+        "data": {"object": {
+            "id": session_id,
+            "object": "checkout.session",
+            "payment_status": "paid",
+            "amount_total": amount_total,
+            "payment_intent": format!("sbx_pi_{}", session_id.trim_start_matches("cs_sandbox_")),
+        }}
     })
     .to_string()
     .into_bytes()
@@ -375,6 +391,7 @@ impl Checkout {
             return_url: new.success_url,
             created_at: now,
             completed_at: None,
+            payment_intent: None,
         };
         checkout_session::Entity::insert(checkout_session::ActiveModel::from(row.clone()))
             .exec_without_returning(db)
@@ -489,6 +506,7 @@ impl Checkout {
         let moved = checkout_session::Entity::update_many()
             .col_expr(checkout_session::Column::Status, Expr::value(to.as_str()))
             .col_expr(checkout_session::Column::CompletedAt, Expr::value(now))
+            .col_expr(checkout_session::Column::PaymentIntent, Expr::value(event.payment_intent.clone()))
             .filter(checkout_session::Column::Id.eq(page.id))
             .filter(checkout_session::Column::Status.is_in(from.iter().map(|s| s.as_str())))
             .exec(txn)

@@ -4,6 +4,7 @@
 //!
 //! Card numbers never reach kaimono; only provider tokens and references are kept.
 
+mod card_refunds;
 mod cards;
 mod checkout;
 mod deposit;
@@ -18,6 +19,7 @@ mod statement;
 mod stripe;
 mod transfers;
 
+pub use card_refunds::{CardRefund, CardRefundStatus, MAX_REFUND_ATTEMPTS, card_refunds_of, queue_card_refund};
 pub use cards::{customer_ref, delete_card, list_cards, register_card, set_default_card};
 pub use checkout::{
     Checkout, CheckoutEvent, CheckoutEventKind, CheckoutPage, CheckoutPayee, CheckoutRequest, CheckoutStatus,

@@ -40,7 +40,7 @@ pub use photos::{MAX_PARCEL_PHOTOS, MAX_PHOTOS_PER_ITEM, add_item_photo, add_par
 pub use queries::{
     Actor, MemberList, ProxyQueues, member_proxy_orders, proxy_order_for, proxy_queues, shop_proxy_orders,
 };
-pub use refund::cancel_paid_item;
+pub use refund::{cancel_paid_item, set_refund_to};
 pub use request::{answer_question, ask_before_buying, cancel_item, change_quantity, mark_item, quote, submit_request};
 pub use settings::{proxy_settings, update_proxy_settings};
 pub use shipping::{

@@ -325,6 +325,33 @@ pub struct ProxyOrder {
     pub local_charges: Vec<LocalCharge>,
     /// PRX-08: photos of the weighed parcel (the scale's reading, the tape measure).
     pub parcel_photos: Vec<ItemPhoto>,
+    /// PAY-06: where refunds of cancelled paid items go.
+    pub refund_to: RefundTo,
+}
+
+/// PAY-06: where a proxy order's refunds go — the deposit, unless the member asks for the card that paid
+/// (what a card did not pay still goes to the deposit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefundTo {
+    Deposit,
+    Card,
+}
+
+impl RefundTo {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefundTo::Deposit => "deposit",
+            RefundTo::Card => "card",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "deposit" => Some(RefundTo::Deposit),
+            "card" => Some(RefundTo::Card),
+            _ => None,
+        }
+    }
 }
 
 /// PRX-07: what an exchange or a return with a seller in Japan cost, billed on the 2nd invoice.

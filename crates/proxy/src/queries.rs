@@ -175,6 +175,7 @@ pub(crate) async fn load(
                     .unwrap_or_else(|| StorageTerms::from(&ProxySettings::default())),
                 local_charges: charges.remove(&o.id).unwrap_or_default(),
                 parcel_photos: parcel_photos.remove(&o.id).unwrap_or_default(),
+                refund_to: RefundTo::parse(&o.refund_to).ok_or_else(|| corrupt("refund to", &o.refund_to))?,
             })
         })
         .collect()

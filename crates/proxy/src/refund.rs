@@ -2,7 +2,9 @@
 //! sold out, or cancelled and refunded by the seller — staff cancel it with a reason. What the member paid
 //! for it (its goods, the seller's shipping and the fee on them) goes back to the deposit at once; the 1st
 //! invoice is rewritten for the items left (the paid version kept). The last item cancelled cancels the
-//! order. Card refunds on request are not offered yet: the deposit pays the next order.
+//! order. The refund goes to the deposit, or — when the member asked for it — back to the card that paid
+//! the 1st invoice on a hosted page (queued in this transaction, paid back by the card-refund job); what
+//! the card did not pay still goes to the deposit.
 
 use crate::billing::{first_invoice_amounts, reference, reissue_paid_invoice};
 use crate::error::ProxyError;
@@ -53,10 +55,18 @@ pub async fn cancel_paid_item(
     let left = proxy_order_for(db, Actor::Shop(shop), id).await?;
     let amounts = first_invoice_amounts(&left.items, &proxy_settings(db, shop).await?)?;
     let refund = reissue_paid_invoice(db, &left, &paid, amounts, now).await?;
-    if refund > Money::ZERO {
-        let movement =
-            Movement { reference: Some(reference(id, Stage::First)), reason: Some(reason.clone()), by: Some(staff) };
-        kaimono_payments::credit_deposit(db, order.account_id, shop, DepositKind::Refund, refund, movement, now)
+    let paid_with = reference(id, Stage::First);
+    let to_card = match order.refund_to {
+        RefundTo::Card if refund > Money::ZERO => {
+            let whose = (order.account_id, shop);
+            kaimono_payments::queue_card_refund(db, &paid_with, whose, refund, now).await?
+        }
+        _ => Money::ZERO,
+    };
+    let to_deposit = refund - to_card;
+    if to_deposit > Money::ZERO {
+        let movement = Movement { reference: Some(paid_with), reason: Some(reason.clone()), by: Some(staff) };
+        kaimono_payments::credit_deposit(db, order.account_id, shop, DepositKind::Refund, to_deposit, movement, now)
             .await?;
     }
     let by = By::Staff(staff);
@@ -73,8 +83,31 @@ pub async fn cancel_paid_item(
         "item": found.name,
         "reason": reason,
         "refund": refund.to_string(),
+        "to_card": to_card.to_string(),
+        "to_deposit": to_deposit.to_string(),
+        "by_card": to_card > Money::ZERO,
+        "by_deposit": to_deposit > Money::ZERO,
         "cancelled": nothing_left,
     });
     tell_member(db, &order, Template::ProxyItemRefunded, context, now).await?;
     proxy_order_for(db, Actor::Shop(shop), id).await
+}
+
+/// PAY-06: the member chooses where the order's refunds go; any time before the order ends.
+pub async fn set_refund_to(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    id: Uuid,
+    to: RefundTo,
+) -> Result<ProxyOrder, ProxyError> {
+    let order = proxy_order_for(db, Actor::Member(account), id).await?;
+    if !order.status.in_progress() {
+        return Err(ProxyError::InvalidTransition { from: order.status.as_str(), to: "refund_method_changed" });
+    }
+    proxy_order::Entity::update_many()
+        .col_expr(proxy_order::Column::RefundTo, Expr::value(to.as_str()))
+        .filter(proxy_order::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    proxy_order_for(db, Actor::Member(account), id).await
 }

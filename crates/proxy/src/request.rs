@@ -68,6 +68,7 @@ pub async fn submit_request(
         receipt_public: Set(false),
         payment_reminded_at: Set(None),
         weight_disputed_at: Set(None),
+        refund_to: Set(RefundTo::Deposit.as_str().to_owned()),
     })
     .exec_without_returning(db)
     .await?;

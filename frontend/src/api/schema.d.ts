@@ -798,6 +798,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/proxy-orders/{order_id}/refund-to": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Choose where refunds of this order's cancelled paid items go (PAY-06): the deposit (the default), or
+     *     the card that paid the 1st invoice on the hosted page — what the card did not pay still goes to the
+     *     deposit. Any time while the order is in progress (409 after).
+     */
+    put: operations["set_proxy_refund_to"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/proxy-orders/{order_id}/timeline": {
     parameters: {
       query?: never;
@@ -4172,6 +4193,8 @@ export interface components {
        *     at the order's `…/photos/{photo_id}` like the inspection photos.
        */
       parcel_photos: components["schemas"]["ItemPhotoResponse"][];
+      /** @description PAY-06: where refunds of cancelled paid items go. */
+      refund_to: components["schemas"]["RefundTo"];
     };
     /** @description The service's fee rule, card surcharge and storage clock. */
     ProxySettingsDto: {
@@ -4270,6 +4293,16 @@ export interface components {
     RefundItemRequest: {
       /** @description Why the item cannot be supplied, for the member (`販売者の在庫切れ`), 1–200 characters. */
       reason: string;
+    };
+    /**
+     * @description Where refunds of cancelled paid items go (PAY-06): the `deposit` (the default), or the `card` that
+     *     paid the 1st invoice on the hosted page (what the card did not pay still goes to the deposit).
+     * @enum {string}
+     */
+    RefundTo: "deposit" | "card";
+    RefundToRequest: {
+      /** @description `deposit` or `card`. */
+      refund_to: components["schemas"]["RefundTo"];
     };
     /** @description The fee to each region of Japan, tax-inclusive whole yen as decimal strings. */
     RegionFeesDto: {
@@ -9461,6 +9494,131 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["ReceiptRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ProxyOrderResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  set_proxy_refund_to: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The proxy order */
+        order_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RefundToRequest"];
       };
     };
     responses: {

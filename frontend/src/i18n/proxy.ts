@@ -201,6 +201,13 @@ export const proxyJa = {
   // Messages (MSG-01 to MSG-04)
   photos: "検品写真",
   localCharges: "国内送料（交換・返品）",
+  refundTo: {
+    label: "購入できなかった商品の返金先",
+    deposit: "デポジット",
+    card: "お支払いに使ったカード",
+    hint: "カードへの返金はカードで支払った分までです。残りはデポジットに返金します。",
+    saved: "返金先を変更しました。",
+  },
   photo: "{{name}} の写真 {{number}}",
   timeline: "履歴",
   cardPaid: "カードでのお支払いを受け付けました。反映まで少しお待ちください。",
@@ -421,6 +428,13 @@ export const proxyEn: typeof proxyJa = {
   },
   photos: "Inspection photos",
   localCharges: "Local shipping (exchanges, returns)",
+  refundTo: {
+    label: "Refunds of items that cannot be bought go to",
+    deposit: "My deposit",
+    card: "The card I paid with",
+    hint: "A card gets back at most what it paid; the rest goes to the deposit.",
+    saved: "Refund method changed.",
+  },
   photo: "Photo {{number}} of {{name}}",
   timeline: "History",
   cardPaid: "Your card payment was received. It may take a moment to show.",

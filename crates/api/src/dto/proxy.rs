@@ -51,6 +51,12 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// Where refunds of cancelled paid items go (PAY-06): the `deposit` (the default), or the `card` that
+    /// paid the 1st invoice on the hosted page (what the card did not pay still goes to the deposit).
+    RefundToDto as RefundTo => proxy::RefundTo { Deposit, Card }
+}
+
+wire_enum! {
     /// The member's wish for the international shipment.
     ShippingPriorityDto as ShippingPriority => proxy::ShippingPriority { Cheapest, Fastest }
 }
@@ -242,6 +248,8 @@ pub struct ProxyOrderResponse {
     /// PRX-08: photos of the weighed parcel (the scale's reading, the tape measure), oldest first; served
     /// at the order's `…/photos/{photo_id}` like the inspection photos.
     pub parcel_photos: Vec<ItemPhotoResponse>,
+    /// PAY-06: where refunds of cancelled paid items go.
+    pub refund_to: RefundToDto,
 }
 
 /// A local shipping cost (PRX-07).
@@ -419,6 +427,7 @@ impl From<proxy::ProxyOrder> for ProxyOrderResponse {
                 })
                 .collect(),
             parcel_photos: o.parcel_photos.iter().map(ItemPhotoResponse::from).collect(),
+            refund_to: o.refund_to.into(),
             shipping_priority: o.shipping_priority.into(),
             ship_to: o.ship_to.into(),
             note: o.note,

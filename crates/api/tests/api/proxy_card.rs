@@ -1,7 +1,7 @@
 //! PAY-07: paying a proxy order by card on a hosted page — the surcharge shown before the redirect, the
 //! provider's signed webhook settling it once, whatever arrives twice, out of order, forged or late.
 
-use crate::proxy::{Proxy, items, my_path, proxy_service, quote_all, submit, yen};
+use crate::proxy::{Proxy, items, my_path, proxy_service, quote_all, staff_path, submit, yen};
 use kaimono_core::Clock;
 use kaimono_test_support::*;
 use serde_json::{Value, json};
@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 db_tests!(
     pay07_a_hosted_card_page_charges_the_surcharge_and_its_webhook_settles_once,
     pay07_the_sandbox_page_pays_through_the_same_webhook_and_only_for_its_member,
+    pay06_refunds_go_back_to_the_card_when_the_member_asks_and_to_the_deposit_if_it_refuses,
 );
 
 const WEBHOOK: &str = "/api/v1/payments/checkout/webhook";
@@ -144,4 +145,81 @@ async fn pay07_the_sandbox_page_pays_through_the_same_webhook_and_only_for_its_m
     assert_eq!(yen(&deposit["balance"]), yen(&second["amount"]));
     let (_, timeline) = app.get(&my_path(&order, "/timeline"), member).await;
     assert!(timeline.as_array().unwrap().iter().any(|e| e["what"] == "card_to_deposit"));
+}
+
+async fn card_refunds(app: &TestApp) -> Vec<kaimono_entity::card_refund::Model> {
+    use sea_orm::{EntityTrait, QueryOrder};
+    kaimono_entity::card_refund::Entity::find()
+        .order_by_asc(kaimono_entity::card_refund::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn run_card_refunds(app: &TestApp) -> u64 {
+    app.state.settlement.refund_cards_due(&app.db, "test-worker", app.clock.now(), 10, &|| false).await.unwrap()
+}
+
+async fn pay06_refunds_go_back_to_the_card_when_the_member_asks_and_to_the_deposit_if_it_refuses(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let p = proxy_service(&app, "cardback@example.test").await;
+    let (member, staff) = (Some(p.member.1.as_str()), Some(p.shop.staff.access_token.as_str()));
+    let order = quoted(&app, &p, "back").await;
+
+    // The member asks for refunds to the card; bad values, strangers and no token are refused.
+    let choice = my_path(&order, "/refund-to");
+    let (status, chosen) = app.put(&choice, member, json!({"refund_to": "card"})).await;
+    assert_eq!((status, chosen["refund_to"].as_str()), (200, Some("card")), "{chosen}");
+    assert_eq!(app.put(&choice, member, json!({"refund_to": "cash"})).await.0, 422);
+    assert_eq!(app.put(&choice, None, json!({"refund_to": "card"})).await.0, 401);
+    let (_, stranger) = fast_member(&app, "elsewhere@example.test").await;
+    assert_eq!(app.put(&choice, Some(&stranger), json!({"refund_to": "card"})).await.0, 404);
+
+    // Paid on the hosted page.
+    let (_, page) = app.post(&my_path(&order, "/payment/card"), member, json!({})).await;
+    let session = session_of(page["url"].as_str().unwrap());
+    let paid = kaimono_payments::completed_event("evt_back", &session, yen(&page["total"]));
+    let (status, _) = deliver(&app, &paid, Some(&app.state.checkout.sign(&paid, app.clock.now()).unwrap())).await;
+    assert_eq!(status, 200);
+
+    // The mugs are sold out: their ¥2,100 goes back to the card, by the job, once; not to the deposit.
+    let mugs = staff_path(&p, &order, &format!("/items/{}/refund", order["items"][1]["id"].as_str().unwrap()));
+    let (status, after) = app.post(&mugs, staff, json!({"reason": "販売者の在庫切れ"})).await;
+    assert_eq!(status, 200, "{after}");
+    let mail = &app.mailbox("cardback@example.test").await[0];
+    assert_eq!(mail["template"], "proxy_item_refunded");
+    assert!(!mail["body"].as_str().unwrap().contains("デポジットへ"), "{mail}");
+    assert!(mail["body"].as_str().unwrap().contains("お支払いに使われたカードへ: ¥2,100"), "{mail}");
+    let queued = card_refunds(&app).await;
+    assert_eq!((queued.len(), queued[0].amount, queued[0].status.as_str()), (1, 2100, "pending"));
+    assert_eq!(run_card_refunds(&app).await, 1);
+    assert_eq!(run_card_refunds(&app).await, 0, "paid back once");
+    let done = card_refunds(&app).await;
+    assert_eq!(done[0].status, "succeeded");
+    assert!(done[0].provider_refund_id.as_deref().is_some_and(|r| r.starts_with("sbx_re_")), "{done:?}");
+    let deposit = format!("/api/v1/me/deposits/{}", p.shop.id);
+    assert_eq!(yen(&app.get(&deposit, member).await.1["balance"]), 0);
+
+    // The provider refuses the next one again and again: after the last try it goes to the deposit.
+    let spoons = staff_path(&p, &order, &format!("/items/{}/refund", order["items"][2]["id"].as_str().unwrap()));
+    assert_eq!(app.post(&spoons, staff, json!({"reason": "販売終了"})).await.0, 200);
+    {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        kaimono_entity::checkout_session::Entity::update_many()
+            .col_expr(kaimono_entity::checkout_session::Column::PaymentIntent, Expr::value("pi_unknown"))
+            .filter(kaimono_entity::checkout_session::Column::ProviderSessionId.eq(session.as_str()))
+            .exec(&app.db)
+            .await
+            .unwrap();
+    }
+    for _ in 1..kaimono_payments::MAX_REFUND_ATTEMPTS {
+        assert_eq!(run_card_refunds(&app).await, 0);
+        app.clock.advance(chrono::Duration::hours(24));
+    }
+    assert_eq!(run_card_refunds(&app).await, 1);
+    let last = card_refunds(&app).await.pop().unwrap();
+    assert_eq!((last.status.as_str(), last.attempts), ("to_deposit", kaimono_payments::MAX_REFUND_ATTEMPTS - 1));
+    let token = token_for(&app, &p.member.0.0.to_string(), kaimono_accounts::Role::Member);
+    let (_, balance) = app.get(&deposit, Some(&token)).await;
+    assert_eq!(yen(&balance["balance"]), last.amount, "{balance}");
 }

@@ -13,6 +13,7 @@ import { useMyProxyOrder } from "./api/get-my-proxy-order";
 import { MemberItems } from "./member-items";
 import { OrderProgress } from "./order-progress";
 import { ReceiptDialog } from "./receipt-dialog";
+import { RefundChoice } from "./refund-choice";
 import { WeightEvidence } from "./weight-evidence";
 import { Billing } from "../../shared/ui/proxy-billing";
 import { OrderBasics } from "../../shared/ui/proxy-basics";
@@ -57,6 +58,7 @@ export function ProxyOrderPage() {
       <OrderProgress order={o} onReceipt={() => setReceipt(true)} />
       <OrderBasics order={o} />
       <Billing order={o} />
+      <RefundChoice order={o} />
       <MemberItems order={o} />
       <WeightEvidence order={o} />
       <ShipmentCard order={o} />

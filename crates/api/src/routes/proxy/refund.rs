@@ -1,12 +1,13 @@
-//! Cancelling a paid item the seller cannot supply, refunded to the member's deposit (PAY-06, PRX-06).
+//! Cancelling a paid item the seller cannot supply, refunded to the member's deposit or card (PAY-06,
+//! PRX-06), and the member's choice between the two.
 
-use crate::auth::ShopStaff;
-use crate::dto::proxy::ProxyOrderResponse;
+use crate::auth::{Member, ShopStaff};
+use crate::dto::proxy::{ProxyOrderResponse, RefundToDto};
 use crate::dto::validate_not_blank;
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
-use actix_web::{post, web};
+use actix_web::{post, put, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -14,7 +15,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(refund_proxy_item);
+    cfg.service(refund_proxy_item).service(set_proxy_refund_to);
 }
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
@@ -54,6 +55,36 @@ pub async fn refund_proxy_item(
     let order =
         kaimono_proxy::cancel_paid_item(&txn, staff.shop, (id, item), reason, staff.account_id, state.clock.now())
             .await?;
+    txn.commit().await?;
+    Ok(web::Json(order.into()))
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefundToRequest {
+    /// `deposit` or `card`.
+    pub refund_to: RefundToDto,
+}
+
+/// Choose where refunds of this order's cancelled paid items go (PAY-06): the deposit (the default), or
+/// the card that paid the 1st invoice on the hosted page — what the card did not pay still goes to the
+/// deposit. Any time while the order is in progress (409 after).
+#[utoipa::path(
+    tag = "proxy",
+    params(("order_id" = Uuid, Path, description = "The proxy order")),
+    request_body = RefundToRequest,
+    responses((status = 200, body = ProxyOrderResponse), BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[put("/me/proxy-orders/{order_id}/refund-to")]
+pub async fn set_proxy_refund_to(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+    body: ValidJson<RefundToRequest>,
+) -> Result<web::Json<ProxyOrderResponse>, ApiError> {
+    let txn = crate::database::begin_write(&state.db).await?;
+    let order = kaimono_proxy::set_refund_to(&txn, member.0, *path, body.0.refund_to.into()).await?;
     txn.commit().await?;
     Ok(web::Json(order.into()))
 }

@@ -100,6 +100,17 @@ async fn msg01_msg03_a_reservations_thread_closes_thirty_days_after_the_shop_ref
     let question = json!({"title": "来店時間", "body": "夕方18時ごろに伺っても大丈夫ですか？"});
     let (status, sent) = app.post(&mine, Some(&member), question.clone()).await;
     assert_eq!((status, sent["author"].as_str()), (201, Some("member")), "{sent}");
+    // MSG-02: a PDF (a map, say) kept as sent, for the two sides only.
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec();
+    let (status, with_file) = send_files(&app, &mine, &member, vec![("地図.pdf", pdf.clone())]).await;
+    assert_eq!(status, 201, "{with_file}");
+    let file = format!("/attachments/{}", with_file["attachments"][0]["id"].as_str().unwrap());
+    let (status, headers, bytes) = fetch(&app, &mine.replace("/messages", &file), Some(&member)).await;
+    assert_eq!((status, headers["content-type"].to_str().unwrap(), bytes), (200, "application/pdf", pdf));
+    assert_eq!(fetch(&app, &theirs.replace("/messages", &file), Some(&staff)).await.0, 200);
+    let (_, outsider) = fast_member(&app, "outsider@example.test").await;
+    assert_eq!(fetch(&app, &mine.replace("/messages", &file), Some(&outsider)).await.0, 404);
+    assert_eq!(fetch(&app, &mine.replace("/messages", &file), None).await.0, 401);
     let mail = &app.mailbox("shop@alpha.test").await[0];
     assert!(mail["body"].as_str().unwrap().contains("お取り置き"), "{mail}");
     let (_, threads) = app.get(&format!("/api/v1/shops/{}/message-threads", shop.id), Some(&staff)).await;
@@ -125,6 +136,6 @@ async fn msg01_msg03_a_reservations_thread_closes_thirty_days_after_the_shop_ref
     let (_, thread) = app.get(&theirs, Some(&staff)).await;
     assert_eq!(
         (thread["accepts_messages"].as_bool(), thread["messages"].as_array().map(Vec::len)),
-        (Some(false), Some(3))
+        (Some(false), Some(4))
     );
 }

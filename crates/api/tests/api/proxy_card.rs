@@ -174,6 +174,10 @@ async fn pay06_refunds_go_back_to_the_card_when_the_member_asks_and_to_the_depos
     assert_eq!(app.put(&choice, None, json!({"refund_to": "card"})).await.0, 401);
     let (_, stranger) = fast_member(&app, "elsewhere@example.test").await;
     assert_eq!(app.put(&choice, Some(&stranger), json!({"refund_to": "card"})).await.0, 404);
+    let (_, ended) = submit(&app, &p, "ended", items()).await;
+    app.post(&my_path(&ended, "/cancel"), member, json!({})).await;
+    let (status, problem) = app.put(&my_path(&ended, "/refund-to"), member, json!({"refund_to": "card"})).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "a cancelled order: {problem}");
 
     // Paid on the hosted page.
     let (_, page) = app.post(&my_path(&order, "/payment/card"), member, json!({})).await;

@@ -217,6 +217,9 @@ async fn prx08_staff_photograph_the_weighed_parcel_as_evidence_the_member_sees(b
     assert_eq!(app.upload(&photos, None, drawn_sample(1, 10, 10), None).await.0, 401);
     let (status, problem) = app.upload(&photos, Some(&staff), PDF.to_vec(), None).await;
     assert_eq!((status, problem["code"].as_str()), (422, Some("unsupported_image")), "{problem}");
+    let other = create_proxy_shop(&app, "another-daiko").await;
+    let foreign = format!("/api/v1/shops/{}/proxy-orders/{}/parcel-photos", other.id, order["id"].as_str().unwrap());
+    assert_eq!(app.upload(&foreign, Some(&other.staff.access_token), drawn_sample(3, 10, 10), None).await.0, 404);
 
     // At most five.
     for n in 6..9 {

@@ -37,6 +37,10 @@ mod m20261205_000031_create_proxy_local_charges;
 mod m20261205_000032_create_proxy_parcel_photos;
 mod m20261205_000033_create_card_refunds;
 mod m20261205_000034_add_proxy_refund_to;
+mod m20261205_000035_add_product_subscription;
+mod m20261205_000036_create_subscriptions;
+mod m20261205_000037_add_order_subscription;
+mod m20261205_000038_add_order_line_stocked;
 
 pub struct Migrator;
 
@@ -78,6 +82,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000032_create_proxy_parcel_photos::Migration),
             Box::new(m20261205_000033_create_card_refunds::Migration),
             Box::new(m20261205_000034_add_proxy_refund_to::Migration),
+            Box::new(m20261205_000035_add_product_subscription::Migration),
+            Box::new(m20261205_000036_create_subscriptions::Migration),
+            Box::new(m20261205_000037_add_order_subscription::Migration),
+            Box::new(m20261205_000038_add_order_line_stocked::Migration),
         ]
     }
 }

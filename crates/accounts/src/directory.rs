@@ -66,3 +66,15 @@ pub async fn member_locale(db: &impl ConnectionTrait, member: AccountId) -> Resu
     let row = account::Entity::find_by_id(member.0).one(db).await?.ok_or(AccountError::NotFound)?;
     Ok(Locale::parse_or_default(&row.locale))
 }
+
+/// A member's name and email, for mail about the member to a shop (SUB-10).
+#[derive(Debug, Clone)]
+pub struct MemberContact {
+    pub name: String,
+    pub email: String,
+}
+
+pub async fn member_contact(db: &impl ConnectionTrait, member: AccountId) -> Result<MemberContact, AccountError> {
+    let row = account::Entity::find_by_id(member.0).one(db).await?.ok_or(AccountError::NotFound)?;
+    Ok(MemberContact { name: row.name, email: row.email })
+}

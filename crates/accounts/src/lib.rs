@@ -21,7 +21,7 @@ mod signup;
 mod staff;
 
 pub use addresses::{create_address, delete_address, get_address, list_addresses, update_address};
-pub use directory::{member_locale, member_names, notify_member, search_members};
+pub use directory::{MemberContact, member_contact, member_locale, member_names, notify_member, search_members};
 pub use email_tokens::LinkPurpose;
 pub use error::AccountError;
 pub use housekeeping::prune;

@@ -12,6 +12,8 @@ use std::time::Duration;
 const OUTBOX_BATCH: usize = 500;
 /// Payment links and holds one expiry claim takes.
 const EXPIRY_BATCH: u64 = 200;
+/// Subscriptions one generation transaction takes (SUB-04).
+const GENERATION_BATCH: u64 = 200;
 /// Sign-up and reset links one run of the link job mails.
 const LINK_BATCH: u64 = 100;
 
@@ -67,6 +69,7 @@ pub fn jobs(
         }),
     });
     let (refund_worker, refund_settlement) = (worker.to_owned(), settlement.clone());
+    let authorize_settlement = settlement.clone();
     jobs.push(Job {
         name: "card_refunds",
         every: Duration::from_secs(5),
@@ -119,6 +122,54 @@ pub fn jobs(
                 let completed = kaimono_proxy::complete_shipped(&db, now, EXPIRY_BATCH).await?;
                 if completed > 0 {
                     tracing::info!(completed, "completed proxy orders shipped 30 days ago");
+                }
+                Ok(())
+            })
+        }),
+    });
+    jobs.push(Job {
+        name: "subscription_generation",
+        every: Duration::from_secs(60),
+        exclusive: false,
+        run: Arc::new(|db, now, shutdown| {
+            Box::pin(async move {
+                let stopping = || shutdown.requested();
+                let run = kaimono_subscriptions::generate_due(&db, now, GENERATION_BATCH, &stopping).await?;
+                if run != kaimono_subscriptions::GenerationRun::default() {
+                    tracing::info!(
+                        generated = run.generated,
+                        skipped = run.skipped,
+                        ended = run.ended,
+                        failed = run.failed,
+                        "generated subscription orders"
+                    );
+                }
+                Ok(())
+            })
+        }),
+    });
+    let (authorize_worker, public_url) = (worker.to_owned(), config.public_url.clone());
+    jobs.push(Job {
+        name: "subscription_authorizations",
+        every: Duration::from_secs(5),
+        exclusive: false,
+        run: Arc::new(move |db, now, shutdown| {
+            let (settlement, worker, url) =
+                (authorize_settlement.clone(), authorize_worker.clone(), public_url.clone());
+            Box::pin(async move {
+                let stopping = || shutdown.requested();
+                let settled = kaimono_subscriptions::authorize_queued(
+                    &db,
+                    &settlement,
+                    &url,
+                    &worker,
+                    now,
+                    EXPIRY_BATCH,
+                    &stopping,
+                )
+                .await?;
+                if settled > 0 {
+                    tracing::info!(settled, "authorized generated subscription orders");
                 }
                 Ok(())
             })

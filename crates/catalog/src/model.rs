@@ -250,12 +250,25 @@ impl ReservationPayment {
     }
 }
 
-/// How a product can be bought (CAT-04).
+/// How a product can be bought (CAT-04, CAT-05).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fulfilment {
     pub reservable: bool,
     pub deliverable: bool,
     pub reservation_payment: ReservationPayment,
+    /// Offered as a subscription on these terms (none: not subscription-enabled).
+    pub subscription: Option<SubscriptionTerms>,
+}
+
+/// CAT-05: what a product costs on subscription. The regular price is ignored for subscriptions (SUB-03).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubscriptionTerms {
+    /// The first delivery's price, tax included.
+    pub first_price: Money,
+    /// The price from the 2nd delivery on.
+    pub price: Money,
+    /// Deliveries at most, the first included; none for no limit.
+    pub max_deliveries: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -353,6 +366,8 @@ pub struct ProductChanges {
     pub reservable: Option<bool>,
     pub deliverable: Option<bool>,
     pub reservation_payment: Option<ReservationPayment>,
+    /// `Some(None)` stops offering it as a subscription (running subscriptions are not affected).
+    pub subscription: Option<Option<SubscriptionTerms>>,
     pub active: Option<bool>,
 }
 

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 fn to_product(row: product::Model) -> Product {
+    let subscription = subscription_terms(&row);
     Product {
         id: ProductId(row.id),
         shop_id: ShopId(row.shop_id),
@@ -27,11 +28,34 @@ fn to_product(row: product::Model) -> Product {
             deliverable: row.deliverable,
             reservation_payment: ReservationPayment::parse(&row.reservation_payment)
                 .unwrap_or(ReservationPayment::InStore),
+            subscription,
         },
         active: row.active,
         created_at: row.created_at,
         updated_at: row.updated_at,
     }
+}
+
+pub(crate) fn subscription_terms(row: &product::Model) -> Option<SubscriptionTerms> {
+    match (row.subscription_enabled, row.subscription_first_price, row.subscription_price) {
+        (true, Some(first), Some(price)) => Some(SubscriptionTerms {
+            first_price: Money::yen(first),
+            price: Money::yen(price),
+            max_deliveries: row.subscription_max_deliveries.and_then(|m| u32::try_from(m).ok()),
+        }),
+        _ => None,
+    }
+}
+
+/// The columns of a product's subscription terms.
+fn set_subscription(row: &mut product::ActiveModel, terms: Option<SubscriptionTerms>) -> Result<(), CatalogError> {
+    let yen = |m: Money| m.to_yen().map_err(|_| CatalogError::InvalidPrice);
+    row.subscription_enabled = Set(terms.is_some());
+    row.subscription_first_price = Set(terms.map(|t| yen(t.first_price)).transpose()?);
+    row.subscription_price = Set(terms.map(|t| yen(t.price)).transpose()?);
+    row.subscription_max_deliveries =
+        Set(terms.and_then(|t| t.max_deliveries).map(|m| i32::try_from(m).unwrap_or(i32::MAX)));
+    Ok(())
 }
 
 fn to_variant(row: variant::Model) -> Variant {
@@ -246,7 +270,7 @@ pub async fn create_product(
 ) -> Result<ProductDetail, CatalogError> {
     let id = ProductId::new();
     let search = search_text(&new.name, &new.description, &new.category);
-    product::Entity::insert(product::ActiveModel {
+    let mut row = product::ActiveModel {
         id: Set(id.0),
         search_text: Set(search),
         shop_id: Set(shop_id.0),
@@ -260,10 +284,10 @@ pub async fn create_product(
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
-    })
-    .exec_without_returning(db)
-    .await
-    .map_err(|e| match e.sql_err() {
+        ..Default::default()
+    };
+    set_subscription(&mut row, new.fulfilment.subscription)?;
+    product::Entity::insert(row).exec_without_returning(db).await.map_err(|e| match e.sql_err() {
         Some(SqlErr::ForeignKeyConstraintViolation(_)) => CatalogError::ShopNotFound,
         _ => e.into(),
     })?;
@@ -307,6 +331,9 @@ pub async fn update_product(
     }
     if let Some(v) = changes.reservation_payment {
         row.reservation_payment = Set(v.as_str().to_owned());
+    }
+    if let Some(v) = changes.subscription {
+        set_subscription(&mut row, v)?;
     }
     if let Some(v) = changes.active {
         row.active = Set(v);

@@ -32,6 +32,8 @@ pub struct VariantView {
     pub reservation_payment: String,
     /// Units on its shop's shelf now.
     pub available: i32,
+    /// Its product's subscription terms, if it is offered on subscription (CAT-05).
+    pub subscription: Option<crate::SubscriptionTerms>,
 }
 
 /// The views of these variants (unknown ids are left out).
@@ -78,6 +80,7 @@ pub async fn variant_views(
                 deliverable: p.deliverable,
                 reservable: p.reservable,
                 reservation_payment: p.reservation_payment.clone(),
+                subscription: crate::products::subscription_terms(p),
                 available: shelf.get(&(v.id, p.shop_id)).copied().unwrap_or(0),
             },
         );

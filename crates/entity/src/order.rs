@@ -38,6 +38,17 @@ pub struct Model {
     pub shipping_fee: i64,
     /// The carrier chosen at checkout (`yamato` …), if the shop ships with set carriers.
     pub shipping_carrier: Option<String>,
+    /// SUB-12: the subscription this order was generated from (or placed with).
+    pub subscription_id: Option<Uuid>,
+    pub subscription_number: Option<String>,
+    /// The subscription's next delivery when this order was generated.
+    pub next_delivery_on: Option<Date>,
+    /// The subscription's memo, copied at generation.
+    pub memo: Option<String>,
+    /// How a subscription order is paid (`card`, `cash_on_delivery`, `deferred`, `custom:<id>`).
+    pub payment_method: Option<String>,
+    /// The payment method's fee in whole yen (cash on delivery), included in `total` (taxed at 10 %).
+    pub payment_fee: i64,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

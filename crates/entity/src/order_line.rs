@@ -16,6 +16,8 @@ pub struct Model {
     pub unit_price: i64,
     pub quantity: i32,
     pub status: String,
+    /// The units came off the shelf (false for a subscription's generated line, SUB-04).
+    pub stocked: bool,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -59,6 +59,12 @@ pub enum Template {
     OrderMessageToMember,
     /// MSG-04: the member wrote on the order's thread (to the shop's contact address).
     OrderMessageToShop,
+    /// SUB-01: the subscription is placed (定期購入自動返信メール), with its first order.
+    SubscriptionPlaced,
+    /// SUB-10: a member changed a subscription on My Page (to the shop's contact address).
+    SubscriptionChangedByMember,
+    /// SUB-04: a generated order's card authorization failed; the link to pay it with another card.
+    SubscriptionAuthorizationFailed,
 }
 
 impl Template {
@@ -90,6 +96,9 @@ impl Template {
             Template::ProxyCompleted => "proxy_completed",
             Template::OrderMessageToMember => "order_message_to_member",
             Template::OrderMessageToShop => "order_message_to_shop",
+            Template::SubscriptionPlaced => "subscription_placed",
+            Template::SubscriptionChangedByMember => "subscription_changed_by_member",
+            Template::SubscriptionAuthorizationFailed => "subscription_authorization_failed",
         }
     }
 
@@ -155,6 +164,20 @@ impl Template {
             (Template::OrderMessageToMember, Locale::En) => include_str!("../templates/order_message_to_member.en.txt"),
             (Template::OrderMessageToShop, Locale::Ja) => include_str!("../templates/order_message_to_shop.ja.txt"),
             (Template::OrderMessageToShop, Locale::En) => include_str!("../templates/order_message_to_shop.en.txt"),
+            (Template::SubscriptionPlaced, Locale::Ja) => include_str!("../templates/subscription_placed.ja.txt"),
+            (Template::SubscriptionPlaced, Locale::En) => include_str!("../templates/subscription_placed.en.txt"),
+            (Template::SubscriptionChangedByMember, Locale::Ja) => {
+                include_str!("../templates/subscription_changed_by_member.ja.txt")
+            }
+            (Template::SubscriptionChangedByMember, Locale::En) => {
+                include_str!("../templates/subscription_changed_by_member.en.txt")
+            }
+            (Template::SubscriptionAuthorizationFailed, Locale::Ja) => {
+                include_str!("../templates/subscription_authorization_failed.ja.txt")
+            }
+            (Template::SubscriptionAuthorizationFailed, Locale::En) => {
+                include_str!("../templates/subscription_authorization_failed.en.txt")
+            }
         }
     }
 }

@@ -3,13 +3,17 @@
 
 use crate::cart::cart_of;
 use crate::error::OrderError;
-use crate::model::{CartLine, Checkout, LineStatus, MAX_LINE_QUANTITY, Order, OrderStatus, with_shipping};
+use crate::model::{
+    Carrier, CartLine, Checkout, LineStatus, MAX_LINE_QUANTITY, Order, OrderStatus, OrderSubscription, with_shipping,
+};
 use crate::queries::load_orders;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::{CatalogError, ShippingQuote, take_stock};
 use kaimono_core::japan::japan_today;
-use kaimono_core::{AccountId, AddressId, Money, ShopId, normalize_for_search};
+use kaimono_core::{
+    AccountId, AddressId, Money, ShippingAddress, ShopId, TaxCategory, TaxSummary, normalize_for_search,
+};
 use kaimono_entity::{cart_item, order, order_line};
 use kaimono_messaging::{MailItem, Template};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -64,6 +68,80 @@ async fn quote_shipping(
     Ok(quote)
 }
 
+/// An order's row to write.
+pub(crate) struct NewOrder<'a> {
+    pub id: Uuid,
+    pub number: &'a str,
+    pub account_id: AccountId,
+    pub shop_id: ShopId,
+    pub status: OrderStatus,
+    pub ship_to: &'a ShippingAddress,
+    pub delivery_date: Option<NaiveDate>,
+    pub time_slot: Option<String>,
+    pub tax: &'a TaxSummary,
+    pub shipping_fee: Money,
+    pub payment_fee: Money,
+    pub carrier: Option<Carrier>,
+    pub subscription: Option<&'a OrderSubscription>,
+    pub memo: Option<String>,
+    pub payment_method: Option<String>,
+}
+
+/// Writes an order's row (its lines are the caller's).
+pub(crate) async fn insert_order(
+    db: &impl ConnectionTrait,
+    o: NewOrder<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), OrderError> {
+    let to = o.ship_to;
+    order::Entity::insert(order::ActiveModel {
+        id: Set(o.id),
+        number: Set(o.number.to_owned()),
+        account_id: Set(o.account_id.0),
+        shop_id: Set(o.shop_id.0),
+        status: Set(o.status.as_str().to_owned()),
+        ship_postal_code: Set(to.postal_code.clone()),
+        ship_prefecture: Set(to.prefecture),
+        ship_city: Set(to.city.clone()),
+        ship_street: Set(to.street.clone()),
+        ship_building: Set(to.building.clone()),
+        ship_name: Set(to.recipient_name.clone()),
+        ship_name_kana: Set(to.recipient_kana.clone()),
+        ship_phone: Set(to.phone.clone()),
+        delivery_date: Set(o.delivery_date),
+        delivery_time_slot: Set(o.time_slot),
+        total: Set(o.tax.total.to_yen()?),
+        tax_standard: Set(o.tax.tax_of(TaxCategory::Standard).to_yen()?),
+        tax_reduced: Set(o.tax.tax_of(TaxCategory::Reduced).to_yen()?),
+        shipping_fee: Set(o.shipping_fee.to_yen()?),
+        shipping_carrier: Set(o.carrier.map(|c| c.as_str().to_owned())),
+        search_text: Set(normalize_for_search(&format!(
+            "{}\n{}\n{}\n{}",
+            o.number,
+            to.recipient_name,
+            to.recipient_kana,
+            o.subscription.map(|s| s.number.as_str()).unwrap_or_default()
+        ))),
+        created_at: Set(now),
+        updated_at: Set(now),
+        carrier: Set(None),
+        tracking_number: Set(None),
+        cancel_reason: Set(None),
+        paid_at: Set(None),
+        shipped_at: Set(None),
+        cancelled_at: Set(None),
+        subscription_id: Set(o.subscription.map(|s| s.id)),
+        subscription_number: Set(o.subscription.map(|s| s.number.clone())),
+        next_delivery_on: Set(o.subscription.and_then(|s| s.next_delivery_on)),
+        memo: Set(o.memo),
+        payment_method: Set(o.payment_method),
+        payment_fee: Set(o.payment_fee.to_yen()?),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
 /// Places the member's cart. Run it in a (write) transaction.
 pub async fn place_orders(
     db: &impl ConnectionTrait,
@@ -110,42 +188,34 @@ pub async fn place_orders(
         let tax = with_shipping(lines.iter().map(|l| (l.tax_category, l.total())), shipping.fee);
         let id = Uuid::now_v7();
         let number = order_number(id, now);
-        order::Entity::insert(order::ActiveModel {
-            id: Set(id),
-            number: Set(number.clone()),
-            account_id: Set(account_id.0),
-            shop_id: Set(shop_id),
-            status: Set(OrderStatus::AwaitingStockCheck.as_str().to_owned()),
-            ship_postal_code: Set(ship_to.postal_code.clone()),
-            ship_prefecture: Set(ship_to.prefecture),
-            ship_city: Set(ship_to.city.clone()),
-            ship_street: Set(ship_to.street.clone()),
-            ship_building: Set(ship_to.building.clone()),
-            ship_name: Set(ship_to.recipient_name.clone()),
-            ship_name_kana: Set(ship_to.recipient_kana.clone()),
-            ship_phone: Set(ship_to.phone.clone()),
-            delivery_date: Set(checkout.delivery_date),
-            delivery_time_slot: Set(checkout.delivery_time_slot.clone()),
-            total: Set(tax.total.to_yen()?),
-            tax_standard: Set(tax.tax_of(kaimono_core::TaxCategory::Standard).to_yen()?),
-            tax_reduced: Set(tax.tax_of(kaimono_core::TaxCategory::Reduced).to_yen()?),
-            shipping_fee: Set(shipping.fee.to_yen()?),
-            shipping_carrier: Set(shipping.carrier.map(|c| c.as_str().to_owned())),
-            search_text: Set(normalize_for_search(&format!(
-                "{number}\n{}\n{}",
-                ship_to.recipient_name, ship_to.recipient_kana
-            ))),
-            created_at: Set(now),
-            updated_at: Set(now),
-            carrier: Set(None),
-            tracking_number: Set(None),
-            cancel_reason: Set(None),
-            paid_at: Set(None),
-            shipped_at: Set(None),
-            cancelled_at: Set(None),
-        })
-        .exec_without_returning(db)
-        .await?;
+        let ship_to = ShippingAddress {
+            postal_code: ship_to.postal_code.clone(),
+            prefecture: ship_to.prefecture,
+            city: ship_to.city.clone(),
+            street: ship_to.street.clone(),
+            building: ship_to.building.clone(),
+            recipient_name: ship_to.recipient_name.clone(),
+            recipient_kana: ship_to.recipient_kana.clone(),
+            phone: ship_to.phone.clone(),
+        };
+        let new = NewOrder {
+            id,
+            number: &number,
+            account_id,
+            shop_id: ShopId(shop_id),
+            status: OrderStatus::AwaitingStockCheck,
+            ship_to: &ship_to,
+            delivery_date: checkout.delivery_date,
+            time_slot: checkout.delivery_time_slot.clone(),
+            tax: &tax,
+            shipping_fee: shipping.fee,
+            payment_fee: Money::ZERO,
+            carrier: shipping.carrier,
+            subscription: None,
+            memo: None,
+            payment_method: None,
+        };
+        insert_order(db, new, now).await?;
         let mut rows = Vec::with_capacity(lines.len());
         for l in &lines {
             rows.push(order_line::ActiveModel {
@@ -162,6 +232,7 @@ pub async fn place_orders(
                     i32::try_from(l.quantity).map_err(|_| OrderError::QuantityTooLarge { max: MAX_LINE_QUANTITY })?
                 ),
                 status: Set(LineStatus::Held.as_str().to_owned()),
+                stocked: Set(true),
             });
         }
         order_line::Entity::insert_many(rows).exec_without_returning(db).await?;

@@ -88,6 +88,10 @@ pub(crate) async fn mark_order_paid(
     let by = By::Member(current.account_id);
     let done = Done { by, note: Some(card.to_owned()) };
     move_order(db, id, current.status, OrderStatus::Paid, paid, done, now).await?;
+    // A subscription's generated order is authorized without the member: no mail (seed 002).
+    if current.subscription.is_some() && current.lines.iter().any(|l| !l.stocked) {
+        return order_for(db, Actor::System, id).await;
+    }
     let context = json!({
         "reservation": false,
         "number": current.number,
@@ -113,9 +117,18 @@ pub async fn ship_order(
 ) -> Result<Order, OrderError> {
     let order = order_for(db, Actor::Shop(shop), id).await?;
     order.status.transition(OrderStatus::Shipped)?;
-    let captured = settlement.capture(db, Subject::Order(id), now).await?;
+    // Paid to the carrier or afterwards: it ships unpaid, with nothing to capture.
+    let captured = match (order.status, order.pays_after_delivery()) {
+        (OrderStatus::AwaitingPayment, true) => None,
+        (OrderStatus::AwaitingPayment, false) => {
+            return Err(OrderError::InvalidTransition { from: order.status.as_str(), to: "shipped" });
+        }
+        _ => Some(settlement.capture(db, Subject::Order(id), now).await?),
+    };
     let txn = begin_write(db).await?;
-    captured.record(&txn, now).await?;
+    if let Some(captured) = captured {
+        captured.record(&txn, now).await?;
+    }
     let shipped = ship_in(&txn, shop, id, parcel, by, now).await?;
     txn.commit().await?;
     Ok(shipped)
@@ -215,7 +228,9 @@ pub(crate) async fn cancel_in(
     )
     .await?;
     cancel_request(db, Subject::Order(id)).await?;
-    for line in current.lines.iter().filter(|l| matches!(l.status, LineStatus::Held | LineStatus::Secured)) {
+    let holding =
+        current.lines.iter().filter(|l| l.stocked && matches!(l.status, LineStatus::Held | LineStatus::Secured));
+    for line in holding {
         order_line::Entity::update_many()
             .col_expr(order_line::Column::Status, Expr::value(LineStatus::Released.as_str()))
             .filter(order_line::Column::Id.eq(line.id))

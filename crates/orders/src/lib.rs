@@ -14,6 +14,7 @@ mod model;
 mod queries;
 mod settle;
 mod shop;
+mod subscription;
 
 pub use cart::{add_to_cart, remove_from_cart, set_cart_quantity, view_cart};
 pub use checkout::place_orders;
@@ -25,3 +26,4 @@ pub use model::*;
 pub use queries::{Actor, list_member_orders, order_for, order_timeline};
 pub use settle::OrderPayments;
 pub use shop::{ShopOrderFilter, check_stock, count_shop_orders, list_shop_orders};
+pub use subscription::{PlacedOrder, SubscriptionLine, SubscriptionOrder, place_subscription_order};

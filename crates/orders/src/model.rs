@@ -54,6 +54,8 @@ impl OrderStatus {
                 | (AwaitingStockCheck, Cancelled)
                 | (AwaitingPayment, Paid)
                 | (AwaitingPayment, Cancelled)
+                // Only an order paid after delivery (cash on delivery, deferred): `ship_order` checks.
+                | (AwaitingPayment, Shipped)
                 | (Paid, Shipped)
                 | (Paid, Cancelled)
         )
@@ -177,6 +179,8 @@ pub struct OrderLine {
     pub unit_price: Money,
     pub quantity: u32,
     pub status: LineStatus,
+    /// Its units came off the shelf (a subscription's generated line does not, SUB-04).
+    pub stocked: bool,
     /// The product's cover picture now.
     pub image: Option<kaimono_catalog::ProductImage>,
 }
@@ -218,6 +222,23 @@ pub struct Order {
     pub shipment: Option<Shipment>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub cancel_reason: Option<CancelReason>,
+    /// SUB-12: the subscription it came from.
+    pub subscription: Option<OrderSubscription>,
+    /// The subscription's memo, copied at generation.
+    pub memo: Option<String>,
+    /// A subscription order's payment method (`card`, `cash_on_delivery`, …).
+    pub payment_method: Option<String>,
+    /// The payment method's fee, tax-inclusive at 10 %, in `total`.
+    pub payment_fee: Money,
+}
+
+/// SUB-12: what an order shows of the subscription it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderSubscription {
+    pub id: Uuid,
+    pub number: String,
+    /// The delivery after this order's, as scheduled when it was generated.
+    pub next_delivery_on: Option<NaiveDate>,
 }
 
 impl Order {
@@ -225,11 +246,17 @@ impl Order {
     /// rounded once per rate.
     pub fn tax(&self) -> kaimono_core::TaxSummary {
         let kept = self.lines.iter().filter(|l| l.status != LineStatus::Rejected);
-        with_shipping(kept.map(|l| (l.tax_category, l.total())), self.shipping_fee)
+        with_shipping(kept.map(|l| (l.tax_category, l.total())), self.shipping_fee + self.payment_fee)
     }
 }
 
 impl Order {
+    /// Paid to the carrier or afterwards (a subscription's cash on delivery or deferred payment, PAY-08):
+    /// it ships while awaiting payment.
+    pub fn pays_after_delivery(&self) -> bool {
+        matches!(self.payment_method.as_deref(), Some("cash_on_delivery" | "deferred"))
+    }
+
     /// The lines still in the order, with their totals and pictures, for emails.
     pub fn mail_items(&self) -> Vec<kaimono_messaging::MailItem> {
         self.lines
@@ -296,6 +323,8 @@ mod tests {
             (AwaitingStockCheck, Cancelled),
             (AwaitingPayment, Paid),
             (AwaitingPayment, Cancelled),
+            // SUB-04: paid after delivery (cash on delivery, deferred); `ship_order` checks the method.
+            (AwaitingPayment, Shipped),
             (Paid, Shipped),
             (Paid, Cancelled),
         ];

@@ -1,7 +1,9 @@
 //! ORD-04: the member's orders.
 
 use crate::error::OrderError;
-use crate::model::{CancelReason, Carrier, LineStatus, Order, OrderLine, OrderStatus, Shipment, ShippingAddress};
+use crate::model::{
+    CancelReason, Carrier, LineStatus, Order, OrderLine, OrderStatus, OrderSubscription, Shipment, ShippingAddress,
+};
 use kaimono_core::{AccountId, Cursor, Money, Page, ShopId, TaxCategory, VariantId};
 use kaimono_entity::{order, order_line};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -33,6 +35,7 @@ pub(crate) async fn load_orders(
             unit_price: Money::yen(l.unit_price),
             quantity,
             status: LineStatus::parse(&l.status).unwrap_or(LineStatus::Held),
+            stocked: l.stocked,
             image: None,
         });
     }
@@ -78,6 +81,15 @@ pub(crate) async fn load_orders(
             },
             cancelled_at: o.cancelled_at,
             cancel_reason: o.cancel_reason.as_deref().and_then(CancelReason::parse),
+            subscription: match (o.subscription_id, o.subscription_number) {
+                (Some(id), Some(number)) => {
+                    Some(OrderSubscription { id, number, next_delivery_on: o.next_delivery_on })
+                }
+                _ => None,
+            },
+            memo: o.memo,
+            payment_method: o.payment_method,
+            payment_fee: Money::yen(o.payment_fee),
         })
         .collect())
 }

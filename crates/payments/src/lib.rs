@@ -33,7 +33,7 @@ pub use error::PaymentError;
 pub use model::*;
 pub use payable::{CaptureAt, Payable, PayableError, Payables};
 pub use ports::{Charge, PaymentProvider, ProviderError, SavedCard};
-pub use requests::{cancel_request, find_by_token, issue_request, payment_link, payment_view, request_of};
+pub use requests::{cancel_request, find_by_token, issue_request, payment_link, payment_view, renew_link, request_of};
 pub use sandbox::SandboxProvider;
 pub use settlement::{Captured, Settlement};
 pub use statement::{

@@ -29,6 +29,24 @@ fn new_token() -> Result<String, PaymentError> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// A new link for `subject`'s open request, valid until `expires_at`; the old link stops working. For
+/// mailing a link again (a subscription order whose authorization failed, SUB-04).
+pub async fn renew_link(
+    db: &impl ConnectionTrait,
+    subject: Subject,
+    expires_at: DateTime<Utc>,
+) -> Result<String, PaymentError> {
+    let token = new_token()?;
+    let renewed = payment_request::Entity::update_many()
+        .col_expr(payment_request::Column::TokenHash, Expr::value(digest(&token)))
+        .col_expr(payment_request::Column::ExpiresAt, Expr::value(expires_at))
+        .filter(subject_filter(subject))
+        .filter(payment_request::Column::Status.eq(RequestStatus::Open.as_str()))
+        .exec(db)
+        .await?;
+    if renewed.rows_affected == 1 { Ok(token) } else { Err(PaymentError::NotFound) }
+}
+
 /// The URL the email carries.
 pub fn payment_link(public_url: &str, token: &str) -> String {
     format!("{}/pay/{token}", public_url.trim_end_matches('/'))

@@ -84,6 +84,34 @@ impl Settlement {
         now: DateTime<Utc>,
     ) -> Result<Subject, PaymentError> {
         let request = requests::find_by_token(db, token, member).await?;
+        self.pay_request(db, member, request, card_id, now).await
+    }
+
+    /// Pays `subject`'s open request with the member's saved card, without its link: the authorization
+    /// at a subscription order's generation (SUB-04). As [`Settlement::pay`] otherwise.
+    pub async fn pay_subject(
+        &self,
+        db: &DatabaseConnection,
+        member: AccountId,
+        subject: Subject,
+        card_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Subject, PaymentError> {
+        let request = requests::request_of(db, subject).await?.ok_or(PaymentError::NotFound)?;
+        if request.account_id != member {
+            return Err(PaymentError::NotFound);
+        }
+        self.pay_request(db, member, request, card_id, now).await
+    }
+
+    async fn pay_request(
+        &self,
+        db: &DatabaseConnection,
+        member: AccountId,
+        request: PaymentRequest,
+        card_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Subject, PaymentError> {
         let (card_ref, card) = match crate::card_ref(db, member, card_id).await {
             Err(PaymentError::CardNotFound) => return Err(PaymentError::UnknownCard),
             other => other?,

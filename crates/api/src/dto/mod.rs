@@ -16,6 +16,7 @@ pub mod shipping;
 pub mod shops;
 pub mod staff;
 pub mod stock;
+pub mod subscriptions;
 pub mod timeline;
 
 use crate::error::ErrorCode;
@@ -113,6 +114,15 @@ pub fn validate_tracking_number(value: &str) -> Result<(), ValidationError> {
     if ok { Ok(()) } else { Err(invalid("tracking_number", "letters, digits and hyphens only")) }
 }
 
+/// A delivery time slot (時間帯指定) as Japanese carriers offer them.
+pub fn validate_time_slot(value: &str) -> Result<(), ValidationError> {
+    if kaimono_core::TIME_SLOTS.contains(&value) {
+        Ok(())
+    } else {
+        Err(invalid("time_slot", "must be one of morning, 12-14, 14-16, 16-18, 18-20, 19-21"))
+    }
+}
+
 pub fn validate_not_blank(value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() { Err(invalid("blank", "must not be blank")) } else { Ok(()) }
 }
@@ -126,6 +136,11 @@ pub fn validate_price(value: &Decimal) -> Result<(), ValidationError> {
         Ok(_) => Err(invalid("range", "must be at most 100000000 yen")),
         Err(_) => Err(invalid("price", "must be a whole, non-negative number of yen")),
     }
+}
+
+/// A `Money` read from the wire: whole, non-negative yen up to the largest price.
+pub fn validate_yen(value: &Money) -> Result<(), ValidationError> {
+    validate_price(&value.amount())
 }
 
 /// A price as `Money`, or a 422 on `field`.

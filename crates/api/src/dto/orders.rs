@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
+/// Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment` (a subscription's
+/// order paid on delivery or afterwards ships from here), `paid`, `shipped`, `cancelled`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatusDto {
@@ -98,6 +99,9 @@ pub struct OrderLineResponse {
     pub line_total: Money,
     /// Whether its stock is held, secured, rejected or released.
     pub status: LineStatusDto,
+    /// Its units came off the shop's shelf (false for a subscription's generated order, which leaves
+    /// stock alone, SUB-04).
+    pub stocked: bool,
     /// The product's cover picture now, if it has one.
     pub image: Option<crate::dto::products::ProductImageResponse>,
 }
@@ -185,6 +189,26 @@ pub struct OrderResponse {
     pub cancel_reason: Option<String>,
     /// The payment request and every attempt against it (PAY-03); on single-order responses only.
     pub payment: Option<PaymentResponse>,
+    /// SUB-12: the subscription this order belongs to (its first order or a generated one).
+    pub subscription: Option<OrderSubscriptionResponse>,
+    /// The subscription's memo, copied when the order was generated.
+    pub memo: Option<String>,
+    /// A subscription order's payment method: `card`, `cash_on_delivery` or `deferred`.
+    pub payment_method: Option<String>,
+    /// The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
+    #[schema(value_type = String, example = "330")]
+    pub payment_fee: Money,
+}
+
+/// SUB-12: the subscription an order came from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderSubscriptionResponse {
+    /// The subscription's id.
+    pub id: Uuid,
+    /// Its number, by the shop's numbering rule (SUB-09).
+    pub number: String,
+    /// The delivery after this one, as scheduled when the order was generated.
+    pub next_delivery_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -270,6 +294,7 @@ impl From<Order> for OrderResponse {
                     unit_price: l.unit_price,
                     quantity: l.quantity,
                     status: l.status.into(),
+                    stocked: l.stocked,
                     image: l.image.map(Into::into),
                 })
                 .collect(),
@@ -283,6 +308,14 @@ impl From<Order> for OrderResponse {
             cancelled_at: o.cancelled_at,
             cancel_reason: o.cancel_reason.map(|r| r.as_str().to_owned()),
             payment: None,
+            subscription: o.subscription.map(|s| OrderSubscriptionResponse {
+                id: s.id,
+                number: s.number,
+                next_delivery_on: s.next_delivery_on,
+            }),
+            memo: o.memo,
+            payment_method: o.payment_method,
+            payment_fee: o.payment_fee,
         }
     }
 }

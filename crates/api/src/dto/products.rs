@@ -1,11 +1,14 @@
 //! Wire types of `/products` routes (and of others that show the same resources).
 
 use crate::dto::TaxCategoryDto;
-use kaimono_catalog::{Fulfilment, ProductDetail, ProductSummary, ReservationPayment, StockLevel, Variant};
+use kaimono_catalog::{
+    Fulfilment, ProductDetail, ProductSummary, ReservationPayment, StockLevel, SubscriptionTerms, Variant,
+};
 use kaimono_core::Money;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
+use validator::Validate;
 
 /// When a reservation is paid: at the counter (店頭決済) or online beforehand (オンライン事前決済).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -33,8 +36,8 @@ impl From<ReservationPayment> for ReservationPaymentDto {
     }
 }
 
-/// How a product can be bought (CAT-04).
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+/// How a product can be bought (CAT-04, CAT-05).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FulfilmentDto {
     /// Can be reserved for pickup at the shop (取り置き).
@@ -43,17 +46,57 @@ pub struct FulfilmentDto {
     pub deliverable: bool,
     /// How a reservation is paid.
     pub reservation_payment: ReservationPaymentDto,
+    /// Offered as a subscription (定期購入) on these terms; absent or null: not offered (CAT-05).
+    #[serde(default)]
+    #[validate(nested)]
+    pub subscription: Option<SubscriptionTermsDto>,
+}
+
+/// CAT-05: a product's subscription prices. The regular price is not used for subscriptions.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubscriptionTermsDto {
+    /// The first delivery's price in yen, tax included (0 for a free first delivery).
+    #[schema(value_type = String, example = "980")]
+    #[validate(custom(function = crate::dto::validate_yen))]
+    pub first_price: Money,
+    /// The price from the 2nd delivery on.
+    #[schema(value_type = String, example = "1980")]
+    #[validate(custom(function = crate::dto::validate_yen))]
+    pub price: Money,
+    /// Deliveries at most, the first included (1–999); absent for no limit.
+    #[validate(range(min = 1, max = 999))]
+    #[schema(minimum = 1, maximum = 999)]
+    pub max_deliveries: Option<u32>,
 }
 
 impl From<Fulfilment> for FulfilmentDto {
     fn from(f: Fulfilment) -> Self {
-        Self { reservable: f.reservable, deliverable: f.deliverable, reservation_payment: f.reservation_payment.into() }
+        Self {
+            reservable: f.reservable,
+            deliverable: f.deliverable,
+            reservation_payment: f.reservation_payment.into(),
+            subscription: f.subscription.map(|t| SubscriptionTermsDto {
+                first_price: t.first_price,
+                price: t.price,
+                max_deliveries: t.max_deliveries,
+            }),
+        }
     }
 }
 
 impl From<FulfilmentDto> for Fulfilment {
     fn from(f: FulfilmentDto) -> Self {
-        Self { reservable: f.reservable, deliverable: f.deliverable, reservation_payment: f.reservation_payment.into() }
+        Self {
+            reservable: f.reservable,
+            deliverable: f.deliverable,
+            reservation_payment: f.reservation_payment.into(),
+            subscription: f.subscription.map(|t| SubscriptionTerms {
+                first_price: t.first_price,
+                price: t.price,
+                max_deliveries: t.max_deliveries,
+            }),
+        }
     }
 }
 

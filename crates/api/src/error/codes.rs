@@ -116,6 +116,15 @@ error_codes! {
     UnreadableStatement = "unreadable_statement", UNPROCESSABLE_ENTITY, "The bank statement could not be read (a Zengin file or a CSV with date, amount and sender columns).";
     WeightDisputed = "weight_disputed", CONFLICT, "The parcel's weight is being checked again; the 2nd invoice waits until then.";
     TransferSettled = "transfer_settled", CONFLICT, "This transfer report has already been confirmed or rejected.";
+    // Subscriptions
+    SubscriptionsNotOffered = "subscriptions_not_offered", CONFLICT, "This shop does not offer subscriptions.";
+    SubscriptionsNotAccepting = "subscriptions_not_accepting", CONFLICT, "This shop is not taking new subscriptions.";
+    SubscriptionsActive = "subscriptions_active", CONFLICT, "Subscriptions are still running; end them before switching subscriptions off.";
+    NotSubscribable = "not_subscribable", UNPROCESSABLE_ENTITY, "This item is not offered on subscription.";
+    SubscriptionCartOtherShop = "subscription_cart_other_shop", CONFLICT, "A subscription is with one shop; the subscription cart holds another shop's items.";
+    CycleNotAllowed = "cycle_not_allowed", UNPROCESSABLE_ENTITY, "The shop does not offer this delivery cycle.";
+    PaymentMethodNotOffered = "payment_method_not_offered", UNPROCESSABLE_ENTITY, "The shop does not take this payment method for subscriptions.";
+    ChangeNotAllowed = "change_not_allowed", FORBIDDEN, "The shop does not let members change this.";
     // The service
     DatabaseUnavailable = "database_unavailable", SERVICE_UNAVAILABLE, "The service cannot reach its database right now; try again shortly.";
     StorageUnavailable = "storage_unavailable", SERVICE_UNAVAILABLE, "File storage cannot be reached right now; try again shortly.";

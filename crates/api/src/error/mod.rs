@@ -390,6 +390,51 @@ impl From<kaimono_proxy::ProxyError> for ApiError {
     }
 }
 
+impl From<kaimono_subscriptions::SubscriptionError> for ApiError {
+    fn from(e: kaimono_subscriptions::SubscriptionError) -> Self {
+        use kaimono_subscriptions::SubscriptionError as E;
+        let message = e.to_string();
+        match e {
+            E::NotFound => ApiError::not_found("subscription"),
+            E::NotOffered => ApiError::new(ErrorCode::SubscriptionsNotOffered, message),
+            E::NotAccepting => ApiError::new(ErrorCode::SubscriptionsNotAccepting, message),
+            E::StillActive { .. } => ApiError::new(ErrorCode::SubscriptionsActive, message),
+            E::EmptyCart => ApiError::new(ErrorCode::CartEmpty, message),
+            E::SeveralShops => ApiError::new(ErrorCode::SubscriptionCartOtherShop, message),
+            E::NotSubscribable { .. } => ApiError::field(ErrorCode::NotSubscribable, "variant_id", message),
+            E::QuantityTooLarge { .. } => ApiError::field(ErrorCode::ValidationFailed, "quantity", message),
+            E::CycleNotAllowed => ApiError::field(ErrorCode::CycleNotAllowed, "cycle", message),
+            E::IntervalOutOfRange { .. } => ApiError::field(ErrorCode::CycleNotAllowed, "cycle.value", message),
+            E::PaymentMethodNotOffered => {
+                ApiError::field(ErrorCode::PaymentMethodNotOffered, "payment_method", message)
+            }
+            E::CardRequired => {
+                ApiError::field(ErrorCode::ValidationFailed, "card_id", "choose one of the member's saved cards")
+            }
+            E::AddressNotFound => {
+                ApiError::field(ErrorCode::ValidationFailed, "address_id", "is not one of your delivery addresses")
+            }
+            E::ChangeNotAllowed { .. } => ApiError::new(ErrorCode::ChangeNotAllowed, message),
+            E::InvalidState { .. } => ApiError::new(ErrorCode::InvalidTransition, message),
+            E::InvalidNumberRule(field) => ApiError::field(
+                ErrorCode::ValidationFailed,
+                if field == "initial" { "number_initial" } else { "number_rule" },
+                message,
+            ),
+            E::FirstDeliveryOutOfRange { .. } => {
+                ApiError::field(ErrorCode::DeliveryDateOutOfWindow, "first_delivery_on", message)
+            }
+            E::Order(e) => e.into(),
+            E::Catalog(e) => e.into(),
+            E::Account(e) => e.into(),
+            E::Payment(e) => e.into(),
+            E::Messaging(e) => e.into(),
+            E::Db(e) => e.into(),
+            e @ (E::Money(_) | E::Corrupt(_)) => ApiError::internal(e),
+        }
+    }
+}
+
 impl From<kaimono_payments::PaymentError> for ApiError {
     fn from(e: kaimono_payments::PaymentError) -> Self {
         use kaimono_payments::{PaymentError, ProviderError};

@@ -16,6 +16,7 @@ pub mod proxy;
 pub mod reservations;
 pub mod shops;
 pub mod stock;
+pub mod subscriptions;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -34,6 +35,7 @@ pub fn api_v1(include_dev: bool) -> impl FnOnce(&mut ServiceConfig) {
         invitations::configure(cfg);
         products::configure(cfg);
         stock::configure(cfg);
+        subscriptions::configure(cfg);
         if include_dev {
             dev::configure(cfg);
         }

@@ -29,3 +29,4 @@ mod shops;
 mod spec_conformance;
 mod staff_admin;
 mod stock;
+mod subscriptions;

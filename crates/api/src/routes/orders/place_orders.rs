@@ -7,20 +7,11 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use chrono::NaiveDate;
-use kaimono_orders::{Checkout, TIME_SLOTS};
+use kaimono_orders::Checkout;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
-use validator::{Validate, ValidationError};
-
-fn time_slot(value: &str) -> Result<(), ValidationError> {
-    if TIME_SLOTS.contains(&value) {
-        Ok(())
-    } else {
-        Err(ValidationError::new("time_slot")
-            .with_message("must be one of morning, 12-14, 14-16, 16-18, 18-20, 19-21".into()))
-    }
-}
+use validator::Validate;
 
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -32,7 +23,7 @@ pub struct PlaceOrdersRequest {
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub delivery_date: Option<NaiveDate>,
     /// Wished time slot (時間帯指定), optional: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
-    #[validate(custom(function = time_slot))]
+    #[validate(custom(function = crate::dto::validate_time_slot))]
     pub delivery_time_slot: Option<String>,
     /// The carrier per shop (the cart's `shipping[].options`); a shop not listed ships with its first.
     #[serde(default)]

@@ -28,7 +28,8 @@ pub struct CreateProductRequest {
     pub category: String,
     /// Its consumption-tax rate.
     pub tax_category: TaxCategoryDto,
-    /// How it is sold: for delivery, for store pickup, or both.
+    /// How it is sold: for delivery, for store pickup, both, and on subscription.
+    #[validate(nested)]
     pub fulfilment: FulfilmentDto,
     /// At least one, at most 100 variants.
     #[validate(length(min = 1, max = 100), nested)]

@@ -6,7 +6,7 @@ use crate::error::{ApiError, responses::*};
 use crate::extract::ValidJson;
 use crate::state::AppState;
 use actix_web::{patch, web};
-use kaimono_catalog::ProductChanges;
+use kaimono_catalog::{Fulfilment, ProductChanges};
 use kaimono_core::ProductId;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -32,6 +32,7 @@ pub struct UpdateProductRequest {
     /// A new consumption-tax rate.
     pub tax_category: Option<TaxCategoryDto>,
     /// How it is sold from now on.
+    #[validate(nested)]
     pub fulfilment: Option<FulfilmentDto>,
     /// `true` puts an archived product back on sale.
     pub active: Option<bool>,
@@ -62,7 +63,8 @@ pub async fn update_product(
         tax_category: body.tax_category.map(Into::into),
         reservable: body.fulfilment.as_ref().map(|f| f.reservable),
         deliverable: body.fulfilment.as_ref().map(|f| f.deliverable),
-        reservation_payment: body.fulfilment.map(|f| f.reservation_payment.into()),
+        reservation_payment: body.fulfilment.as_ref().map(|f| f.reservation_payment.into()),
+        subscription: body.fulfilment.map(|f| Fulfilment::from(f).subscription),
         active: body.active,
     };
     Ok(web::Json(kaimono_catalog::update_product(&state.db, id, changes, state.clock.now()).await?.into()))

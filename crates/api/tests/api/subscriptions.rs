@@ -1,0 +1,717 @@
+//! Subscriptions (seed 002): settings and numbering (SUB-08, SUB-09), the subscription cart and checkout
+//! (CART-01, SUB-01, SUB-02), generation exactly once with skips, counts and ends (SUB-04 to SUB-06,
+//! SUB-13), the shop's edits and the member's My Page changes (SUB-07, SUB-10, SUB-14).
+
+use chrono::Duration;
+use kaimono_accounts::Role;
+use kaimono_test_support::*;
+use serde_json::{Value, json};
+
+db_tests!(
+    sub01_sub04_sub06_sub13_three_deliveries_at_most_with_a_skip_then_the_subscription_ends,
+    sub01_checkout_refuses_what_the_shop_does_not_offer_and_places_nothing,
+    sub08_settings_are_the_owners_and_refuse_bad_rules_and_switching_off_while_active,
+    sub09_numbers_follow_the_rule_wrap_after_the_maximum_and_are_unique_under_concurrency,
+    sub04_two_workers_generate_each_delivery_exactly_once,
+    sub02_sub14_monthly_on_the_31st_through_february_and_a_lead_time_change_from_the_delivery_after_next,
+    sub10_members_change_what_the_shop_allows_and_the_shop_is_emailed,
+    sub07_the_shop_edits_items_memo_and_fees_for_the_next_generation,
+    sub04_a_card_subscription_pays_its_first_order_by_link_and_generated_orders_await_payment,
+    sub04_generation_authorizes_the_card_and_a_decline_is_flagged_with_a_recovery_link,
+);
+
+/// Subscription settings as the API takes them, with `changes` merged in.
+fn settings(changes: Value) -> Value {
+    let mut body = json!({
+        "enabled": true,
+        "accepting": true,
+        "monthly_allowed": true,
+        "interval_allowed": true,
+        "interval_min": 7,
+        "interval_max": 60,
+        "payment_methods": ["card", "cash_on_delivery"],
+        "cod_fee": "330",
+        "free_shipping": false,
+        "shipping_discount": "0",
+        "free_fee": false,
+        "points_rate_bp": 100,
+        "lead_days": 5,
+        "auto_authorize": true,
+        "card_expiry_auto": false,
+        "member_changes_cycle": true,
+        "member_changes_payment": false,
+        "number_rule": {"kind": "system"}
+    });
+    for (k, v) in changes.as_object().unwrap() {
+        body[k] = v.clone();
+    }
+    body
+}
+
+async fn enable(app: &TestApp, shop: &ShopFixture, changes: Value) -> Value {
+    let path = format!("/api/v1/shops/{}/subscription-settings", shop.id);
+    let owner = token_for(app, &shop.owner.account_id, Role::Staff);
+    let (status, body) = app.put(&path, Some(&owner), settings(changes)).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+/// A subscription-enabled product (first ¥980, then ¥1,980, `max` deliveries) with 50 on the shelf.
+async fn subscribable(app: &TestApp, shop: &ShopFixture, sku: &str, max: Option<u32>) -> String {
+    let fulfilment = json!({
+        "reservable": false, "deliverable": true, "reservation_payment": "in_store",
+        "subscription": {"first_price": "980", "price": "1980", "max_deliveries": max}
+    });
+    stocked_product(app, shop, sku, 50, fulfilment).await
+}
+
+struct Subscriber {
+    id: String,
+    token: String,
+    address: String,
+    email: String,
+}
+
+impl Subscriber {
+    /// A token at the app's current (possibly moved) time.
+    fn fresh(&self, app: &TestApp) -> String {
+        token_for(app, &self.id, Role::Member)
+    }
+}
+
+async fn subscriber(app: &TestApp, email: &str) -> Subscriber {
+    let (id, token) = fast_member(app, email).await;
+    let address = home_address(app, id).await;
+    Subscriber { id: id.0.to_string(), token, address, email: email.to_owned() }
+}
+
+fn checkout(who: &Subscriber, cycle: Value, payment: &str) -> Value {
+    json!({"cycle": cycle, "address_id": who.address, "payment_method": payment})
+}
+
+/// Puts `variant` in the member's subscription cart and places it; returns the placed response.
+async fn subscribe(app: &TestApp, who: &Subscriber, variant: &str, body: Value) -> Value {
+    let (status, cart) = app
+        .post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": variant, "quantity": 1}))
+        .await;
+    assert_eq!(status, 201, "{cart}");
+    let key = uuid::Uuid::now_v7().to_string();
+    let (status, placed, _) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), &key, body).await;
+    assert_eq!(status, 201, "{placed}");
+    placed
+}
+
+async fn generate(app: &TestApp) -> kaimono_subscriptions::GenerationRun {
+    kaimono_subscriptions::generate_due(&app.db, app.clock_now(), 50, &|| false).await.unwrap()
+}
+
+fn run(generated: u64, skipped: u64, ended: u64) -> kaimono_subscriptions::GenerationRun {
+    kaimono_subscriptions::GenerationRun { generated, skipped, ended, failed: 0 }
+}
+
+async fn shop_orders(app: &TestApp, shop: &ShopFixture) -> Vec<Value> {
+    let staff = token_for(app, &shop.staff.account_id, Role::Staff);
+    let (status, page) = app.get(&format!("/api/v1/shops/{}/orders?limit=100", shop.id), Some(&staff)).await;
+    assert_eq!(status, 200, "{page}");
+    page["items"].as_array().unwrap().clone()
+}
+
+async fn sub01_sub04_sub06_sub13_three_deliveries_at_most_with_a_skip_then_the_subscription_ends(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"number_rule": {"kind": "prefix", "prefix": "tk-", "digits": 5}})).await;
+    let tea = subscribable(&app, &shop, "TEA", Some(3)).await;
+    let who = subscriber(&app, "tea@example.test").await;
+
+    // SUB-01: review, then place; every 14 days from Sunday 22 November, lead time 5 days.
+    let body = checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery");
+    (app.post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": tea, "quantity": 1})).await);
+    let (status, review) = app.post("/api/v1/me/subscriptions/review", Some(&who.token), body.clone()).await;
+    assert_eq!(status, 200, "{review}");
+    assert_eq!(
+        (review["first_total"].as_str(), review["later_total"].as_str(), review["next_delivery_on"].as_str()),
+        (Some("1310"), Some("2310"), Some("2026-12-06"))
+    );
+    let key = uuid::Uuid::now_v7().to_string();
+    let (status, placed, _) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), &key, body.clone()).await;
+    assert_eq!(status, 201, "{placed}");
+    let (_, replay, replayed) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), &key, body).await;
+    assert_eq!((replay["order_id"].clone(), replayed.as_deref()), (placed["order_id"].clone(), Some("true")));
+    let sub = &placed["subscription"];
+    assert_eq!(sub["number"], "tk-00001");
+    assert_eq!((sub["deliveries"].as_u64(), sub["next_generation_on"].as_str()), (Some(1), Some("2026-12-01")));
+    // The confirmation the member saw is kept with its hash (特定商取引法 §12-6).
+    assert_eq!(sub["confirmation"]["later_total"], "2310");
+    assert_eq!(sub["confirmation"]["items"][0]["max_deliveries"], 3);
+    assert_eq!(sub["confirmation_sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(shelf(&app, &shop, &tea).await, 49, "the first order holds its stock");
+    let mails = app.mailbox(&who.email).await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0]["template"], "subscription_placed");
+    let first = &shop_orders(&app, &shop).await[0];
+    assert_eq!((first["status"].as_str(), first["total"].as_str()), (Some("awaiting_payment"), Some("1310")));
+    assert_eq!(first["subscription"]["number"], "tk-00001");
+    // Cash on delivery: it ships while awaiting payment, with nothing to capture.
+    let ship = format!("/api/v1/shops/{}/orders/{}/ship", shop.id, first["id"].as_str().unwrap());
+    let parcel = json!({"carrier": "yamato", "tracking_number": "1234-5678-9012"});
+    let (status, shipped, _) = app.post_with_key(&ship, Some(&shop.staff.access_token), "ship-1", parcel).await;
+    assert_eq!((status, shipped["status"].as_str()), (200, Some("shipped")), "{shipped}");
+
+    // Nothing is due before the generation date.
+    app.clock.advance(Duration::days(8));
+    assert_eq!(generate(&app).await, run(0, 0, 0));
+    // SUB-04: the 2nd delivery, generated 5 days before 6 December, at the later price, no stock, no mail.
+    app.clock.advance(Duration::days(1));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    assert_eq!(generate(&app).await, run(0, 0, 0), "exactly once");
+    let orders = shop_orders(&app, &shop).await;
+    let second = &orders[0];
+    assert_eq!(
+        (second["status"].as_str(), second["total"].as_str(), second["delivery_date"].as_str()),
+        (Some("awaiting_payment"), Some("2310"), Some("2026-12-06"))
+    );
+    assert_eq!(second["subscription"]["next_delivery_on"], "2026-12-20");
+    assert_eq!(second["lines"][0]["stocked"], false);
+    assert_eq!(shelf(&app, &shop, &tea).await, 49, "generated orders leave the shelf alone");
+    // The thank-you and the first order's shipping notice; generation sends none.
+    assert_eq!(app.mailbox(&who.email).await.len(), 2, "generation sends no mail");
+
+    // SUB-05: skip the 3rd, undo, skip again; the skip is recorded and not counted.
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let detail = format!("/api/v1/shops/{}/subscriptions/{}", shop.id, sub["id"].as_str().unwrap());
+    let (status, skipped) = app.post(&format!("{detail}/skip"), Some(&staff), json!({})).await;
+    assert_eq!((status, skipped["skip_next"].as_bool()), (200, Some(true)), "{skipped}");
+    let (_, undone) = app.delete(&format!("{detail}/skip"), Some(&staff)).await;
+    assert_eq!(undone["skip_next"], false);
+    app.post(&format!("{detail}/skip"), Some(&staff), json!({})).await;
+    app.clock.advance(Duration::days(14));
+    assert_eq!(generate(&app).await, run(0, 1, 0));
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (_, after_skip) = app.get(&detail, Some(&staff)).await;
+    assert_eq!(
+        (after_skip["deliveries"].as_u64(), after_skip["next_delivery_on"].as_str()),
+        (Some(2), Some("2027-01-03"))
+    );
+    let statuses: Vec<_> = after_skip["schedule"].as_array().unwrap().iter().map(|d| d["status"].clone()).collect();
+    assert_eq!(statuses, [json!("generated"), json!("generated"), json!("skipped"), json!("upcoming")]);
+
+    // SUB-13: cancelling a generated order does not give the delivery back.
+    let cancel = format!("/api/v1/shops/{}/orders/{}/cancel", shop.id, second["id"].as_str().unwrap());
+    let (status, cancelled, _) = app.post_with_key(&cancel, Some(&staff), "cancel-2nd", json!({})).await;
+    assert_eq!(status, 200, "{cancelled}");
+    assert_eq!(shelf(&app, &shop, &tea).await, 49, "an unstocked line gives nothing back");
+
+    // SUB-06: the 3rd delivery is the last; the subscription ends and never restarts.
+    app.clock.advance(Duration::days(14));
+    assert_eq!(generate(&app).await, run(1, 0, 1));
+    app.clock.advance(Duration::days(14));
+    assert_eq!(generate(&app).await, run(0, 0, 0), "the 4th never comes");
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (_, ended) = app.get(&detail, Some(&staff)).await;
+    assert_eq!((ended["status"].as_str(), ended["deliveries"].as_u64()), (Some("ended"), Some(3)));
+    assert_eq!(ended["items"][0]["active"], false);
+    let (status, problem) = app.post(&format!("{detail}/end"), Some(&staff), json!({})).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")));
+    let (status, problem) = app.post(&format!("{detail}/skip"), Some(&staff), json!({})).await;
+    assert_eq!(status, 409, "{problem}");
+    assert_eq!(shop_orders(&app, &shop).await.len(), 3);
+}
+
+async fn sub01_checkout_refuses_what_the_shop_does_not_offer_and_places_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let plain = stocked_product(
+        &app,
+        &shop,
+        "PLAIN",
+        5,
+        json!({"reservable": false, "deliverable": true, "reservation_payment": "in_store"}),
+    )
+    .await;
+    let who = subscriber(&app, "tea@example.test").await;
+    let cart = "/api/v1/me/subscription-cart/items";
+    let token = Some(who.token.as_str());
+
+    // CART-01: only subscription-enabled items; 401 without a token; bad input 422.
+    let (status, problem) = app.post(cart, token, json!({"variant_id": plain, "quantity": 1})).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("not_subscribable")), "{problem}");
+    assert_eq!(app.post(cart, None, json!({"variant_id": tea, "quantity": 1})).await.0, 401);
+    let (status, problem) = app.post(cart, token, json!({"variant_id": tea, "quantity": 0})).await;
+    assert_eq!(status, 422, "{problem}");
+    assert!(problem["errors"]["quantity"].is_array(), "{problem}");
+    // One shop per subscription.
+    let other = create_shop(&app, "other").await;
+    let coffee = subscribable(&app, &other, "COF", None).await;
+    assert_eq!(app.post(cart, token, json!({"variant_id": tea, "quantity": 2})).await.0, 201);
+    let (status, problem) = app.post(cart, token, json!({"variant_id": coffee, "quantity": 1})).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("subscription_cart_other_shop")));
+
+    let place = |body: Value| {
+        let key = uuid::Uuid::now_v7().to_string();
+        let app = &app;
+        let token = who.token.clone();
+        async move { app.post_with_key("/api/v1/me/subscriptions", Some(&token), &key, body).await }
+    };
+    let monthly = checkout(&who, json!({"kind": "monthly", "value": 10}), "cash_on_delivery");
+    // The shop has not switched subscriptions on.
+    let (status, problem, _) = place(monthly.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("subscriptions_not_offered")), "{problem}");
+    enable(&app, &shop, json!({"monthly_allowed": false, "payment_methods": ["cash_on_delivery"]})).await;
+    let (status, problem, _) = place(monthly).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("cycle_not_allowed")), "{problem}");
+    let (status, problem, _) =
+        place(checkout(&who, json!({"kind": "every_days", "value": 90}), "cash_on_delivery")).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("cycle_not_allowed")));
+    assert!(problem["errors"]["cycle.value"].is_array(), "{problem}");
+    let (status, problem, _) = place(checkout(&who, json!({"kind": "monthly", "value": 32}), "cash_on_delivery")).await;
+    assert_eq!(status, 422, "{problem}");
+    let every_14 = json!({"kind": "every_days", "value": 14});
+    let (status, problem, _) = place(checkout(&who, every_14.clone(), "card")).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("payment_method_not_offered")));
+    let mut elsewhere = checkout(&who, every_14.clone(), "cash_on_delivery");
+    elsewhere["address_id"] = json!(uuid::Uuid::now_v7());
+    let (status, problem, _) = place(elsewhere).await;
+    assert!(status == 422 && problem["errors"]["address_id"].is_array(), "{problem}");
+    // Without a key, nothing is placed.
+    let (status, problem) =
+        app.post("/api/v1/me/subscriptions", token, checkout(&who, every_14.clone(), "cash_on_delivery")).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("idempotency_key_required")));
+    // Stopped sign-ups.
+    enable(&app, &shop, json!({"accepting": false, "payment_methods": ["cash_on_delivery"]})).await;
+    let (status, problem, _) = place(checkout(&who, every_14.clone(), "cash_on_delivery")).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("subscriptions_not_accepting")));
+    // Nothing was placed, the cart is kept and no stock moved.
+    let (_, list) = app.get("/api/v1/me/subscriptions", token).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 0);
+    let (_, kept) = app.get("/api/v1/me/subscription-cart", token).await;
+    assert_eq!(kept["lines"][0]["quantity"], 2);
+    assert_eq!(shelf(&app, &shop, &tea).await, 50);
+    // Then it goes through.
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let (status, placed, _) = place(checkout(&who, every_14, "cash_on_delivery")).await;
+    assert_eq!(status, 201, "{placed}");
+    let (_, emptied) = app.get("/api/v1/me/subscription-cart", token).await;
+    assert_eq!(emptied["lines"].as_array().unwrap().len(), 0);
+    assert_eq!(shelf(&app, &shop, &tea).await, 48);
+    let (status, problem, _) =
+        place(checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery")).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("cart_empty")));
+}
+
+async fn sub08_settings_are_the_owners_and_refuse_bad_rules_and_switching_off_while_active(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    let path = format!("/api/v1/shops/{}/subscription-settings", shop.id);
+    // Off by default, and readable by staff.
+    let (status, current) = app.get(&path, Some(&shop.staff.access_token)).await;
+    assert_eq!((status, current["enabled"].as_bool(), current["lead_days"].as_u64()), (200, Some(false), Some(5)));
+    assert_eq!(app.get(&path, None).await.0, 401);
+    assert_eq!(app.put(&path, Some(&shop.staff.access_token), settings(json!({}))).await.0, 403);
+    let other = create_shop(&app, "other").await;
+    assert_eq!(app.put(&path, Some(&other.owner.access_token), settings(json!({}))).await.0, 403);
+    for (bad, field) in [
+        (json!({"number_rule": {"kind": "sequence", "digits": 4}}), "number_rule.digits"),
+        (json!({"number_rule": {"kind": "prefix", "prefix": "ABCDEFGHIJK", "digits": 5}}), "number_rule.prefix"),
+        (json!({"lead_days": 0}), "lead_days"),
+        (json!({"interval_min": 30, "interval_max": 7}), "interval_max"),
+        (json!({"payment_methods": []}), "payment_methods"),
+        (json!({"cod_fee": "-1"}), "cod_fee"),
+    ] {
+        let (status, problem) = app.put(&path, Some(&shop.owner.access_token), settings(bad.clone())).await;
+        assert_eq!(status, 422, "{bad}: {problem}");
+        assert!(problem["errors"][field].is_array(), "{bad}: {problem}");
+    }
+    let (status, problem) = app
+        .put(
+            &path,
+            Some(&shop.owner.access_token),
+            settings(json!({"number_rule": {"kind": "prefix", "prefix": "定期", "digits": 5}})),
+        )
+        .await;
+    assert_eq!(status, 422, "{problem}");
+    let (_, unchanged) = app.get(&path, Some(&shop.staff.access_token)).await;
+    assert_eq!(unchanged["enabled"], false, "bad input changes nothing");
+
+    // SUB-08: switching off needs no active subscription.
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    let placed =
+        subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery"))
+            .await;
+    let off = settings(json!({"enabled": false, "payment_methods": ["cash_on_delivery"]}));
+    let (status, problem) = app.put(&path, Some(&shop.owner.access_token), off.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("subscriptions_active")), "{problem}");
+    let end = format!("/api/v1/shops/{}/subscriptions/{}/end", shop.id, placed["subscription"]["id"].as_str().unwrap());
+    assert_eq!(app.post(&end, Some(&shop.staff.access_token), json!({})).await.0, 200);
+    let (status, saved) = app.put(&path, Some(&shop.owner.access_token), off).await;
+    assert_eq!(
+        (status, saved["enabled"].as_bool(), saved["active_subscriptions"].as_u64()),
+        (200, Some(false), Some(0))
+    );
+    // The public terms follow.
+    let (status, terms) = app.get(&format!("/api/v1/shops/{}/subscription-terms", shop.id), None).await;
+    assert_eq!((status, terms["accepting"].as_bool()), (200, Some(false)));
+}
+
+async fn sub09_numbers_follow_the_rule_wrap_after_the_maximum_and_are_unique_under_concurrency(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    let path = format!("/api/v1/shops/{}/subscription-settings", shop.id);
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let every_14 = json!({"kind": "every_days", "value": 14});
+    let mut numbers = Vec::new();
+    for (i, (rule, initial)) in [
+        (json!({"kind": "system"}), None),
+        (json!({"kind": "sequence", "digits": 5}), Some(99_998)),
+        (json!({"kind": "prefix", "prefix": "tk-", "digits": 5}), Some(99_999)),
+        (json!({"kind": "date", "hyphen": true, "digits": 5}), Some(99_999)),
+        (json!({"kind": "date", "hyphen": false, "digits": 10}), Some(9_999_999_999_i64)),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut body = settings(json!({"number_rule": rule, "payment_methods": ["cash_on_delivery"]}));
+        if let Some(n) = initial {
+            body["number_initial"] = json!(n);
+        }
+        let (status, saved) = app.put(&path, Some(&shop.owner.access_token), body).await;
+        assert_eq!(status, 200, "{saved}");
+        for j in 0..2 {
+            let who = subscriber(&app, &format!("m{i}{j}@example.test")).await;
+            let placed = subscribe(&app, &who, &tea, checkout(&who, every_14.clone(), "cash_on_delivery")).await;
+            numbers.push(placed["subscription"]["number"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(
+        numbers,
+        [
+            "1",
+            "2",
+            "99999",
+            "00001",
+            "tk-00001",
+            "tk-00002",
+            "20261122-00001",
+            "20261122-00002",
+            "202611220000000001",
+            "202611220000000002"
+        ]
+    );
+    // An initial value beyond the digits is refused.
+    let mut body = settings(json!({"number_rule": {"kind": "sequence", "digits": 5}}));
+    body["number_initial"] = json!(100_000);
+    let (status, problem) = app.put(&path, Some(&shop.owner.access_token), body).await;
+    assert!(status == 422 && problem["errors"]["number_initial"].is_array(), "{problem}");
+
+    // Concurrent sign-ups never share a number.
+    let mut members = Vec::new();
+    for i in 0..8 {
+        let who = subscriber(&app, &format!("c{i}@example.test")).await;
+        app.post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": tea, "quantity": 1}))
+            .await;
+        members.push(who);
+    }
+    let placed = futures_util::future::join_all(members.iter().map(|who| {
+        let key = uuid::Uuid::now_v7().to_string();
+        let body = checkout(who, every_14.clone(), "cash_on_delivery");
+        let app = &app;
+        async move { app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), &key, body).await }
+    }))
+    .await;
+    let mut concurrent: Vec<String> = placed
+        .iter()
+        .map(|(status, body, _)| {
+            assert_eq!(*status, 201, "{body}");
+            body["subscription"]["number"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    concurrent.sort();
+    concurrent.dedup();
+    assert_eq!(concurrent.len(), 8, "{concurrent:?}");
+}
+
+async fn sub04_two_workers_generate_each_delivery_exactly_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    for i in 0..12 {
+        let who = subscriber(&app, &format!("m{i}@example.test")).await;
+        subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 7}), "cash_on_delivery"))
+            .await;
+    }
+    // Lead time 5, every 7 days: the next delivery (29 Nov) is generated on 24 Nov.
+    app.clock.advance(Duration::days(2));
+    let now = app.clock_now();
+    let (a, b) = tokio::join!(
+        kaimono_subscriptions::generate_due(&app.db, now, 5, &|| false),
+        kaimono_subscriptions::generate_due(&app.db, now, 5, &|| false),
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!((a.generated + b.generated, a.failed + b.failed), (12, 0), "{a:?} {b:?}");
+    assert_eq!(shop_orders(&app, &shop).await.len(), 24);
+    assert_eq!(generate(&app).await, run(0, 0, 0));
+}
+
+async fn sub02_sub14_monthly_on_the_31st_through_february_and_a_lead_time_change_from_the_delivery_after_next(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    let placed =
+        subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "monthly", "value": 31}), "cash_on_delivery")).await;
+    let sub = &placed["subscription"];
+    assert_eq!(
+        (sub["next_delivery_on"].as_str(), sub["next_generation_on"].as_str()),
+        (Some("2026-11-30"), Some("2026-11-25"))
+    );
+    let upcoming: Vec<_> =
+        sub["schedule"].as_array().unwrap().iter().skip(1).map(|d| d["delivery_on"].clone()).take(4).collect();
+    assert_eq!(upcoming, [json!("2026-11-30"), json!("2026-12-31"), json!("2027-01-31"), json!("2027-02-28")]);
+
+    // Generate 30 November; then the lead time becomes 10 days: the next generation (26 Dec) stays,
+    // the one after (for 31 Jan) moves to 21 Jan.
+    app.clock.advance(Duration::days(3));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"], "lead_days": 10})).await;
+    let detail = format!("/api/v1/me/subscriptions/{}", sub["id"].as_str().unwrap());
+    let (_, now) = app.get(&detail, Some(&who.fresh(&app))).await;
+    assert_eq!(
+        (now["next_delivery_on"].as_str(), now["next_generation_on"].as_str()),
+        (Some("2026-12-31"), Some("2026-12-26"))
+    );
+    let ahead = &now["schedule"].as_array().unwrap()[3];
+    assert_eq!(
+        (ahead["delivery_on"].as_str(), ahead["generation_on"].as_str()),
+        (Some("2027-01-31"), Some("2027-01-21"))
+    );
+    app.clock.advance(Duration::days(31)); // 26 December
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    app.clock.advance(Duration::days(25)); // 20 January: not yet
+    assert_eq!(generate(&app).await, run(0, 0, 0));
+    app.clock.advance(Duration::days(1));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    app.clock.advance(Duration::days(28)); // 18 February: 28 Feb − 10
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    let dates: Vec<_> =
+        shop_orders(&app, &shop).await.iter().filter_map(|o| o["delivery_date"].as_str().map(str::to_owned)).collect();
+    assert_eq!(dates, ["2027-02-28", "2027-01-31", "2026-12-31", "2026-11-30"]);
+
+    // SUB-14: "monthly on day 2" cannot reach early next month inside the lead time (18 Feb + 10 > 2 Mar?
+    // no: 2 Mar − 10 = 20 Feb is ahead); on 25 Feb it must wait for 2 April.
+    app.clock.advance(Duration::days(7));
+    let token = who.fresh(&app);
+    let (status, changed) = app.patch(&detail, Some(&token), json!({"cycle": {"kind": "monthly", "value": 2}})).await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(changed["next_delivery_on"], "2027-04-02");
+    let (_, every) = app.patch(&detail, Some(&token), json!({"cycle": {"kind": "every_days", "value": 20}})).await;
+    assert_eq!(every["next_delivery_on"], "2027-03-17", "every N days counts from today (25 Feb)");
+}
+
+async fn sub10_members_change_what_the_shop_allows_and_the_shop_is_emailed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    let placed =
+        subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery"))
+            .await;
+    let detail = format!("/api/v1/me/subscriptions/{}", placed["subscription"]["id"].as_str().unwrap());
+    let token = Some(who.token.as_str());
+
+    let (status, changed) = app
+        .patch(&detail, token, json!({"cycle": {"kind": "every_days", "value": 21}, "delivery_time_slot": "18-20"}))
+        .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!((changed["cycle"]["value"].as_u64(), changed["delivery_time_slot"].as_str()), (Some(21), Some("18-20")));
+    assert_eq!(changed["next_delivery_on"], "2026-12-13");
+    let mail = &app.mailbox("shop@teiki.test").await[0];
+    assert_eq!(mail["template"], "subscription_changed_by_member");
+    let body = mail["body"].as_str().unwrap();
+    assert!(body.contains(changed["number"].as_str().unwrap()) && body.contains("速水 一"), "{body}");
+
+    // What the shop does not allow, or does not offer, is refused and changes nothing.
+    let (status, problem) = app.patch(&detail, token, json!({"payment_method": "cash_on_delivery"})).await;
+    assert_eq!((status, problem["code"].as_str()), (403, Some("change_not_allowed")), "{problem}");
+    let (status, problem) = app.patch(&detail, token, json!({"cycle": {"kind": "every_days", "value": 3}})).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("cycle_not_allowed")));
+    let (status, problem) = app.patch(&detail, token, json!({"delivery_time_slot": "midnight"})).await;
+    assert!(status == 422 && problem["errors"]["delivery_time_slot"].is_array(), "{problem}");
+    let (status, problem) = app.patch(&detail, token, json!({"skip": true})).await;
+    assert!(status == 422 && problem["errors"]["skip"].is_array(), "members cannot skip: {problem}");
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"], "member_changes_cycle": false})).await;
+    let (status, _) = app.patch(&detail, token, json!({"cycle": {"kind": "every_days", "value": 14}})).await;
+    assert_eq!(status, 403);
+    let (_, same) = app.get(&detail, token).await;
+    assert_eq!(same["cycle"]["value"], 21);
+    assert_eq!(app.mailbox("shop@teiki.test").await.len(), 1);
+    // A new delivery address.
+    let (status, moved) = app.patch(&detail, token, json!({"address_id": who.address})).await;
+    assert_eq!((status, moved["ship_to"]["city"].as_str()), (200, Some("渋谷区神宮前")));
+    // Someone else's subscription, or no token.
+    let (_, nosy) = fast_member(&app, "nosy@example.test").await;
+    assert_eq!(app.get(&detail, Some(&nosy)).await.0, 404);
+    assert_eq!(app.patch(&detail, Some(&nosy), json!({"delivery_time_slot": "18-20"})).await.0, 404);
+    assert_eq!(app.get(&detail, None).await.0, 401);
+    let other = create_shop(&app, "other").await;
+    let staff_view =
+        format!("/api/v1/shops/{}/subscriptions/{}", other.id, placed["subscription"]["id"].as_str().unwrap());
+    assert_eq!(app.get(&staff_view, Some(&other.staff.access_token)).await.0, 404);
+    let (_, mine) = app.get("/api/v1/me/subscriptions", token).await;
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["items"][0]["memo"], "");
+}
+
+async fn sub07_the_shop_edits_items_memo_and_fees_for_the_next_generation(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let cups = subscribable(&app, &shop, "CUP", Some(1)).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    let placed =
+        subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery"))
+            .await;
+    let sub = &placed["subscription"];
+    let detail = format!("/api/v1/shops/{}/subscriptions/{}", shop.id, sub["id"].as_str().unwrap());
+    let staff = Some(shop.staff.access_token.as_str());
+    let item = sub["items"][0]["id"].as_str().unwrap();
+    let edit = json!({
+        "memo": "のし紙をお付けください",
+        "shipping_fee": "500",
+        "fee": "0",
+        "items": [
+            {"action": "update", "id": item, "unit_price": "1780", "quantity": 2},
+            {"action": "add", "variant_id": cups, "quantity": 1}
+        ]
+    });
+    let (status, edited) = app.patch(&detail, staff, edit).await;
+    assert_eq!(status, 200, "{edited}");
+    assert_eq!(edited["later_total"], "6040", "1780 × 2 + 1980 + 500: {edited}");
+    // Bad input is refused whole.
+    let bad = json!({"memo": "x", "items": [{"action": "update", "id": item, "unit_price": "1.5", "quantity": 1}]});
+    let (status, problem) = app.patch(&detail, staff, bad).await;
+    assert!(status == 422 && problem["errors"]["items.0.unit_price"].is_array(), "{problem}");
+    let (status, _) =
+        app.patch(&detail, staff, json!({"items": [{"action": "remove", "id": uuid::Uuid::now_v7()}]})).await;
+    assert_eq!(status, 404);
+    let (_, kept) = app.get(&detail, staff).await;
+    assert_eq!(kept["memo"], "のし紙をお付けください");
+    assert_eq!(app.patch(&detail, None, json!({"memo": "x"})).await.0, 401);
+
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    let generated = &shop_orders(&app, &shop).await[0];
+    assert_eq!(
+        (generated["total"].as_str(), generated["memo"].as_str()),
+        (Some("6040"), Some("のし紙をお付けください"))
+    );
+    assert_eq!(generated["lines"].as_array().unwrap().len(), 2);
+    // The added cups (one delivery at most) dropped out; the tea goes on.
+    let fresh = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (_, after) = app.get(&detail, Some(&fresh)).await;
+    let active: Vec<_> = after["items"].as_array().unwrap().iter().map(|i| i["active"].clone()).collect();
+    assert_eq!(active, [json!(true), json!(false)]);
+    assert_eq!(after["status"], "active");
+    // On its generation day, before the order exists, a subscription cannot be changed.
+    app.clock.advance(Duration::days(14));
+    let (status, problem) =
+        app.patch(&detail, Some(&token_for(&app, &shop.staff.account_id, Role::Staff)), json!({"memo": "y"})).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")));
+}
+
+async fn sub04_a_card_subscription_pays_its_first_order_by_link_and_generated_orders_await_payment(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    // A card is needed, and it must be the member's.
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+    app.post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": tea, "quantity": 1})).await;
+    let (status, problem, _) =
+        app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "k1", body.clone()).await;
+    assert!(status == 422 && problem["errors"]["card_id"].is_array(), "{problem}");
+    let card = sandbox_card(&app, &who.token, "ok").await;
+    body["card_id"] = json!(card);
+    let (status, placed, _) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "k2", body).await;
+    assert_eq!(status, 201, "{placed}");
+    let url = placed["payment_url"].as_str().unwrap();
+    let token = url.rsplit('/').next().unwrap();
+    let pay = format!("/api/v1/payment-requests/{token}/pay");
+    let (status, paid, _) = app.post_with_key(&pay, Some(&who.token), "pay-1", json!({"card_id": card})).await;
+    assert_eq!(status, 200, "{paid}");
+    let first = &shop_orders(&app, &shop).await[0];
+    assert_eq!((first["status"].as_str(), first["payment_method"].as_str()), (Some("paid"), Some("card")));
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    let generated = &shop_orders(&app, &shop).await[0];
+    assert_eq!((generated["status"].as_str(), generated["total"].as_str()), (Some("awaiting_payment"), Some("1980")));
+    // A card order does not ship unpaid.
+    let ship = format!("/api/v1/shops/{}/orders/{}/ship", shop.id, generated["id"].as_str().unwrap());
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let parcel = json!({"carrier": "yamato", "tracking_number": "1234-5678-9012"});
+    let (status, problem, _) = app.post_with_key(&ship, Some(&staff), "ship-card", parcel).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("invalid_transition")), "{problem}");
+}
+
+async fn authorize(app: &TestApp) -> u64 {
+    let settlement = &app.state.settlement;
+    kaimono_subscriptions::authorize_queued(
+        &app.db,
+        settlement,
+        "http://kaimono.test",
+        "test",
+        app.clock_now(),
+        50,
+        &|| false,
+    )
+    .await
+    .unwrap()
+}
+
+async fn sub04_generation_authorizes_the_card_and_a_decline_is_flagged_with_a_recovery_link(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let (good, bad) = (subscriber(&app, "good@example.test").await, subscriber(&app, "bad@example.test").await);
+    for (who, behaviour) in [(&good, "ok"), (&bad, "decline")] {
+        let card = sandbox_card(&app, &who.token, behaviour).await;
+        let mut body = checkout(who, json!({"kind": "every_days", "value": 14}), "card");
+        body["card_id"] = json!(card);
+        subscribe(&app, who, &tea, body).await;
+    }
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(2, 0, 0));
+    assert_eq!(authorize(&app).await, 2);
+    assert_eq!(authorize(&app).await, 0, "a refusal is not retried");
+    let orders = shop_orders(&app, &shop).await;
+    let generated: Vec<_> = orders.iter().filter(|o| o["lines"][0]["stocked"] == false).collect();
+    let mut statuses: Vec<_> = generated.iter().map(|o| o["status"].as_str().unwrap().to_owned()).collect();
+    statuses.sort();
+    assert_eq!(statuses, ["awaiting_payment", "paid"]);
+    // The result shows on the order: the declined attempt.
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let declined = generated.iter().find(|o| o["status"] == "awaiting_payment").unwrap();
+    let (_, detail) =
+        app.get(&format!("/api/v1/shops/{}/orders/{}", shop.id, declined["id"].as_str().unwrap()), Some(&staff)).await;
+    let attempts = detail["payment"]["attempts"].as_array().unwrap();
+    assert_eq!(attempts.last().unwrap()["failure_code"], "card_declined", "{detail}");
+    // The good card's member got no mail for it; the declined one got a link to pay with another card.
+    assert_eq!(app.mailbox(&good.email).await.len(), 1);
+    let mails = app.mailbox(&bad.email).await;
+    assert_eq!(mails[0]["template"], "subscription_authorization_failed", "{mails:?}");
+    let token = app.payment_token(&bad.email).await;
+    let fresh = bad.fresh(&app);
+    let card = sandbox_card(&app, &fresh, "ok").await;
+    let pay = format!("/api/v1/payment-requests/{token}/pay");
+    let (status, paid, _) = app.post_with_key(&pay, Some(&fresh), "recover", json!({"card_id": card})).await;
+    assert_eq!(status, 200, "{paid}");
+}

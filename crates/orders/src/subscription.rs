@@ -1,0 +1,133 @@
+//! SUB-01, SUB-04, SUB-12: the orders of a subscription — the first one, placed with the subscription
+//! (its stock held like any order's), and the generated ones, which never touch the shelf and send no
+//! email (seed 002). The subscriptions crate decides what goes in them; this module only writes them.
+
+use crate::checkout::{NewOrder, insert_order};
+use crate::error::OrderError;
+use crate::model::{Carrier, LineStatus, MAX_LINE_QUANTITY, OrderStatus, OrderSubscription, with_shipping};
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_catalog::{CatalogError, take_stock};
+use kaimono_core::{AccountId, Money, ShippingAddress, ShopId, TaxCategory, VariantId};
+use kaimono_entity::order_line;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use uuid::Uuid;
+
+/// One line of a subscription's order, priced by the subscription (SUB-03).
+#[derive(Debug, Clone)]
+pub struct SubscriptionLine {
+    pub variant_id: VariantId,
+    pub sku: String,
+    pub product_name: String,
+    pub color: String,
+    pub size: String,
+    pub tax_category: TaxCategory,
+    pub unit_price: Money,
+    pub quantity: u32,
+}
+
+/// A subscription's order to write.
+#[derive(Debug, Clone)]
+pub struct SubscriptionOrder {
+    pub account_id: AccountId,
+    pub shop_id: ShopId,
+    pub ship_to: ShippingAddress,
+    /// The first order may have no wished date; a generated one is for its scheduled delivery.
+    pub delivery_date: Option<NaiveDate>,
+    pub time_slot: Option<String>,
+    pub carrier: Option<Carrier>,
+    pub lines: Vec<SubscriptionLine>,
+    pub shipping_fee: Money,
+    pub payment_fee: Money,
+    pub payment_method: String,
+    pub subscription: OrderSubscription,
+    pub memo: Option<String>,
+    /// The first order holds its stock like any order; generated ones don't (SUB-04).
+    pub take_stock: bool,
+}
+
+/// What was written.
+#[derive(Debug, Clone)]
+pub struct PlacedOrder {
+    pub id: Uuid,
+    pub number: String,
+    pub total: Money,
+}
+
+/// Writes a subscription's order in the caller's transaction. A first order's stock is taken in
+/// ascending variant order (as checkout does) and refused when short.
+pub async fn place_subscription_order(
+    db: &impl ConnectionTrait,
+    order: SubscriptionOrder,
+    now: DateTime<Utc>,
+) -> Result<PlacedOrder, OrderError> {
+    if order.take_stock {
+        let mut held: Vec<&SubscriptionLine> = order.lines.iter().collect();
+        held.sort_by_key(|l| l.variant_id);
+        for line in held {
+            match take_stock(db, order.shop_id, line.variant_id, line.quantity, now).await {
+                Err(CatalogError::InsufficientStock { available }) => {
+                    return Err(OrderError::InsufficientStock {
+                        variant: line.variant_id,
+                        product_name: line.product_name.clone(),
+                        sku: line.sku.clone(),
+                        available,
+                    });
+                }
+                other => other?,
+            }
+        }
+    }
+    // A generated line is secured for shipping without touching the shelf.
+    let line_status = if order.take_stock { LineStatus::Held } else { LineStatus::Secured };
+    let tax = with_shipping(
+        order.lines.iter().map(|l| (l.tax_category, l.unit_price.times(l.quantity))),
+        order.shipping_fee + order.payment_fee,
+    );
+    let id = Uuid::now_v7();
+    let number = kaimono_core::ids::display_number("", id, now);
+    insert_order(
+        db,
+        NewOrder {
+            id,
+            number: &number,
+            account_id: order.account_id,
+            shop_id: order.shop_id,
+            status: OrderStatus::AwaitingPayment,
+            ship_to: &order.ship_to,
+            delivery_date: order.delivery_date,
+            time_slot: order.time_slot,
+            tax: &tax,
+            shipping_fee: order.shipping_fee,
+            payment_fee: order.payment_fee,
+            carrier: order.carrier,
+            subscription: Some(&order.subscription),
+            memo: order.memo,
+            payment_method: Some(order.payment_method),
+        },
+        now,
+    )
+    .await?;
+    let mut rows = Vec::with_capacity(order.lines.len());
+    for l in &order.lines {
+        rows.push(order_line::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            order_id: Set(id),
+            variant_id: Set(l.variant_id.0),
+            sku: Set(l.sku.clone()),
+            product_name: Set(l.product_name.clone()),
+            color: Set(l.color.clone()),
+            size: Set(l.size.clone()),
+            tax_category: Set(l.tax_category.as_str().to_owned()),
+            unit_price: Set(l.unit_price.to_yen()?),
+            quantity: Set(
+                i32::try_from(l.quantity).map_err(|_| OrderError::QuantityTooLarge { max: MAX_LINE_QUANTITY })?
+            ),
+            status: Set(line_status.as_str().to_owned()),
+            stocked: Set(order.take_stock),
+        });
+    }
+    order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
+    let what = if order.take_stock { "placed" } else { "generated" };
+    crate::fulfilment::record(db, id, what, kaimono_timeline::By::System, None, now).await?;
+    Ok(PlacedOrder { id, number, total: tax.total })
+}

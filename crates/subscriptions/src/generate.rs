@@ -1,0 +1,261 @@
+//! SUB-04, SUB-06, SUB-13: generating each subscription's order its lead time before the delivery —
+//! without email and without touching the shelf — counting the delivery, dropping items that reached
+//! their maximum and ending the subscription when none is left; a planned skip is recorded instead.
+//!
+//! Exactly once, whatever runs it: due subscriptions are taken in batches inside one write transaction
+//! (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two workers take disjoint batches; SQLite has one writer),
+//! each delivery writes its ledger row under the unique key (subscription, delivery date), and the
+//! subscription moves on only from the delivery it was read at. A crash rolls the batch back whole.
+//! The shop's pause does not stop generation (seed 002).
+
+use crate::error::SubscriptionError;
+use crate::model::{PaymentMethod, generation_on};
+use crate::settings::subscription_settings;
+use crate::store::{Subscription, load};
+use chrono::{DateTime, NaiveDate, Utc};
+use kaimono_core::ShopId;
+use kaimono_core::japan::japan_today;
+use kaimono_entity::{begin_write, subscription, subscription_delivery, subscription_item};
+use kaimono_orders::{OrderSubscription, SubscriptionLine, SubscriptionOrder, place_subscription_order};
+use kaimono_payments::{Subject, issue_request};
+use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// What one run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GenerationRun {
+    pub generated: u64,
+    pub skipped: u64,
+    /// Subscriptions that ended because every item reached its maximum.
+    pub ended: u64,
+    /// Subscriptions left for the next run after an error (logged).
+    pub failed: u64,
+}
+
+/// What happened to one subscription.
+enum Outcome {
+    Generated { ended: bool },
+    Skipped,
+}
+
+/// Generates every order due on `now`'s Japanese date, `batch` subscriptions per transaction, until none
+/// is due or `stopping()` says the process is stopping.
+pub async fn generate_due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    batch: u64,
+    stopping: &(dyn Fn() -> bool + Sync),
+) -> Result<GenerationRun, SubscriptionError> {
+    let today = japan_today(now);
+    let mut run = GenerationRun::default();
+    let mut failed: Vec<Uuid> = Vec::new();
+    // Each shop's lead time and automatic authorization, read once per run.
+    let mut shops: HashMap<ShopId, (u32, bool)> = HashMap::new();
+    while !stopping() {
+        let txn = begin_write(db).await?;
+        let mut due = subscription::Entity::find()
+            .filter(subscription::Column::Status.eq("active"))
+            .filter(subscription::Column::NextGenerationOn.lte(today))
+            .order_by_asc(subscription::Column::NextGenerationOn)
+            .order_by_asc(subscription::Column::Id)
+            .limit(batch)
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+        if !failed.is_empty() {
+            due = due.filter(subscription::Column::Id.is_not_in(failed.clone()));
+        }
+        let rows = due.all(&txn).await?;
+        if rows.is_empty() {
+            break;
+        }
+        for s in load(&txn, rows).await? {
+            let terms = match shops.get(&s.shop_id) {
+                Some(terms) => *terms,
+                None => {
+                    let settings = subscription_settings(&txn, s.shop_id).await?;
+                    let terms = (settings.lead_days, settings.auto_authorize);
+                    shops.insert(s.shop_id, terms);
+                    terms
+                }
+            };
+            // Each subscription in a savepoint: one that fails is logged and left for the next run.
+            let point = txn.begin().await?;
+            match generate_one(&point, &s, terms, today, now).await {
+                Ok(outcome) => {
+                    point.commit().await?;
+                    match outcome {
+                        Outcome::Generated { ended } => {
+                            run.generated += 1;
+                            run.ended += u64::from(ended);
+                        }
+                        Outcome::Skipped => run.skipped += 1,
+                    }
+                }
+                Err(error) => {
+                    point.rollback().await?;
+                    tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
+                    failed.push(s.id);
+                    run.failed += 1;
+                }
+            }
+        }
+        txn.commit().await?;
+    }
+    Ok(run)
+}
+
+/// The order of `s`'s next delivery (or its skip), in the caller's transaction.
+async fn generate_one(
+    db: &impl ConnectionTrait,
+    s: &Subscription,
+    (lead_days, auto_authorize): (u32, bool),
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Outcome, SubscriptionError> {
+    let delivery = s.next_delivery_on;
+    let next = s.cycle.after(delivery);
+    let mut ledger = subscription_delivery::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        subscription_id: Set(s.id),
+        delivery_on: Set(delivery),
+        generation_on: Set(today),
+        status: Set("skipped".to_owned()),
+        order_id: Set(None),
+        sequence: Set(i32::try_from(s.deliveries).unwrap_or(i32::MAX)),
+        authorization: Set(None),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        created_at: Set(now),
+    };
+    // SUB-05: a skip is recorded and not counted.
+    if s.skip_next {
+        subscription_delivery::Entity::insert(ledger).exec_without_returning(db).await?;
+        advance(
+            db,
+            s,
+            now,
+            vec![
+                (subscription::Column::SkipNext, Expr::value(false)),
+                (subscription::Column::NextDeliveryOn, Expr::value(next)),
+                (subscription::Column::NextGenerationOn, Expr::value(generation_on(next, lead_days))),
+            ],
+        )
+        .await?;
+        return Ok(Outcome::Skipped);
+    }
+
+    let items: Vec<_> = s.active_items().collect();
+    let count = s.deliveries + 1;
+    // SUB-06: what is still delivered after this one.
+    let ended = items.iter().all(|i| i.max_deliveries.is_some_and(|m| i.deliveries + 1 >= m));
+    let by_card = s.payment_method == PaymentMethod::Card;
+    let placed = place_subscription_order(
+        db,
+        SubscriptionOrder {
+            account_id: s.account_id,
+            shop_id: s.shop_id,
+            ship_to: s.ship_to.clone(),
+            delivery_date: Some(delivery),
+            time_slot: s.time_slot.clone(),
+            carrier: s.carrier,
+            lines: items
+                .iter()
+                .map(|i| SubscriptionLine {
+                    variant_id: i.variant_id,
+                    sku: i.sku.clone(),
+                    product_name: i.product_name.clone(),
+                    color: i.color.clone(),
+                    size: i.size.clone(),
+                    tax_category: i.tax_category,
+                    unit_price: i.unit_price,
+                    quantity: i.quantity,
+                })
+                .collect(),
+            shipping_fee: s.shipping_fee,
+            payment_fee: s.fee,
+            payment_method: s.payment_method.as_str().to_owned(),
+            subscription: OrderSubscription {
+                id: s.id,
+                number: s.number.clone(),
+                next_delivery_on: (!ended).then_some(next),
+            },
+            memo: Some(s.memo.clone()).filter(|m| !m.trim().is_empty()),
+            take_stock: false,
+        },
+        now,
+    )
+    .await?;
+    if by_card {
+        // The card payment of the generated order: authorized by the queue when the shop says so
+        // (与信を同時に実行する); its link is the member's way to pay when that fails.
+        let limit = kaimono_catalog::get_shop(db, s.shop_id).await?.policy.payment_limit_days;
+        let expires_at = now + chrono::Duration::days(i64::from(limit));
+        issue_request(db, Subject::Order(placed.id), s.account_id, s.shop_id, placed.total, expires_at, now).await?;
+        if auto_authorize && s.card_id.is_some() {
+            ledger.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));
+        }
+    }
+    ledger.status = Set("generated".to_owned());
+    ledger.order_id = Set(Some(placed.id));
+    ledger.sequence = Set(i32::try_from(count).unwrap_or(i32::MAX));
+    subscription_delivery::Entity::insert(ledger).exec_without_returning(db).await?;
+
+    // SUB-13: counted now; a later cancellation of the order does not change the count.
+    subscription_item::Entity::update_many()
+        .col_expr(subscription_item::Column::Deliveries, Expr::col(subscription_item::Column::Deliveries).add(1))
+        .filter(subscription_item::Column::SubscriptionId.eq(s.id))
+        .filter(subscription_item::Column::Active.eq(true))
+        .exec(db)
+        .await?;
+    subscription_item::Entity::update_many()
+        .col_expr(subscription_item::Column::Active, Expr::value(false))
+        .filter(subscription_item::Column::SubscriptionId.eq(s.id))
+        .filter(subscription_item::Column::MaxDeliveries.is_not_null())
+        .filter(
+            Expr::col(subscription_item::Column::Deliveries).gte(Expr::col(subscription_item::Column::MaxDeliveries)),
+        )
+        .exec(db)
+        .await?;
+    let mut changes = vec![
+        (subscription::Column::Deliveries, Expr::value(i32::try_from(count).unwrap_or(i32::MAX))),
+        (subscription::Column::LastDeliveryOn, Expr::value(delivery)),
+        (subscription::Column::LastGeneratedAt, Expr::value(now)),
+    ];
+    if ended {
+        changes.push((subscription::Column::Status, Expr::value("ended")));
+        changes.push((subscription::Column::EndedAt, Expr::value(now)));
+    } else {
+        changes.push((subscription::Column::NextDeliveryOn, Expr::value(next)));
+        changes.push((subscription::Column::NextGenerationOn, Expr::value(generation_on(next, lead_days))));
+    }
+    advance(db, s, now, changes).await?;
+    Ok(Outcome::Generated { ended })
+}
+
+/// Moves the subscription on from the delivery it was read at, or fails (someone else moved it).
+async fn advance(
+    db: &impl ConnectionTrait,
+    s: &Subscription,
+    now: DateTime<Utc>,
+    changes: Vec<(subscription::Column, sea_orm::sea_query::SimpleExpr)>,
+) -> Result<(), SubscriptionError> {
+    let mut update = subscription::Entity::update_many().col_expr(subscription::Column::UpdatedAt, Expr::value(now));
+    for (column, value) in changes {
+        update = update.col_expr(column, value);
+    }
+    let moved = update
+        .filter(subscription::Column::Id.eq(s.id))
+        .filter(subscription::Column::Status.eq("active"))
+        .filter(subscription::Column::NextDeliveryOn.eq(s.next_delivery_on))
+        .exec(db)
+        .await?;
+    if moved.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(SubscriptionError::Corrupt(format!("subscription {} moved during generation", s.id)))
+    }
+}

@@ -245,6 +245,37 @@ pub async fn demo_logins_present(db: &DatabaseConnection) -> anyhow::Result<Vec<
 
 /// Shipping of every demo shop: Yamato (the default, all time slots) and Japan Post, by region, free
 /// from ¥5,500 (CART-02).
+/// CAT-05: coffee sells on subscription — about 20 % off the first delivery, 10 % off the later ones.
+fn subscription_terms(category: &str, price: i64) -> Option<kaimono_catalog::SubscriptionTerms> {
+    (category == "コーヒー").then(|| kaimono_catalog::SubscriptionTerms {
+        first_price: Money::yen(price * 8 / 10 / 10 * 10),
+        price: Money::yen(price * 9 / 10 / 10 * 10),
+        max_deliveries: None,
+    })
+}
+
+/// SUB-08, SUB-09: the coffee shop's subscription settings — every 14 to 60 days or monthly, card or cash
+/// on delivery, free shipping, orders made 5 days ahead, numbers `MORI-000001`.
+async fn seed_subscriptions(
+    db: &impl sea_orm::ConnectionTrait,
+    shop: kaimono_core::ShopId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
+    use kaimono_subscriptions::{Benefits, NumberRule, PaymentMethod, SubscriptionSettings};
+    let settings = SubscriptionSettings {
+        enabled: true,
+        interval_min: 14,
+        interval_max: 60,
+        payment_methods: vec![PaymentMethod::Card, PaymentMethod::CashOnDelivery],
+        benefits: Benefits { free_shipping: true, ..Benefits::default() },
+        points_rate_bp: 100,
+        number_rule: NumberRule::Prefix { prefix: "MORI-".into(), digits: 6 },
+        ..SubscriptionSettings::default()
+    };
+    kaimono_subscriptions::update_subscription_settings(db, shop, settings, None, now).await?;
+    Ok(())
+}
+
 fn demo_shipping() -> kaimono_catalog::Shipping {
     use kaimono_core::{Carrier, Money, TIME_SLOTS};
     // 北海道, 東北, 関東, 中部, 近畿, 中国, 四国, 九州, 沖縄
@@ -378,6 +409,9 @@ pub async fn seed_demo(
         bind_to_shop(&txn, staff.id, shop.id, ShopRole::Staff).await?;
         kaimono_catalog::set_shipping(&txn, shop.id, demo_shipping()).await?;
 
+        if seed.products.iter().any(|(_, category, ..)| subscription_terms(category, 0).is_some()) {
+            seed_subscriptions(&txn, shop.id, now).await?;
+        }
         for (p, (name, category, tax, price, colors, sizes)) in seed.products.iter().enumerate() {
             let mut variants = Vec::new();
             for (c, color) in colors.iter().enumerate() {
@@ -412,6 +446,7 @@ pub async fn seed_demo(
                         } else {
                             ReservationPayment::InStore
                         },
+                        subscription: subscription_terms(category, *price),
                     },
                     variants,
                 },

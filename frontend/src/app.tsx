@@ -52,6 +52,14 @@ const ProxyPayPage = lazy(() =>
 const SandboxCheckoutPage = lazy(() =>
   import("./features/checkout/sandbox-checkout-page").then((m) => ({ default: m.SandboxCheckoutPage })),
 );
+const SubscriptionCartPage = lazy(() =>
+  import("./features/subscriptions/subscription-cart-page").then((m) => ({
+    default: m.SubscriptionCartPage,
+  })),
+);
+const MySubscriptionPage = lazy(() =>
+  import("./features/subscriptions/my-subscription-page").then((m) => ({ default: m.MySubscriptionPage })),
+);
 const MyPage = lazy(() => import("./pages/mypage").then((m) => ({ default: m.MyPage })));
 
 // The shop console is for staff only: members never download it.
@@ -98,6 +106,21 @@ const ConsoleProxyOrdersPage = lazy(() =>
 );
 const ConsoleProxyOrderPage = lazy(() =>
   import("./features/console/proxy/proxy-order-page").then((m) => ({ default: m.ConsoleProxyOrderPage })),
+);
+const ConsoleSubscriptionsPage = lazy(() =>
+  import("./features/console/subscriptions/subscriptions-page").then((m) => ({
+    default: m.ConsoleSubscriptionsPage,
+  })),
+);
+const ConsoleSubscriptionPage = lazy(() =>
+  import("./features/console/subscriptions/subscriptions-page").then((m) => ({
+    default: m.ConsoleSubscriptionPage,
+  })),
+);
+const SubscriptionSettingsPage = lazy(() =>
+  import("./features/console/subscriptions/subscription-settings-page").then((m) => ({
+    default: m.SubscriptionSettingsPage,
+  })),
 );
 const InboxPage = lazy(() => import("./features/console/inbox-page").then((m) => ({ default: m.InboxPage })));
 const TransfersPage = lazy(() =>
@@ -197,6 +220,46 @@ export const router = createBrowserRouter([
           <RequireAuth>
             <SandboxCheckoutPage />
           </RequireAuth>
+        ),
+      },
+      {
+        path: "/subscription-cart",
+        element: (
+          <RequireAuth>
+            <SubscriptionCartPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/mypage/subscriptions/:subscriptionId",
+        element: (
+          <RequireAuth>
+            <MySubscriptionPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/subscriptions",
+        element: (
+          <Staff>
+            <ConsoleSubscriptionsPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/subscriptions/:subscriptionId",
+        element: (
+          <Staff>
+            <ConsoleSubscriptionPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/subscription-settings",
+        element: (
+          <Staff>
+            <SubscriptionSettingsPage />
+          </Staff>
         ),
       },
       {

@@ -966,6 +966,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/subscription-cart": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My subscription cart: one shop's subscription items with their first and later prices. */
+    get: operations["get_subscription_cart"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/subscription-cart/items": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Put a subscription-enabled item in my subscription cart ("定期購入カゴに入れる"). A subscription is with
+     *     one shop: another shop's item is refused (409) while the cart holds items.
+     */
+    post: operations["add_subscription_cart_item"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/subscription-cart/items/{variant_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a line's quantity in my subscription cart. */
+    put: operations["set_subscription_cart_item"];
+    post?: never;
+    /** Remove a line from my subscription cart. */
+    delete: operations["remove_subscription_cart_item"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/subscriptions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My subscriptions, newest first (SUB-10). */
+    get: operations["list_my_subscriptions"];
+    put?: never;
+    /**
+     * Place my subscription cart (SUB-01, PAY-09): the subscription, its first order (stock held, first
+     *     prices) and the thank-you email, in one transaction; the final confirmation is kept with a SHA-256.
+     *     Paying by card, the first order's payment link comes back to pay now. Requires an `Idempotency-Key`.
+     */
+    post: operations["place_subscription"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/subscriptions/review": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The final confirmation of my subscription cart with these choices (SUB-01): each delivery's price and
+     *     total, the first and next delivery dates. Nothing is placed; every rule of placing is checked.
+     */
+    post: operations["review_subscription"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/me/subscriptions/{subscription_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my subscriptions with its delivery schedule and the confirmation I agreed to (SUB-10). */
+    get: operations["get_my_subscription"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change my subscription within what the shop allows (SUB-10): cycle and time slot, payment method,
+     *     delivery address — from the next generation on. Skipping, ending, carriers and items are the shop's
+     *     (403 `change_not_allowed` for what the shop does not allow). The shop is emailed what changed.
+     */
+    patch: operations["update_my_subscription"];
+    trace?: never;
+  };
   "/api/v1/orders": {
     parameters: {
       query?: never;
@@ -2300,6 +2419,124 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/subscription-settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shop's subscription settings (SUB-08, SUB-09); staff of the shop. */
+    get: operations["get_subscription_settings"];
+    /**
+     * Change the shop's subscription settings; owners only. Switching subscriptions off while any runs is
+     *     409 `subscriptions_active`. A new lead time applies from the delivery after next.
+     */
+    put: operations["update_subscription_settings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/subscription-terms": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a shop offers on subscription: cycles, payment methods, benefits, lead time. Public. */
+    get: operations["get_subscription_terms"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/subscriptions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shop's subscriptions, newest first, with the last and next generation and delivery dates (SUB-07). */
+    get: operations["list_shop_subscriptions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/subscriptions/{subscription_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A subscription of the shop with its schedule, past and upcoming, and the confirmation the member
+     *     agreed to (SUB-07).
+     */
+    get: operations["get_shop_subscription"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a subscription (SUB-07): cycle, carrier, time slot, payment method, address, items (added items
+     *     at the 2nd+ price), memo, shipping and fees. Ended → 409; on its generation day before the order is
+     *     made → 409.
+     */
+    patch: operations["update_shop_subscription"];
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/subscriptions/{subscription_id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a subscription for good (SUB-06): no more orders; it never restarts. */
+    post: operations["end_subscription"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/subscriptions/{subscription_id}/skip": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Skip the next delivery (SUB-05): no order is generated for it and it is not counted; undoable until
+     *     its generation.
+     */
+    post: operations["skip_subscription_delivery"];
+    /** Undo the skip of the next delivery (SUB-05), until its generation. */
+    delete: operations["unskip_subscription_delivery"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/transfer-reports": {
     parameters: {
       query?: never;
@@ -2477,6 +2714,18 @@ export interface components {
       /**
        * Format: int32
        * @description 1–99; added to what is already in the cart.
+       */
+      quantity: number;
+    };
+    AddSubscriptionCartItemRequest: {
+      /**
+       * Format: uuid
+       * @description A variant of a subscription-enabled product.
+       */
+      variant_id: string;
+      /**
+       * Format: int32
+       * @description Units per delivery to add, 1–99.
        */
       quantity: number;
     };
@@ -2868,7 +3117,7 @@ export interface components {
       category: string;
       /** @description Its consumption-tax rate. */
       tax_category: components["schemas"]["TaxCategoryDto"];
-      /** @description How it is sold: for delivery, for store pickup, or both. */
+      /** @description How it is sold: for delivery, for store pickup, both, and on subscription. */
       fulfilment: components["schemas"]["FulfilmentDto"];
       /** @description At least one, at most 100 variants. */
       variants: components["schemas"]["VariantRequest"][];
@@ -2900,6 +3149,27 @@ export interface components {
       /** @description `retail` (the default) or `proxy`; it cannot change later. */
       kind?: components["schemas"]["ShopKind"];
     };
+    /** @description A delivery cycle (配送サイクル, SUB-02). */
+    CycleDto: {
+      /** @description Monthly on a day, or every N days. */
+      kind: components["schemas"]["CycleKindDto"];
+      /**
+       * Format: u-int32
+       * @description The day of the month (1–31) or the number of days (1–365).
+       */
+      value: number;
+    };
+    /**
+     * @description `monthly` (on day `value` of each month; a short month delivers on its last day) or `every_days`
+     *     (every `value` days).
+     * @enum {string}
+     */
+    CycleKindDto: "monthly" | "every_days";
+    /**
+     * @description Where a delivery of the schedule is: `generated` (its order exists), `skipped`, `upcoming`.
+     * @enum {string}
+     */
+    DeliveryStatusDto: "generated" | "skipped" | "upcoming";
     /** @description Wished delivery dates a checkout accepts, both included (ORD-01). */
     DeliveryWindowResponse: {
       /**
@@ -3033,10 +3303,18 @@ export interface components {
       | "unreadable_statement"
       | "weight_disputed"
       | "transfer_settled"
+      | "subscriptions_not_offered"
+      | "subscriptions_not_accepting"
+      | "subscriptions_active"
+      | "not_subscribable"
+      | "subscription_cart_other_shop"
+      | "cycle_not_allowed"
+      | "payment_method_not_offered"
+      | "change_not_allowed"
       | "database_unavailable"
       | "storage_unavailable"
       | "internal_error";
-    /** @description How a product can be bought (CAT-04). */
+    /** @description How a product can be bought (CAT-04, CAT-05). */
     FulfilmentDto: {
       /** @description Can be reserved for pickup at the shop (取り置き). */
       reservable: boolean;
@@ -3044,6 +3322,7 @@ export interface components {
       deliverable: boolean;
       /** @description How a reservation is paid. */
       reservation_payment: components["schemas"]["ReservationPaymentDto"];
+      subscription?: components["schemas"]["SubscriptionTermsDto"] | null;
     };
     HealthResponse: {
       /** @description `ok`. */
@@ -3208,6 +3487,53 @@ export interface components {
       /** @description What the seller said. */
       answer: string;
     };
+    /**
+     * @description A change of one item (SUB-07): `update` its 2nd+ price and quantity, `remove` it, or `add` a
+     *     subscription-enabled variant at its 2nd+ price.
+     */
+    ItemChangeRequest:
+      | {
+          /**
+           * Format: uuid
+           * @description The item.
+           */
+          id: string;
+          /**
+           * @description Its price from now on, tax-inclusive.
+           * @example 1780
+           */
+          unit_price: string;
+          /**
+           * Format: u-int32
+           * @description Units per delivery, 1–99.
+           */
+          quantity: number;
+          /** @enum {string} */
+          action: "update";
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description The item.
+           */
+          id: string;
+          /** @enum {string} */
+          action: "remove";
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description A variant of a subscription-enabled product of the shop.
+           */
+          variant_id: string;
+          /**
+           * Format: u-int32
+           * @description Units per delivery, 1–99.
+           */
+          quantity: number;
+          /** @enum {string} */
+          action: "add";
+        };
     /** @description An inspection photo of an item (PRX-06). */
     ItemPhotoResponse: {
       /**
@@ -3392,6 +3718,26 @@ export interface components {
       /** @description With `goods_value`: goods, this shipping, duty and consumption tax together (an estimate). */
       landed_total?: string | null;
     };
+    NumberRuleDto: {
+      /** @description Which rule. */
+      kind: components["schemas"]["NumberRuleKindDto"];
+      /**
+       * Format: u-int32
+       * @description Digits of the sequence, 5–10 (not for `system`).
+       */
+      digits?: number | null;
+      /** @description For `prefix`: up to 10 of A–Z a–z 0–9 - _ /. */
+      prefix?: string | null;
+      /** @description For `date`: a hyphen between the date and the sequence. */
+      hyphen?: boolean;
+    };
+    /**
+     * @description How subscription numbers are made (SUB-09): `system` (1, 2, 3 …), `sequence` (zero-padded to
+     *     `digits`), `prefix` (`prefix` then the sequence) or `date` (YYYYMMDD, a hyphen if `hyphen`, then the
+     *     sequence). The sequence wraps to 1 after its largest value.
+     * @enum {string}
+     */
+    NumberRuleKindDto: "system" | "sequence" | "prefix" | "date";
     OrderLineResponse: {
       /**
        * Format: uuid
@@ -3430,6 +3776,11 @@ export interface components {
       line_total: string;
       /** @description Whether its stock is held, secured, rejected or released. */
       status: components["schemas"]["LineStatusDto"];
+      /**
+       * @description Its units came off the shop's shelf (false for a subscription's generated order, which leaves
+       *     stock alone, SUB-04).
+       */
+      stocked: boolean;
       image?: components["schemas"]["ProductImageResponse"] | null;
     };
     /** @description A message on an order's thread (MSG-01). */
@@ -3519,12 +3870,38 @@ export interface components {
       /** @description `out_of_stock`, `member`, `shop` or `payment_expired`. */
       cancel_reason?: string | null;
       payment?: components["schemas"]["PaymentResponse"] | null;
+      subscription?: components["schemas"]["OrderSubscriptionResponse"] | null;
+      /** @description The subscription's memo, copied when the order was generated. */
+      memo?: string | null;
+      /** @description A subscription order's payment method: `card`, `cash_on_delivery` or `deferred`. */
+      payment_method?: string | null;
+      /**
+       * @description The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
+       * @example 330
+       */
+      payment_fee: string;
     };
     /**
-     * @description Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment`, `paid`, `shipped`, `cancelled`.
+     * @description Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment` (a subscription's
+     *     order paid on delivery or afterwards ships from here), `paid`, `shipped`, `cancelled`.
      * @enum {string}
      */
     OrderStatusDto: "awaiting_stock_check" | "awaiting_payment" | "paid" | "shipped" | "cancelled";
+    /** @description SUB-12: the subscription an order came from. */
+    OrderSubscriptionResponse: {
+      /**
+       * Format: uuid
+       * @description The subscription's id.
+       */
+      id: string;
+      /** @description Its number, by the shop's numbering rule (SUB-09). */
+      number: string;
+      /**
+       * Format: date
+       * @description The delivery after this one, as scheduled when the order was generated.
+       */
+      next_delivery_on?: string | null;
+    };
     /** @description An order's thread, oldest first, and whether it still takes messages (MSG-03). */
     OrderThreadResponse: {
       /** @description The messages, oldest first. */
@@ -3593,6 +3970,16 @@ export interface components {
         /** @description `out_of_stock`, `member`, `shop` or `payment_expired`. */
         cancel_reason?: string | null;
         payment?: components["schemas"]["PaymentResponse"] | null;
+        subscription?: components["schemas"]["OrderSubscriptionResponse"] | null;
+        /** @description The subscription's memo, copied when the order was generated. */
+        memo?: string | null;
+        /** @description A subscription order's payment method: `card`, `cash_on_delivery` or `deferred`. */
+        payment_method?: string | null;
+        /**
+         * @description The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
+         * @example 330
+         */
+        payment_fee: string;
       }[];
       /** @description Pass as `cursor` for the next page; absent on the last page. */
       next_cursor?: string | null;
@@ -3786,6 +4173,101 @@ export interface components {
       /** @description Pass as `cursor` for the next page; absent on the last page. */
       next_cursor?: string | null;
     };
+    /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
+    Page_SubscriptionResponse: {
+      /** @description The items of this page, in the list's order. */
+      items: {
+        /**
+         * Format: uuid
+         * @description The subscription's id.
+         */
+        id: string;
+        /** @description Its number, by the shop's rule (SUB-09). */
+        number: string;
+        /** @description The shop. */
+        shop: components["schemas"]["ShopRef"];
+        /** @description Active or ended. */
+        status: components["schemas"]["SubscriptionStatusDto"];
+        /** @description The delivery cycle. */
+        cycle: components["schemas"]["CycleDto"];
+        carrier?: components["schemas"]["CarrierDto"] | null;
+        /** @description The wished time slot. */
+        delivery_time_slot?: string | null;
+        /** @description How it is paid. */
+        payment_method: components["schemas"]["PaymentMethodDto"];
+        /**
+         * Format: uuid
+         * @description The saved card, when paid by card.
+         */
+        card_id?: string | null;
+        /** @description Where it is delivered. */
+        ship_to: components["schemas"]["ShipToResponse"];
+        /**
+         * @description Shipping per delivery (fixed at sign-up unless the shop edits it).
+         * @example 0
+         */
+        shipping_fee: string;
+        /**
+         * @description The payment fee per delivery.
+         * @example 0
+         */
+        fee: string;
+        /** @description The shop's memo, copied to each generated order (staff only; empty for members). */
+        memo: string;
+        /**
+         * Format: u-int32
+         * @description Deliveries so far, the first order included.
+         */
+        deliveries: number;
+        /** @description The items, the ones no longer delivered included. */
+        items: components["schemas"]["SubscriptionItemResponse"][];
+        /**
+         * @description Each later delivery's total, tax-inclusive.
+         * @example 2780
+         */
+        later_total: string;
+        /**
+         * Format: date
+         * @description The next delivery (when active).
+         */
+        next_delivery_on?: string | null;
+        /**
+         * Format: date
+         * @description When its order will be generated (受注反映日2).
+         */
+        next_generation_on?: string | null;
+        /** @description The shop will skip the next delivery. */
+        skip_next: boolean;
+        /**
+         * Format: date
+         * @description The last generated delivery's date (配送スケジュール1).
+         */
+        last_delivery_on?: string | null;
+        /**
+         * Format: date-time
+         * @description When the last order was generated (受注反映日1).
+         */
+        last_generated_at?: string | null;
+        /**
+         * Format: date-time
+         * @description When it was placed.
+         */
+        created_at: string;
+        /**
+         * Format: date-time
+         * @description When it ended.
+         */
+        ended_at?: string | null;
+        /** @description The SHA-256 of the final confirmation the member agreed to (see `confirmation` on the detail). */
+        confirmation_sha256: string;
+        /** @description The final confirmation the member agreed to, as stored (detail only). */
+        confirmation?: Record<string, never> | null;
+        /** @description Past and upcoming deliveries (detail only). */
+        schedule?: components["schemas"]["ScheduledDeliveryResponse"][] | null;
+      }[];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      next_cursor?: string | null;
+    };
     ParcelResponse: {
       /**
        * Format: u-int32
@@ -3822,6 +4304,12 @@ export interface components {
        */
       card_id: string;
     };
+    /**
+     * @description How a subscription is paid (PAY-08): a saved `card` (authorized when each order is generated, if the
+     *     shop says so), `cash_on_delivery` (代金引換, with the shop's fee) or `deferred` (後払い).
+     * @enum {string}
+     */
+    PaymentMethodDto: "card" | "cash_on_delivery" | "deferred";
     /** @description The member's payment page (PAY-05 to PAY-07): what is due and each way to pay it. */
     PaymentOptionsResponse: {
       /**
@@ -3913,6 +4401,18 @@ export interface components {
     PlacedOrdersResponse: {
       /** @description One order per shop of the cart. */
       orders: components["schemas"]["OrderResponse"][];
+    };
+    /** @description A placed subscription: the subscription and its first order. */
+    PlacedSubscriptionResponse: {
+      /** @description The subscription, with its schedule. */
+      subscription: components["schemas"]["SubscriptionResponse"];
+      /**
+       * Format: uuid
+       * @description The first order's id.
+       */
+      order_id: string;
+      /** @description Paying by card: the first order's payment link (pay it with the saved card). */
+      payment_url?: string | null;
     };
     /** @description An RFC 9457 problem detail. */
     ProblemDetails: {
@@ -4460,6 +4960,33 @@ export interface components {
       /** @description Where the member goes back to once paid. */
       return_url: string;
     };
+    /** @description One delivery of the schedule (SUB-07). */
+    ScheduledDeliveryResponse: {
+      /**
+       * Format: date
+       * @description The delivery date.
+       */
+      delivery_on: string;
+      /**
+       * Format: date
+       * @description When its order was, or will be, generated.
+       */
+      generation_on: string;
+      /** @description Generated, skipped or upcoming. */
+      status: components["schemas"]["DeliveryStatusDto"];
+      /** @description An upcoming delivery the shop will skip (undoable until generation). */
+      skip: boolean;
+      /**
+       * Format: uuid
+       * @description Its order, once generated.
+       */
+      order_id?: string | null;
+      /**
+       * Format: u-int32
+       * @description Which delivery it is (1 = the first order); absent for skips.
+       */
+      sequence?: number | null;
+    };
     /** @description A new message with files, as `multipart/form-data` (MSG-02; this type only describes the form). */
     SendMessageForm: {
       /** @description The title, 1–100 characters. */
@@ -4493,6 +5020,13 @@ export interface components {
        */
       quantity: number;
     };
+    SetSubscriptionCartItemRequest: {
+      /**
+       * Format: int32
+       * @description Units per delivery, 0–99 (0 removes the line).
+       */
+      quantity: number;
+    };
     ShipOrderRequest: {
       /** @description The carrier (配送業者). */
       carrier: components["schemas"]["CarrierDto"];
@@ -4504,6 +5038,28 @@ export interface components {
       carrier: string;
       /** @description Its tracking number: letters, digits and hyphens. */
       tracking_number: string;
+    };
+    /** @description The delivery address to use from now on. */
+    ShipToRequest: {
+      /** @description Seven digits (a hyphen is allowed). */
+      postal_code: string;
+      /**
+       * Format: int16
+       * @description JIS code 1–47.
+       */
+      prefecture: number;
+      /** @description City, ward, town or village, 1–100 characters. */
+      city: string;
+      /** @description Block and number, 1–200 characters. */
+      street: string;
+      /** @description Building and room, up to 200 characters. */
+      building?: string | null;
+      /** @description The recipient, 1–100 characters. */
+      recipient_name: string;
+      /** @description The recipient's name in katakana. */
+      recipient_kana: string;
+      /** @description Digits (hyphens allowed). */
+      phone: string;
     };
     /** @description The delivery address as it was when the order was placed. */
     ShipToResponse: {
@@ -4939,6 +5495,418 @@ export interface components {
       /** @description 1–30 items. */
       items: components["schemas"]["ProxyItemRequest"][];
     };
+    /** @description A line of the subscription cart. */
+    SubscriptionCartLineResponse: {
+      /**
+       * Format: uuid
+       * @description The variant.
+       */
+      variant_id: string;
+      /**
+       * Format: uuid
+       * @description Its product.
+       */
+      product_id: string;
+      /** @description The product's name. */
+      product_name: string;
+      /** @description The variant's SKU. */
+      sku: string;
+      /** @description Its color. */
+      color: string;
+      /** @description Its size. */
+      size: string;
+      /**
+       * Format: u-int32
+       * @description Units per delivery.
+       */
+      quantity: number;
+      /**
+       * @description The first delivery's unit price, tax-inclusive.
+       * @example 980
+       */
+      first_price: string;
+      /**
+       * @description The unit price from the 2nd delivery on.
+       * @example 1980
+       */
+      price: string;
+      /**
+       * Format: u-int32
+       * @description Deliveries at most, the first included; absent for no limit.
+       */
+      max_deliveries?: number | null;
+    };
+    /** @description The subscription cart (定期購入カゴ, CART-01): one shop's subscription items. */
+    SubscriptionCartResponse: {
+      shop?: components["schemas"]["ShopRef"] | null;
+      /** @description Its lines, in the order they were added. */
+      lines: components["schemas"]["SubscriptionCartLineResponse"][];
+      /**
+       * @description The first delivery's goods, tax-inclusive.
+       * @example 980
+       */
+      first_goods: string;
+      /**
+       * @description Each later delivery's goods.
+       * @example 1980
+       */
+      later_goods: string;
+    };
+    /** @description What the member chooses at the subscription checkout (SUB-01). */
+    SubscriptionCheckoutRequest: {
+      /** @description The delivery cycle, one the shop offers. */
+      cycle: components["schemas"]["CycleDto"];
+      /**
+       * Format: uuid
+       * @description One of the member's delivery addresses.
+       */
+      address_id: string;
+      /** @description One of the shop's subscription payment methods. */
+      payment_method: components["schemas"]["PaymentMethodDto"];
+      /**
+       * Format: uuid
+       * @description One of the member's saved cards, when paying by card.
+       */
+      card_id?: string | null;
+      carrier?: components["schemas"]["CarrierDto"] | null;
+      /** @description Wished time slot: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
+      delivery_time_slot?: string | null;
+      /**
+       * Format: date
+       * @description The first delivery's wished date, inside the shop's delivery window; absent for the earliest.
+       */
+      first_delivery_on?: string | null;
+    };
+    /** @description An item of a subscription: a snapshot, not changed by later catalog edits (SUB-03). */
+    SubscriptionItemResponse: {
+      /**
+       * Format: uuid
+       * @description The item's id (name it in item changes).
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The variant.
+       */
+      variant_id: string;
+      /** @description The product's name at sign-up. */
+      product_name: string;
+      /** @description The SKU. */
+      sku: string;
+      /** @description The color. */
+      color: string;
+      /** @description The size. */
+      size: string;
+      /** @description Its consumption-tax rate. */
+      tax_category: components["schemas"]["TaxCategoryDto"];
+      /**
+       * @description The first delivery's unit price.
+       * @example 980
+       */
+      first_price: string;
+      /**
+       * @description The unit price from the 2nd delivery on.
+       * @example 1980
+       */
+      unit_price: string;
+      /**
+       * Format: u-int32
+       * @description Units per delivery.
+       */
+      quantity: number;
+      /**
+       * Format: u-int32
+       * @description Deliveries at most; absent for no limit.
+       */
+      max_deliveries?: number | null;
+      /**
+       * Format: u-int32
+       * @description Deliveries so far (counted at generation, SUB-13).
+       */
+      deliveries: number;
+      /** @description False once it reached its maximum (or was removed) and is no longer delivered. */
+      active: boolean;
+    };
+    /** @description A subscription (定期購入). */
+    SubscriptionResponse: {
+      /**
+       * Format: uuid
+       * @description The subscription's id.
+       */
+      id: string;
+      /** @description Its number, by the shop's rule (SUB-09). */
+      number: string;
+      /** @description The shop. */
+      shop: components["schemas"]["ShopRef"];
+      /** @description Active or ended. */
+      status: components["schemas"]["SubscriptionStatusDto"];
+      /** @description The delivery cycle. */
+      cycle: components["schemas"]["CycleDto"];
+      carrier?: components["schemas"]["CarrierDto"] | null;
+      /** @description The wished time slot. */
+      delivery_time_slot?: string | null;
+      /** @description How it is paid. */
+      payment_method: components["schemas"]["PaymentMethodDto"];
+      /**
+       * Format: uuid
+       * @description The saved card, when paid by card.
+       */
+      card_id?: string | null;
+      /** @description Where it is delivered. */
+      ship_to: components["schemas"]["ShipToResponse"];
+      /**
+       * @description Shipping per delivery (fixed at sign-up unless the shop edits it).
+       * @example 0
+       */
+      shipping_fee: string;
+      /**
+       * @description The payment fee per delivery.
+       * @example 0
+       */
+      fee: string;
+      /** @description The shop's memo, copied to each generated order (staff only; empty for members). */
+      memo: string;
+      /**
+       * Format: u-int32
+       * @description Deliveries so far, the first order included.
+       */
+      deliveries: number;
+      /** @description The items, the ones no longer delivered included. */
+      items: components["schemas"]["SubscriptionItemResponse"][];
+      /**
+       * @description Each later delivery's total, tax-inclusive.
+       * @example 2780
+       */
+      later_total: string;
+      /**
+       * Format: date
+       * @description The next delivery (when active).
+       */
+      next_delivery_on?: string | null;
+      /**
+       * Format: date
+       * @description When its order will be generated (受注反映日2).
+       */
+      next_generation_on?: string | null;
+      /** @description The shop will skip the next delivery. */
+      skip_next: boolean;
+      /**
+       * Format: date
+       * @description The last generated delivery's date (配送スケジュール1).
+       */
+      last_delivery_on?: string | null;
+      /**
+       * Format: date-time
+       * @description When the last order was generated (受注反映日1).
+       */
+      last_generated_at?: string | null;
+      /**
+       * Format: date-time
+       * @description When it was placed.
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description When it ended.
+       */
+      ended_at?: string | null;
+      /** @description The SHA-256 of the final confirmation the member agreed to (see `confirmation` on the detail). */
+      confirmation_sha256: string;
+      /** @description The final confirmation the member agreed to, as stored (detail only). */
+      confirmation?: Record<string, never> | null;
+      /** @description Past and upcoming deliveries (detail only). */
+      schedule?: components["schemas"]["ScheduledDeliveryResponse"][] | null;
+    };
+    /**
+     * @description The final confirmation (最終確認画面) of a subscription before it is placed: what each delivery
+     *     costs, when they come and how to end it (特定商取引法 §12-6). Placing stores exactly this.
+     */
+    SubscriptionReviewResponse: {
+      /**
+       * Format: uuid
+       * @description The shop.
+       */
+      shop_id: string;
+      /** @description The items with their first and later prices. */
+      cart: components["schemas"]["SubscriptionCartResponse"];
+      /** @description The cycle. */
+      cycle: components["schemas"]["CycleDto"];
+      carrier?: components["schemas"]["CarrierDto"] | null;
+      /** @description The payment method. */
+      payment_method: components["schemas"]["PaymentMethodDto"];
+      /**
+       * @description Shipping per delivery, benefits applied, kept for every delivery unless the shop edits it.
+       * @example 0
+       */
+      shipping_fee: string;
+      /**
+       * @description The payment fee per delivery.
+       * @example 0
+       */
+      fee: string;
+      /**
+       * @description The first order's total, tax-inclusive.
+       * @example 1780
+       */
+      first_total: string;
+      /**
+       * @description Each later delivery's total.
+       * @example 2780
+       */
+      later_total: string;
+      /**
+       * Format: date
+       * @description The first delivery's wished date, if chosen.
+       */
+      first_delivery_on?: string | null;
+      /**
+       * Format: date
+       * @description The first delivery on the cycle (the 2nd delivery).
+       */
+      next_delivery_on: string;
+      /**
+       * Format: u-int32
+       * @description Days before each delivery that its order is made.
+       */
+      lead_days: number;
+    };
+    /** @description A shop's subscription settings (SUB-08, SUB-09), as saved or to save. */
+    SubscriptionSettingsDto: {
+      /** @description Sell on subscription (switching off is refused while subscriptions run). */
+      enabled: boolean;
+      /** @description Take new sign-ups (running subscriptions go on either way). */
+      accepting: boolean;
+      /** @description Offer "monthly on day N". */
+      monthly_allowed: boolean;
+      /** @description Offer "every N days", N from `interval_min` to `interval_max`. */
+      interval_allowed: boolean;
+      /**
+       * Format: u-int32
+       * @description 1–365.
+       */
+      interval_min: number;
+      /**
+       * Format: u-int32
+       * @description `interval_min`–365.
+       */
+      interval_max: number;
+      /** @description The payment methods offered for subscriptions (at least one). */
+      payment_methods: components["schemas"]["PaymentMethodDto"][];
+      /**
+       * @description The cash-on-delivery fee, tax-inclusive.
+       * @example 330
+       */
+      cod_fee: string;
+      /** @description Benefit: subscription orders ship free. */
+      free_shipping: boolean;
+      /**
+       * @description Benefit: off the normal shipping fee (never below ¥0).
+       * @example 200
+       */
+      shipping_discount: string;
+      /** @description Benefit: no payment fee. */
+      free_fee: boolean;
+      /**
+       * Format: u-int32
+       * @description Points on each generated order, in basis points of its amount (100 = 1 %), 0–10,000.
+       */
+      points_rate_bp: number;
+      /**
+       * Format: u-int32
+       * @description Days before a delivery that its order is generated, 1–30. A change applies from the delivery
+       *     after next.
+       */
+      lead_days: number;
+      /** @description Authorize the card when an order is generated. */
+      auto_authorize: boolean;
+      /** @description Email card-expiry notices automatically. */
+      card_expiry_auto: boolean;
+      /** @description Members may change the cycle and time slot on My Page. */
+      member_changes_cycle: boolean;
+      /** @description Members may change the payment method on My Page. */
+      member_changes_payment: boolean;
+      /** @description The numbering rule. */
+      number_rule: components["schemas"]["NumberRuleDto"];
+      /**
+       * Format: int64
+       * @description On a change: restart the sequence so that the next number is this + 1 (0 up to the rule's largest
+       *     sequence number). Always null in responses.
+       */
+      number_initial?: number | null;
+    };
+    /** @description The settings with what they mean now. */
+    SubscriptionSettingsResponse: components["schemas"]["SubscriptionSettingsDto"] & {
+      /**
+       * Format: u-int64
+       * @description Subscriptions running now.
+       */
+      active_subscriptions: number;
+    };
+    /**
+     * @description `active` or `ended` (for good).
+     * @enum {string}
+     */
+    SubscriptionStatusDto: "active" | "ended";
+    /** @description CAT-05: a product's subscription prices. The regular price is not used for subscriptions. */
+    SubscriptionTermsDto: {
+      /**
+       * @description The first delivery's price in yen, tax included (0 for a free first delivery).
+       * @example 980
+       */
+      first_price: string;
+      /**
+       * @description The price from the 2nd delivery on.
+       * @example 1980
+       */
+      price: string;
+      /**
+       * Format: u-int32
+       * @description Deliveries at most, the first included (1–999); absent for no limit.
+       */
+      max_deliveries?: number | null;
+    };
+    /** @description What a shopper may choose when subscribing at a shop (public). */
+    SubscriptionTermsResponse: {
+      /** @description The shop takes new subscriptions now. */
+      accepting: boolean;
+      /** @description "Monthly on day N" is offered. */
+      monthly_allowed: boolean;
+      /** @description "Every N days" is offered, N in `interval_min`–`interval_max`. */
+      interval_allowed: boolean;
+      /**
+       * Format: u-int32
+       * @description The shortest interval in days.
+       */
+      interval_min: number;
+      /**
+       * Format: u-int32
+       * @description The longest interval in days.
+       */
+      interval_max: number;
+      /** @description The payment methods offered. */
+      payment_methods: components["schemas"]["PaymentMethodDto"][];
+      /**
+       * @description The cash-on-delivery fee (after benefits).
+       * @example 330
+       */
+      cod_fee: string;
+      /** @description Subscription orders ship free. */
+      free_shipping: boolean;
+      /**
+       * @description Off the normal shipping fee.
+       * @example 200
+       */
+      shipping_discount: string;
+      /**
+       * Format: u-int32
+       * @description Days before each delivery that its order is made.
+       */
+      lead_days: number;
+      /** @description Members may change the cycle and time slot on My Page. */
+      member_changes_cycle: boolean;
+      /** @description Members may change the payment method on My Page. */
+      member_changes_payment: boolean;
+    };
     /**
      * @description Consumption-tax category: `standard` (10 %) or `reduced` (8 %).
      * @enum {string}
@@ -5070,6 +6038,23 @@ export interface components {
       /** @description Dates open despite the rules, at most 366. */
       open_dates: components["schemas"]["CalendarDateDto"][];
     };
+    /** @description What a member may change on My Page (SUB-10); absent fields stay. */
+    UpdateMySubscriptionRequest: {
+      cycle?: components["schemas"]["CycleDto"] | null;
+      /** @description A new time slot of the subscription's carrier (if the shop lets members change the cycle). */
+      delivery_time_slot?: string | null;
+      payment_method?: components["schemas"]["PaymentMethodDto"] | null;
+      /**
+       * Format: uuid
+       * @description The saved card, when changing to card.
+       */
+      card_id?: string | null;
+      /**
+       * Format: uuid
+       * @description One of my delivery addresses.
+       */
+      address_id?: string | null;
+    };
     UpdateProductImageRequest: {
       /** @description What the picture shows, for screen readers; at most 200 characters, empty to clear. */
       alt: string;
@@ -5096,6 +6081,37 @@ export interface components {
       /** @description A new phone number (0 and 10–11 digits). */
       phone?: string | null;
       locale?: components["schemas"]["LocaleDto"] | null;
+    };
+    /**
+     * @description The shop's edit of a subscription (SUB-07); absent fields stay. Applies from the next generation;
+     *     generated orders are not touched.
+     */
+    UpdateShopSubscriptionRequest: {
+      cycle?: components["schemas"]["CycleDto"] | null;
+      carrier?: components["schemas"]["CarrierDto"] | null;
+      /** @description A new time slot. */
+      delivery_time_slot?: string | null;
+      payment_method?: components["schemas"]["PaymentMethodDto"] | null;
+      /**
+       * Format: uuid
+       * @description The member's saved card, when changing to card.
+       */
+      card_id?: string | null;
+      ship_to?: components["schemas"]["ShipToRequest"] | null;
+      /** @description The memo copied to each generated order, up to 1,000 characters. */
+      memo?: string | null;
+      /**
+       * @description Shipping per delivery from now on.
+       * @example 800
+       */
+      shipping_fee?: string | null;
+      /**
+       * @description The payment fee per delivery from now on.
+       * @example 330
+       */
+      fee?: string | null;
+      /** @description Item changes, in order, up to 50. */
+      items?: components["schemas"]["ItemChangeRequest"][];
     };
     /** @description Fields to change; absent fields stay as they are. */
     UpdateVariantRequest: {
@@ -10464,6 +11480,849 @@ export interface operations {
       };
       /** @description No such resource (or not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_subscription_cart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionCartResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  add_subscription_cart_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AddSubscriptionCartItemRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionCartResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  set_subscription_cart_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The line's variant */
+        variant_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SetSubscriptionCartItemRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionCartResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  remove_subscription_cart_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The line's variant */
+        variant_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionCartResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_my_subscriptions: {
+    parameters: {
+      query?: {
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Page_SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  place_subscription: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new unique value (e.g. a UUID) per attempt */
+        "Idempotency-Key": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SubscriptionCheckoutRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlacedSubscriptionResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  review_subscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SubscriptionCheckoutRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionReviewResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_my_subscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  update_my_subscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateMySubscriptionRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -18163,6 +20022,764 @@ export interface operations {
       };
       /** @description Invalid fields; `errors` lists messages per field. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_subscription_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionSettingsResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  update_subscription_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SubscriptionSettingsDto"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionSettingsResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_subscription_terms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionTermsResponse"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_shop_subscriptions: {
+    parameters: {
+      query?: {
+        /** @description Only `active` or `ended` ones. */
+        status?: components["schemas"]["SubscriptionStatusDto"];
+        /** @description Part of the subscription number or of the recipient's name (kanji or kana). */
+        q?: string;
+        /** @description Only active ones whose next order is generated on or before this date. */
+        generation_by?: string;
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Page_SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_shop_subscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  update_shop_subscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateShopSubscriptionRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  end_subscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  skip_subscription_delivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  unskip_subscription_delivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -59,6 +59,7 @@ export function Layout() {
     ...(session && !isStaff
       ? [
           { to: "/cart", label: t("nav.cart") },
+          { to: "/subscription-cart", label: t("subscriptions.cart") },
           { to: "/mypage", label: t("nav.mypage") },
         ]
       : []),

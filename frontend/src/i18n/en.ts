@@ -1,5 +1,6 @@
 import type { Messages } from "./ja";
 import { problemsEn } from "./problems";
+import { subscriptionsEn, subscriptionConsoleEn } from "./subscriptions";
 import { checkoutPageEn, proxyEn, proxyConsoleEn } from "./proxy";
 
 export const en: Messages = {
@@ -572,6 +573,8 @@ export const en: Messages = {
   },
   problem: problemsEn,
   proxy: proxyEn,
+  subscriptions: subscriptionsEn,
+  subscriptionConsole: subscriptionConsoleEn,
   proxyConsole: proxyConsoleEn,
   checkoutPage: checkoutPageEn,
   error: {

@@ -1,4 +1,5 @@
 import { problemsJa } from "./problems";
+import { subscriptionsJa, subscriptionConsoleJa } from "./subscriptions";
 import { checkoutPageJa, proxyJa, proxyConsoleJa } from "./proxy";
 
 export const ja = {
@@ -578,6 +579,8 @@ export const ja = {
   },
   problem: problemsJa,
   proxy: proxyJa,
+  subscriptions: subscriptionsJa,
+  subscriptionConsole: subscriptionConsoleJa,
   proxyConsole: proxyConsoleJa,
   checkoutPage: checkoutPageJa,
   error: {

@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading, useErrorMessage } from "../components/state
 import { useFormErrors } from "../components/use-server-errors";
 import { check, isKana, isPhone } from "../components/validation";
 import { MyOrders } from "../features/orders/my-orders";
+import { MySubscriptions } from "../features/subscriptions/my-subscriptions";
 import { CardsPanel } from "../features/payments/cards-panel";
 import { MyReservations } from "../features/reservations/my-reservations";
 import { AddressForm } from "../features/mypage/address-form";
@@ -170,6 +171,7 @@ export function MyPage() {
       <PageTitle>{t("mypage.title")}</PageTitle>
       <MyReservations />
       <MyOrders />
+      <MySubscriptions />
       <CardsPanel />
       <ProfileForm />
       <Addresses />

@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { components } from "../api/schema";
 import { ReserveForm } from "../features/reservations/reserve-form";
+import { SubscribeBox } from "../features/subscriptions/subscribe-box";
 import { useSession } from "../auth/use-session";
 import { addCartItem } from "../shared/api/add-cart-item";
 import { priceWithTax } from "../components/format";
@@ -167,6 +168,9 @@ export function ProductPage() {
       )}
       {variant && p.active && !soldOut && (
         <AddToCart variant={variant} deliverable={p.fulfilment.deliverable} />
+      )}
+      {variant && p.active && !soldOut && p.fulfilment.subscription && (
+        <SubscribeBox variantId={variant.id} terms={p.fulfilment.subscription} />
       )}
       {variant && p.active && !soldOut && p.fulfilment.reservable && (
         <ReserveForm

@@ -167,6 +167,32 @@ function StockCheck({ shopId, order }: { shopId: string; order: Order }) {
   );
 }
 
+/** Paid to the carrier or afterwards (a subscription's cash on delivery or deferred payment): ships unpaid. */
+function paysAfterDelivery(order: Order): boolean {
+  return order.payment_method === "cash_on_delivery" || order.payment_method === "deferred";
+}
+
+/** SUB-12: the subscription an order belongs to, its next delivery and the memo. */
+function SubscriptionMark({ shopId, order }: { shopId: string; order: Order }) {
+  const { t, i18n } = useTranslation();
+  const s = order.subscription;
+  if (!s) return null;
+  return (
+    <Text size="sm" data-testid="order-subscription">
+      <Badge color="grape" mr="xs">
+        {t("subscriptions.title")}
+      </Badge>
+      <Anchor component={Link} to={`/console/shops/${shopId}/subscriptions/${s.id}`}>
+        {t("subscriptions.number")} {s.number}
+      </Anchor>
+      {s.next_delivery_on &&
+        ` ・ ${t("subscriptions.nextDeliveryOn")}: ${formatDate(s.next_delivery_on, i18n.language)}`}
+      {order.payment_method && ` ・ ${t(`subscriptions.methods.${order.payment_method}`)}`}
+      {order.memo && ` ・ ${order.memo}`}
+    </Text>
+  );
+}
+
 /** One order with the actions its status allows (ORD-01, ORD-03); with `detail`, its payment history too. */
 function OrderCard({ shopId, order, detail = false }: { shopId: string; order: Order; detail?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -189,7 +215,10 @@ function OrderCard({ shopId, order, detail = false }: { shopId: string; order: O
       </Group>
       <OrderLines order={order} />
       {order.status === "awaiting_stock_check" && <StockCheck shopId={shopId} order={order} />}
-      {order.status === "paid" && <ShipForm shopId={shopId} order={order} />}
+      {(order.status === "paid" || (order.status === "awaiting_payment" && paysAfterDelivery(order))) && (
+        <ShipForm shopId={shopId} order={order} />
+      )}
+      {order.subscription && <SubscriptionMark shopId={shopId} order={order} />}
       {order.shipment && (
         <Text size="sm">
           {t(`orders.carrier.${order.shipment.carrier}`)} ・ {t("orders.tracking")}{" "}
@@ -279,6 +308,11 @@ function OrdersTable({
               <Anchor component={Link} to={`/console/shops/${shopId}/orders/${order.id}`}>
                 {order.number}
               </Anchor>
+              {order.subscription && (
+                <Badge color="grape" ml={4} size="sm" data-testid="subscription-order">
+                  {t("subscriptions.title")} {order.subscription.number}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>{formatDateTime(order.created_at, i18n.language)}</Table.Td>
             <Table.Td>

@@ -57,6 +57,10 @@ function ProductFields({ shopId, product }: { shopId: string; product?: Product 
     reservable: product?.fulfilment.reservable ?? true,
     deliverable: product?.fulfilment.deliverable ?? true,
     reservation_payment: product?.fulfilment.reservation_payment ?? "in_store",
+    subscribable: !!product?.fulfilment.subscription,
+    first_price: product?.fulfilment.subscription?.first_price ?? "",
+    subscription_price: product?.fulfilment.subscription?.price ?? "",
+    max_deliveries: product?.fulfilment.subscription?.max_deliveries?.toString() ?? "",
   });
   const [variants, setVariants] = useState<VariantRow[]>([{ sku: "", color: "", size: "", price: "" }]);
   const [busy, setBusy] = useState(false);
@@ -75,11 +79,23 @@ function ProductFields({ shopId, product }: { shopId: string; product?: Product 
         if (!isPrice(v.price)) invalid[`variants.${i}.price`] = "error.invalidPrice";
       });
     }
+    if (form.subscribable) {
+      if (!isPrice(form.first_price)) invalid["fulfilment.subscription.first_price"] = "error.invalidPrice";
+      if (!isPrice(form.subscription_price)) invalid["fulfilment.subscription.price"] = "error.invalidPrice";
+    }
     if (Object.keys(invalid).length > 0) return errors.setFields(invalid);
+    // CAT-05: the subscription terms are sent with every save (absent would stop the subscription offer).
     const fulfilment = {
       reservable: form.reservable,
       deliverable: form.deliverable,
       reservation_payment: form.reservation_payment,
+      subscription: form.subscribable
+        ? {
+            first_price: form.first_price.trim(),
+            price: form.subscription_price.trim(),
+            max_deliveries: form.max_deliveries.trim() ? Number(form.max_deliveries) : null,
+          }
+        : null,
     };
     const common = {
       name: form.name,
@@ -181,6 +197,46 @@ function ProductFields({ shopId, product }: { shopId: string; product?: Product 
             ]}
           />
         </Stack>
+        <Card withBorder data-testid="subscription-terms">
+          <Stack gap="xs">
+            <Checkbox
+              label={t("subscriptions.badge")}
+              checked={form.subscribable}
+              onChange={(e) => setForm({ ...form, subscribable: e.currentTarget.checked })}
+            />
+            {form.subscribable && (
+              <Group>
+                <TextInput
+                  label={t("subscriptions.firstPrice")}
+                  inputMode="numeric"
+                  value={form.first_price}
+                  onChange={(e) => setForm({ ...form, first_price: e.currentTarget.value })}
+                  error={errors.errorOf("fulfilment.subscription.first_price")}
+                  w={160}
+                />
+                <TextInput
+                  label={t("subscriptions.laterPrice")}
+                  inputMode="numeric"
+                  value={form.subscription_price}
+                  onChange={(e) => setForm({ ...form, subscription_price: e.currentTarget.value })}
+                  error={errors.errorOf("fulfilment.subscription.price")}
+                  w={160}
+                />
+                <TextInput
+                  label={t("subscriptions.maxDeliveries")}
+                  placeholder={t("subscriptions.unlimited")}
+                  inputMode="numeric"
+                  value={form.max_deliveries}
+                  onChange={(e) =>
+                    setForm({ ...form, max_deliveries: e.currentTarget.value.replace(/\D/g, "") })
+                  }
+                  error={errors.errorOf("fulfilment.subscription.max_deliveries")}
+                  w={160}
+                />
+              </Group>
+            )}
+          </Stack>
+        </Card>
         {!product && (
           <Card withBorder>
             <Title order={3} size="h4">

@@ -7,6 +7,7 @@ export interface Section {
 const RETAIL: Section[] = [
   { path: "orders", label: "console.orders" },
   { path: "reservations", label: "console.reservations" },
+  { path: "subscriptions", label: "subscriptionConsole.title" },
   { path: "pickup", label: "console.pickupDesk" },
   { path: "messages", label: "messages.inbox" },
   { path: "products", label: "console.products" },

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
-import { useCards } from "./api/cards";
+import { useCards } from "../../shared/api/cards";
 import { deleteCard } from "./api/delete-card";
 import { setDefaultCard } from "./api/set-default-card";
 import { CardForm } from "./card-form";

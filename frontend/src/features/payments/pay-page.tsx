@@ -7,7 +7,7 @@ import { Link, useParams } from "react-router";
 import { formatDate, formatDeadline, yen } from "../../components/format";
 import { ErrorState, Loading, useErrorMessage } from "../../components/states";
 import { OrderLines } from "../../shared/ui/order-lines";
-import { useCards } from "./api/cards";
+import { useCards } from "../../shared/api/cards";
 import { pay } from "./api/pay";
 import { usePaymentRequest } from "./api/payment-request";
 import { CardsPanel } from "./cards-panel";

@@ -1,0 +1,96 @@
+// SUB-01, SUB-02, SUB-05, SUB-07, SUB-10, SUB-12, CART-01 in the browser: a member subscribes to coffee
+// beans from the product page at phone width in Japanese (subscription cart, cycle, cash on delivery, the
+// final confirmation), then changes the cycle on My Page and the shop is emailed; the shop's staff
+// (desktop, English) find the subscription, skip its next delivery and see its first order marked.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, PHONE, launch, mailed, open, screenshot, signUp, skip, switchUser } from "./browser";
+
+const SHOP = "mori-coffee-kichijoji";
+
+describe.skipIf(skip)("subscriptions", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("subscribes with the final confirmation, changes the cycle on My Page, and the shop skips a delivery", async () => {
+    const { page, errors } = await open(browser, PHONE);
+    const MEMBER = `subscriber-${Date.now()}@example.jp`;
+    await signUp(page, MEMBER, "subscriber-password-1");
+    await page.getByRole("button", { name: "お届け先を追加" }).click();
+    const form = page.getByRole("form", { name: "お届け先を追加" });
+    await form.getByLabel("郵便番号").fill("180-0004");
+    await form.getByLabel("都道府県").click();
+    await form.getByLabel("都道府県").fill("東京");
+    await page.getByRole("option", { name: "東京都" }).click();
+    await form.getByLabel("市区町村").fill("武蔵野市吉祥寺本町");
+    await form.getByLabel("番地").fill("1-2-3");
+    await form.getByLabel("お名前").fill("定期 花子");
+    await form.getByLabel("フリガナ").fill("テイキ ハナコ");
+    await form.getByLabel("電話番号").fill("08033334444");
+    await form.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("〒180-0004").waitFor();
+
+    // CAT-05, CART-01: the product shows its subscription prices and its own cart button.
+    await page.goto("/products?q=%E3%83%96%E3%83%AC%E3%83%B3%E3%83%89");
+    await page.getByText("ブレンドコーヒー豆").click();
+    const box = page.getByTestId("subscribe-box");
+    await box.getByText("定期購入できます").waitFor();
+    await box.getByText("初回価格").waitFor();
+    await box.getByRole("button", { name: "定期購入カゴに入れる" }).click();
+    await page.waitForURL("**/subscription-cart");
+
+    // SUB-02: every 30 days, cash on delivery; the review is the final confirmation (特定商取引法 §12-6).
+    await page.getByText("日数ごと").click();
+    await page.getByRole("textbox", { name: "お届け間隔（日）" }).fill("30");
+    await page.getByRole("combobox", { name: "お支払い方法" }).click();
+    await page.getByRole("option", { name: "代金引換" }).click();
+    await page.getByRole("button", { name: "確認画面へ" }).click();
+    const confirmation = page.getByTestId("subscription-confirmation");
+    await confirmation.getByText("2回目以降のお支払い（1回あたり・税込）", { exact: false }).waitFor();
+    expect(await confirmation.getByTestId("first-total").textContent()).toMatch(/¥[\d,]+/);
+    await confirmation.getByText("解約（終了）はショップへご連絡ください。", { exact: false }).waitFor();
+    await screenshot(page, "subscription-confirmation-phone");
+    await confirmation.getByRole("button", { name: "定期購入を申し込む" }).click();
+    await page.getByText("定期購入のお申し込みが完了しました").waitFor();
+    const number = (await page.getByTestId("subscription-number").textContent()) ?? "";
+    expect(number).toMatch(/^MORI-\d{6}$/);
+    const thanks = await mailed(MEMBER, "subscription_placed");
+    expect(thanks.body).toContain(number);
+
+    // SUB-10: My Page shows the schedule; the member changes the cycle and the shop is emailed.
+    await page.getByRole("link", { name: "詳細" }).click();
+    await page.getByTestId("subscription-schedule").waitFor();
+    await page.getByTestId("subscription-cycle").getByText("30日ごと").waitFor();
+    const change = page.getByTestId("cycle-change");
+    await change.getByRole("textbox", { name: "お届け間隔（日）" }).fill("21");
+    await change.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("変更しました。ショップにも通知されます。").waitFor();
+    await page.getByTestId("subscription-cycle").getByText("21日ごと").waitFor();
+    await screenshot(page, "my-subscription-phone");
+    const notice = await mailed(`shop@${SHOP}.demo.kaimono.jp`, "subscription_changed_by_member");
+    expect(notice.body).toContain(number);
+
+    // SUB-07, SUB-05, SUB-12: the staff, at desktop width in English.
+    await switchUser(page, `staff@${SHOP}.demo.kaimono.jp`, "kaimono-demo", "/console");
+    await page.setViewportSize(DESKTOP);
+    await page.getByTestId("queues").waitFor();
+    await page.getByText("English", { exact: true }).click();
+    await page.getByRole("link", { name: "Subscriptions", exact: true }).first().click();
+    await page.getByTestId("subscription-list").getByRole("link", { name: number }).click();
+    await page.getByText("Every 21 days").first().waitFor();
+    await page.getByRole("button", { name: "Skip the next delivery" }).click();
+    await page.getByText("The next delivery will be skipped.").waitFor();
+    await page.getByText("Will be skipped").first().waitFor();
+    await screenshot(page, "console-subscription-desktop");
+    // SUB-12: its first order is marked in the order list (paid on delivery: awaiting payment).
+    const shopPath = /\/console\/shops\/[^/]+/.exec(new URL(page.url()).pathname)?.[0];
+    await page.goto(`${shopPath}/orders?status=awaiting_payment`);
+    await page.getByTestId("subscription-order").filter({ hasText: number }).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import type { components } from "../../api/schema";
+import { PageTitle } from "../../components/page-title";
+import { ErrorState, Loading } from "../../components/states";
+import { useAction } from "../../components/use-action";
+import { useAddresses } from "../../shared/api/list-addresses";
+import { SubscriptionDetails } from "../../shared/ui/subscription-details";
+import { useMySubscription } from "./api/my-subscription";
+import { useSubscriptionTerms } from "./api/subscription-terms";
+import { updateMySubscription } from "./api/update-my-subscription";
+
+type Subscription = components["schemas"]["SubscriptionResponse"];
+type Terms = components["schemas"]["SubscriptionTermsResponse"];
+const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"] as const;
+
+/** SUB-10: the cycle and time slot, when the shop lets members change them. */
+function CycleChange({ s, terms }: { s: Subscription; terms: Terms }) {
+  const { t } = useTranslation();
+  const { busy, run } = useAction(["my-subscriptions"]);
+  const kinds = [
+    ...(terms.monthly_allowed ? (["monthly"] as const) : []),
+    ...(terms.interval_allowed ? (["every_days"] as const) : []),
+  ];
+  const [kind, setKind] = useState<"monthly" | "every_days">(s.cycle.kind);
+  const [value, setValue] = useState<number | string>(s.cycle.value);
+  const [slot, setSlot] = useState<string | null>(s.delivery_time_slot ?? null);
+  if (!terms.member_changes_cycle) return <Alert color="gray">{t("subscriptions.notAllowed")}</Alert>;
+  const save = () =>
+    run(
+      () =>
+        updateMySubscription(s.id, {
+          cycle: { kind, value: Number(value) },
+          ...(slot ? { delivery_time_slot: slot } : {}),
+        }),
+      "subscriptions.changed",
+    );
+  return (
+    <Stack gap="xs" data-testid="cycle-change">
+      <SegmentedControl
+        data={kinds.map((k) => ({ value: k, label: t(`subscriptions.cycleKind.${k}`) }))}
+        value={kind}
+        onChange={(k) => setKind(k === "every_days" ? "every_days" : "monthly")}
+      />
+      <Group align="end">
+        <NumberInput
+          label={kind === "monthly" ? t("subscriptions.monthlyDay") : t("subscriptions.intervalDays")}
+          description={
+            kind === "every_days"
+              ? t("subscriptions.intervalRange", { min: terms.interval_min, max: terms.interval_max })
+              : undefined
+          }
+          w={160}
+          min={1}
+          max={kind === "monthly" ? 31 : terms.interval_max}
+          allowDecimal={false}
+          value={value}
+          onChange={setValue}
+        />
+        <Select
+          label={t("subscriptions.timeSlot")}
+          placeholder={t("subscriptions.anyTime")}
+          data={SLOTS.map((v) => ({ value: v, label: t(`checkout.slots.${v}`) }))}
+          value={slot}
+          onChange={setSlot}
+          w={160}
+        />
+        <Button loading={busy} onClick={() => void save()}>
+          {t("subscriptions.save")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** SUB-10: deliver to another of the member's addresses. */
+function AddressChange({ s }: { s: Subscription }) {
+  const { t } = useTranslation();
+  const addresses = useAddresses();
+  const { busy, run } = useAction(["my-subscriptions"]);
+  const [addressId, setAddressId] = useState<string | null>(null);
+  if (!addresses.data) return null;
+  return (
+    <Group align="end">
+      <Select
+        label={t("subscriptions.changeAddress")}
+        data={addresses.data.map((a) => ({
+          value: a.id,
+          label: `〒${a.postal_code_display} ${a.prefecture_name}${a.city}${a.street} ${a.recipient_name}`,
+        }))}
+        value={addressId}
+        onChange={setAddressId}
+        miw={260}
+      />
+      <Button
+        variant="default"
+        loading={busy}
+        disabled={!addressId}
+        onClick={() =>
+          void run(() => updateMySubscription(s.id, { address_id: addressId }), "subscriptions.changed")
+        }
+      >
+        {t("subscriptions.save")}
+      </Button>
+    </Group>
+  );
+}
+
+/** SUB-10: one of the member's subscriptions with what the shop lets the member change. */
+export function MySubscriptionPage() {
+  const { t } = useTranslation();
+  const { subscriptionId } = useParams();
+  const subscription = useMySubscription(subscriptionId);
+  const terms = useSubscriptionTerms(subscription.data?.shop.id);
+  if (subscription.isPending) return <Loading />;
+  if (subscription.isError)
+    return <ErrorState error={subscription.error} onRetry={() => void subscription.refetch()} />;
+  const s = subscription.data;
+  return (
+    <Stack>
+      <PageTitle>
+        {t("subscriptions.title")} {s.number}
+      </PageTitle>
+      <SubscriptionDetails subscription={s} />
+      {s.status === "active" && terms.data && (
+        <Card withBorder>
+          <Stack>
+            <Title order={3} size="h5">
+              {t("subscriptions.changeCycle")}
+            </Title>
+            <CycleChange key={`${s.cycle.kind}-${s.cycle.value}`} s={s} terms={terms.data} />
+            <AddressChange s={s} />
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,143 @@
+import { Badge, Card, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { components } from "../../api/schema";
+import { formatDate, formatDateTime, yen } from "../../components/format";
+
+type Subscription = components["schemas"]["SubscriptionResponse"];
+type Cycle = components["schemas"]["CycleDto"];
+
+/** "毎月31日" / "Every 14 days". */
+export function useCycleLabel() {
+  const { t } = useTranslation();
+  return (cycle: Cycle) => t(`subscriptions.cycleLabel.${cycle.kind}`, { value: cycle.value });
+}
+
+const scheduleColor = { generated: "teal", skipped: "gray", upcoming: "blue" } as const;
+
+/** SUB-07, SUB-10: a subscription's summary, items and delivery schedule, for member and staff. */
+export function SubscriptionDetails({ subscription: s }: { subscription: Subscription }) {
+  const { t, i18n } = useTranslation();
+  const cycle = useCycleLabel();
+  const date = (d?: string | null) => (d ? formatDate(d, i18n.language) : "—");
+  return (
+    <Stack>
+      <Card withBorder>
+        <Stack gap={4}>
+          <Text>
+            {t("subscriptions.number")}: <b data-testid="subscription-number">{s.number}</b>{" "}
+            <Badge color={s.status === "active" ? "teal" : "gray"}>
+              {t(`subscriptions.status.${s.status}`)}
+            </Badge>
+          </Text>
+          <Text>
+            {t("subscriptions.cycle")}: <span data-testid="subscription-cycle">{cycle(s.cycle)}</span>
+            {s.delivery_time_slot ? ` / ${t(`checkout.slots.${s.delivery_time_slot}`)}` : ""}
+          </Text>
+          <Text>
+            {t("subscriptions.paymentMethod")}: {t(`subscriptions.methods.${s.payment_method}`)}
+          </Text>
+          <Text>
+            {t("subscriptions.deliveries")}: {s.deliveries}
+          </Text>
+          <Text>
+            {t("subscriptions.nextDeliveryOn")}:{" "}
+            <span data-testid="next-delivery">{date(s.next_delivery_on)}</span>
+            {s.skip_next && (
+              <Badge ml="xs" color="gray">
+                {t("subscriptions.skipPlanned")}
+              </Badge>
+            )}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t("subscriptions.nextGenerationOn")}: {date(s.next_generation_on)}
+          </Text>
+          <Text>
+            {t("subscriptions.laterTotal")}: {yen(s.later_total)}
+          </Text>
+          <Text size="sm">
+            {t("subscriptions.shipTo")}: 〒{s.ship_to.postal_code_display} {s.ship_to.prefecture_name}
+            {s.ship_to.city}
+            {s.ship_to.street} {s.ship_to.building} {s.ship_to.recipient_name}
+          </Text>
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h5">
+          {t("subscriptions.items")}
+        </Title>
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Tbody>
+              {s.items.map((item) => (
+                <Table.Tr key={item.id} c={item.active ? undefined : "dimmed"}>
+                  <Table.Td>
+                    {item.product_name} ({item.color} / {item.size})
+                  </Table.Td>
+                  <Table.Td>×{item.quantity}</Table.Td>
+                  <Table.Td>{yen(item.unit_price)}</Table.Td>
+                  <Table.Td>
+                    {item.deliveries}
+                    {item.max_deliveries ? ` / ${item.max_deliveries}` : ""}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      {s.schedule && (
+        <Card withBorder>
+          <Title order={3} size="h5">
+            {t("subscriptions.schedule")}
+          </Title>
+          <Table.ScrollContainer minWidth={360}>
+            <Table data-testid="subscription-schedule">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("subscriptions.sequence")}</Table.Th>
+                  <Table.Th>{t("subscriptions.deliveryOn")}</Table.Th>
+                  <Table.Th>{t("subscriptions.generationOn")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.schedule.map((d) => (
+                  <Table.Tr key={d.delivery_on}>
+                    <Table.Td>{d.sequence ?? "—"}</Table.Td>
+                    <Table.Td>{date(d.delivery_on)}</Table.Td>
+                    <Table.Td>{date(d.generation_on)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={d.skip ? "gray" : scheduleColor[d.status]}>
+                        {d.skip
+                          ? t("subscriptions.skipPlanned")
+                          : t(`subscriptions.scheduleStatus.${d.status}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+      {s.confirmation && (
+        <Card withBorder>
+          <Title order={3} size="h5">
+            {t("subscriptions.confirmation")}
+          </Title>
+          <Text size="sm">
+            {t("subscriptions.firstTotal")}:{" "}
+            {yen(String((s.confirmation as Record<string, unknown>).first_total))}
+            {" / "}
+            {t("subscriptions.laterTotal")}:{" "}
+            {yen(String((s.confirmation as Record<string, unknown>).later_total))}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+            {t("subscriptions.confirmationHash")}: {s.confirmation_sha256} (
+            {formatDateTime(s.created_at, i18n.language)})
+          </Text>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -35,6 +35,9 @@ pub enum SubscriptionError {
     /// Paying by card needs one of the member's saved cards.
     #[error("choose one of your saved cards")]
     CardRequired,
+    /// PAY-01: an active subscription pays with this card.
+    #[error("an active subscription pays with this card; change its card first")]
+    CardInUse,
     #[error("the delivery address was not found")]
     AddressNotFound,
     /// The shop's settings do not let members change this on My Page (SUB-10).

@@ -401,3 +401,23 @@ pub async fn change_my_subscription(
     kaimono_messaging::enqueue(db, email, now).await?;
     subscription_detail(db, Viewer::Member(account), id).await
 }
+
+/// PAY-01: deletes the member's saved card, unless an active subscription pays with it.
+pub async fn delete_card(
+    db: &sea_orm::DatabaseConnection,
+    provider: &dyn kaimono_payments::PaymentProvider,
+    account: AccountId,
+    card: Uuid,
+) -> Result<(), SubscriptionError> {
+    use sea_orm::PaginatorTrait;
+    let used = subscription::Entity::find()
+        .filter(subscription::Column::AccountId.eq(account.0))
+        .filter(subscription::Column::Status.eq("active"))
+        .filter(subscription::Column::CardId.eq(card))
+        .count(db)
+        .await?;
+    if used > 0 {
+        return Err(SubscriptionError::CardInUse);
+    }
+    Ok(kaimono_payments::delete_card(db, provider, account, card).await?)
+}

@@ -164,28 +164,103 @@ pub async fn delivery_schedule(
         return Ok(schedule);
     }
     let lead_days = subscription_settings(db, s.shop_id).await?.lead_days;
+    schedule.extend(upcoming(s, lead_days).take(UPCOMING));
+    Ok(schedule)
+}
+
+/// The deliveries ahead of an active subscription, in order: the next one at its stored generation date,
+/// the later ones at `lead_days`; a planned skip is not counted; it stops where the items' maximum ends
+/// the subscription (or goes on).
+fn upcoming(s: &Subscription, lead_days: u32) -> impl Iterator<Item = ScheduledDelivery> + '_ {
     let mut left = s.deliveries_left();
     let (mut delivery, mut generation, mut skip) = (s.next_delivery_on, s.next_generation_on, s.skip_next);
     let mut sequence = s.deliveries;
-    for _ in 0..UPCOMING {
-        if left == Some(0) {
-            break;
+    std::iter::from_fn(move || {
+        if left == Some(0) || s.status == SubscriptionStatus::Ended {
+            return None;
         }
         if !skip {
             sequence += 1;
             left = left.map(|l| l - 1);
         }
-        schedule.push(ScheduledDelivery {
+        let next = ScheduledDelivery {
             delivery_on: delivery,
             generation_on: generation,
             status: DeliveryStatus::Upcoming { skip },
             order_id: None,
             sequence: (!skip).then_some(sequence),
             generated_at: None,
-        });
+        };
         delivery = s.cycle.after(delivery);
         generation = generation_on(delivery, lead_days);
         skip = false;
+        Some(next)
+    })
+}
+
+/// One delivery of a generation day: the subscription and what happened (or will happen) to it.
+#[derive(Debug, Clone)]
+pub struct GenerationEntry {
+    pub subscription_id: Uuid,
+    pub number: String,
+    pub delivery: ScheduledDelivery,
+    /// `queued`, `authorized` or `failed:<code>` for a generated card order.
+    pub authorization: Option<String>,
+}
+
+/// The generation ledger's view of one day (item 10 of issue 12): what was generated or skipped on
+/// `date`, and — a dry run — what the active subscriptions would generate on it, from their schedules.
+#[derive(Debug, Clone, Default)]
+pub struct GenerationDay {
+    pub done: Vec<GenerationEntry>,
+    pub planned: Vec<GenerationEntry>,
+}
+
+/// Past generations (the ledger) and the dry run for `date`, for one shop.
+pub async fn generation_day(
+    db: &impl ConnectionTrait,
+    shop: ShopId,
+    date: NaiveDate,
+) -> Result<GenerationDay, SubscriptionError> {
+    let mut day = GenerationDay::default();
+    let rows: Vec<subscription::Model> =
+        subscription::Entity::find().filter(subscription::Column::ShopId.eq(shop.0)).all(db).await?;
+    let numbers: std::collections::HashMap<Uuid, String> = rows.iter().map(|r| (r.id, r.number.clone())).collect();
+    for r in subscription_delivery::Entity::find()
+        .filter(subscription_delivery::Column::SubscriptionId.is_in(numbers.keys().copied()))
+        .filter(subscription_delivery::Column::GenerationOn.eq(date))
+        .filter(subscription_delivery::Column::Sequence.gt(1).or(subscription_delivery::Column::Status.eq("skipped")))
+        .order_by_asc(subscription_delivery::Column::CreatedAt)
+        .all(db)
+        .await?
+    {
+        let skipped = r.status == "skipped";
+        day.done.push(GenerationEntry {
+            subscription_id: r.subscription_id,
+            number: numbers.get(&r.subscription_id).cloned().unwrap_or_default(),
+            delivery: ScheduledDelivery {
+                delivery_on: r.delivery_on,
+                generation_on: r.generation_on,
+                status: if skipped { DeliveryStatus::Skipped } else { DeliveryStatus::Generated },
+                order_id: r.order_id,
+                sequence: (!skipped).then(|| u32::try_from(r.sequence).unwrap_or(0)),
+                generated_at: Some(r.created_at),
+            },
+            authorization: r.authorization,
+        });
     }
-    Ok(schedule)
+    let lead_days = subscription_settings(db, shop).await?.lead_days;
+    let active: Vec<_> = rows.into_iter().filter(|r| r.status == "active").collect();
+    for s in load(db, active).await? {
+        let planned = upcoming(&s, lead_days).take_while(|d| d.generation_on <= date).find(|d| d.generation_on == date);
+        if let Some(delivery) = planned {
+            day.planned.push(GenerationEntry {
+                subscription_id: s.id,
+                number: s.number.clone(),
+                delivery,
+                authorization: None,
+            });
+        }
+    }
+    Ok(day)
 }

@@ -321,7 +321,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a saved card (PAY-01): detached at the provider and forgotten here. */
+    /**
+     * Delete a saved card (PAY-01): detached at the provider and forgotten here. A card an active
+     *     subscription pays with cannot be deleted (409 `card_in_use`): change the subscription's card first.
+     */
     delete: operations["delete_card"];
     options?: never;
     head?: never;
@@ -2419,6 +2422,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/subscription-generation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The generation ledger of one day (SUB-04): what was generated or skipped on it, and a dry run of what
+     *     the active subscriptions would generate on it from their schedules now. Nothing is written.
+     */
+    get: operations["get_generation_day"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/subscription-settings": {
     parameters: {
       query?: never;
@@ -3310,6 +3333,7 @@ export interface components {
       | "subscription_cart_other_shop"
       | "cycle_not_allowed"
       | "payment_method_not_offered"
+      | "card_in_use"
       | "change_not_allowed"
       | "database_unavailable"
       | "storage_unavailable"
@@ -3323,6 +3347,32 @@ export interface components {
       /** @description How a reservation is paid. */
       reservation_payment: components["schemas"]["ReservationPaymentDto"];
       subscription?: components["schemas"]["SubscriptionTermsDto"] | null;
+    };
+    /** @description A generation day of the shop: what was generated (the ledger) and what would be (a dry run). */
+    GenerationDayResponse: {
+      /**
+       * Format: date
+       * @description The day.
+       */
+      date: string;
+      /** @description Generated or skipped on that day, in the order they were. */
+      done: components["schemas"]["GenerationEntryResponse"][];
+      /** @description What the active subscriptions would generate on that day from their schedules now. */
+      planned: components["schemas"]["GenerationEntryResponse"][];
+    };
+    /** @description One subscription's delivery on a generation day. */
+    GenerationEntryResponse: {
+      /**
+       * Format: uuid
+       * @description The subscription.
+       */
+      subscription_id: string;
+      /** @description Its number. */
+      number: string;
+      /** @description The delivery: generated or skipped (done), or upcoming (planned). */
+      delivery: components["schemas"]["ScheduledDeliveryResponse"];
+      /** @description A generated card order's authorization: `queued`, `authorized` or `failed:<code>`. */
+      authorization?: string | null;
     };
     HealthResponse: {
       /** @description `ok`. */
@@ -7945,6 +7995,15 @@ export interface operations {
       };
       /** @description No such resource (or not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -20013,6 +20072,85 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`). */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_generation_day: {
+    parameters: {
+      query: {
+        /** @description The day (YYYY-MM-DD). */
+        on: string;
+      };
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GenerationDayResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -722,3 +722,38 @@ pub fn validate_memo(value: &str) -> Result<(), validator::ValidationError> {
     }
     Ok(())
 }
+
+/// One subscription's delivery on a generation day.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GenerationEntryResponse {
+    /// The subscription.
+    pub subscription_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The delivery: generated or skipped (done), or upcoming (planned).
+    pub delivery: ScheduledDeliveryResponse,
+    /// A generated card order's authorization: `queued`, `authorized` or `failed:<code>`.
+    pub authorization: Option<String>,
+}
+
+impl From<kaimono_subscriptions::GenerationEntry> for GenerationEntryResponse {
+    fn from(e: kaimono_subscriptions::GenerationEntry) -> Self {
+        GenerationEntryResponse {
+            subscription_id: e.subscription_id,
+            number: e.number,
+            delivery: e.delivery.into(),
+            authorization: e.authorization,
+        }
+    }
+}
+
+/// A generation day of the shop: what was generated (the ledger) and what would be (a dry run).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GenerationDayResponse {
+    /// The day.
+    pub date: NaiveDate,
+    /// Generated or skipped on that day, in the order they were.
+    pub done: Vec<GenerationEntryResponse>,
+    /// What the active subscriptions would generate on that day from their schedules now.
+    pub planned: Vec<GenerationEntryResponse>,
+}

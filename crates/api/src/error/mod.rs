@@ -414,6 +414,7 @@ impl From<kaimono_subscriptions::SubscriptionError> for ApiError {
             E::AddressNotFound => {
                 ApiError::field(ErrorCode::ValidationFailed, "address_id", "is not one of your delivery addresses")
             }
+            E::CardInUse => ApiError::new(ErrorCode::CardInUse, message),
             E::ChangeNotAllowed { .. } => ApiError::new(ErrorCode::ChangeNotAllowed, message),
             E::InvalidState { .. } => ApiError::new(ErrorCode::InvalidTransition, message),
             E::InvalidNumberRule(field) => ApiError::field(

@@ -160,9 +160,28 @@ async fn sub01_sub04_sub06_sub13_three_deliveries_at_most_with_a_skip_then_the_s
     // Nothing is due before the generation date.
     app.clock.advance(Duration::days(8));
     assert_eq!(generate(&app).await, run(0, 0, 0));
+    // The dry run of 1 December: the 2nd delivery would be generated; nothing has been yet.
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let ledger = format!("/api/v1/shops/{}/subscription-generation?on=2026-12-01", shop.id);
+    let (status, day) = app.get(&ledger, Some(&staff)).await;
+    assert_eq!(status, 200, "{day}");
+    assert_eq!(
+        (day["done"].as_array().map(Vec::len), day["planned"][0]["number"].as_str()),
+        (Some(0), Some("tk-00001"))
+    );
+    assert_eq!(day["planned"][0]["delivery"]["delivery_on"], "2026-12-06");
+    assert_eq!(app.get(&ledger, None).await.0, 401);
+    let (status, _) = app.get(&ledger.replace("2026-12-01", "someday"), Some(&staff)).await;
+    assert_eq!(status, 422);
     // SUB-04: the 2nd delivery, generated 5 days before 6 December, at the later price, no stock, no mail.
     app.clock.advance(Duration::days(1));
     assert_eq!(generate(&app).await, run(1, 0, 0));
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (_, day) = app.get(&ledger, Some(&staff)).await;
+    assert_eq!(
+        (day["done"][0]["delivery"]["sequence"].as_u64(), day["planned"].as_array().map(Vec::len)),
+        (Some(2), Some(0))
+    );
     assert_eq!(generate(&app).await, run(0, 0, 0), "exactly once");
     let orders = shop_orders(&app, &shop).await;
     let second = &orders[0];
@@ -649,6 +668,11 @@ async fn sub04_a_card_subscription_pays_its_first_order_by_link_and_generated_or
     assert_eq!(status, 200, "{paid}");
     let first = &shop_orders(&app, &shop).await[0];
     assert_eq!((first["status"].as_str(), first["payment_method"].as_str()), (Some("paid"), Some("card")));
+    // PAY-01: the card an active subscription pays with cannot be deleted.
+    let (status, problem) = app.delete(&format!("/api/v1/me/cards/{card}"), Some(&who.token)).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("card_in_use")), "{problem}");
+    let spare = sandbox_card(&app, &who.token, "ok").await;
+    assert_eq!(app.delete(&format!("/api/v1/me/cards/{spare}"), Some(&who.token)).await.0, 204);
     app.clock.advance(Duration::days(9));
     assert_eq!(generate(&app).await, run(1, 0, 0));
     let generated = &shop_orders(&app, &shop).await[0];

@@ -4,7 +4,8 @@
 use crate::auth::{ShopOwner, ShopStaff};
 use crate::dto::orders::CarrierDto;
 use crate::dto::subscriptions::{
-    CycleDto, PaymentMethodDto, SubscriptionResponse, SubscriptionSettingsDto, SubscriptionStatusDto, validate_memo,
+    CycleDto, GenerationDayResponse, PaymentMethodDto, SubscriptionResponse, SubscriptionSettingsDto,
+    SubscriptionStatusDto, validate_memo,
 };
 use crate::dto::{Page, PageQuery, validate_time_slot, validate_yen};
 use crate::error::{ApiError, responses::*};
@@ -28,7 +29,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(update_shop_subscription)
         .service(skip_subscription_delivery)
         .service(unskip_subscription_delivery)
-        .service(end_subscription);
+        .service(end_subscription)
+        .service(get_generation_day);
 }
 
 /// The settings with what they mean now.
@@ -387,4 +389,35 @@ pub async fn end_subscription(
     let d = kaimono_subscriptions::end_subscription(&txn, staff.shop, id, state.clock.now()).await?;
     txn.commit().await?;
     Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, true)))
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GenerationDayQuery {
+    /// The day (YYYY-MM-DD).
+    #[validate(custom(function = crate::dto::validate_supported_date))]
+    pub on: NaiveDate,
+}
+
+/// The generation ledger of one day (SUB-04): what was generated or skipped on it, and a dry run of what
+/// the active subscriptions would generate on it from their schedules now. Nothing is written.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("shop_id" = Uuid, Path, description = "The shop"), GenerationDayQuery),
+    responses((status = 200, body = GenerationDayResponse), Unauthorized, Forbidden, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/subscription-generation")]
+pub async fn get_generation_day(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    query: ValidQuery<GenerationDayQuery>,
+) -> Result<web::Json<GenerationDayResponse>, ApiError> {
+    let date = query.0.on;
+    let day = kaimono_subscriptions::generation_day(&state.db, staff.shop, date).await?;
+    Ok(web::Json(GenerationDayResponse {
+        date,
+        done: day.done.into_iter().map(Into::into).collect(),
+        planned: day.planned.into_iter().map(Into::into).collect(),
+    }))
 }

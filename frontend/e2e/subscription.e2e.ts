@@ -21,6 +21,8 @@ describe.skipIf(skip)("subscriptions", () => {
     const { page, errors } = await open(browser, PHONE);
     const MEMBER = `subscriber-${Date.now()}@example.jp`;
     await signUp(page, MEMBER, "subscriber-password-1");
+    // ACC-07: My Page shows the member's points (none yet).
+    await page.getByTestId("points-balance").getByText("0pt").waitFor();
     await page.getByRole("button", { name: "お届け先を追加" }).click();
     const form = page.getByRole("form", { name: "お届け先を追加" });
     await form.getByLabel("郵便番号").fill("180-0004");

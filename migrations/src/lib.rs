@@ -41,6 +41,7 @@ mod m20261205_000035_add_product_subscription;
 mod m20261205_000036_create_subscriptions;
 mod m20261205_000037_add_order_subscription;
 mod m20261205_000038_add_order_line_stocked;
+mod m20261205_000039_create_points;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000036_create_subscriptions::Migration),
             Box::new(m20261205_000037_add_order_subscription::Migration),
             Box::new(m20261205_000038_add_order_line_stocked::Migration),
+            Box::new(m20261205_000039_create_points::Migration),
         ]
     }
 }

@@ -16,6 +16,9 @@ pub enum AccountError {
     SessionInvalid,
     #[error("not found")]
     NotFound,
+    /// ACC-07: the balance holds fewer points than asked for.
+    #[error("only {balance} points are available")]
+    InsufficientPoints { balance: i64 },
     #[error("this person is already on the shop's staff")]
     AlreadyStaff,
     #[error("a shop keeps at least one owner")]

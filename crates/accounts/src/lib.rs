@@ -13,6 +13,7 @@ mod invitations;
 mod links;
 mod model;
 mod password_reset;
+mod points;
 mod profile;
 mod rate_limit;
 mod secrets;
@@ -32,6 +33,9 @@ pub use invitations::{
 pub use links::{request_link, send_requested_links};
 pub use model::*;
 pub use password_reset::complete_password_reset;
+pub use points::{
+    PointBalance, PointEntry, PointKind, award_points, point_balance, point_ledger, points_of, use_points,
+};
 pub use profile::{find_account, update_profile};
 pub use rate_limit::Limit;
 pub use secrets::hash_password;

@@ -23,6 +23,8 @@ pub mod payment_attempt;
 pub mod payment_card;
 pub mod payment_customer;
 pub mod payment_request;
+pub mod point_balance;
+pub mod point_entry;
 pub mod product;
 pub mod product_image;
 pub mod proxy_invoice;

@@ -26,6 +26,15 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
+/// A shop's settings that generation follows.
+#[derive(Debug, Clone, Copy)]
+struct Terms {
+    lead_days: u32,
+    auto_authorize: bool,
+    /// SUB-15: points on each generated order, in basis points of its total.
+    points_rate_bp: u32,
+}
+
 /// What one run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GenerationRun {
@@ -54,8 +63,8 @@ pub async fn generate_due(
     let today = japan_today(now);
     let mut run = GenerationRun::default();
     let mut failed: Vec<Uuid> = Vec::new();
-    // Each shop's lead time and automatic authorization, read once per run.
-    let mut shops: HashMap<ShopId, (u32, bool)> = HashMap::new();
+    // Each shop's terms for generation, read once per run.
+    let mut shops: HashMap<ShopId, Terms> = HashMap::new();
     while !stopping() {
         let txn = begin_write(db).await?;
         let mut due = subscription::Entity::find()
@@ -77,7 +86,11 @@ pub async fn generate_due(
                 Some(terms) => *terms,
                 None => {
                     let settings = subscription_settings(&txn, s.shop_id).await?;
-                    let terms = (settings.lead_days, settings.auto_authorize);
+                    let terms = Terms {
+                        lead_days: settings.lead_days,
+                        auto_authorize: settings.auto_authorize,
+                        points_rate_bp: settings.points_rate_bp,
+                    };
                     shops.insert(s.shop_id, terms);
                     terms
                 }
@@ -112,7 +125,7 @@ pub async fn generate_due(
 async fn generate_one(
     db: &impl ConnectionTrait,
     s: &Subscription,
-    (lead_days, auto_authorize): (u32, bool),
+    Terms { lead_days, auto_authorize, points_rate_bp }: Terms,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Outcome, SubscriptionError> {
@@ -199,6 +212,9 @@ async fn generate_one(
             ledger.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));
         }
     }
+    // SUB-15: points on the order's total by the shop's rate, as each order is generated (seed 002).
+    let points = placed.total.to_yen()?.saturating_mul(i64::from(points_rate_bp)) / 10_000;
+    kaimono_accounts::award_points(db, s.account_id, points, &placed.number, Some(placed.id), now).await?;
     ledger.status = Set("generated".to_owned());
     ledger.order_id = Set(Some(placed.id));
     ledger.sequence = Set(i32::try_from(count).unwrap_or(i32::MAX));

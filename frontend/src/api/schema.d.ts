@@ -543,6 +543,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/points": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My points (ACC-07, SUB-15): the balance and the ledger of what was earned, used and expired. */
+    get: operations["get_points"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/proxy-orders": {
     parameters: {
       query?: never;
@@ -3333,6 +3350,7 @@ export interface components {
       | "subscription_cart_other_shop"
       | "cycle_not_allowed"
       | "payment_method_not_offered"
+      | "insufficient_points"
       | "card_in_use"
       | "change_not_allowed"
       | "database_unavailable"
@@ -4035,6 +4053,38 @@ export interface components {
       next_cursor?: string | null;
     };
     /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
+    Page_PointEntryResponse: {
+      /** @description The items of this page, in the list's order. */
+      items: {
+        /**
+         * Format: uuid
+         * @description The movement's id.
+         */
+        id: string;
+        /** @description `earned`, `used` or `expired`. */
+        kind: string;
+        /**
+         * Format: int64
+         * @description Signed: positive when earned.
+         */
+        points: number;
+        /** @description Why: the order number it was earned or used on. */
+        reason: string;
+        /**
+         * Format: uuid
+         * @description The order, if any.
+         */
+        order_id?: string | null;
+        /**
+         * Format: date-time
+         * @description When.
+         */
+        created_at: string;
+      }[];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      next_cursor?: string | null;
+    };
+    /** @description One page of a list. Every list of the API has this shape and is walked with [`PageQuery`]. */
     Page_ProductSummaryResponse: {
       /** @description The items of this page, in the list's order. */
       items: {
@@ -4463,6 +4513,21 @@ export interface components {
       order_id: string;
       /** @description Paying by card: the first order's payment link (pay it with the saved card). */
       payment_url?: string | null;
+    };
+    /** @description The member's points (ACC-07): the balance, all ever earned, and the ledger. */
+    PointsResponse: {
+      /**
+       * Format: int64
+       * @description Points available now.
+       */
+      balance: number;
+      /**
+       * Format: int64
+       * @description Points ever earned.
+       */
+      total_earned: number;
+      /** @description The ledger, newest first. */
+      entries: components["schemas"]["Page_PointEntryResponse"];
     };
     /** @description An RFC 9457 problem detail. */
     ProblemDetails: {
@@ -9150,6 +9215,75 @@ export interface operations {
       };
       /** @description No such resource (or not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_points: {
+    parameters: {
+      query?: {
+        /** @description `next_cursor` of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description Items per page, 1–100 (default 20). */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PointsResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

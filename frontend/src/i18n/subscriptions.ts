@@ -68,6 +68,14 @@ export const subscriptionsJa = {
   notAllowed: "この項目はショップにお問い合わせください。",
   details: "詳細",
   save: "保存する",
+  points: {
+    title: "ポイント",
+    balance: "保有ポイント",
+    total: "累計獲得ポイント",
+    none: "ポイントの履歴はまだありません。",
+    kind: { earned: "獲得", used: "利用", expired: "失効" },
+    unit: "{{count}}pt",
+  },
 };
 
 export const subscriptionsEn: typeof subscriptionsJa = {
@@ -138,6 +146,14 @@ export const subscriptionsEn: typeof subscriptionsJa = {
   notAllowed: "Please ask the shop to change this.",
   details: "Details",
   save: "Save",
+  points: {
+    title: "Points",
+    balance: "Points available",
+    total: "Points ever earned",
+    none: "No points yet.",
+    kind: { earned: "Earned", used: "Used", expired: "Expired" },
+    unit: "{{count}} pt",
+  },
 };
 
 export const subscriptionConsoleJa = {

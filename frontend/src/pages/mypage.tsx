@@ -10,6 +10,7 @@ import { useFormErrors } from "../components/use-server-errors";
 import { check, isKana, isPhone } from "../components/validation";
 import { MyOrders } from "../features/orders/my-orders";
 import { MySubscriptions } from "../features/subscriptions/my-subscriptions";
+import { PointsPanel } from "../features/mypage/points-panel";
 import { CardsPanel } from "../features/payments/cards-panel";
 import { MyReservations } from "../features/reservations/my-reservations";
 import { AddressForm } from "../features/mypage/address-form";
@@ -172,6 +173,7 @@ export function MyPage() {
       <MyReservations />
       <MyOrders />
       <MySubscriptions />
+      <PointsPanel />
       <CardsPanel />
       <ProfileForm />
       <Addresses />

@@ -124,6 +124,7 @@ error_codes! {
     SubscriptionCartOtherShop = "subscription_cart_other_shop", CONFLICT, "A subscription is with one shop; the subscription cart holds another shop's items.";
     CycleNotAllowed = "cycle_not_allowed", UNPROCESSABLE_ENTITY, "The shop does not offer this delivery cycle.";
     PaymentMethodNotOffered = "payment_method_not_offered", UNPROCESSABLE_ENTITY, "The shop does not take this payment method for subscriptions.";
+    InsufficientPoints = "insufficient_points", CONFLICT, "You do not have that many points.";
     CardInUse = "card_in_use", CONFLICT, "An active subscription pays with this card; change its card first.";
     ChangeNotAllowed = "change_not_allowed", FORBIDDEN, "The shop does not let members change this.";
     // The service

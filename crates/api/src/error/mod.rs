@@ -207,6 +207,7 @@ impl From<AccountError> for ApiError {
                 ApiError::new(ErrorCode::SessionInvalid, "the session is invalid, expired or revoked")
             }
             AccountError::NotFound => ApiError::not_found("resource"),
+            e @ AccountError::InsufficientPoints { .. } => ApiError::new(ErrorCode::InsufficientPoints, e.to_string()),
             AccountError::Db(e) => e.into(),
             AccountError::Messaging(e) => e.into(),
             e @ AccountError::Hashing(_) => ApiError::internal(e),

@@ -18,6 +18,7 @@ db_tests!(
     sub07_the_shop_edits_items_memo_and_fees_for_the_next_generation,
     sub04_a_card_subscription_pays_its_first_order_by_link_and_generated_orders_await_payment,
     sub04_generation_authorizes_the_card_and_a_decline_is_flagged_with_a_recovery_link,
+    acc07_points_are_never_spent_below_zero_under_concurrent_use,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -191,6 +192,11 @@ async fn sub01_sub04_sub06_sub13_three_deliveries_at_most_with_a_skip_then_the_s
     );
     assert_eq!(second["subscription"]["next_delivery_on"], "2026-12-20");
     assert_eq!(second["lines"][0]["stocked"], false);
+    // SUB-15, ACC-07: points on the generated order's total at the shop's rate (1 %).
+    let (status, points) = app.get("/api/v1/me/points", Some(&who.fresh(&app))).await;
+    assert_eq!((status, points["balance"].as_i64(), points["total_earned"].as_i64()), (200, Some(23), Some(23)));
+    assert_eq!(points["entries"]["items"][0]["reason"], second["number"], "{points}");
+    assert_eq!(app.get("/api/v1/me/points", None).await.0, 401);
     assert_eq!(shelf(&app, &shop, &tea).await, 49, "generated orders leave the shelf alone");
     // The thank-you and the first order's shipping notice; generation sends none.
     assert_eq!(app.mailbox(&who.email).await.len(), 2, "generation sends no mail");
@@ -738,4 +744,27 @@ async fn sub04_generation_authorizes_the_card_and_a_decline_is_flagged_with_a_re
     let pay = format!("/api/v1/payment-requests/{token}/pay");
     let (status, paid, _) = app.post_with_key(&pay, Some(&fresh), "recover", json!({"card_id": card})).await;
     assert_eq!(status, 200, "{paid}");
+}
+
+async fn acc07_points_are_never_spent_below_zero_under_concurrent_use(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (member, token) = fast_member(&app, "points@example.test").await;
+    let now = app.clock_now();
+    kaimono_accounts::award_points(&app.db, member, 10, "welcome", None, now).await.unwrap();
+    let uses = futures_util::future::join_all((0..6).map(|i| {
+        let db = app.db.clone();
+        async move {
+            let txn = kaimono_entity::begin_write(&db).await.unwrap();
+            let used = kaimono_accounts::use_points(&txn, member, 3, &format!("use {i}"), None, now).await;
+            txn.commit().await.unwrap();
+            used
+        }
+    }))
+    .await;
+    assert_eq!(uses.iter().filter(|u| u.is_ok()).count(), 3);
+    assert!(uses.iter().any(|u| matches!(u, Err(kaimono_accounts::AccountError::InsufficientPoints { balance: 1 }))));
+    let (_, points) = app.get("/api/v1/me/points", Some(&token)).await;
+    assert_eq!((points["balance"].as_i64(), points["total_earned"].as_i64()), (Some(1), Some(10)));
+    let sum: i64 = points["entries"]["items"].as_array().unwrap().iter().map(|e| e["points"].as_i64().unwrap()).sum();
+    assert_eq!(sum, 1, "the ledger sums to the balance");
 }

@@ -4,6 +4,7 @@ mod create_address;
 mod delete_address;
 mod get_address;
 mod get_me;
+mod get_points;
 mod list_addresses;
 mod update_address;
 mod update_me;
@@ -17,5 +18,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create_address::create_address)
         .service(get_address::get_address)
         .service(update_address::update_address)
-        .service(delete_address::delete_address);
+        .service(delete_address::delete_address)
+        .service(get_points::get_points);
 }

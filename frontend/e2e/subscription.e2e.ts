@@ -89,6 +89,10 @@ describe.skipIf(skip)("subscriptions", () => {
     await page.getByText("The next delivery will be skipped.").waitFor();
     await page.getByText("Will be skipped").first().waitFor();
     await screenshot(page, "console-subscription-desktop");
+    // SUB-11: the card list (cash on delivery: nothing to tell here).
+    await page.goBack();
+    await page.getByRole("link", { name: "Card expiry" }).click();
+    await page.getByText("No card is near its expiry.").waitFor();
     // SUB-12: its first order is marked in the order list (paid on delivery: awaiting payment).
     const shopPath = /\/console\/shops\/[^/]+/.exec(new URL(page.url()).pathname)?.[0];
     await page.goto(`${shopPath}/orders?status=awaiting_payment`);

@@ -117,6 +117,9 @@ const ConsoleSubscriptionPage = lazy(() =>
     default: m.ConsoleSubscriptionPage,
   })),
 );
+const CardExpiryPage = lazy(() =>
+  import("./features/console/subscriptions/card-expiry-page").then((m) => ({ default: m.CardExpiryPage })),
+);
 const SubscriptionSettingsPage = lazy(() =>
   import("./features/console/subscriptions/subscription-settings-page").then((m) => ({
     default: m.SubscriptionSettingsPage,
@@ -251,6 +254,14 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleSubscriptionPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/subscription-cards",
+        element: (
+          <Staff>
+            <CardExpiryPage />
           </Staff>
         ),
       },

@@ -128,6 +128,21 @@ pub fn jobs(
         }),
     });
     jobs.push(Job {
+        name: "card_expiry_notices",
+        every: Duration::from_secs(3600),
+        // One process at a time: a notice is mailed once per period.
+        exclusive: true,
+        run: Arc::new(|db, now, _| {
+            Box::pin(async move {
+                let sent = kaimono_subscriptions::send_due_card_notices(&db, now).await?;
+                if sent > 0 {
+                    tracing::info!(sent, "told members their subscription card nears or passed its expiry");
+                }
+                Ok(())
+            })
+        }),
+    });
+    jobs.push(Job {
         name: "subscription_generation",
         every: Duration::from_secs(60),
         exclusive: false,

@@ -65,6 +65,8 @@ pub enum Template {
     SubscriptionChangedByMember,
     /// SUB-04: a generated order's card authorization failed; the link to pay it with another card.
     SubscriptionAuthorizationFailed,
+    /// SUB-11: the subscription's card nears or passed its expiry.
+    SubscriptionCardExpiry,
 }
 
 impl Template {
@@ -99,6 +101,7 @@ impl Template {
             Template::SubscriptionPlaced => "subscription_placed",
             Template::SubscriptionChangedByMember => "subscription_changed_by_member",
             Template::SubscriptionAuthorizationFailed => "subscription_authorization_failed",
+            Template::SubscriptionCardExpiry => "subscription_card_expiry",
         }
     }
 
@@ -177,6 +180,12 @@ impl Template {
             }
             (Template::SubscriptionAuthorizationFailed, Locale::En) => {
                 include_str!("../templates/subscription_authorization_failed.en.txt")
+            }
+            (Template::SubscriptionCardExpiry, Locale::Ja) => {
+                include_str!("../templates/subscription_card_expiry.ja.txt")
+            }
+            (Template::SubscriptionCardExpiry, Locale::En) => {
+                include_str!("../templates/subscription_card_expiry.en.txt")
             }
         }
     }

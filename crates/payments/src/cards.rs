@@ -45,6 +45,15 @@ pub async fn list_cards(
 }
 
 /// The saved card row of this member (another member's card is "not found").
+/// These saved cards by id (unknown ids are left out), for lists that show each one's expiry.
+pub async fn cards_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<std::collections::HashMap<Uuid, Card>, PaymentError> {
+    let rows = payment_card::Entity::find().filter(payment_card::Column::Id.is_in(ids)).all(db).await?;
+    Ok(rows.into_iter().map(|r| (r.id, to_card(r))).collect())
+}
+
 pub(crate) async fn card_row(
     db: &impl ConnectionTrait,
     account: AccountId,

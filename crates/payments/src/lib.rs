@@ -20,7 +20,7 @@ mod stripe;
 mod transfers;
 
 pub use card_refunds::{CardRefund, CardRefundStatus, MAX_REFUND_ATTEMPTS, card_refunds_of, queue_card_refund};
-pub use cards::{customer_ref, delete_card, list_cards, register_card, set_default_card};
+pub use cards::{cards_by_id, customer_ref, delete_card, list_cards, register_card, set_default_card};
 pub use checkout::{
     Checkout, CheckoutEvent, CheckoutEventKind, CheckoutPage, CheckoutPayee, CheckoutRequest, CheckoutStatus,
     HostedCheckout, HostedSession, NewCheckout, SandboxCheckout, WEBHOOK_TOLERANCE_SECS, WebhookError, WebhookOutcome,

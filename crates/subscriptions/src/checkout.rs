@@ -263,6 +263,7 @@ pub async fn place_subscription(
         created_at: Set(now),
         updated_at: Set(now),
         ended_at: Set(None),
+        card_notice_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;

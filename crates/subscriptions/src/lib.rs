@@ -7,6 +7,7 @@
 //! decides what goes in them and when. It never touches the shelf for a generated order.
 
 mod authorize;
+mod card_expiry;
 mod cart;
 mod checkout;
 mod error;
@@ -18,6 +19,7 @@ mod settings;
 mod store;
 
 pub use authorize::authorize_queued;
+pub use card_expiry::{CardExpiry, NOTICE_EVERY_DAYS, expiring_cards, send_card_notices, send_due_card_notices};
 pub use cart::{
     MAX_QUANTITY, SubscriptionCart, SubscriptionCartLine, add_to_subscription_cart, set_subscription_cart_quantity,
     subscription_cart,

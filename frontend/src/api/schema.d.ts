@@ -2439,6 +2439,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/subscription-cards": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shop's active card subscriptions whose card expires this month or next, or has expired (カード管理). */
+    get: operations["list_expiring_cards"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/shops/{shop_id}/subscription-cards/notices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the members of these subscriptions that their card nears or passed its expiry (SUB-11). Every
+     *     id must be on the shop's list (404 otherwise, and nothing is sent).
+     */
+    post: operations["send_card_expiry_notices"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/subscription-generation": {
     parameters: {
       query?: never;
@@ -2985,6 +3022,51 @@ export interface components {
       surcharge: string;
       /** @description What the page charges. */
       total: string;
+    };
+    /** @description A subscription whose card nears or passed its expiry (SUB-11). */
+    CardExpiryResponse: {
+      /**
+       * Format: uuid
+       * @description The subscription.
+       */
+      subscription_id: string;
+      /** @description Its number. */
+      number: string;
+      /** @description Its recipient. */
+      recipient_name: string;
+      /** @description The card as shown: `VISA •••• 4242`. */
+      card: string;
+      /**
+       * Format: int16
+       * @description Expiry month, 1–12.
+       */
+      exp_month: number;
+      /**
+       * Format: int16
+       * @description Expiry year.
+       */
+      exp_year: number;
+      /** @description Already expired (otherwise it expires this month or next). */
+      expired: boolean;
+      /**
+       * Format: date-time
+       * @description When the member was last told.
+       */
+      notified_at?: string | null;
+    };
+    CardNoticeRequest: {
+      /** @description Subscriptions on the list to tell, 1–500 (all selected, or one). */
+      subscription_ids: string[];
+      /** @description Words of the shop's own added to each email, up to 2,000 characters. */
+      message?: string | null;
+    };
+    /** @description How many members were emailed. */
+    CardNoticeResponse: {
+      /**
+       * Format: u-int64
+       * @description Emails queued.
+       */
+      sent: number;
     };
     /** @description A saved card: what the member needs to recognise it, never the number (PAY-01). */
     CardResponse: {
@@ -20188,6 +20270,189 @@ export interface operations {
       };
       /** @description The resource's state does not allow this. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  list_expiring_cards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CardExpiryResponse"][];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  send_card_expiry_notices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CardNoticeRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CardNoticeResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
         headers: {
           [name: string]: unknown;
         };

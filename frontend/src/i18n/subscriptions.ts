@@ -204,6 +204,18 @@ export const subscriptionConsoleJa = {
   numberInitial: "採番の初期値を変更する（次の番号はこの値＋1）",
   active: "稼働中の定期購入: {{count}}件",
   saved: "保存しました。",
+  cards: {
+    title: "カード管理",
+    lead: "定期購入でご利用のクレジットカードのうち、今月・来月に有効期限を迎えるもの、期限切れのものです。",
+    none: "有効期限が近いカードはありません。",
+    selectAll: "すべて選択",
+    notified: "前回のお知らせ",
+    expired: "期限切れ",
+    expiring: "期限間近",
+    message: "メールに添える文面（任意）",
+    send: "選択した{{count}}件にメールを送る",
+    sent: "お知らせのメールを送りました。",
+  },
 };
 
 export const subscriptionConsoleEn: typeof subscriptionConsoleJa = {
@@ -254,4 +266,16 @@ export const subscriptionConsoleEn: typeof subscriptionConsoleJa = {
   numberInitial: "Restart numbering (the next number is this + 1)",
   active: "Active subscriptions: {{count}}",
   saved: "Saved.",
+  cards: {
+    title: "Card expiry",
+    lead: "Subscription cards that expire this month or next, or have expired.",
+    none: "No card is near its expiry.",
+    selectAll: "Select all",
+    notified: "Last told",
+    expired: "Expired",
+    expiring: "Expiring",
+    message: "Words to add to the email (optional)",
+    send: "Email the {{count}} selected",
+    sent: "The notices have been emailed.",
+  },
 };

@@ -757,3 +757,39 @@ pub struct GenerationDayResponse {
     /// What the active subscriptions would generate on that day from their schedules now.
     pub planned: Vec<GenerationEntryResponse>,
 }
+
+/// A subscription whose card nears or passed its expiry (SUB-11).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CardExpiryResponse {
+    /// The subscription.
+    pub subscription_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// Its recipient.
+    pub recipient_name: String,
+    /// The card as shown: `VISA •••• 4242`.
+    pub card: String,
+    /// Expiry month, 1–12.
+    pub exp_month: i16,
+    /// Expiry year.
+    pub exp_year: i16,
+    /// Already expired (otherwise it expires this month or next).
+    pub expired: bool,
+    /// When the member was last told.
+    pub notified_at: Option<DateTime<Utc>>,
+}
+
+impl From<kaimono_subscriptions::CardExpiry> for CardExpiryResponse {
+    fn from(c: kaimono_subscriptions::CardExpiry) -> Self {
+        CardExpiryResponse {
+            subscription_id: c.subscription_id,
+            number: c.number,
+            recipient_name: c.recipient_name,
+            card: c.card,
+            exp_month: c.exp_month,
+            exp_year: c.exp_year,
+            expired: c.expired,
+            notified_at: c.notified_at,
+        }
+    }
+}

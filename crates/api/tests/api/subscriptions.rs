@@ -19,6 +19,7 @@ db_tests!(
     sub04_a_card_subscription_pays_its_first_order_by_link_and_generated_orders_await_payment,
     sub04_generation_authorizes_the_card_and_a_decline_is_flagged_with_a_recovery_link,
     acc07_points_are_never_spent_below_zero_under_concurrent_use,
+    sub11_members_are_told_of_expiring_subscription_cards_in_bulk_one_by_one_and_automatically,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -767,4 +768,58 @@ async fn acc07_points_are_never_spent_below_zero_under_concurrent_use(backend: B
     assert_eq!((points["balance"].as_i64(), points["total_earned"].as_i64()), (Some(1), Some(10)));
     let sum: i64 = points["entries"]["items"].as_array().unwrap().iter().map(|e| e["points"].as_i64().unwrap()).sum();
     assert_eq!(sum, 1, "the ledger sums to the balance");
+}
+
+async fn sub11_members_are_told_of_expiring_subscription_cards_in_bulk_one_by_one_and_automatically(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"auto_authorize": false})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let mut ids = Vec::new();
+    for (email, expiry) in [("near@example.test", "12.2026"), ("far@example.test", "12.2030")] {
+        let who = subscriber(&app, email).await;
+        let token = format!("sbx.ok.visa.4242.{expiry}.{}", uuid::Uuid::now_v7().simple());
+        let (status, card) = app.post("/api/v1/me/cards", Some(&who.token), json!({"token": token})).await;
+        assert_eq!(status, 201, "{card}");
+        let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+        body["card_id"] = card["id"].clone();
+        ids.push(subscribe(&app, &who, &tea, body).await["subscription"]["id"].as_str().unwrap().to_owned());
+    }
+    let cards = format!("/api/v1/shops/{}/subscription-cards", shop.id);
+    let staff = Some(shop.staff.access_token.as_str());
+    let (status, list) = app.get(&cards, staff).await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list.as_array().unwrap().len(), 1, "only the card expiring next month: {list}");
+    assert_eq!(
+        (list[0]["subscription_id"].as_str(), list[0]["expired"].as_bool()),
+        (Some(ids[0].as_str()), Some(false))
+    );
+    assert_eq!(app.get(&cards, None).await.0, 401);
+    let other = create_shop(&app, "other").await;
+    assert_eq!(app.get(&cards, Some(&other.staff.access_token)).await.0, 403);
+
+    // A subscription not on the list: nothing is sent.
+    let notices = format!("{cards}/notices");
+    let (status, _) = app.post(&notices, staff, json!({"subscription_ids": ids})).await;
+    assert_eq!(status, 404);
+    assert_eq!(app.mailbox("near@example.test").await.len(), 1, "only the thank-you");
+    let (status, problem) = app.post(&notices, staff, json!({"subscription_ids": []})).await;
+    assert!(status == 422 && problem["errors"]["subscription_ids"].is_array(), "{problem}");
+    // One by one with the shop's words.
+    let body = json!({"subscription_ids": [ids[0]], "message": "新しいカードのご登録をお願いいたします。"});
+    let (status, sent) = app.post(&notices, staff, body).await;
+    assert_eq!((status, sent["sent"].as_u64()), (200, Some(1)), "{sent}");
+    let mail = &app.mailbox("near@example.test").await[0];
+    assert_eq!(mail["template"], "subscription_card_expiry");
+    assert!(mail["body"].as_str().unwrap().contains("新しいカードのご登録をお願いいたします。"), "{mail}");
+
+    // Automatically, when the shop says so: not again within 30 days, then again.
+    enable(&app, &shop, json!({"auto_authorize": false, "card_expiry_auto": true})).await;
+    assert_eq!(kaimono_subscriptions::send_due_card_notices(&app.db, app.clock_now()).await.unwrap(), 0);
+    app.clock.advance(Duration::days(31));
+    assert_eq!(kaimono_subscriptions::send_due_card_notices(&app.db, app.clock_now()).await.unwrap(), 1);
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (_, list) = app.get(&cards, Some(&staff)).await;
+    assert_eq!(list[0]["expired"], false, "December 2026 is still valid on 23 December");
+    assert_eq!(app.mailbox("near@example.test").await.len(), 3);
 }

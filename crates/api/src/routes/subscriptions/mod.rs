@@ -2,6 +2,7 @@
 //! (`/me/subscription-cart`, `/me/subscriptions`), the shop's settings, list, detail and changes
 //! (`/shops/{id}/subscriptions`), and a shop's public subscription terms.
 
+mod cards;
 mod cart;
 mod member;
 mod staff;
@@ -10,6 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cart::configure(cfg);
+    cards::configure(cfg);
     member::configure(cfg);
     staff::configure(cfg);
 }

@@ -43,6 +43,9 @@ export function ConsoleSubscriptionsPage() {
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
         />
+        <Button component={Link} to={`/console/shops/${shopId}/subscription-cards`} variant="default">
+          {t("subscriptionConsole.cards.title")}
+        </Button>
         <Button component={Link} to={`/console/shops/${shopId}/subscription-settings`} variant="default">
           {t("subscriptionConsole.settings")}
         </Button>

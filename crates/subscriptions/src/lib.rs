@@ -14,6 +14,7 @@ mod error;
 mod generate;
 mod manage;
 mod model;
+mod preflight;
 mod queries;
 mod settings;
 mod store;
@@ -32,6 +33,7 @@ pub use manage::{
     skip_next_delivery, update_subscription,
 };
 pub use model::*;
+pub use preflight::{MAX_PREFLIGHT_DAYS, PreflightIssue, preflight};
 pub use queries::{
     DeliveryStatus, GenerationDay, GenerationEntry, ScheduledDelivery, SubscriptionDetail, SubscriptionFilter,
     UPCOMING, Viewer, delivery_schedule, generation_day, member_subscriptions, shop_subscriptions, subscription_detail,

@@ -171,7 +171,7 @@ pub async fn delivery_schedule(
 /// The deliveries ahead of an active subscription, in order: the next one at its stored generation date,
 /// the later ones at `lead_days`; a planned skip is not counted; it stops where the items' maximum ends
 /// the subscription (or goes on).
-fn upcoming(s: &Subscription, lead_days: u32) -> impl Iterator<Item = ScheduledDelivery> + '_ {
+pub(crate) fn upcoming(s: &Subscription, lead_days: u32) -> impl Iterator<Item = ScheduledDelivery> + '_ {
     let mut left = s.deliveries_left();
     let (mut delivery, mut generation, mut skip) = (s.next_delivery_on, s.next_generation_on, s.skip_next);
     let mut sequence = s.deliveries;

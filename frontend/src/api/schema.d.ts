@@ -2496,6 +2496,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/shops/{shop_id}/subscription-preflight": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The preflight report (SUB-04): before the upcoming generations, the deliveries on closed days, the
+     *     stock short of what they need, and the cards that will have expired by their order's generation.
+     */
+    get: operations["get_subscription_preflight"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/shops/{shop_id}/subscription-settings": {
     parameters: {
       query?: never;
@@ -4611,6 +4631,73 @@ export interface components {
       /** @description The ledger, newest first. */
       entries: components["schemas"]["Page_PointEntryResponse"];
     };
+    /** @description One thing to look at before the upcoming generations (the preflight report). */
+    PreflightIssueResponse:
+      | {
+          /**
+           * Format: uuid
+           * @description The subscription.
+           */
+          subscription_id: string;
+          /** @description Its number. */
+          number: string;
+          /**
+           * Format: date
+           * @description The delivery date.
+           */
+          delivery_on: string;
+          /** @enum {string} */
+          kind: "closed_day";
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description The variant.
+           */
+          variant_id: string;
+          /** @description Its product. */
+          product_name: string;
+          /** @description Its SKU. */
+          sku: string;
+          /**
+           * Format: u-int32
+           * @description Units the deliveries need.
+           */
+          needed: number;
+          /**
+           * Format: int32
+           * @description Units on the shelf now.
+           */
+          available: number;
+          /** @enum {string} */
+          kind: "stock_short";
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description The subscription.
+           */
+          subscription_id: string;
+          /** @description Its number. */
+          number: string;
+          /**
+           * Format: date
+           * @description When the order is generated.
+           */
+          generation_on: string;
+          /**
+           * Format: int16
+           * @description The card's expiry month.
+           */
+          exp_month: number;
+          /**
+           * Format: int16
+           * @description The card's expiry year.
+           */
+          exp_year: number;
+          /** @enum {string} */
+          kind: "card_expires_before_generation";
+        };
     /** @description An RFC 9457 problem detail. */
     ProblemDetails: {
       /** @description A URI naming the kind of problem (`urn:kaimono:problem:<code>`). */
@@ -20528,6 +20615,85 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["GenerationDayResponse"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Authenticated, but not allowed to act on this resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource, a malformed id, or not yours (`not_found`). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  get_subscription_preflight: {
+    parameters: {
+      query?: {
+        /** @description Generations from today to this many days ahead, 1–60 (default 7). */
+        days?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The shop */
+        shop_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PreflightIssueResponse"][];
         };
       };
       /** @description No valid access token, or wrong credentials. */

@@ -793,3 +793,61 @@ impl From<kaimono_subscriptions::CardExpiry> for CardExpiryResponse {
         }
     }
 }
+
+/// One thing to look at before the upcoming generations (the preflight report).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PreflightIssueResponse {
+    /// A delivery falls on a day the shop is closed.
+    ClosedDay {
+        /// The subscription.
+        subscription_id: Uuid,
+        /// Its number.
+        number: String,
+        /// The delivery date.
+        delivery_on: NaiveDate,
+    },
+    /// The upcoming deliveries need more of a variant than the shelf holds now.
+    StockShort {
+        /// The variant.
+        variant_id: Uuid,
+        /// Its product.
+        product_name: String,
+        /// Its SKU.
+        sku: String,
+        /// Units the deliveries need.
+        needed: u32,
+        /// Units on the shelf now.
+        available: i32,
+    },
+    /// The card expires before the order is generated: its authorization will fail.
+    CardExpiresBeforeGeneration {
+        /// The subscription.
+        subscription_id: Uuid,
+        /// Its number.
+        number: String,
+        /// When the order is generated.
+        generation_on: NaiveDate,
+        /// The card's expiry month.
+        exp_month: i16,
+        /// The card's expiry year.
+        exp_year: i16,
+    },
+}
+
+impl From<kaimono_subscriptions::PreflightIssue> for PreflightIssueResponse {
+    fn from(i: kaimono_subscriptions::PreflightIssue) -> Self {
+        use kaimono_subscriptions::PreflightIssue as I;
+        match i {
+            I::ClosedDay { subscription_id, number, delivery_on } => {
+                Self::ClosedDay { subscription_id, number, delivery_on }
+            }
+            I::StockShort { variant_id, product_name, sku, needed, available } => {
+                Self::StockShort { variant_id: variant_id.0, product_name, sku, needed, available }
+            }
+            I::CardExpiresBeforeGeneration { subscription_id, number, generation_on, exp_month, exp_year } => {
+                Self::CardExpiresBeforeGeneration { subscription_id, number, generation_on, exp_month, exp_year }
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ db_tests!(
     sub04_generation_authorizes_the_card_and_a_decline_is_flagged_with_a_recovery_link,
     acc07_points_are_never_spent_below_zero_under_concurrent_use,
     sub11_members_are_told_of_expiring_subscription_cards_in_bulk_one_by_one_and_automatically,
+    sub04_the_preflight_report_finds_closed_days_short_stock_and_cards_expiring_before_generation,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -822,4 +823,41 @@ async fn sub11_members_are_told_of_expiring_subscription_cards_in_bulk_one_by_on
     let (_, list) = app.get(&cards, Some(&staff)).await;
     assert_eq!(list[0]["expired"], false, "December 2026 is still valid on 23 December");
     assert_eq!(app.mailbox("near@example.test").await.len(), 3);
+}
+
+async fn sub04_the_preflight_report_finds_closed_days_short_stock_and_cards_expiring_before_generation(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"auto_authorize": false})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    // A card valid through November 2026: the order for 6 December is generated on 1 December.
+    let token = format!("sbx.ok.visa.4242.11.2026.{}", uuid::Uuid::now_v7().simple());
+    let (_, card) = app.post("/api/v1/me/cards", Some(&who.token), json!({"token": token})).await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+    body["card_id"] = card["id"].clone();
+    let placed = subscribe(&app, &who, &tea, body).await;
+    let number = placed["subscription"]["number"].clone();
+    // 6 December is a closed day; the shelf runs out.
+    let calendar = json!({"closed_weekdays": [], "closed_on_holidays": false,
+        "closed_dates": [{"date": "2026-12-06", "note": "棚卸し"}], "open_dates": []});
+    let path = format!("/api/v1/shops/{}/calendar", shop.id);
+    assert_eq!(app.put(&path, Some(&shop.owner.access_token), calendar).await.0, 200);
+    let stock = format!("/api/v1/shops/{}/stock/{tea}", shop.id);
+    assert_eq!(app.put(&stock, Some(&shop.staff.access_token), json!({"quantity": 0})).await.0, 200);
+
+    let report = format!("/api/v1/shops/{}/subscription-preflight?days=14", shop.id);
+    let (status, issues) = app.get(&report, Some(&shop.staff.access_token)).await;
+    assert_eq!(status, 200, "{issues}");
+    let kinds: Vec<_> = issues.as_array().unwrap().iter().map(|i| i["kind"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(kinds, ["closed_day", "card_expires_before_generation", "stock_short"], "{issues}");
+    assert_eq!((issues[0]["number"].clone(), issues[0]["delivery_on"].as_str()), (number, Some("2026-12-06")));
+    assert_eq!((issues[2]["needed"].as_u64(), issues[2]["available"].as_i64()), (Some(1), Some(0)));
+    // Within 3 days nothing is generated, so nothing to report.
+    let (_, soon) = app.get(&report.replace("days=14", "days=3"), Some(&shop.staff.access_token)).await;
+    assert_eq!(soon.as_array().map(Vec::len), Some(0), "{soon}");
+    assert_eq!(app.get(&report, None).await.0, 401);
+    assert_eq!(app.get(&report.replace("days=14", "days=61"), Some(&shop.staff.access_token)).await.0, 422);
 }

@@ -30,7 +30,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(skip_subscription_delivery)
         .service(unskip_subscription_delivery)
         .service(end_subscription)
-        .service(get_generation_day);
+        .service(get_generation_day)
+        .service(get_subscription_preflight);
 }
 
 /// The settings with what they mean now.
@@ -420,4 +421,32 @@ pub async fn get_generation_day(
         done: day.done.into_iter().map(Into::into).collect(),
         planned: day.planned.into_iter().map(Into::into).collect(),
     }))
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PreflightQuery {
+    /// Generations from today to this many days ahead, 1–60 (default 7).
+    #[validate(range(min = 1, max = 60))]
+    #[param(minimum = 1, maximum = 60)]
+    pub days: Option<u32>,
+}
+
+/// The preflight report (SUB-04): before the upcoming generations, the deliveries on closed days, the
+/// stock short of what they need, and the cards that will have expired by their order's generation.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("shop_id" = Uuid, Path, description = "The shop"), PreflightQuery),
+    responses((status = 200, body = Vec<crate::dto::subscriptions::PreflightIssueResponse>), Unauthorized, Forbidden, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[get("/shops/{shop_id}/subscription-preflight")]
+pub async fn get_subscription_preflight(
+    state: web::Data<AppState>,
+    staff: ShopStaff,
+    query: ValidQuery<PreflightQuery>,
+) -> Result<web::Json<Vec<crate::dto::subscriptions::PreflightIssueResponse>>, ApiError> {
+    let days = query.0.days.unwrap_or(7);
+    let issues = kaimono_subscriptions::preflight(&state.db, staff.shop, days, state.clock.now()).await?;
+    Ok(web::Json(issues.into_iter().map(Into::into).collect()))
 }

@@ -93,6 +93,11 @@ describe.skipIf(skip)("subscriptions", () => {
     await page.goBack();
     await page.getByRole("link", { name: "Card expiry" }).click();
     await page.getByText("No card is near its expiry.").waitFor();
+    // SUB-04: the preflight of the next week and the day's generation ledger with its dry run.
+    await page.goBack();
+    await page.getByRole("link", { name: "Order generation" }).click();
+    await page.getByTestId("preflight").getByText("Preflight for the next 7 days").waitFor();
+    await page.getByTestId("dry-run").getByText("To be generated on this day (dry run)").waitFor();
     // SUB-12: its first order is marked in the order list (paid on delivery: awaiting payment).
     const shopPath = /\/console\/shops\/[^/]+/.exec(new URL(page.url()).pathname)?.[0];
     await page.goto(`${shopPath}/orders?status=awaiting_payment`);

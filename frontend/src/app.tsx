@@ -117,6 +117,9 @@ const ConsoleSubscriptionPage = lazy(() =>
     default: m.ConsoleSubscriptionPage,
   })),
 );
+const GenerationPage = lazy(() =>
+  import("./features/console/subscriptions/generation-page").then((m) => ({ default: m.GenerationPage })),
+);
 const CardExpiryPage = lazy(() =>
   import("./features/console/subscriptions/card-expiry-page").then((m) => ({ default: m.CardExpiryPage })),
 );
@@ -254,6 +257,14 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <ConsoleSubscriptionPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/subscription-generation",
+        element: (
+          <Staff>
+            <GenerationPage />
           </Staff>
         ),
       },

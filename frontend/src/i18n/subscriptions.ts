@@ -216,6 +216,21 @@ export const subscriptionConsoleJa = {
     send: "選択した{{count}}件にメールを送る",
     sent: "お知らせのメールを送りました。",
   },
+  generation: {
+    title: "注文作成の予定と記録",
+    date: "日付",
+    done: "この日に作成・スキップした注文",
+    planned: "この日に作成される予定（試算）",
+    noneDone: "この日の記録はありません。",
+    nonePlanned: "この日に作成される予定はありません。",
+  },
+  preflight: {
+    title: "今後7日間の事前チェック",
+    none: "問題は見つかりませんでした。",
+    closedDay: "{{number}}: お届け日 {{date}} は休業日です。",
+    stockShort: "{{product}}（{{sku}}）: 予定のお届けに{{needed}}点必要ですが、在庫は{{available}}点です。",
+    cardExpires: "{{number}}: カード（有効期限 {{expiry}}）は注文作成日 {{date}} までに期限切れになります。",
+  },
 };
 
 export const subscriptionConsoleEn: typeof subscriptionConsoleJa = {
@@ -277,5 +292,20 @@ export const subscriptionConsoleEn: typeof subscriptionConsoleJa = {
     message: "Words to add to the email (optional)",
     send: "Email the {{count}} selected",
     sent: "The notices have been emailed.",
+  },
+  generation: {
+    title: "Order generation",
+    date: "Date",
+    done: "Generated or skipped on this day",
+    planned: "To be generated on this day (dry run)",
+    noneDone: "Nothing on record for this day.",
+    nonePlanned: "Nothing to generate on this day.",
+  },
+  preflight: {
+    title: "Preflight for the next 7 days",
+    none: "No problems found.",
+    closedDay: "{{number}}: the delivery on {{date}} falls on a closed day.",
+    stockShort: "{{product}} ({{sku}}): the deliveries need {{needed}}, the shelf holds {{available}}.",
+    cardExpires: "{{number}}: the card (expires {{expiry}}) will have expired by the generation on {{date}}.",
   },
 };

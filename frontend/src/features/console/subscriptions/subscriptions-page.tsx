@@ -43,6 +43,9 @@ export function ConsoleSubscriptionsPage() {
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
         />
+        <Button component={Link} to={`/console/shops/${shopId}/subscription-generation`} variant="default">
+          {t("subscriptionConsole.generation.title")}
+        </Button>
         <Button component={Link} to={`/console/shops/${shopId}/subscription-cards`} variant="default">
           {t("subscriptionConsole.cards.title")}
         </Button>

@@ -259,17 +259,7 @@ async fn advance(
     now: DateTime<Utc>,
     changes: Vec<(subscription::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<(), SubscriptionError> {
-    let mut update = subscription::Entity::update_many().col_expr(subscription::Column::UpdatedAt, Expr::value(now));
-    for (column, value) in changes {
-        update = update.col_expr(column, value);
-    }
-    let moved = update
-        .filter(subscription::Column::Id.eq(s.id))
-        .filter(subscription::Column::Status.eq("active"))
-        .filter(subscription::Column::NextDeliveryOn.eq(s.next_delivery_on))
-        .exec(db)
-        .await?;
-    if moved.rows_affected == 1 {
+    if crate::store::update_at_delivery(db, s, changes, now).await? {
         Ok(())
     } else {
         Err(SubscriptionError::Corrupt(format!("subscription {} moved during generation", s.id)))

@@ -189,3 +189,25 @@ pub(crate) async fn load(
         })
         .collect()
 }
+
+/// Writes `changes` (and `updated_at`) to an active subscription only if it is still at the delivery it
+/// was read at; `false` when generation or another change moved it first.
+pub(crate) async fn update_at_delivery(
+    db: &impl ConnectionTrait,
+    s: &Subscription,
+    changes: Vec<(subscription::Column, sea_orm::sea_query::SimpleExpr)>,
+    now: DateTime<Utc>,
+) -> Result<bool, SubscriptionError> {
+    use sea_orm::sea_query::Expr;
+    let mut update = subscription::Entity::update_many().col_expr(subscription::Column::UpdatedAt, Expr::value(now));
+    for (column, value) in changes {
+        update = update.col_expr(column, value);
+    }
+    let moved = update
+        .filter(subscription::Column::Id.eq(s.id))
+        .filter(subscription::Column::Status.eq("active"))
+        .filter(subscription::Column::NextDeliveryOn.eq(s.next_delivery_on))
+        .exec(db)
+        .await?;
+    Ok(moved.rows_affected == 1)
+}

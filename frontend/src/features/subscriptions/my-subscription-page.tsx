@@ -131,7 +131,7 @@ export function MySubscriptionPage() {
   return (
     <Stack>
       <PageTitle>
-        {t("subscriptions.title")} {s.number}
+        {t("subscriptions.number")} {s.number}
       </PageTitle>
       <SubscriptionDetails subscription={s} />
       {s.status === "active" && terms.data && (

@@ -67,6 +67,14 @@ export function SubscriptionDetails({ subscription: s }: { subscription: Subscri
         </Title>
         <Table.ScrollContainer minWidth={420}>
           <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("subscriptions.items")}</Table.Th>
+                <Table.Th>{t("subscriptions.quantity")}</Table.Th>
+                <Table.Th>{t("subscriptions.unitPrice")}</Table.Th>
+                <Table.Th>{t("subscriptions.deliveries")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {s.items.map((item) => (
                 <Table.Tr key={item.id} c={item.active ? undefined : "dimmed"}>

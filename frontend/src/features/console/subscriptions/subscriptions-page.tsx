@@ -128,7 +128,7 @@ export function ConsoleSubscriptionPage() {
   return (
     <Stack>
       <PageTitle>
-        {t("subscriptions.title")} {s.number}
+        {t("subscriptions.number")} {s.number}
       </PageTitle>
       {s.status === "active" && (
         <Group>

@@ -29,6 +29,8 @@ enum Behaviour {
     Decline,
     Expired,
     Insufficient,
+    /// The provider answers 429 / 5xx: the outcome is unknown, try again later.
+    Busy,
 }
 
 impl Behaviour {
@@ -38,6 +40,7 @@ impl Behaviour {
             "decline" => Some(Self::Decline),
             "expired" => Some(Self::Expired),
             "insufficient" => Some(Self::Insufficient),
+            "busy" => Some(Self::Busy),
             _ => None,
         }
     }
@@ -127,6 +130,7 @@ impl PaymentProvider for SandboxProvider {
             Behaviour::Decline => declined("card_declined"),
             Behaviour::Expired => declined("expired_card"),
             Behaviour::Insufficient => declined("insufficient_funds"),
+            Behaviour::Busy => Err(ProviderError::Unavailable("sandbox: too many requests (429)".to_owned())),
         }
     }
 

@@ -3,7 +3,8 @@
 //! subscription's saved card through settlement — the provider is called outside any transaction — and
 //! records the result, which the order shows with its payment attempts. A refusal is flagged and never
 //! retried (seed 002): the member is mailed a fresh, expiring link to pay that order with another card.
-//! An unreachable provider leaves the row queued; its claim lapses and it is tried again.
+//! An unreachable or rate-limiting provider (429, 5xx) stops the run: the rest of the batch is released
+//! and tried on the next run, so a busy provider is not pressed harder.
 
 use crate::error::SubscriptionError;
 use chrono::{DateTime, Duration, Utc};
@@ -20,7 +21,8 @@ use uuid::Uuid;
 pub(crate) const QUEUED: &str = "queued";
 const AUTHORIZED: &str = "authorized";
 
-/// Authorizes up to `limit` queued orders; returns how many were settled (authorized or flagged).
+/// Authorizes up to `limit` queued orders; returns how many were settled (authorized or flagged). A busy
+/// provider ends the run early.
 pub async fn authorize_queued(
     db: &DatabaseConnection,
     settlement: &Settlement,
@@ -58,10 +60,19 @@ pub async fn authorize_queued(
         if stopping() {
             break;
         }
-        if authorize_one(db, settlement, public_url, row, now).await? {
-            settled += 1;
+        if !authorize_one(db, settlement, public_url, row, now).await? {
+            break;
         }
+        settled += 1;
     }
+    // What this run did not settle goes back to the queue at once.
+    subscription_delivery::Entity::update_many()
+        .col_expr(C::ClaimedBy, Expr::value(Option::<String>::None))
+        .col_expr(C::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(C::ClaimedBy.eq(claim.as_str()))
+        .filter(C::Authorization.eq(QUEUED))
+        .exec(db)
+        .await?;
     Ok(settled)
 }
 
@@ -77,6 +88,7 @@ fn refusal(error: &PaymentError) -> Option<String> {
     }
 }
 
+/// Settles one queued authorization; `false` when the provider is busy (nothing settled, stop the run).
 async fn authorize_one(
     db: &DatabaseConnection,
     settlement: &Settlement,
@@ -96,7 +108,7 @@ async fn authorize_one(
         Err(e) => match refusal(e) {
             Some(code) => Some(code),
             None => {
-                tracing::warn!(order = %order, error = %e, "subscription authorization not settled; retried");
+                tracing::warn!(order = %order, error = %e, "payment provider busy; authorizations resume next run");
                 return Ok(false);
             }
         },

@@ -184,7 +184,7 @@ pub async fn home_address(app: &TestApp, account: kaimono_core::AccountId) -> St
 }
 
 /// A card saved for a member through the API with a sandbox token; returns the card id. Behaviours:
-/// `ok`, `decline`, `expired`, `insufficient` (see `kaimono_payments::SandboxProvider`).
+/// `ok`, `decline`, `expired`, `insufficient`, `busy` (see `kaimono_payments::SandboxProvider`).
 pub async fn sandbox_card(app: &TestApp, token: &str, behaviour: &str) -> String {
     let card_token = format!("sbx.{behaviour}.visa.4242.12.2030.{}", uuid::Uuid::now_v7().simple());
     let (status, card) = app.post("/api/v1/me/cards", Some(token), json!({"token": card_token})).await;

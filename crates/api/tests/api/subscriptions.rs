@@ -21,6 +21,7 @@ db_tests!(
     acc07_points_are_never_spent_below_zero_under_concurrent_use,
     sub11_members_are_told_of_expiring_subscription_cards_in_bulk_one_by_one_and_automatically,
     sub04_the_preflight_report_finds_closed_days_short_stock_and_cards_expiring_before_generation,
+    sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -860,4 +861,28 @@ async fn sub04_the_preflight_report_finds_closed_days_short_stock_and_cards_expi
     assert_eq!(soon.as_array().map(Vec::len), Some(0), "{soon}");
     assert_eq!(app.get(&report, None).await.0, 401);
     assert_eq!(app.get(&report.replace("days=14", "days=61"), Some(&shop.staff.access_token)).await.0, 422);
+}
+
+async fn sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "busy@example.test").await;
+    let card = sandbox_card(&app, &who.token, "busy").await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+    body["card_id"] = json!(card);
+    subscribe(&app, &who, &tea, body).await;
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    // The provider answers 429: nothing is settled, nothing mailed, and the next run tries again.
+    assert_eq!(authorize(&app).await, 0);
+    assert_eq!(authorize(&app).await, 0);
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (_, day) =
+        app.get(&format!("/api/v1/shops/{}/subscription-generation?on=2026-12-01", shop.id), Some(&staff)).await;
+    assert_eq!(day["done"][0]["authorization"], "queued", "{day}");
+    assert_eq!(app.mailbox(&who.email).await.len(), 1, "only the thank-you");
+    let generated = &shop_orders(&app, &shop).await[0];
+    assert_eq!(generated["status"], "awaiting_payment");
 }

@@ -10,6 +10,7 @@ export const TEST_CARDS: Record<string, { brand: string; behaviour: string }> = 
   "4000000000000002": { brand: "visa", behaviour: "decline" },
   "4000000000000069": { brand: "visa", behaviour: "expired" },
   "4000000000009995": { brand: "visa", behaviour: "insufficient" },
+  "4000000000000119": { brand: "visa", behaviour: "busy" },
 };
 
 export interface CardInput {

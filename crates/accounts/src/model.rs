@@ -113,6 +113,22 @@ pub struct Address {
     pub is_default: bool,
 }
 
+impl Address {
+    /// The address as an order or a subscription keeps it (a snapshot).
+    pub fn ship_to(&self) -> kaimono_core::ShippingAddress {
+        kaimono_core::ShippingAddress {
+            postal_code: self.postal_code.clone(),
+            prefecture: self.prefecture,
+            city: self.city.clone(),
+            street: self.street.clone(),
+            building: self.building.clone(),
+            recipient_name: self.recipient_name.clone(),
+            recipient_kana: self.recipient_kana.clone(),
+            phone: self.phone.clone(),
+        }
+    }
+}
+
 /// A new or replacement address, already validated and normalized by the caller.
 #[derive(Debug, Clone)]
 pub struct AddressInput {

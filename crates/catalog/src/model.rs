@@ -153,6 +153,13 @@ pub struct ShopPolicy {
     pub delivery_window_days: i32,
 }
 
+impl ShopPolicy {
+    /// ORD-05: when a payment request issued at `now` expires.
+    pub fn payment_expiry(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        now + chrono::Duration::days(i64::from(self.payment_limit_days))
+    }
+}
+
 impl Default for ShopPolicy {
     fn default() -> Self {
         Self {

@@ -188,16 +188,7 @@ pub async fn place_orders(
         let tax = with_shipping(lines.iter().map(|l| (l.tax_category, l.total())), shipping.fee);
         let id = Uuid::now_v7();
         let number = order_number(id, now);
-        let ship_to = ShippingAddress {
-            postal_code: ship_to.postal_code.clone(),
-            prefecture: ship_to.prefecture,
-            city: ship_to.city.clone(),
-            street: ship_to.street.clone(),
-            building: ship_to.building.clone(),
-            recipient_name: ship_to.recipient_name.clone(),
-            recipient_kana: ship_to.recipient_kana.clone(),
-            phone: ship_to.phone.clone(),
-        };
+        let ship_to = ship_to.ship_to();
         let new = NewOrder {
             id,
             number: &number,

@@ -4,7 +4,7 @@
 use crate::error::OrderError;
 use crate::model::{CancelReason, LineStatus, Order, OrderLine, OrderStatus, with_shipping};
 use crate::queries::{Actor, order_for};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use kaimono_accounts::notify_member;
 use kaimono_catalog::return_stock;
 use kaimono_core::{Cursor, LIKE_ESCAPE, Money, Page, ShopId, TaxCategory, contains_pattern, search_words};
@@ -129,8 +129,7 @@ pub async fn check_stock(
     }
     if next == OrderStatus::AwaitingPayment {
         // ORD-02, PAY-04: the payment request, in the same transaction as the secured stock.
-        let limit = kaimono_catalog::get_shop(db, shop).await?.policy.payment_limit_days;
-        let expires_at = now + Duration::days(i64::from(limit));
+        let expires_at = kaimono_catalog::get_shop(db, shop).await?.policy.payment_expiry(now);
         let subject = Subject::Order(id);
         let token = issue_request(db, subject, current.account_id, shop, tax.total, expires_at, now).await?;
         let secured = order_for(db, Actor::Shop(shop), id).await?;

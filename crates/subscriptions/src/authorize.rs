@@ -7,7 +7,7 @@
 //! and tried on the next run, so a busy provider is not pressed harder.
 
 use crate::error::SubscriptionError;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, ShopId};
 use kaimono_entity::{subscription, subscription_delivery};
 use kaimono_messaging::Template;
@@ -124,10 +124,9 @@ async fn authorize_one(
         .await?;
     if let Some(code) = failure.filter(|c| c != "order_closed") {
         // The recovery link: the order's own payment link, renewed, for another card.
-        let limit = kaimono_catalog::get_shop(&txn, ShopId(s.shop_id)).await?.policy.payment_limit_days;
-        let expires = now + Duration::days(i64::from(limit));
-        let token = renew_link(&txn, Subject::Order(order), expires).await?;
         let shop = kaimono_catalog::get_shop(&txn, ShopId(s.shop_id)).await?;
+        let expires = shop.policy.payment_expiry(now);
+        let token = renew_link(&txn, Subject::Order(order), expires).await?;
         let context = json!({
             "number": s.number,
             "shop": shop.name,

@@ -141,24 +141,12 @@ pub async fn review_subscription(
     {
         return Err(kaimono_orders::OrderError::TimeSlotUnavailable { shop: shop.name.clone() }.into());
     }
-    let fee = match new.payment_method {
-        PaymentMethod::CashOnDelivery => settings.benefits.fee(settings.cod_fee),
-        PaymentMethod::Card | PaymentMethod::Deferred => Money::ZERO,
-    };
+    let fee = settings.fee_for(new.payment_method);
     let base = new.first_delivery_on.unwrap_or(today);
     Ok(SubscriptionReview {
         shop_id,
         cycle: new.cycle,
-        ship_to: ShippingAddress {
-            postal_code: address.postal_code,
-            prefecture: address.prefecture,
-            city: address.city,
-            street: address.street,
-            building: address.building,
-            recipient_name: address.recipient_name,
-            recipient_kana: address.recipient_kana,
-            phone: address.phone,
-        },
+        ship_to: address.ship_to(),
         carrier: quote.carrier,
         time_slot: new.time_slot.clone(),
         payment_method: new.payment_method,
@@ -348,8 +336,7 @@ pub async fn place_subscription(
     .exec_without_returning(db)
     .await?;
     let payment_token = if by_card {
-        let limit = kaimono_catalog::get_shop(db, review.shop_id).await?.policy.payment_limit_days;
-        let expires_at = now + chrono::Duration::days(i64::from(limit));
+        let expires_at = kaimono_catalog::get_shop(db, review.shop_id).await?.policy.payment_expiry(now);
         Some(
             issue_request(db, Subject::Order(placed.id), account, review.shop_id, placed.total, expires_at, now)
                 .await?,

@@ -205,8 +205,7 @@ async fn generate_one(
     if by_card {
         // The card payment of the generated order: authorized by the queue when the shop says so
         // (与信を同時に実行する); its link is the member's way to pay when that fails.
-        let limit = kaimono_catalog::get_shop(db, s.shop_id).await?.policy.payment_limit_days;
-        let expires_at = now + chrono::Duration::days(i64::from(limit));
+        let expires_at = kaimono_catalog::get_shop(db, s.shop_id).await?.policy.payment_expiry(now);
         issue_request(db, Subject::Order(placed.id), s.account_id, s.shop_id, placed.total, expires_at, now).await?;
         if auto_authorize && s.card_id.is_some() {
             ledger.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));

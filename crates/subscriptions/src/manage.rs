@@ -155,10 +155,7 @@ async fn payment_change(
         }
         _ => None,
     };
-    let fee = match method {
-        PaymentMethod::CashOnDelivery => settings.benefits.fee(settings.cod_fee),
-        _ => Money::ZERO,
-    };
+    let fee = settings.fee_for(method);
     Ok(vec![
         (subscription::Column::PaymentMethod, Expr::value(method.as_str())),
         (subscription::Column::CardId, Expr::value(card)),
@@ -358,16 +355,7 @@ pub async fn change_my_subscription(
             Err(kaimono_accounts::AccountError::NotFound) => return Err(SubscriptionError::AddressNotFound),
             other => other?,
         };
-        let to = ShippingAddress {
-            postal_code: a.postal_code,
-            prefecture: a.prefecture,
-            city: a.city,
-            street: a.street,
-            building: a.building,
-            recipient_name: a.recipient_name,
-            recipient_kana: a.recipient_kana,
-            phone: a.phone,
-        };
+        let to = a.ship_to();
         columns.extend(address_change(&to));
         what.push("delivery address");
         lines.push(format!("delivery address: 〒{} {} {}", to.postal_code, to.city, to.street));

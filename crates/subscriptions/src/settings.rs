@@ -36,6 +36,16 @@ pub struct SubscriptionSettings {
     pub number_rule: NumberRule,
 }
 
+impl SubscriptionSettings {
+    /// A delivery's payment fee with `method`, benefits applied (PAY-08: only cash on delivery has one).
+    pub fn fee_for(&self, method: PaymentMethod) -> Money {
+        match method {
+            PaymentMethod::CashOnDelivery => self.benefits.fee(self.cod_fee),
+            PaymentMethod::Card | PaymentMethod::Deferred => Money::ZERO,
+        }
+    }
+}
+
 /// The lead time's bounds.
 pub const MAX_LEAD_DAYS: u32 = 30;
 

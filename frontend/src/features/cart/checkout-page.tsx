@@ -26,10 +26,10 @@ import { useAddresses } from "../../shared/api/list-addresses";
 import { useCart } from "./api/get-cart";
 import { placeOrders } from "./api/place-orders";
 import { CartTotals } from "./cart-page";
+import { TIME_SLOTS } from "../../shared/time-slots";
 
 type Carrier = components["schemas"]["CarrierDto"];
 type Order = components["schemas"]["OrderResponse"];
-const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"] as const;
 
 function Placed({ orders }: { orders: Order[] }) {
   const { t } = useTranslation();
@@ -93,7 +93,7 @@ export function CheckoutPage() {
   // are the ones every chosen carrier delivers in.
   const chosenOption = (s: (typeof cart.data.shipping)[number]) =>
     s.options.find((o) => o.carrier === carriers[s.shop.id]) ?? s.options[0];
-  const slots = SLOTS.filter((value) =>
+  const slots = TIME_SLOTS.filter((value) =>
     cart.data.shipping.every((s) => {
       const option = chosenOption(s);
       return !option || option.time_slots.includes(value);

@@ -22,6 +22,7 @@ import { useFormErrors } from "../../components/use-server-errors";
 import { type Shipping, updateShopShipping, useShopShipping } from "./api/shop-shipping";
 import { Forbidden } from "./forbidden";
 import { useCanManage, useIsOwner } from "./use-managed-shop";
+import { TIME_SLOTS } from "../../shared/time-slots";
 
 type Method = components["schemas"]["ShippingMethodDto"];
 type Carrier = components["schemas"]["CarrierDto"];
@@ -38,7 +39,6 @@ const REGIONS: Region[] = [
   "okinawa",
 ];
 const CARRIERS: Carrier[] = ["yamato", "sagawa", "japan_post", "seino", "other"];
-const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"];
 
 function newMethod(carrier: Carrier): Method {
   const fees = Object.fromEntries(REGIONS.map((r) => [r, "800"])) as Method["fees"];
@@ -117,7 +117,7 @@ function Editor({ shopId, initial, owner }: { shopId: string; initial: Shipping;
               onChange={(time_slots) => change(i, { ...method, time_slots })}
             >
               <Group gap="sm" mt={4}>
-                {SLOTS.map((s) => (
+                {TIME_SLOTS.map((s) => (
                   <Checkbox key={s} value={s} label={t(`checkout.slots.${s}`)} disabled={!owner} />
                 ))}
               </Group>

@@ -21,10 +21,10 @@ import { SubscriptionDetails } from "../../shared/ui/subscription-details";
 import { useMySubscription } from "./api/my-subscription";
 import { useSubscriptionTerms } from "./api/subscription-terms";
 import { updateMySubscription } from "./api/update-my-subscription";
+import { TIME_SLOTS } from "../../shared/time-slots";
 
 type Subscription = components["schemas"]["SubscriptionResponse"];
 type Terms = components["schemas"]["SubscriptionTermsResponse"];
-const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"] as const;
 
 /** SUB-10: the cycle and time slot, when the shop lets members change them. */
 function CycleChange({ s, terms }: { s: Subscription; terms: Terms }) {
@@ -72,7 +72,7 @@ function CycleChange({ s, terms }: { s: Subscription; terms: Terms }) {
         <Select
           label={t("subscriptions.timeSlot")}
           placeholder={t("subscriptions.anyTime")}
-          data={SLOTS.map((v) => ({ value: v, label: t(`checkout.slots.${v}`) }))}
+          data={TIME_SLOTS.map((v) => ({ value: v, label: t(`checkout.slots.${v}`) }))}
           value={slot}
           onChange={setSlot}
           w={160}

@@ -29,12 +29,12 @@ import { reviewSubscription, type SubscriptionCheckout } from "./api/review-subs
 import { setSubscriptionCartItem } from "./api/set-subscription-cart-item";
 import { useSubscriptionCart } from "./api/subscription-cart";
 import { useSubscriptionTerms } from "./api/subscription-terms";
+import { TIME_SLOTS } from "../../shared/time-slots";
 
 type Review = components["schemas"]["SubscriptionReviewResponse"];
 type Placed = components["schemas"]["PlacedSubscriptionResponse"];
 type Method = components["schemas"]["PaymentMethodDto"];
 type Field = "cycle" | "cycle.value" | "address_id" | "payment_method" | "card_id" | "delivery_time_slot";
-const SLOTS = ["morning", "12-14", "14-16", "16-18", "18-20", "19-21"] as const;
 
 function PlacedView({ placed }: { placed: Placed }) {
   const { t, i18n } = useTranslation();
@@ -343,7 +343,7 @@ export function SubscriptionCartPage() {
             <Select
               label={t("subscriptions.timeSlot")}
               placeholder={t("subscriptions.anyTime")}
-              data={SLOTS.map((s) => ({ value: s, label: t(`checkout.slots.${s}`) }))}
+              data={TIME_SLOTS.map((s) => ({ value: s, label: t(`checkout.slots.${s}`) }))}
               value={slot}
               onChange={setSlot}
               clearable

@@ -10,6 +10,7 @@ use crate::queries::{SubscriptionDetail, Viewer, subscription_detail, subscripti
 use crate::settings::{SubscriptionSettings, subscription_settings};
 use crate::store::{Subscription, SubscriptionStatus};
 use chrono::{DateTime, Utc};
+use kaimono_catalog::{SubscriptionTerms, VariantView};
 use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, AddressId, Carrier, Money, ShippingAddress, ShopId, VariantId};
 use kaimono_entity::{subscription, subscription_item};
@@ -17,6 +18,7 @@ use kaimono_messaging::{Email, Template};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A change of one item (SUB-07).
@@ -233,9 +235,11 @@ pub async fn update_subscription(
     if let Some(fee) = changes.fee {
         columns.push((subscription::Column::Fee, Expr::value(fee.to_yen()?)));
     }
+    // Every item change is checked before anything is written: a refused edit touches no row.
+    let added = check_items(db, &s, &changes.items).await?;
     write(db, &s, columns, now).await?;
     for change in changes.items {
-        change_item(db, &s, change, now).await?;
+        change_item(db, &s, change, &added, now).await?;
     }
     if !s.items.is_empty() && subscription_for(db, Viewer::Shop(shop), id).await?.active_items().next().is_none() {
         return Err(SubscriptionError::InvalidState { status: "left without items", action: "change" });
@@ -243,20 +247,51 @@ pub async fn update_subscription(
     subscription_detail(db, Viewer::Shop(shop), id).await
 }
 
+/// The items to update or remove are the subscription's; the variants to add are the shop's and offered
+/// on subscription (returned with their terms).
+async fn check_items(
+    db: &impl ConnectionTrait,
+    s: &Subscription,
+    items: &[ItemChange],
+) -> Result<HashMap<VariantId, (VariantView, SubscriptionTerms)>, SubscriptionError> {
+    let own = |id: &Uuid| s.active_items().any(|i| i.id == *id);
+    let mut wanted = Vec::new();
+    for change in items {
+        match change {
+            ItemChange::Update { id, .. } | ItemChange::Remove { id } if !own(id) => {
+                return Err(SubscriptionError::NotFound);
+            }
+            ItemChange::Add { variant_id, .. } => wanted.push(*variant_id),
+            _ => {}
+        }
+    }
+    let mut views = kaimono_catalog::variant_views(db, wanted.iter().copied()).await?;
+    let mut added = HashMap::new();
+    for variant in wanted {
+        let view = views
+            .remove(&variant)
+            .filter(|v| v.shop_id == s.shop_id)
+            .ok_or(SubscriptionError::NotSubscribable { variant, product_name: String::new() })?;
+        let terms = view
+            .subscription
+            .ok_or_else(|| SubscriptionError::NotSubscribable { variant, product_name: view.product_name.clone() })?;
+        added.insert(variant, (view, terms));
+    }
+    Ok(added)
+}
+
+/// Writes one item change checked by [`check_items`].
 async fn change_item(
     db: &impl ConnectionTrait,
     s: &Subscription,
     change: ItemChange,
+    added: &HashMap<VariantId, (VariantView, SubscriptionTerms)>,
     now: DateTime<Utc>,
 ) -> Result<(), SubscriptionError> {
-    let own = |id: Uuid| s.active_items().any(|i| i.id == id);
     let quantity =
         |q: u32| i32::try_from(q).map_err(|_| SubscriptionError::QuantityTooLarge { max: crate::cart::MAX_QUANTITY });
     match change {
         ItemChange::Update { id, unit_price, quantity: q } => {
-            if !own(id) {
-                return Err(SubscriptionError::NotFound);
-            }
             subscription_item::Entity::update_many()
                 .col_expr(subscription_item::Column::UnitPrice, Expr::value(unit_price.to_yen()?))
                 .col_expr(subscription_item::Column::Quantity, Expr::value(quantity(q)?))
@@ -265,9 +300,6 @@ async fn change_item(
                 .await?;
         }
         ItemChange::Remove { id } => {
-            if !own(id) {
-                return Err(SubscriptionError::NotFound);
-            }
             subscription_item::Entity::update_many()
                 .col_expr(subscription_item::Column::Active, Expr::value(false))
                 .filter(subscription_item::Column::Id.eq(id))
@@ -275,15 +307,9 @@ async fn change_item(
                 .await?;
         }
         ItemChange::Add { variant_id, quantity: q } => {
-            let views = kaimono_catalog::variant_views(db, [variant_id]).await?;
-            let view = views
+            let (view, terms) = added
                 .get(&variant_id)
-                .filter(|v| v.shop_id == s.shop_id)
                 .ok_or(SubscriptionError::NotSubscribable { variant: variant_id, product_name: String::new() })?;
-            let terms = view.subscription.ok_or_else(|| SubscriptionError::NotSubscribable {
-                variant: variant_id,
-                product_name: view.product_name.clone(),
-            })?;
             subscription_item::Entity::insert(subscription_item::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 subscription_id: Set(s.id),

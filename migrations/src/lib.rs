@@ -43,6 +43,7 @@ mod m20261205_000037_add_order_subscription;
 mod m20261205_000038_add_order_line_stocked;
 mod m20261205_000039_create_points;
 mod m20261205_000040_add_subscription_card_notice;
+mod m20261205_000041_create_mail_templates;
 
 pub struct Migrator;
 
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000038_add_order_line_stocked::Migration),
             Box::new(m20261205_000039_create_points::Migration),
             Box::new(m20261205_000040_add_subscription_card_notice::Migration),
+            Box::new(m20261205_000041_create_mail_templates::Migration),
         ]
     }
 }

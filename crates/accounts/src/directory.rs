@@ -3,11 +3,11 @@
 
 use crate::error::AccountError;
 use chrono::{DateTime, Utc};
-use kaimono_core::{AccountId, LIKE_ESCAPE, Locale, contains_pattern, normalize_for_search};
-use kaimono_entity::account;
-use kaimono_messaging::{Email, EmailId, Template};
+use kaimono_core::{AccountId, LIKE_ESCAPE, Locale, Money, ShopId, contains_pattern, normalize_for_search};
+use kaimono_entity::{account, address};
+use kaimono_messaging::{EmailId, MemberFacts, Template};
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// The names of these accounts (unknown ids are left out).
@@ -43,22 +43,62 @@ pub async fn search_members(db: &impl ConnectionTrait, text: &str, limit: u64) -
     Ok(ids.into_iter().map(AccountId).collect())
 }
 
-/// Writes `template` to a member, in the member's language, into the outbox — in the caller's
-/// transaction, so the email exists exactly when the change that causes it does (NOTIF-01). The member's
-/// name is added to `context` as `name`.
+/// Writes `template` from `shop` to a member, in the member's language, into the outbox — in the caller's
+/// transaction, so the email exists exactly when the change that causes it does (NOTIF-01). The shop's
+/// own wording is used when it wrote one (SHOP-04), with the member's tags; the default gets the
+/// member's name as `name`.
 pub async fn notify_member(
     db: &impl ConnectionTrait,
     member: AccountId,
+    shop: ShopId,
     template: Template,
-    mut context: serde_json::Value,
+    context: serde_json::Value,
     now: DateTime<Utc>,
 ) -> Result<EmailId, AccountError> {
     let row = account::Entity::find_by_id(member.0).one(db).await?.ok_or(AccountError::NotFound)?;
-    if let Some(fields) = context.as_object_mut() {
-        fields.insert("name".to_owned(), serde_json::Value::String(row.name));
-    }
-    let email = Email::render(&row.email, template, Locale::parse_or_default(&row.locale), context)?;
+    let locale = Locale::parse_or_default(&row.locale);
+    let facts = member_facts(db, row.clone(), locale).await?;
+    let email = kaimono_messaging::render_for_shop(db, shop, &row.email, template, locale, context, &facts).await?;
     Ok(kaimono_messaging::enqueue(db, email, now).await?)
+}
+
+/// What a shop's mail may say of the member (seed 002's tags): profile, default address, points, purchases.
+async fn member_facts(
+    db: &impl ConnectionTrait,
+    row: account::Model,
+    locale: Locale,
+) -> Result<MemberFacts, AccountError> {
+    let account = AccountId(row.id);
+    let address = address::Entity::find()
+        .filter(address::Column::AccountId.eq(row.id))
+        .order_by_desc(address::Column::IsDefault)
+        .order_by_desc(address::Column::CreatedAt)
+        .one(db)
+        .await?;
+    let points = crate::points::point_balance(db, account).await?;
+    let (buy_times, buy_total) = crate::purchases::purchases_of(db, account).await?;
+    let mut facts = MemberFacts {
+        name: row.name,
+        name_kana: row.name_kana,
+        email: row.email,
+        phone: row.phone,
+        points: points.balance,
+        total_points: points.total_earned,
+        buy_times,
+        buy_total: Money::yen(buy_total),
+        ..MemberFacts::default()
+    };
+    if let Some(a) = address {
+        let prefecture = kaimono_core::japan::prefecture(a.prefecture)
+            .map(|(ja, en)| if locale == Locale::Ja { ja } else { en })
+            .unwrap_or_default();
+        facts.postal_code = a.postal_code;
+        facts.prefecture = prefecture.to_owned();
+        facts.city = a.city;
+        facts.street = a.street;
+        facts.building = a.building.unwrap_or_default();
+    }
+    Ok(facts)
 }
 
 /// The language a member reads mail in.

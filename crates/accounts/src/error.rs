@@ -33,6 +33,8 @@ pub enum AccountError {
     #[error("password hashing failed: {0}")]
     Hashing(String),
     #[error(transparent)]
+    Money(#[from] kaimono_core::MoneyError),
+    #[error(transparent)]
     Messaging(#[from] kaimono_messaging::MessagingError),
     #[error(transparent)]
     Db(#[from] sea_orm::DbErr),

@@ -15,6 +15,7 @@ mod model;
 mod password_reset;
 mod points;
 mod profile;
+mod purchases;
 mod rate_limit;
 mod secrets;
 mod sessions;
@@ -37,6 +38,7 @@ pub use points::{
     PointBalance, PointEntry, PointKind, award_points, point_balance, point_ledger, points_of, use_points,
 };
 pub use profile::{find_account, update_profile};
+pub use purchases::count_purchase;
 pub use rate_limit::Limit;
 pub use secrets::hash_password;
 pub use sessions::{LoginThrottle, REFRESH_GRACE, has_password, login, logout, refresh, start_session};

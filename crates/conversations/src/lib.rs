@@ -122,7 +122,15 @@ where
     let posted = kaimono_messaging::post_message(db, thread, from, author, message, now).await?;
     match from {
         Side::Staff => {
-            kaimono_accounts::notify_member(db, thread.member, Template::OrderMessageToMember, context, now).await?;
+            kaimono_accounts::notify_member(
+                db,
+                thread.member,
+                thread.shop,
+                Template::OrderMessageToMember,
+                context,
+                now,
+            )
+            .await?;
         }
         Side::Member => {
             let shop = kaimono_catalog::get_shop(db, thread.shop).await?;

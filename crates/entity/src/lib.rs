@@ -14,6 +14,8 @@ pub mod idempotency_key;
 pub mod job_lease;
 pub mod link_request;
 pub mod login_attempt;
+pub mod mail_template;
+pub mod member_purchase;
 pub mod message_attachment;
 pub mod order;
 pub mod order_line;

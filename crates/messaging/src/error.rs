@@ -16,6 +16,12 @@ pub enum MessagingError {
     /// MSG-03: the order ended more than `days` days ago.
     #[error("messages are closed {days} days after an order ends")]
     MessagesClosed { days: i64 },
+    /// SHOP-04: this email is not one a shop words itself.
+    #[error("this email's wording is not the shop's to change")]
+    NotEditable,
+    /// SHOP-04: the template cannot be saved; what is wrong, per field.
+    #[error("the template has problems: {0:?}")]
+    InvalidTemplate(crate::TemplateProblems),
     #[error("no such file")]
     AttachmentNotFound,
     #[error(transparent)]

@@ -6,6 +6,7 @@
 //! deleted, so nothing is lost while the SMTP server is down. This crate never sends inside a request.
 
 mod attachments;
+mod custom;
 mod error;
 mod outbox;
 mod sender;
@@ -15,6 +16,10 @@ mod threads;
 pub use attachments::{
     Attachment, MAX_ATTACHMENTS, NewAttachment, NewMessage, PreparedMessage, attachment_file, discard_attachments,
     prepare_message, store_attachments,
+};
+pub use custom::{
+    MAX_BODY_CHARS, MAX_SUBJECT_CHARS, MEMBER_TAGS, MailTemplateView, MemberFacts, ShopTemplate, TemplateProblems,
+    mail_template_list, mail_template_view, preview, render_for_shop, reset_shop_template, save_shop_template,
 };
 pub use error::MessagingError;
 pub use kaimono_core::EmailId;

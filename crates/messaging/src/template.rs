@@ -105,7 +105,7 @@ impl Template {
         }
     }
 
-    fn source(self, locale: Locale) -> &'static str {
+    pub(crate) fn source(self, locale: Locale) -> &'static str {
         match (self, locale) {
             (Template::Signup, Locale::Ja) => include_str!("../templates/signup.ja.txt"),
             (Template::Signup, Locale::En) => include_str!("../templates/signup.en.txt"),
@@ -238,29 +238,43 @@ pub struct Email {
 enum Form {
     Text,
     Html,
+    /// SHOP-04: the default turned into `[TAG]`s — values (already tags) pass every filter unchanged,
+    /// goods as their label alone.
+    Tags,
+}
+
+/// The environment that turns a default template into a shop's starting text.
+pub(crate) fn tag_environment() -> minijinja::Environment<'static> {
+    environment(Locale::Ja, Form::Tags)
 }
 
 fn environment(locale: Locale, form: Form) -> minijinja::Environment<'static> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.set_auto_escape_callback(move |_| match form {
-        Form::Text => minijinja::AutoEscape::None,
+        Form::Text | Form::Tags => minijinja::AutoEscape::None,
         Form::Html => minijinja::AutoEscape::Html,
     });
     // `{{ visit_date | date }}` for ISO dates, `{{ deadline | deadline }}` for RFC 3339 moments: read
     // as 2026年12月5日(土) / Sat 5 December 2026 in the member's language.
     env.add_filter("date", move |value: String| -> Result<String, minijinja::Error> {
+        if form == Form::Tags {
+            return Ok(value);
+        }
         let date = value.parse::<chrono::NaiveDate>().map_err(|e| invalid(&value, e))?;
         Ok(kaimono_core::japan::date_label(date, locale))
     });
     env.add_filter("deadline", move |value: String| -> Result<String, minijinja::Error> {
+        if form == Form::Tags {
+            return Ok(value);
+        }
         let at = chrono::DateTime::parse_from_rfc3339(&value).map_err(|e| invalid(&value, e))?;
         Ok(kaimono_core::japan::deadline_label(at.with_timezone(&chrono::Utc), locale))
     });
     // `{{ url | link }}`: the address as it is in text, a link in HTML.
     env.add_filter("link", move |url: String| -> minijinja::Value {
         match form {
-            Form::Text => minijinja::Value::from(url),
+            Form::Text | Form::Tags => minijinja::Value::from(url),
             Form::Html => {
                 let url = escape(&url);
                 minijinja::Value::from_safe_string(format!(r#"<a href="{url}" style="color:#0b57d0">{url}</a>"#))
@@ -276,6 +290,7 @@ fn environment(locale: Locale, form: Form) -> minijinja::Environment<'static> {
             let bullet = bullet.unwrap_or_default();
             let picture = item.get_attr("picture")?;
             Ok(match (form, picture.as_str()) {
+                (Form::Tags, _) => minijinja::Value::from(label),
                 (Form::Text, _) => minijinja::Value::from(format!("{bullet}{label}")),
                 (Form::Html, None) => minijinja::Value::from_safe_string(escape(&format!("{bullet}{label}"))),
                 (Form::Html, Some(path)) => minijinja::Value::from_safe_string(format!(
@@ -295,7 +310,7 @@ fn environment(locale: Locale, form: Form) -> minijinja::Environment<'static> {
 
 /// Escapes a value for an HTML attribute or text, leaving `/` as it is (minijinja's escaping also
 /// encodes it, which would hide site-relative paths from the sender that makes them absolute).
-fn escape(value: &str) -> String {
+pub(crate) fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -311,7 +326,7 @@ fn escape(value: &str) -> String {
 }
 
 /// The rendered HTML body as a document: blank lines separate paragraphs, line breaks are kept.
-fn document(locale: Locale, subject: &str, body: &str) -> String {
+pub(crate) fn document(locale: Locale, subject: &str, body: &str) -> String {
     let paragraphs: String = body
         .split("\n\n")
         .map(str::trim)

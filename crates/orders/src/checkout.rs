@@ -139,6 +139,7 @@ pub(crate) async fn insert_order(
     })
     .exec_without_returning(db)
     .await?;
+    kaimono_accounts::count_purchase(db, o.account_id, 1, o.tax.total, now).await?;
     Ok(())
 }
 
@@ -245,7 +246,7 @@ pub async fn place_orders(
             "shipping_fee": (shipping.fee > Money::ZERO).then(|| shipping.fee.to_string()),
             "total": tax.total.to_string(),
         });
-        notify_member(db, account_id, Template::OrderReceived, context, now).await?;
+        notify_member(db, account_id, ShopId(shop_id), Template::OrderReceived, context, now).await?;
         ids.push(id);
     }
     cart_item::Entity::delete_many().filter(cart_item::Column::AccountId.eq(account_id.0)).exec(db).await?;

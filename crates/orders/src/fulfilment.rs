@@ -99,7 +99,7 @@ pub(crate) async fn mark_order_paid(
         "total": current.total.to_string(),
         "card": card,
     });
-    notify_member(db, current.account_id, Template::PaymentReceived, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::PaymentReceived, context, now).await?;
     order_for(db, Actor::System, id).await
 }
 
@@ -168,7 +168,7 @@ async fn ship_in(
         "delivery_date": current.delivery_date.map(|d| d.to_string()),
         "items": current.mail_items(),
     });
-    notify_member(db, owner, Template::OrderShipped, context, now).await?;
+    notify_member(db, owner, current.shop_id, Template::OrderShipped, context, now).await?;
     order_for(db, Actor::System, id).await
 }
 
@@ -228,6 +228,8 @@ pub(crate) async fn cancel_in(
     )
     .await?;
     cancel_request(db, Subject::Order(id)).await?;
+    kaimono_accounts::count_purchase(db, current.account_id, -1, kaimono_core::Money::ZERO - current.total, now)
+        .await?;
     let holding =
         current.lines.iter().filter(|l| l.stocked && matches!(l.status, LineStatus::Held | LineStatus::Secured));
     for line in holding {
@@ -245,6 +247,6 @@ pub(crate) async fn cancel_in(
         "voided": voided,
         "items": current.mail_items(),
     });
-    notify_member(db, current.account_id, Template::OrderCancelled, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::OrderCancelled, context, now).await?;
     order_for(db, Actor::System, id).await
 }

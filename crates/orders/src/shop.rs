@@ -93,6 +93,8 @@ pub async fn check_stock(
     if moved.rows_affected != 1 {
         return Err(OrderError::InvalidTransition { from: current.status.as_str(), to: next.as_str() });
     }
+    let cancelled = i64::from(next == OrderStatus::Cancelled);
+    kaimono_accounts::count_purchase(db, current.account_id, -cancelled, tax.total - current.total, now).await?;
     let note = (!rejected.is_empty()).then(|| format!("rejected_lines={}", rejected.len()));
     crate::fulfilment::record(db, id, next.as_str(), by, note, now).await?;
     for line in &current.lines {
@@ -125,7 +127,7 @@ pub async fn check_stock(
             "cancelled": next == OrderStatus::Cancelled,
             "total": tax.total.to_string(),
         });
-        notify_member(db, current.account_id, Template::OrderLinesRejected, context, now).await?;
+        notify_member(db, current.account_id, shop, Template::OrderLinesRejected, context, now).await?;
     }
     if next == OrderStatus::AwaitingPayment {
         // ORD-02, PAY-04: the payment request, in the same transaction as the secured stock.
@@ -142,7 +144,7 @@ pub async fn check_stock(
             "url": payment_link(public_url, &token),
             "expires": expires_at.to_rfc3339(),
         });
-        notify_member(db, current.account_id, Template::OrderPaymentRequested, context, now).await?;
+        notify_member(db, current.account_id, shop, Template::OrderPaymentRequested, context, now).await?;
         return Ok(secured);
     }
     order_for(db, Actor::Shop(shop), id).await

@@ -65,6 +65,6 @@ pub(crate) async fn tell_member(
     if let (Some(fields), Some(more)) = (context.as_object_mut(), extra.as_object()) {
         fields.extend(more.clone());
     }
-    notify_member(db, order.account_id, template, context, now).await?;
+    notify_member(db, order.account_id, order.shop_id, template, context, now).await?;
     Ok(())
 }

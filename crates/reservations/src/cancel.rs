@@ -52,7 +52,7 @@ pub(crate) async fn cancel_in(
         CancelCause::PaymentExpired => "payment_expired",
     };
     let context = cancelled_context(&current, reason, current.paid_at.is_some());
-    notify_member(db, current.account_id, Template::ReservationCancelled, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::ReservationCancelled, context, now).await?;
     reservation_for(db, Actor::System, id).await
 }
 
@@ -103,7 +103,7 @@ async fn expire_in(
     }
     cancel_request(db, Subject::Reservation(id)).await?;
     let context = cancelled_context(&current, "expired", current.paid_at.is_some());
-    notify_member(db, current.account_id, Template::ReservationCancelled, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::ReservationCancelled, context, now).await?;
     reservation_for(db, Actor::System, id).await.map(Some)
 }
 

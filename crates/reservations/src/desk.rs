@@ -111,7 +111,7 @@ pub async fn confirm_reservation(
         "address": shop_info.address,
         "hours": shop_info.opening_hours,
     });
-    notify_member(db, current.account_id, Template::ReservationConfirmed, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::ReservationConfirmed, context, now).await?;
     reservation_for(db, Actor::System, id).await
 }
 
@@ -131,7 +131,7 @@ pub async fn reject_reservation(
         "item": current.mail_item(),
         "visit_date": current.visit_date.to_string(),
     });
-    notify_member(db, current.account_id, Template::ReservationUnavailable, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::ReservationUnavailable, context, now).await?;
     reservation_for(db, Actor::System, id).await
 }
 
@@ -187,6 +187,6 @@ pub async fn mark_reservation_paid(
         "total": current.total.to_string(),
         "card": card,
     });
-    notify_member(db, current.account_id, Template::PaymentReceived, context, now).await?;
+    notify_member(db, current.account_id, current.shop_id, Template::PaymentReceived, context, now).await?;
     reservation_for(db, Actor::System, id).await
 }

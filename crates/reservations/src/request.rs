@@ -101,6 +101,6 @@ pub async fn request_reservation(
         "visit_date": created.visit_date.to_string(),
         "prepaid": created.payment == Payment::Prepaid,
     });
-    notify_member(db, account, Template::ReservationReceived, context, now).await?;
+    notify_member(db, account, created.shop_id, Template::ReservationReceived, context, now).await?;
     Ok(created)
 }

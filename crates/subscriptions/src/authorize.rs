@@ -135,7 +135,15 @@ async fn authorize_one(
             "url": payment_link(public_url, &token),
             "expires": expires.to_rfc3339(),
         });
-        kaimono_accounts::notify_member(&txn, account, Template::SubscriptionAuthorizationFailed, context, now).await?;
+        kaimono_accounts::notify_member(
+            &txn,
+            account,
+            ShopId(s.shop_id),
+            Template::SubscriptionAuthorizationFailed,
+            context,
+            now,
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(true)

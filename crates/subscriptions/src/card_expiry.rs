@@ -83,6 +83,7 @@ pub async fn expiring_cards(
 
 async fn notify(
     db: &impl ConnectionTrait,
+    shop: ShopId,
     shop_name: &str,
     card: &CardExpiry,
     message: Option<&str>,
@@ -96,7 +97,7 @@ async fn notify(
         "expired": card.expired,
         "message": message.filter(|m| !m.trim().is_empty()),
     });
-    kaimono_accounts::notify_member(db, card.account_id, Template::SubscriptionCardExpiry, context, now).await?;
+    kaimono_accounts::notify_member(db, card.account_id, shop, Template::SubscriptionCardExpiry, context, now).await?;
     subscription::Entity::update_many()
         .col_expr(subscription::Column::CardNoticeAt, Expr::value(now))
         .filter(subscription::Column::Id.eq(card.subscription_id))
@@ -121,7 +122,7 @@ pub async fn send_card_notices(
     }
     let shop_name = kaimono_catalog::get_shop(db, shop).await?.name;
     for card in &chosen {
-        notify(db, &shop_name, card, message, now).await?;
+        notify(db, shop, &shop_name, card, message, now).await?;
     }
     Ok(chosen.len() as u64)
 }
@@ -148,7 +149,7 @@ pub async fn send_due_card_notices(
             .collect();
         let shop_name = kaimono_catalog::get_shop(&txn, shop).await?.name;
         for card in &due {
-            notify(&txn, &shop_name, card, None, now).await?;
+            notify(&txn, shop, &shop_name, card, None, now).await?;
         }
         txn.commit().await?;
         sent += due.len() as u64;

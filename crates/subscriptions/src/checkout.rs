@@ -370,6 +370,6 @@ pub async fn place_subscription(
         "next_delivery_on": review.next_delivery_on.to_string(),
         "card_payment": by_card,
     });
-    kaimono_accounts::notify_member(db, account, Template::SubscriptionPlaced, context, now).await?;
+    kaimono_accounts::notify_member(db, account, review.shop_id, Template::SubscriptionPlaced, context, now).await?;
     Ok(PlacedSubscription { subscription, order_id: placed.id, payment_token })
 }

@@ -185,7 +185,7 @@ impl From<AccountError> for ApiError {
                 "password",
                 "a new account needs a password, a name and its reading",
             ),
-            e @ AccountError::Lookup(_) => ApiError::internal(e),
+            e @ (AccountError::Lookup(_) | AccountError::Money(_)) => ApiError::internal(e),
             AccountError::InvalidCredentials => {
                 ApiError::new(ErrorCode::InvalidCredentials, "the email or password is wrong")
             }
@@ -578,6 +578,10 @@ impl From<kaimono_messaging::MessagingError> for ApiError {
                 ApiError::field(ErrorCode::AttachmentTooLarge, "file", e.to_string())
             }
             kaimono_messaging::MessagingError::AttachmentNotFound => ApiError::not_found("file"),
+            kaimono_messaging::MessagingError::NotEditable => ApiError::not_found("mail template"),
+            kaimono_messaging::MessagingError::InvalidTemplate(problems) => ApiError::validation(
+                problems.into_iter().map(|(field, messages)| (field.to_owned(), messages)).collect(),
+            ),
             kaimono_messaging::MessagingError::MessagesClosed { days } => ApiError::new(
                 ErrorCode::MessagesClosed,
                 format!("this order ended more than {days} days ago and takes no more messages"),

@@ -22,6 +22,7 @@ db_tests!(
     sub11_members_are_told_of_expiring_subscription_cards_in_bulk_one_by_one_and_automatically,
     sub04_the_preflight_report_finds_closed_days_short_stock_and_cards_expiring_before_generation,
     sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued,
+    shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -885,4 +886,83 @@ async fn sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued(
     assert_eq!(app.mailbox(&who.email).await.len(), 1, "only the thank-you");
     let generated = &shop_orders(&app, &shop).await[0];
     assert_eq!(generated["status"], "awaiting_payment");
+}
+
+/// SHOP-04, SUB-11: the card-expiry email in the shop's own words, its member and event tags filled; an
+/// unknown tag refused on save (and nothing saved); a preview; a reset back to the default.
+async fn shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"auto_authorize": false})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "near@example.test").await;
+    let token = format!("sbx.ok.visa.4242.12.2026.{}", uuid::Uuid::now_v7().simple());
+    let (_, card) = app.post("/api/v1/me/cards", Some(&who.token), json!({"token": token})).await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+    body["card_id"] = card["id"].clone();
+    let id = subscribe(&app, &who, &tea, body).await["subscription"]["id"].as_str().unwrap().to_owned();
+
+    let list_path = format!("/api/v1/shops/{}/mail-templates", shop.id);
+    let path = format!("{list_path}/subscription_card_expiry/ja");
+    let owner = token_for(&app, &shop.owner.account_id, Role::Staff);
+    let staff = shop.staff.access_token.clone();
+    let (status, default) = app.get(&path, Some(&staff)).await;
+    assert_eq!((status, default["own"].as_bool()), (200, Some(false)), "{default}");
+    assert!(default["body"].as_str().unwrap().starts_with("[MEMBER_NAME] 様"), "{default}");
+    assert!(default["event_tags"].as_array().unwrap().contains(&json!("CARD")), "{default}");
+    assert_eq!(default["member_tags"].as_array().unwrap().len(), 25, "the source's list");
+
+    let wording = json!({
+        "subject": "[MEMBER_LAST_NAME]様 カード（[CARD]）の有効期限のお知らせ",
+        "body": "[MEMBER_NAME_FRI] 様\n[MEMBER_PREF][MEMBER_CITY]\nご購入 [BUY_TIMES] 回 / [BUY_TOTAL_MONEY]\nポイント [MEMBER_POINT]（累計 [MEMBER_TOTAL_POINT]）\n期限 [EXPIRY] 番号 [NUMBER]\n[MESSAGE]\n[BIRTH_YEAR]",
+    });
+    // An unknown tag: refused, named, and nothing saved.
+    let mut bad = wording.clone();
+    bad["body"] = json!("[MEMBER_NAME] 様 [COUPON_CODE]");
+    let (status, problem) = app.put(&path, Some(&owner), bad.clone()).await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["errors"]["body"], json!(["unknown tag [COUPON_CODE]"]), "{problem}");
+    assert_eq!(app.get(&path, Some(&staff)).await.1["own"], false, "nothing saved");
+    assert_eq!(app.post(&format!("{path}/preview"), Some(&staff), bad).await.0, 422);
+    let (status, problem) = app.put(&path, Some(&owner), json!({"subject": "a\nb", "body": ""})).await;
+    assert!(status == 422 && problem["errors"]["subject"].is_array() && problem["errors"]["body"].is_array());
+    // Who may: staff read and preview, owners save; no token, another shop, an account email: refused.
+    assert_eq!(app.put(&path, Some(&staff), wording.clone()).await.0, 403);
+    assert_eq!(app.put(&path, None, wording.clone()).await.0, 401);
+    let other = create_shop(&app, "other").await;
+    assert_eq!(app.get(&path, Some(&other.staff.access_token)).await.0, 403);
+    assert_eq!(app.get(&format!("{list_path}/password_reset/ja"), Some(&staff)).await.0, 404);
+    assert_eq!(app.get(&format!("{list_path}/no_such_mail/ja"), Some(&staff)).await.0, 404);
+
+    let (status, preview) = app.post(&format!("{path}/preview"), Some(&staff), wording.clone()).await;
+    assert_eq!(status, 200, "{preview}");
+    assert!(preview["subject"].as_str().unwrap().starts_with("山田様"), "a sample member: {preview}");
+    let (status, saved) = app.put(&path, Some(&owner), wording).await;
+    assert_eq!((status, saved["own"].as_bool()), (200, Some(true)), "{saved}");
+    let (_, list) = app.get(&list_path, Some(&staff)).await;
+    let own: Vec<_> = list["items"].as_array().unwrap().iter().filter(|i| i["own"] == true).collect();
+    assert_eq!(own.len(), 1, "{list}");
+    assert_eq!((own[0]["template"].as_str(), own[0]["locale"].as_str()), (Some("subscription_card_expiry"), Some("ja")));
+
+    // The email goes out in the shop's words, the member's and the event's tags filled.
+    let notices = format!("/api/v1/shops/{}/subscription-cards/notices", shop.id);
+    let (status, _) = app.post(&notices, Some(&staff), json!({"subscription_ids": [id], "message": "ご確認ください"})).await;
+    assert_eq!(status, 200);
+    let mail = &app.mailbox("near@example.test").await[0];
+    assert_eq!(mail["subject"], "速水様 カード（VISA •••• 4242）の有効期限のお知らせ", "{mail}");
+    let text = mail["body"].as_str().unwrap();
+    for expected in ["ハヤミ ハジメ 様", "東京都渋谷区神宮前", "ご購入 1 回 / ¥", "ポイント 0（累計 0）", "期限 12/2026 番号 ", "ご確認ください"] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    assert!(!text.contains('['), "every tag replaced (an unasked birthday is empty): {text}");
+
+    // Reset: the default again, for the next email too.
+    let (status, reset) = app.delete(&path, Some(&owner)).await;
+    assert_eq!((status, reset["own"].as_bool()), (200, Some(false)), "{reset}");
+    assert_eq!(reset["body"], default["body"]);
+    app.post(&notices, Some(&staff), json!({"subscription_ids": [id]})).await;
+    let mail = &app.mailbox("near@example.test").await[0];
+    assert!(mail["subject"].as_str().unwrap().starts_with("【kaimono】定期購入でご利用のクレジットカード"), "{mail}");
 }

@@ -11,6 +11,7 @@ mod get_shop_shipping;
 mod get_shop_staff;
 mod invite_staff;
 mod list_shops;
+mod mail_templates;
 mod remove_staff;
 mod revoke_invitation;
 mod update_shop_calendar;
@@ -38,7 +39,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_shop_staff::get_shop_staff)
         .service(invite_staff::invite_staff)
         .service(revoke_invitation::revoke_invitation)
-        .service(remove_staff::remove_staff);
+        .service(remove_staff::remove_staff)
+        .service(mail_templates::list_mail_templates)
+        .service(mail_templates::get_mail_template)
+        .service(mail_templates::save_mail_template)
+        .service(mail_templates::reset_mail_template)
+        .service(mail_templates::preview_mail_template);
 }
 
 pub use kaimono_core::japan::japan_today;

@@ -120,6 +120,16 @@ const ConsoleSubscriptionPage = lazy(() =>
 const GenerationPage = lazy(() =>
   import("./features/console/subscriptions/generation-page").then((m) => ({ default: m.GenerationPage })),
 );
+const MailTemplatesPage = lazy(() =>
+  import("./features/console/mail-templates/mail-templates-page").then((m) => ({
+    default: m.MailTemplatesPage,
+  })),
+);
+const MailTemplateEditorPage = lazy(() =>
+  import("./features/console/mail-templates/mail-template-editor-page").then((m) => ({
+    default: m.MailTemplateEditorPage,
+  })),
+);
 const CardExpiryPage = lazy(() =>
   import("./features/console/subscriptions/card-expiry-page").then((m) => ({ default: m.CardExpiryPage })),
 );
@@ -265,6 +275,22 @@ export const router = createBrowserRouter([
         element: (
           <Staff>
             <GenerationPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/mail-templates",
+        element: (
+          <Staff>
+            <MailTemplatesPage />
+          </Staff>
+        ),
+      },
+      {
+        path: "/console/shops/:shopId/mail-templates/:template/:locale",
+        element: (
+          <Staff>
+            <MailTemplateEditorPage />
           </Staff>
         ),
       },

@@ -1,6 +1,7 @@
 import type { Messages } from "./ja";
 import { problemsEn } from "./problems";
 import { subscriptionsEn, subscriptionConsoleEn } from "./subscriptions";
+import { mailTemplatesEn } from "./mail-templates";
 import { checkoutPageEn, proxyEn, proxyConsoleEn } from "./proxy";
 
 export const en: Messages = {
@@ -575,6 +576,7 @@ export const en: Messages = {
   proxy: proxyEn,
   subscriptions: subscriptionsEn,
   subscriptionConsole: subscriptionConsoleEn,
+  mailTemplates: mailTemplatesEn,
   proxyConsole: proxyConsoleEn,
   checkoutPage: checkoutPageEn,
   error: {

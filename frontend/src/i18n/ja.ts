@@ -1,5 +1,6 @@
 import { problemsJa } from "./problems";
 import { subscriptionsJa, subscriptionConsoleJa } from "./subscriptions";
+import { mailTemplatesJa } from "./mail-templates";
 import { checkoutPageJa, proxyJa, proxyConsoleJa } from "./proxy";
 
 export const ja = {
@@ -581,6 +582,7 @@ export const ja = {
   proxy: proxyJa,
   subscriptions: subscriptionsJa,
   subscriptionConsole: subscriptionConsoleJa,
+  mailTemplates: mailTemplatesJa,
   proxyConsole: proxyConsoleJa,
   checkoutPage: checkoutPageJa,
   error: {

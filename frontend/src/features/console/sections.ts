@@ -13,6 +13,7 @@ const RETAIL: Section[] = [
   { path: "products", label: "console.products" },
   { path: "calendar", label: "console.calendar" },
   { path: "shipping", label: "shipping.title" },
+  { path: "mail-templates", label: "mailTemplates.title" },
   { path: "settings", label: "settings.title" },
   { path: "staff", label: "staff.title" },
 ];
@@ -23,6 +24,7 @@ const PROXY: Section[] = [
   { path: "transfers", label: "proxyConsole.transfers" },
   { path: "messages", label: "messages.inbox" },
   { path: "calendar", label: "console.calendar" },
+  { path: "mail-templates", label: "mailTemplates.title" },
   { path: "settings", label: "settings.title" },
   { path: "staff", label: "staff.title" },
 ];

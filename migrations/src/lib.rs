@@ -44,6 +44,7 @@ mod m20261205_000038_add_order_line_stocked;
 mod m20261205_000039_create_points;
 mod m20261205_000040_add_subscription_card_notice;
 mod m20261205_000041_create_mail_templates;
+mod m20261205_000042_add_order_points_used;
 
 pub struct Migrator;
 
@@ -92,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000039_create_points::Migration),
             Box::new(m20261205_000040_add_subscription_card_notice::Migration),
             Box::new(m20261205_000041_create_mail_templates::Migration),
+            Box::new(m20261205_000042_add_order_points_used::Migration),
         ]
     }
 }

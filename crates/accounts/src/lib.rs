@@ -35,7 +35,8 @@ pub use links::{request_link, send_requested_links};
 pub use model::*;
 pub use password_reset::complete_password_reset;
 pub use points::{
-    PointBalance, PointEntry, PointKind, award_points, point_balance, point_ledger, points_of, use_points,
+    PointBalance, PointEntry, PointKind, award_points, point_balance, point_ledger, points_of, return_points,
+    use_points,
 };
 pub use profile::{find_account, update_profile};
 pub use purchases::count_purchase;

@@ -18,6 +18,8 @@ pub enum PointKind {
     Earned,
     Used,
     Expired,
+    /// Points used on an order that was cancelled, given back.
+    Returned,
 }
 
 impl PointKind {
@@ -26,11 +28,14 @@ impl PointKind {
             PointKind::Earned => "earned",
             PointKind::Used => "used",
             PointKind::Expired => "expired",
+            PointKind::Returned => "returned",
         }
     }
 
     fn parse(value: &str) -> Option<Self> {
-        [PointKind::Earned, PointKind::Used, PointKind::Expired].into_iter().find(|k| k.as_str() == value)
+        [PointKind::Earned, PointKind::Used, PointKind::Expired, PointKind::Returned]
+            .into_iter()
+            .find(|k| k.as_str() == value)
     }
 }
 
@@ -111,6 +116,28 @@ pub async fn award_points(
     .exec_without_returning(db)
     .await?;
     record(db, account, PointKind::Earned, points, reason, order, now).await
+}
+
+/// SUB-15: gives back `points` (> 0) used on a cancelled order; they were earned before, so the total
+/// earned stays as it is.
+pub async fn return_points(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    points: i64,
+    reason: &str,
+    order: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    if points <= 0 {
+        return Ok(());
+    }
+    point_balance::Entity::update_many()
+        .col_expr(point_balance::Column::Balance, Expr::col(point_balance::Column::Balance).add(points))
+        .col_expr(point_balance::Column::UpdatedAt, Expr::value(now))
+        .filter(point_balance::Column::AccountId.eq(account.0))
+        .exec(db)
+        .await?;
+    record(db, account, PointKind::Returned, points, reason, order, now).await
 }
 
 /// Takes `points` (> 0) from the balance, or fails without changing anything when it holds fewer.

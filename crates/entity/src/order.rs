@@ -49,6 +49,8 @@ pub struct Model {
     pub payment_method: Option<String>,
     /// The payment method's fee in whole yen (cash on delivery), included in `total` (taxed at 10 %).
     pub payment_fee: i64,
+    /// SUB-15: points used on the order as payment, in yen (1 point = ¥1); the member pays `total` less these.
+    pub points_used: i64,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

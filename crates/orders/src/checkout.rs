@@ -85,6 +85,8 @@ pub(crate) struct NewOrder<'a> {
     pub subscription: Option<&'a OrderSubscription>,
     pub memo: Option<String>,
     pub payment_method: Option<String>,
+    /// SUB-15: points used as payment.
+    pub points_used: i64,
 }
 
 /// Writes an order's row (its lines are the caller's).
@@ -136,6 +138,7 @@ pub(crate) async fn insert_order(
         memo: Set(o.memo),
         payment_method: Set(o.payment_method),
         payment_fee: Set(o.payment_fee.to_yen()?),
+        points_used: Set(o.points_used),
     })
     .exec_without_returning(db)
     .await?;
@@ -202,6 +205,7 @@ pub async fn place_orders(
             tax: &tax,
             shipping_fee: shipping.fee,
             payment_fee: Money::ZERO,
+            points_used: 0,
             carrier: shipping.carrier,
             subscription: None,
             memo: None,

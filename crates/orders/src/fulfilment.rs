@@ -230,6 +230,8 @@ pub(crate) async fn cancel_in(
     cancel_request(db, Subject::Order(id)).await?;
     kaimono_accounts::count_purchase(db, current.account_id, -1, kaimono_core::Money::ZERO - current.total, now)
         .await?;
+    let points = current.points_used.to_yen()?;
+    kaimono_accounts::return_points(db, current.account_id, points, &current.number, Some(id), now).await?;
     let holding =
         current.lines.iter().filter(|l| l.stocked && matches!(l.status, LineStatus::Held | LineStatus::Secured));
     for line in holding {

@@ -230,6 +230,8 @@ pub struct Order {
     pub payment_method: Option<String>,
     /// The payment method's fee, tax-inclusive at 10 %, in `total`.
     pub payment_fee: Money,
+    /// SUB-15: points used as payment (1 point = ¥1); the total and its tax are unchanged.
+    pub points_used: Money,
 }
 
 /// SUB-12: what an order shows of the subscription it came from.
@@ -251,6 +253,11 @@ impl Order {
 }
 
 impl Order {
+    /// What the member pays: the total less the points used.
+    pub fn amount_due(&self) -> Money {
+        self.total - self.points_used
+    }
+
     /// Paid to the carrier or afterwards (a subscription's cash on delivery or deferred payment, PAY-08):
     /// it ships while awaiting payment.
     pub fn pays_after_delivery(&self) -> bool {

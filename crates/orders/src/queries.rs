@@ -90,6 +90,7 @@ pub(crate) async fn load_orders(
             memo: o.memo,
             payment_method: o.payment_method,
             payment_fee: Money::yen(o.payment_fee),
+            points_used: Money::yen(o.points_used),
         })
         .collect())
 }

@@ -43,6 +43,8 @@ pub struct SubscriptionOrder {
     pub memo: Option<String>,
     /// The first order holds its stock like any order; generated ones don't (SUB-04).
     pub take_stock: bool,
+    /// SUB-15: points the member pays part of the first order with (taken from the balance here).
+    pub points: i64,
 }
 
 /// What was written.
@@ -51,6 +53,8 @@ pub struct PlacedOrder {
     pub id: Uuid,
     pub number: String,
     pub total: Money,
+    /// The total less the points used.
+    pub amount_due: Money,
 }
 
 /// Writes a subscription's order in the caller's transaction. A first order's stock is taken in
@@ -103,10 +107,12 @@ pub async fn place_subscription_order(
             subscription: Some(&order.subscription),
             memo: order.memo,
             payment_method: Some(order.payment_method),
+            points_used: order.points,
         },
         now,
     )
     .await?;
+    kaimono_accounts::use_points(db, order.account_id, order.points, &number, Some(id), now).await?;
     let mut rows = Vec::with_capacity(order.lines.len());
     for l in &order.lines {
         rows.push(order_line::ActiveModel {
@@ -129,5 +135,5 @@ pub async fn place_subscription_order(
     order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
     let what = if order.take_stock { "placed" } else { "generated" };
     crate::fulfilment::record(db, id, what, kaimono_timeline::By::System, None, now).await?;
-    Ok(PlacedOrder { id, number, total: tax.total })
+    Ok(PlacedOrder { id, number, total: tax.total, amount_due: tax.total - Money::yen(order.points) })
 }

@@ -32,6 +32,8 @@ pub struct NewSubscription {
     pub time_slot: Option<String>,
     /// The first delivery's wished date, within the shop's delivery window.
     pub first_delivery_on: Option<NaiveDate>,
+    /// SUB-15: points to pay part of the first order with (1 point = ¥1); less than its total.
+    pub points: i64,
 }
 
 /// What the checkout shows before placing and what placing keeps: the review of SUB-01.
@@ -55,6 +57,9 @@ pub struct SubscriptionReview {
     pub next_delivery_on: NaiveDate,
     pub lead_days: u32,
     pub cart: SubscriptionCart,
+    /// SUB-15: the member's balance, and the points used on the first order.
+    pub points_available: i64,
+    pub points_used: i64,
 }
 
 impl SubscriptionReview {
@@ -64,6 +69,11 @@ impl SubscriptionReview {
 
     pub fn later_total(&self) -> Money {
         self.later_goods + self.shipping_fee + self.fee
+    }
+
+    /// What the member pays for the first order: its total less the points used.
+    pub fn first_amount_due(&self) -> Money {
+        self.first_total() - Money::yen(self.points_used)
     }
 
     /// The confirmation screen's content (特定商取引法 §12-6: quantities, each delivery's price, totals,
@@ -92,6 +102,8 @@ impl SubscriptionReview {
             "shipping_fee": self.shipping_fee.amount().to_string(),
             "fee": self.fee.amount().to_string(),
             "first_total": self.first_total().amount().to_string(),
+            "points_used": self.points_used,
+            "first_amount_due": self.first_amount_due().amount().to_string(),
             "later_total": self.later_total().amount().to_string(),
             "first_delivery_on": self.first_delivery_on,
             "next_delivery_on": self.next_delivery_on,
@@ -143,6 +155,15 @@ pub async fn review_subscription(
     }
     let fee = settings.fee_for(new.payment_method);
     let base = new.first_delivery_on.unwrap_or(today);
+    // SUB-15: points pay part of the first order; at least ¥1 is left to pay by the chosen method.
+    let points_available = kaimono_accounts::point_balance(db, account).await?.balance;
+    let first_total = cart.first_goods() + settings.benefits.shipping(quote.fee) + fee;
+    if new.points < 0 || Money::yen(new.points) >= first_total {
+        return Err(SubscriptionError::PointsExceedTotal { total: first_total });
+    }
+    if new.points > points_available {
+        return Err(kaimono_accounts::AccountError::InsufficientPoints { balance: points_available }.into());
+    }
     Ok(SubscriptionReview {
         shop_id,
         cycle: new.cycle,
@@ -159,6 +180,8 @@ pub async fn review_subscription(
         next_delivery_on: new.cycle.first_after(base, today, settings.lead_days),
         lead_days: settings.lead_days,
         cart,
+        points_available,
+        points_used: new.points,
     })
 }
 
@@ -316,6 +339,7 @@ pub async fn place_subscription(
             },
             memo: None,
             take_stock: true,
+            points: review.points_used,
         },
         now,
     )
@@ -338,7 +362,7 @@ pub async fn place_subscription(
     let payment_token = if by_card {
         let expires_at = kaimono_catalog::get_shop(db, review.shop_id).await?.policy.payment_expiry(now);
         Some(
-            issue_request(db, Subject::Order(placed.id), account, review.shop_id, placed.total, expires_at, now)
+            issue_request(db, Subject::Order(placed.id), account, review.shop_id, placed.amount_due, expires_at, now)
                 .await?,
         )
     } else {
@@ -366,6 +390,8 @@ pub async fn place_subscription(
         "shipping_fee": (review.shipping_fee > Money::ZERO).then(|| review.shipping_fee.to_string()),
         "fee": (review.fee > Money::ZERO).then(|| review.fee.to_string()),
         "first_total": placed.total.to_string(),
+        "points": (review.points_used > 0).then_some(review.points_used),
+        "amount_due": placed.amount_due.to_string(),
         "later_total": review.later_total().to_string(),
         "next_delivery_on": review.next_delivery_on.to_string(),
         "card_payment": by_card,

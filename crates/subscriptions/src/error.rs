@@ -16,6 +16,9 @@ pub enum SubscriptionError {
     /// Subscriptions are still running: the shop cannot switch them off (SUB-08).
     #[error("{active} subscriptions are still active")]
     StillActive { active: u64 },
+    /// SUB-15: points pay part of the first order, never all of it.
+    #[error("points must be fewer than the first order's total ({total})")]
+    PointsExceedTotal { total: kaimono_core::Money },
     #[error("the subscription cart is empty")]
     EmptyCart,
     /// One subscription is with one shop.

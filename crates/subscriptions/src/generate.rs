@@ -169,6 +169,7 @@ async fn generate_one(
     let placed = place_subscription_order(
         db,
         SubscriptionOrder {
+            points: 0,
             account_id: s.account_id,
             shop_id: s.shop_id,
             ship_to: s.ship_to.clone(),

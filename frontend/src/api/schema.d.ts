@@ -4174,6 +4174,16 @@ export interface components {
        * @example 330
        */
       payment_fee: string;
+      /**
+       * @description SUB-15: points used as payment (1 point = ¥1); the total and its tax are unchanged.
+       * @example 0
+       */
+      points_used: string;
+      /**
+       * @description What the member pays: `total` less `points_used`.
+       * @example 1780
+       */
+      amount_due: string;
     };
     /**
      * @description Where an order is: `awaiting_stock_check` (placed, unpaid), `awaiting_payment` (a subscription's
@@ -4274,6 +4284,16 @@ export interface components {
          * @example 330
          */
         payment_fee: string;
+        /**
+         * @description SUB-15: points used as payment (1 point = ¥1); the total and its tax are unchanged.
+         * @example 0
+         */
+        points_used: string;
+        /**
+         * @description What the member pays: `total` less `points_used`.
+         * @example 1780
+         */
+        amount_due: string;
       }[];
       /** @description Pass as `cursor` for the next page; absent on the last page. */
       next_cursor?: string | null;
@@ -4287,7 +4307,7 @@ export interface components {
          * @description The movement's id.
          */
         id: string;
-        /** @description `earned`, `used` or `expired`. */
+        /** @description `earned`, `used`, `expired`, or `returned` (used on an order that was cancelled). */
         kind: string;
         /**
          * Format: int64
@@ -5984,6 +6004,12 @@ export interface components {
        * @description The first delivery's wished date, inside the shop's delivery window; absent for the earliest.
        */
       first_delivery_on?: string | null;
+      /**
+       * Format: u-int32
+       * @description SUB-15: points to pay part of the first order with (1 point = ¥1): at most the balance, and fewer
+       *     than the first order's total.
+       */
+      points?: number | null;
     };
     /** @description An item of a subscription: a snapshot, not changed by later catalog edits (SUB-03). */
     SubscriptionItemResponse: {
@@ -6157,6 +6183,21 @@ export interface components {
        * @example 1780
        */
       first_total: string;
+      /**
+       * Format: int64
+       * @description SUB-15: points used on the first order.
+       */
+      points_used: number;
+      /**
+       * Format: int64
+       * @description The member's points balance now.
+       */
+      points_available: number;
+      /**
+       * @description What the member pays for the first order: `first_total` less the points.
+       * @example 1780
+       */
+      first_amount_due: string;
       /**
        * @description Each later delivery's total.
        * @example 2780

@@ -198,6 +198,12 @@ pub struct OrderResponse {
     /// The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
     #[schema(value_type = String, example = "330")]
     pub payment_fee: Money,
+    /// SUB-15: points used as payment (1 point = ¥1); the total and its tax are unchanged.
+    #[schema(value_type = String, example = "0")]
+    pub points_used: Money,
+    /// What the member pays: `total` less `points_used`.
+    #[schema(value_type = String, example = "1780")]
+    pub amount_due: Money,
 }
 
 /// SUB-12: the subscription an order came from.
@@ -267,6 +273,7 @@ impl OrderResponse {
 impl From<Order> for OrderResponse {
     fn from(o: Order) -> Self {
         let tax = o.tax().lines.into_iter().map(Into::into).collect();
+        let amount_due = o.amount_due();
         Self {
             id: o.id,
             number: o.number,
@@ -316,6 +323,8 @@ impl From<Order> for OrderResponse {
             memo: o.memo,
             payment_method: o.payment_method,
             payment_fee: o.payment_fee,
+            points_used: o.points_used,
+            amount_due,
         }
     }
 }

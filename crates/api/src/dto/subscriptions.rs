@@ -412,6 +412,11 @@ pub struct SubscriptionCheckoutRequest {
     /// The first delivery's wished date, inside the shop's delivery window; absent for the earliest.
     #[validate(custom(function = crate::dto::validate_supported_date))]
     pub first_delivery_on: Option<NaiveDate>,
+    /// SUB-15: points to pay part of the first order with (1 point = ¥1): at most the balance, and fewer
+    /// than the first order's total.
+    #[validate(range(max = 10_000_000))]
+    #[schema(maximum = 10_000_000)]
+    pub points: Option<u32>,
 }
 
 impl SubscriptionCheckoutRequest {
@@ -424,6 +429,7 @@ impl SubscriptionCheckoutRequest {
             carrier: self.carrier.map(Into::into),
             time_slot: self.delivery_time_slot.clone(),
             first_delivery_on: self.first_delivery_on,
+            points: i64::from(self.points.unwrap_or(0)),
         })
     }
 }
@@ -451,6 +457,13 @@ pub struct SubscriptionReviewResponse {
     /// The first order's total, tax-inclusive.
     #[schema(value_type = String, example = "1780")]
     pub first_total: Money,
+    /// SUB-15: points used on the first order.
+    pub points_used: i64,
+    /// The member's points balance now.
+    pub points_available: i64,
+    /// What the member pays for the first order: `first_total` less the points.
+    #[schema(value_type = String, example = "1780")]
+    pub first_amount_due: Money,
     /// Each later delivery's total.
     #[schema(value_type = String, example = "2780")]
     pub later_total: Money,
@@ -472,6 +485,9 @@ impl From<SubscriptionReview> for SubscriptionReviewResponse {
             shipping_fee: r.shipping_fee,
             fee: r.fee,
             first_total: r.first_total(),
+            points_used: r.points_used,
+            points_available: r.points_available,
+            first_amount_due: r.first_amount_due(),
             later_total: r.later_total(),
             first_delivery_on: r.first_delivery_on,
             next_delivery_on: r.next_delivery_on,

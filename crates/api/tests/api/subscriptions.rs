@@ -23,6 +23,7 @@ db_tests!(
     sub04_the_preflight_report_finds_closed_days_short_stock_and_cards_expiring_before_generation,
     sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued,
     shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused,
+    sub15_points_pay_part_of_the_first_order_and_come_back_when_it_is_cancelled,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -890,9 +891,7 @@ async fn sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued(
 
 /// SHOP-04, SUB-11: the card-expiry email in the shop's own words, its member and event tags filled; an
 /// unknown tag refused on save (and nothing saved); a preview; a reset back to the default.
-async fn shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused(
-    backend: Backend,
-) {
+async fn shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused(backend: Backend) {
     let app = spawn_app(backend).await;
     let shop = create_shop(&app, "teiki").await;
     enable(&app, &shop, json!({"auto_authorize": false})).await;
@@ -944,16 +943,27 @@ async fn shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unk
     let (_, list) = app.get(&list_path, Some(&staff)).await;
     let own: Vec<_> = list["items"].as_array().unwrap().iter().filter(|i| i["own"] == true).collect();
     assert_eq!(own.len(), 1, "{list}");
-    assert_eq!((own[0]["template"].as_str(), own[0]["locale"].as_str()), (Some("subscription_card_expiry"), Some("ja")));
+    assert_eq!(
+        (own[0]["template"].as_str(), own[0]["locale"].as_str()),
+        (Some("subscription_card_expiry"), Some("ja"))
+    );
 
     // The email goes out in the shop's words, the member's and the event's tags filled.
     let notices = format!("/api/v1/shops/{}/subscription-cards/notices", shop.id);
-    let (status, _) = app.post(&notices, Some(&staff), json!({"subscription_ids": [id], "message": "ご確認ください"})).await;
+    let (status, _) =
+        app.post(&notices, Some(&staff), json!({"subscription_ids": [id], "message": "ご確認ください"})).await;
     assert_eq!(status, 200);
     let mail = &app.mailbox("near@example.test").await[0];
     assert_eq!(mail["subject"], "速水様 カード（VISA •••• 4242）の有効期限のお知らせ", "{mail}");
     let text = mail["body"].as_str().unwrap();
-    for expected in ["ハヤミ ハジメ 様", "東京都渋谷区神宮前", "ご購入 1 回 / ¥", "ポイント 0（累計 0）", "期限 12/2026 番号 ", "ご確認ください"] {
+    for expected in [
+        "ハヤミ ハジメ 様",
+        "東京都渋谷区神宮前",
+        "ご購入 1 回 / ¥",
+        "ポイント 0（累計 0）",
+        "期限 12/2026 番号 ",
+        "ご確認ください",
+    ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
     assert!(!text.contains('['), "every tag replaced (an unasked birthday is empty): {text}");
@@ -965,4 +975,70 @@ async fn shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unk
     app.post(&notices, Some(&staff), json!({"subscription_ids": [id]})).await;
     let mail = &app.mailbox("near@example.test").await[0];
     assert!(mail["subject"].as_str().unwrap().starts_with("【kaimono】定期購入でご利用のクレジットカード"), "{mail}");
+}
+
+/// SUB-15, ACC-07: points pay part of the first order (a means of payment: the total and its tax stay, the
+/// link asks for the rest); more than the balance is 409 and places nothing, all of the total is 422; a
+/// cancelled first order gives its points back.
+async fn sub15_points_pay_part_of_the_first_order_and_come_back_when_it_is_cancelled(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "points@example.test").await;
+    let member = kaimono_core::AccountId(who.id.parse().unwrap());
+    kaimono_accounts::award_points(&app.db, member, 300, "welcome", None, app.clock_now()).await.unwrap();
+    app.post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": tea, "quantity": 1})).await;
+    let card = sandbox_card(&app, &who.token, "ok").await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+    body["card_id"] = json!(card);
+
+    body["points"] = json!(200);
+    let (status, review) = app.post("/api/v1/me/subscriptions/review", Some(&who.token), body.clone()).await;
+    assert_eq!(status, 200, "{review}");
+    let total: i64 = review["first_total"].as_str().unwrap().parse().unwrap();
+    assert_eq!((review["points_available"].as_i64(), review["points_used"].as_i64()), (Some(300), Some(200)));
+    assert_eq!(review["first_amount_due"], json!((total - 200).to_string()));
+    // More than the balance: 409, nothing placed, nothing taken.
+    body["points"] = json!(301);
+    let (status, problem, _) =
+        app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "p1", body.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (409, Some("insufficient_points")), "{problem}");
+    // All of the total (here, with enough points): 422 on `points`.
+    kaimono_accounts::award_points(&app.db, member, 5000, "bonus", None, app.clock_now()).await.unwrap();
+    body["points"] = json!(total);
+    let (status, problem, _) =
+        app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "p2", body.clone()).await;
+    assert!(status == 422 && problem["errors"]["points"].is_array(), "{problem}");
+    let (_, list) = app.get("/api/v1/me/subscriptions", Some(&who.token)).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 0, "nothing placed: {list}");
+
+    body["points"] = json!(200);
+    let (status, placed, _) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "p3", body).await;
+    assert_eq!(status, 201, "{placed}");
+    let token = placed["payment_url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let (_, request) = app.get(&format!("/api/v1/payment-requests/{token}"), Some(&who.token)).await;
+    assert_eq!(request["amount"], json!((total - 200).to_string()), "the link asks for the rest: {request}");
+    let order = &request["order"];
+    assert_eq!(
+        (order["total"].as_str(), order["points_used"].as_str()),
+        (Some(total.to_string().as_str()), Some("200"))
+    );
+    assert_eq!(order["amount_due"], json!((total - 200).to_string()));
+    let (_, points) = app.get("/api/v1/me/points", Some(&who.token)).await;
+    assert_eq!(points["balance"].as_i64(), Some(5100));
+    assert_eq!(points["entries"]["items"][0]["kind"], "used");
+    let mail = &app.mailbox(&who.email).await[0];
+    assert!(mail["body"].as_str().unwrap().contains("ポイント利用: 200pt"), "{mail}");
+
+    // The member cancels the unpaid first order: the points come back.
+    let path = format!("/api/v1/me/orders/{}/cancel", order["id"].as_str().unwrap());
+    let (status, _) = app.post(&path, Some(&who.token), json!({})).await;
+    assert_eq!(status, 200);
+    let (_, points) = app.get("/api/v1/me/points", Some(&who.token)).await;
+    assert_eq!((points["balance"].as_i64(), points["total_earned"].as_i64()), (Some(5300), Some(5300)));
+    assert_eq!(
+        (points["entries"]["items"][0]["kind"].as_str(), points["entries"]["items"][0]["points"].as_i64()),
+        (Some("returned"), Some(200))
+    );
 }

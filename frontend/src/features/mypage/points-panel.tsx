@@ -2,7 +2,7 @@ import { Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../components/format";
 import { ErrorState, Loading } from "../../components/states";
-import { usePoints } from "./api/points";
+import { usePoints } from "../../shared/api/points";
 
 /** ACC-07, SUB-15: the member's points — balance, all ever earned, and the newest movements. */
 export function PointsPanel() {
@@ -43,7 +43,9 @@ export function PointsPanel() {
                     <Table.Tr key={e.id}>
                       <Table.Td>{formatDate(e.created_at, i18n.language)}</Table.Td>
                       <Table.Td>
-                        {t(`subscriptions.points.kind.${e.kind as "earned" | "used" | "expired"}`)}
+                        {t(
+                          `subscriptions.points.kind.${e.kind as "earned" | "used" | "expired" | "returned"}`,
+                        )}
                       </Table.Td>
                       <Table.Td>{e.reason}</Table.Td>
                       <Table.Td ta="right">{e.points > 0 ? `+${e.points}` : e.points}</Table.Td>

@@ -24,6 +24,7 @@ import { useFormErrors } from "../../components/use-server-errors";
 import { useAddresses } from "../../shared/api/list-addresses";
 import { useCycleLabel } from "../../shared/ui/subscription-details";
 import { useCards } from "../../shared/api/cards";
+import { usePoints } from "../../shared/api/points";
 import { placeSubscription } from "./api/place-subscription";
 import { reviewSubscription, type SubscriptionCheckout } from "./api/review-subscription";
 import { setSubscriptionCartItem } from "./api/set-subscription-cart-item";
@@ -34,7 +35,8 @@ import { TIME_SLOTS } from "../../shared/time-slots";
 type Review = components["schemas"]["SubscriptionReviewResponse"];
 type Placed = components["schemas"]["PlacedSubscriptionResponse"];
 type Method = components["schemas"]["PaymentMethodDto"];
-type Field = "cycle" | "cycle.value" | "address_id" | "payment_method" | "card_id" | "delivery_time_slot";
+type Field =
+  "cycle" | "cycle.value" | "address_id" | "payment_method" | "card_id" | "delivery_time_slot" | "points";
 
 function PlacedView({ placed }: { placed: Placed }) {
   const { t, i18n } = useTranslation();
@@ -122,6 +124,17 @@ function Confirmation({
         <Text fw={700} data-testid="first-total">
           {t("subscriptions.firstTotal")}: {yen(review.first_total)}
         </Text>
+        {review.points_used > 0 && (
+          <>
+            <Text>
+              {t("subscriptions.points.used")}: −
+              {t("subscriptions.points.unit", { count: review.points_used })}
+            </Text>
+            <Text fw={700} data-testid="first-amount-due">
+              {t("subscriptions.points.amountDue")}: {yen(review.first_amount_due)}
+            </Text>
+          </>
+        )}
         <Text fw={700} data-testid="later-total">
           {t("subscriptions.laterTotal")}: {yen(review.later_total)}
         </Text>
@@ -159,6 +172,8 @@ export function SubscriptionCartPage() {
   const [addressId, setAddressId] = useState<string | null>(null);
   const [slot, setSlot] = useState<string | null>(null);
   const [firstDate, setFirstDate] = useState("");
+  const [points, setPoints] = useState("");
+  const balance = usePoints().data?.balance ?? 0;
   const [review, setReview] = useState<Review | null>(null);
   const [placed, setPlaced] = useState<Placed | null>(null);
   const [busy, setBusy] = useState(false);
@@ -193,6 +208,7 @@ export function SubscriptionCartPage() {
       card_id: chosenMethod === "card" ? chosenCard : null,
       delivery_time_slot: slot || null,
       first_delivery_on: firstDate || null,
+      points: Number(points) > 0 ? Math.floor(Number(points)) : null,
     };
   };
   const toReview = async () => {
@@ -356,6 +372,16 @@ export function SubscriptionCartPage() {
               onChange={(e) => setFirstDate(e.currentTarget.value)}
               error={errors.errorOf("first_delivery_on")}
             />
+            {balance > 0 && (
+              <TextInput
+                inputMode="numeric"
+                label={t("subscriptions.points.use")}
+                description={t("subscriptions.points.useHint", { count: balance })}
+                value={points}
+                onChange={(e) => setPoints(e.currentTarget.value.replace(/[^0-9]/g, ""))}
+                error={errors.errorOf("points")}
+              />
+            )}
             <Button color="grape" w="fit-content" loading={busy} onClick={() => void toReview()}>
               {t("subscriptions.review")}
             </Button>

@@ -14,7 +14,7 @@ use uuid::Uuid;
 pub struct PointEntryResponse {
     /// The movement's id.
     pub id: Uuid,
-    /// `earned`, `used` or `expired`.
+    /// `earned`, `used`, `expired`, or `returned` (used on an order that was cancelled).
     pub kind: String,
     /// Signed: positive when earned.
     pub points: i64,

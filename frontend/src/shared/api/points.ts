@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../../api/client";
-import { unwrap } from "../../../api/problem";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
 
 /** ACC-07: the member's points and the newest movements. */
 export function usePoints() {

@@ -28,6 +28,9 @@ pub struct Config {
     /// Where the built SPA is served from, if it exists.
     pub static_dir: String,
     pub payments: PaymentsConfig,
+    /// Calls a second the payment provider takes from all instances together (0: no limit). Defaults:
+    /// 100 with Stripe (its documented live-mode rate), none with the sandbox.
+    pub payment_rate_limit: u32,
     /// Serve `/api/v1/dev/mailbox` (every email, links included): only when switched on, only on a
     /// loopback listen address, never in production.
     pub dev_mailbox: bool,
@@ -103,6 +106,7 @@ impl std::fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("run_jobs", &self.run_jobs)
             .field("payments", &self.payments)
+            .field("payment_rate_limit", &self.payment_rate_limit)
             .field("dev_mailbox", &self.dev_mailbox)
             .field("listen_backlog", &self.listen_backlog)
             .field("catalog_cache_ttl", &self.catalog_cache_ttl)
@@ -143,6 +147,7 @@ struct FileConfig {
     stripe_api_base: Option<String>,
     stripe_secret_key: Option<String>,
     stripe_webhook_secret: Option<String>,
+    payment_rate_limit: Option<u32>,
     dev_mailbox: Option<bool>,
     listen_backlog: Option<u32>,
     catalog_cache_ms: Option<u64>,
@@ -324,6 +329,11 @@ impl Config {
             },
             Some(other) => return Err(bad("PAYMENT_PROVIDER", format!("expected sandbox or stripe, got {other:?}"))),
         };
+        let default_rate = if payments == PaymentsConfig::Sandbox { 0 } else { 100 };
+        let payment_rate_limit =
+            number("PAYMENT_RATE_LIMIT", file.payment_rate_limit.map(u64::from), default_rate, 0..=100_000)?;
+        let payment_rate_limit =
+            u32::try_from(payment_rate_limit).map_err(|e| bad("PAYMENT_RATE_LIMIT", e.to_string()))?;
         Ok(Config {
             database_url,
             listen,
@@ -336,6 +346,7 @@ impl Config {
             run_jobs,
             static_dir,
             payments,
+            payment_rate_limit,
             dev_mailbox,
             listen_backlog,
             catalog_cache_ttl,

@@ -30,6 +30,11 @@ pub async fn prepare(config: Config, clock: SharedClock) -> anyhow::Result<AppSt
                 (Arc::new(client.clone()), Arc::new(client))
             }
         };
+    // Issue 12: the provider's rate, shared by every instance through the database.
+    let payments: Arc<dyn kaimono_payments::PaymentProvider> = match config.payment_rate_limit {
+        0 => payments,
+        limit => Arc::new(kaimono_payments::ThrottledProvider::new(payments, db.clone(), limit)),
+    };
     if config.env == Environment::Production {
         if payments.name() == "sandbox" {
             tracing::warn!("the sandbox payment provider is in use: no money moves (set KAIMONO_PAYMENT_PROVIDER)");

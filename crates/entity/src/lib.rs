@@ -29,6 +29,7 @@ pub mod point_balance;
 pub mod point_entry;
 pub mod product;
 pub mod product_image;
+pub mod provider_call;
 pub mod proxy_invoice;
 pub mod proxy_item;
 pub mod proxy_item_photo;

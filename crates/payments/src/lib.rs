@@ -17,6 +17,7 @@ mod sandbox;
 mod settlement;
 mod statement;
 mod stripe;
+mod throttle;
 mod transfers;
 
 pub use card_refunds::{CardRefund, CardRefundStatus, MAX_REFUND_ATTEMPTS, card_refunds_of, queue_card_refund};
@@ -40,6 +41,7 @@ pub use statement::{
     LineMatch, MATCH_DAYS, MAX_STATEMENT_BYTES, StatementError, StatementLine, match_statement, parse_statement,
 };
 pub use stripe::StripeClient;
+pub use throttle::ThrottledProvider;
 pub use transfers::{
     NewTransfer, TransferReport, TransferStatus, count_transfers_to_confirm, report_transfer, settle_transfer,
     transfer_of_shop, transfers_for, transfers_to_confirm,

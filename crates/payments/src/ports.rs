@@ -43,6 +43,10 @@ pub enum ProviderError {
     /// with the same idempotency key.
     #[error("the payment provider is unavailable: {0}")]
     Unavailable(String),
+    /// The provider answered 429 (or our shared budget of its rate is spent): nothing happened; try again
+    /// after `retry_after_secs`.
+    #[error("the payment provider is busy; retry in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
 }
 
 impl ProviderError {
@@ -52,6 +56,7 @@ impl ProviderError {
             ProviderError::Declined { code } => code.clone(),
             ProviderError::Invalid(_) => "invalid_request".to_owned(),
             ProviderError::Unavailable(_) => "provider_unavailable".to_owned(),
+            ProviderError::RateLimited { .. } => "rate_limited".to_owned(),
         }
     }
 }

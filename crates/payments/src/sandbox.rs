@@ -130,7 +130,7 @@ impl PaymentProvider for SandboxProvider {
             Behaviour::Decline => declined("card_declined"),
             Behaviour::Expired => declined("expired_card"),
             Behaviour::Insufficient => declined("insufficient_funds"),
-            Behaviour::Busy => Err(ProviderError::Unavailable("sandbox: too many requests (429)".to_owned())),
+            Behaviour::Busy => Err(ProviderError::RateLimited { retry_after_secs: 2 }),
         }
     }
 

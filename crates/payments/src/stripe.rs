@@ -2,8 +2,8 @@
 //! payment intents with manual capture for authorization (与信), capture, cancel (void) and refunds.
 //!
 //! Requests are form-encoded with the secret key as a bearer token; every POST carries an
-//! `Idempotency-Key`. A 402 is a decline; other 4xx are refusals; 5xx, 429 and transport errors are
-//! "unavailable" (the caller may retry with the same key).
+//! `Idempotency-Key`. A 402 is a decline; 429 is "rate limited" with its Retry-After; other 4xx are
+//! refusals; 5xx and transport errors are "unavailable" (the caller may retry with the same key).
 
 use crate::checkout::{CheckoutRequest, HostedCheckout, HostedSession};
 use crate::ports::{Charge, PaymentProvider, ProviderError, SavedCard};
@@ -100,6 +100,11 @@ impl StripeClient {
             .await
             .map_err(|e| ProviderError::Unavailable(e.without_url().to_string()))?;
         let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
         let bytes = response.bytes().await.map_err(|e| ProviderError::Unavailable(e.to_string()))?;
         if status.is_success() {
             return serde_json::from_slice(&bytes)
@@ -112,7 +117,8 @@ impl StripeClient {
                 let code = detail.and_then(|d| d.decline_code.or(d.code)).unwrap_or_else(|| "card_declined".to_owned());
                 Err(ProviderError::Declined { code })
             }
-            429 | 500..=599 => Err(ProviderError::Unavailable(message)),
+            429 => Err(ProviderError::RateLimited { retry_after_secs: retry_after.unwrap_or(1) }),
+            500..=599 => Err(ProviderError::Unavailable(message)),
             _ => Err(ProviderError::Invalid(message)),
         }
     }

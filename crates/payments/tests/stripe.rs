@@ -134,6 +134,14 @@ async fn pay03_a_decline_an_invalid_request_and_an_outage_are_told_apart() {
         .mount(&server)
         .await;
     Mock::given(method("POST"))
+        .and(path("/v1/payment_intents"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "3").set_body_json(json!({
+            "error": {"type": "rate_limit_error", "message": "Too many requests"}
+        })))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
         .and(path("/v1/payment_intents/pi_x/capture"))
         .respond_with(ResponseTemplate::new(400).set_body_json(json!({
             "error": {"type": "invalid_request_error", "message": "No such payment_intent: 'pi_x'"}
@@ -146,6 +154,7 @@ async fn pay03_a_decline_an_invalid_request_and_an_outage_are_told_apart() {
         Err(ProviderError::Declined { code: "insufficient_funds".to_owned() })
     );
     assert!(matches!(client.authorize(&charge()).await, Err(ProviderError::Unavailable(_))));
+    assert_eq!(client.authorize(&charge()).await, Err(ProviderError::RateLimited { retry_after_secs: 3 }));
     assert_eq!(
         client.capture("pi_x", 1, "k").await,
         Err(ProviderError::Invalid("No such payment_intent: 'pi_x'".to_owned()))

@@ -79,7 +79,8 @@ pub async fn authorize_queued(
 /// The provider's reason for a refusal, as the ledger keeps it.
 fn refusal(error: &PaymentError) -> Option<String> {
     match error {
-        PaymentError::Provider(ProviderError::Unavailable(_)) | PaymentError::InProgress => None,
+        PaymentError::Provider(ProviderError::Unavailable(_) | ProviderError::RateLimited { .. })
+        | PaymentError::InProgress => None,
         PaymentError::Provider(ProviderError::Declined { code }) => Some(code.clone()),
         PaymentError::ChosenCardExpired => Some("expired_card".to_owned()),
         PaymentError::UnknownCard => Some("unknown_card".to_owned()),

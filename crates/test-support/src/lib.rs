@@ -124,6 +124,7 @@ pub async fn spawn_on(backend: Backend, database_url: String, options: Options) 
         run_jobs: options.run_jobs,
         static_dir: "/nonexistent".to_owned(),
         payments: options.payments.clone(),
+        payment_rate_limit: 0,
         dev_mailbox: options.dev_mailbox,
         listen_backlog: 1024,
         catalog_cache_ttl: options.catalog_cache_ttl,

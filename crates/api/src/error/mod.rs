@@ -486,6 +486,11 @@ impl From<kaimono_payments::PaymentError> for ApiError {
                 )
                 .retry_after(5)
             },
+            PaymentError::Provider(ProviderError::RateLimited { retry_after_secs }) => ApiError::new(
+                ErrorCode::PaymentProviderUnavailable,
+                "the payment provider is busy; nothing was charged",
+            )
+            .retry_after(retry_after_secs),
             PaymentError::InsufficientDeposit { balance } => {
                 ApiError::new(ErrorCode::InsufficientDeposit, format!("the deposit holds only {balance}"))
             }

@@ -13,6 +13,7 @@ db_tests!(
     pay01_members_register_change_and_delete_cards_and_only_tokens_reach_the_api,
     ord05_cancellation_by_member_before_payment_and_by_shop_after_payment_voids_and_releases,
     shop02_staff_open_one_of_their_orders_with_its_payment_and_nobody_else_can,
+    sub04_the_providers_rate_is_shared_by_every_instance_and_a_429_pauses_them_all,
 );
 
 struct SecuredOrder {
@@ -316,4 +317,51 @@ async fn shop02_staff_open_one_of_their_orders_with_its_payment_and_nobody_else_
     let (status, _) =
         app.get(&format!("/api/v1/shops/{}/orders/{}", other.id, o.order), Some(&other.staff.access_token)).await;
     assert_eq!(status, 404, "not that shop's order");
+}
+
+/// Issue 12 (benchmark b): the provider's budget per second holds across instances — two throttled
+/// providers on one database, 3 calls a second between them, 15 concurrent authorizations: no second
+/// admits more than 3 — and a 429's Retry-After closes the next seconds for both.
+async fn sub04_the_providers_rate_is_shared_by_every_instance_and_a_429_pauses_them_all(backend: Backend) {
+    use kaimono_payments::{Charge, PaymentProvider, ProviderError, SandboxProvider, ThrottledProvider};
+    use std::sync::Arc;
+    let app = spawn_app(backend).await;
+    let instances: Vec<Arc<ThrottledProvider>> =
+        (0..2).map(|_| Arc::new(ThrottledProvider::new(Arc::new(SandboxProvider), app.db.clone(), 3))).collect();
+    let calls = (0..15).map(|i| {
+        let provider = instances[i % 2].clone();
+        async move {
+            let key = format!("k-{i}");
+            let charge = Charge {
+                customer_ref: "sbx_cus_1",
+                card_ref: "sbx_pm_ok_1",
+                amount: 1000,
+                idempotency_key: &key,
+                description: "rate",
+            };
+            provider.authorize(&charge).await.unwrap();
+            chrono::Utc::now().timestamp()
+        }
+    });
+    let seconds = futures_util::future::join_all(calls).await;
+    let mut per_second = std::collections::BTreeMap::<i64, usize>::new();
+    for s in &seconds {
+        *per_second.entry(*s).or_default() += 1;
+    }
+    assert!(per_second.values().all(|n| *n <= 3), "at most 3 a second: {per_second:?}");
+    assert!(per_second.len() >= 5, "15 calls at 3 a second take 5 seconds: {per_second:?}");
+
+    // The provider answers 429 with Retry-After: 2 (the sandbox's busy card): both instances wait.
+    let busy = Charge {
+        customer_ref: "sbx_cus_1",
+        card_ref: "sbx_pm_busy_1",
+        amount: 1000,
+        idempotency_key: "busy",
+        description: "rate",
+    };
+    let asked = chrono::Utc::now().timestamp();
+    assert_eq!(instances[0].authorize(&busy).await, Err(ProviderError::RateLimited { retry_after_secs: 2 }));
+    let ok = Charge { card_ref: "sbx_pm_ok_1", idempotency_key: "after", ..busy };
+    instances[1].authorize(&ok).await.unwrap();
+    assert!(chrono::Utc::now().timestamp() >= asked + 2, "the other instance waited out the Retry-After");
 }

@@ -21,8 +21,8 @@ use uuid::Uuid;
 pub(crate) const QUEUED: &str = "queued";
 const AUTHORIZED: &str = "authorized";
 
-/// Authorizes up to `limit` queued orders; returns how many were settled (authorized or flagged). A busy
-/// provider ends the run early.
+/// Authorizes queued orders, `limit` claimed at a time, until none is left, the provider is busy or the
+/// process is stopping; returns how many were settled (authorized or flagged).
 pub async fn authorize_queued(
     db: &DatabaseConnection,
     settlement: &Settlement,
@@ -32,6 +32,29 @@ pub async fn authorize_queued(
     limit: u64,
     stopping: &(dyn Fn() -> bool + Sync),
 ) -> Result<u64, SubscriptionError> {
+    let started = std::time::Instant::now();
+    let mut settled = 0;
+    loop {
+        // A long drain keeps its claims' leases current.
+        let now = now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+        let (batch, claimed, busy) = authorize_batch(db, settlement, public_url, worker, now, limit, stopping).await?;
+        settled += batch;
+        if claimed < limit || busy || stopping() {
+            return Ok(settled);
+        }
+    }
+}
+
+/// One claimed batch: (settled, claimed, the provider was busy).
+async fn authorize_batch(
+    db: &DatabaseConnection,
+    settlement: &Settlement,
+    public_url: &str,
+    worker: &str,
+    now: DateTime<Utc>,
+    limit: u64,
+    stopping: &(dyn Fn() -> bool + Sync),
+) -> Result<(u64, u64, bool), SubscriptionError> {
     use subscription_delivery::Column as C;
     let claim = format!("{worker}/{}", Uuid::now_v7().simple());
     let due = subscription_delivery::Entity::find()
@@ -48,7 +71,7 @@ pub async fn authorize_queued(
     )
     .await?;
     if claimed == 0 {
-        return Ok(0);
+        return Ok((0, 0, false));
     }
     let rows = subscription_delivery::Entity::find()
         .filter(C::ClaimedBy.eq(claim.as_str()))
@@ -56,11 +79,16 @@ pub async fn authorize_queued(
         .all(db)
         .await?;
     let mut settled = 0;
+    let mut busy = false;
+    let started = std::time::Instant::now();
     for row in rows {
         if stopping() {
             break;
         }
-        if !authorize_one(db, settlement, public_url, row, now).await? {
+        // Each attempt is recorded at the time it was made.
+        let at = now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+        if !authorize_one(db, settlement, public_url, row, at).await? {
+            busy = true;
             break;
         }
         settled += 1;
@@ -73,7 +101,7 @@ pub async fn authorize_queued(
         .filter(C::Authorization.eq(QUEUED))
         .exec(db)
         .await?;
-    Ok(settled)
+    Ok((settled, claimed, busy))
 }
 
 /// The provider's reason for a refusal, as the ledger keeps it.

@@ -46,6 +46,7 @@ mod m20261205_000040_add_subscription_card_notice;
 mod m20261205_000041_create_mail_templates;
 mod m20261205_000042_add_order_points_used;
 mod m20261205_000043_create_provider_calls;
+mod m20261205_000044_add_method_carriers;
 
 pub struct Migrator;
 
@@ -96,6 +97,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000041_create_mail_templates::Migration),
             Box::new(m20261205_000042_add_order_points_used::Migration),
             Box::new(m20261205_000043_create_provider_calls::Migration),
+            Box::new(m20261205_000044_add_method_carriers::Migration),
         ]
     }
 }

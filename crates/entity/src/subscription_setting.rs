@@ -15,6 +15,8 @@ pub struct Model {
     pub interval_max: i32,
     /// Comma-separated payment methods offered for subscriptions.
     pub payment_methods: String,
+    /// PAY-08: `method=carrier,carrier;…`; a method not named works with every carrier.
+    pub method_carriers: String,
     pub free_shipping: bool,
     pub shipping_discount: i64,
     /// The cash-on-delivery fee in whole yen (PAY-08).

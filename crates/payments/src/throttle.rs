@@ -2,7 +2,7 @@
 //! Stripe-compatible APIs allow on the order of 100 requests a second per account, and any number of API
 //! instances and workers call the provider at once. Each call first takes a place in the current
 //! wall-clock second with one atomic UPSERT on `provider_calls`; past the budget it waits for a later
-//! second. A 429 from the provider closes the seconds its Retry-After names for everyone.
+//! second, and none starts in a second's last 50 ms (it might arrive in the provider's next second). A 429 from the provider closes the seconds its Retry-After names for everyone.
 
 use crate::ports::{Charge, PaymentProvider, ProviderError, SavedCard};
 use async_trait::async_trait;
@@ -17,6 +17,9 @@ use std::time::Duration;
 const CLOSED: i32 = i32::MAX / 2;
 /// The longest a call waits for a place before it gives up as "provider busy".
 const MAX_WAIT: Duration = Duration::from_secs(10);
+/// No call starts in the last this many milliseconds of a second: one that did could reach the provider
+/// in its next second (latency, clock offset) and crowd that one past the limit.
+const GUARD_MILLIS: u64 = 50;
 /// Counters older than this many seconds are dropped.
 const KEEP_SECONDS: i64 = 120;
 
@@ -68,6 +71,12 @@ impl ThrottledProvider {
         let started = std::time::Instant::now();
         loop {
             let now = Utc::now();
+            let millis = u64::from(Ord::min(now.timestamp_subsec_millis(), 999));
+            // A call started at the very end of our second may reach the provider in its next one.
+            if millis >= 1_000 - GUARD_MILLIS {
+                tokio::time::sleep(Duration::from_millis(1_000 - millis)).await;
+                continue;
+            }
             let calls = self.count(now.timestamp()).await.map_err(|e| ProviderError::Unavailable(e.to_string()))?;
             if i64::from(calls) <= i64::from(self.per_second) {
                 return Ok(());
@@ -75,8 +84,7 @@ impl ThrottledProvider {
             if started.elapsed() >= MAX_WAIT {
                 return Err(ProviderError::RateLimited { retry_after_secs: 1 });
             }
-            let to_next = 1_000 - u64::from(Ord::min(now.timestamp_subsec_millis(), 999));
-            tokio::time::sleep(Duration::from_millis(to_next)).await;
+            tokio::time::sleep(Duration::from_millis(1_000 - millis)).await;
         }
     }
 

@@ -153,6 +153,9 @@ pub async fn review_subscription(
     {
         return Err(kaimono_orders::OrderError::TimeSlotUnavailable { shop: shop.name.clone() }.into());
     }
+    if !settings.method_takes(new.payment_method, quote.carrier) {
+        return Err(SubscriptionError::MethodNotForCarrier);
+    }
     let fee = settings.fee_for(new.payment_method);
     let base = new.first_delivery_on.unwrap_or(today);
     // SUB-15: points pay part of the first order; at least ¥1 is left to pay by the chosen method.

@@ -19,6 +19,9 @@ pub enum SubscriptionError {
     /// SUB-15: points pay part of the first order, never all of it.
     #[error("points must be fewer than the first order's total ({total})")]
     PointsExceedTotal { total: kaimono_core::Money },
+    /// PAY-08: the payment method does not work with the delivery's carrier.
+    #[error("this payment method does not work with the carrier")]
+    MethodNotForCarrier,
     #[error("the subscription cart is empty")]
     EmptyCart,
     /// One subscription is with one shop.

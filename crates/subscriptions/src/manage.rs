@@ -372,6 +372,9 @@ pub async fn change_my_subscription(
         if !settings.payment_methods.contains(&payment.0) {
             return Err(SubscriptionError::PaymentMethodNotOffered);
         }
+        if !settings.method_takes(payment.0, s.carrier) {
+            return Err(SubscriptionError::MethodNotForCarrier);
+        }
         columns.extend(payment_change(db, account, payment, &settings).await?);
         what.push("payment method");
         lines.push(format!("payment method: {}", payment.0.as_str()));

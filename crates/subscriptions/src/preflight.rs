@@ -10,7 +10,7 @@ use crate::settings::subscription_settings;
 use crate::store::load;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use kaimono_core::japan::japan_today;
-use kaimono_core::{ShopId, VariantId};
+use kaimono_core::{Carrier, ShopId, VariantId};
 use kaimono_entity::subscription;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeMap;
@@ -34,6 +34,9 @@ pub enum PreflightIssue {
         exp_month: i16,
         exp_year: i16,
     },
+    /// PAY-08: the subscription's payment method does not work with its carrier (the shop's settings or
+    /// an edit changed one of them since).
+    MethodNotForCarrier { subscription_id: Uuid, number: String, payment_method: PaymentMethod, carrier: Carrier },
 }
 
 /// The report for generations from today to `days` ahead.
@@ -45,7 +48,8 @@ pub async fn preflight(
 ) -> Result<Vec<PreflightIssue>, SubscriptionError> {
     let today = japan_today(now);
     let until = today + Duration::days(i64::from(days.min(MAX_PREFLIGHT_DAYS)));
-    let lead_days = subscription_settings(db, shop).await?.lead_days;
+    let settings = subscription_settings(db, shop).await?;
+    let lead_days = settings.lead_days;
     let calendar = kaimono_catalog::get_shop(db, shop).await?.calendar;
     let rows = subscription::Entity::find()
         .filter(subscription::Column::ShopId.eq(shop.0))
@@ -58,6 +62,16 @@ pub async fn preflight(
     let mut issues = Vec::new();
     let mut needed: BTreeMap<VariantId, (u32, String, String)> = BTreeMap::new();
     for s in &subscriptions {
+        if let Some(carrier) = s.carrier
+            && !settings.method_takes(s.payment_method, Some(carrier))
+        {
+            issues.push(PreflightIssue::MethodNotForCarrier {
+                subscription_id: s.id,
+                number: s.number.clone(),
+                payment_method: s.payment_method,
+                carrier,
+            });
+        }
         for delivery in upcoming(s, lead_days).take_while(|d| d.generation_on <= until) {
             if matches!(delivery.status, crate::queries::DeliveryStatus::Upcoming { skip: true }) {
                 continue;

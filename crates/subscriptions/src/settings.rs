@@ -3,10 +3,11 @@
 use crate::error::SubscriptionError;
 use crate::model::{Benefits, NumberRule, PaymentMethod};
 use chrono::{DateTime, NaiveDate, Utc};
-use kaimono_core::{Money, ShopId};
+use kaimono_core::{Carrier, Money, ShopId};
 use kaimono_entity::{subscription, subscription_setting};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use std::collections::BTreeMap;
 
 /// How a shop sells on subscription.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub struct SubscriptionSettings {
     pub interval_min: u32,
     pub interval_max: u32,
     pub payment_methods: Vec<PaymentMethod>,
+    /// PAY-08: the carriers a method works with; a method not here (or with none listed) works with all.
+    pub method_carriers: BTreeMap<PaymentMethod, Vec<Carrier>>,
     /// The cash-on-delivery fee, tax-inclusive.
     pub cod_fee: Money,
     pub benefits: Benefits,
@@ -37,6 +40,14 @@ pub struct SubscriptionSettings {
 }
 
 impl SubscriptionSettings {
+    /// PAY-08: `method` works with `carrier` (no carrier yet: the shop's first, checked when quoted).
+    pub fn method_takes(&self, method: PaymentMethod, carrier: Option<Carrier>) -> bool {
+        match (self.method_carriers.get(&method), carrier) {
+            (Some(carriers), Some(carrier)) if !carriers.is_empty() => carriers.contains(&carrier),
+            _ => true,
+        }
+    }
+
     /// A delivery's payment fee with `method`, benefits applied (PAY-08: only cash on delivery has one).
     pub fn fee_for(&self, method: PaymentMethod) -> Money {
         match method {
@@ -59,6 +70,7 @@ impl Default for SubscriptionSettings {
             interval_min: 14,
             interval_max: 90,
             payment_methods: vec![PaymentMethod::Card],
+            method_carriers: BTreeMap::new(),
             cod_fee: Money::yen(330),
             benefits: Benefits::default(),
             points_rate_bp: 0,
@@ -94,6 +106,14 @@ fn from_row(r: subscription_setting::Model) -> Result<SubscriptionSettings, Subs
         interval_min: u(r.interval_min, "interval")?,
         interval_max: u(r.interval_max, "interval")?,
         payment_methods: r.payment_methods.split(',').filter_map(PaymentMethod::parse).collect(),
+        method_carriers: r
+            .method_carriers
+            .split(';')
+            .filter_map(|entry| entry.split_once('='))
+            .filter_map(|(method, carriers)| {
+                Some((PaymentMethod::parse(method)?, carriers.split(',').filter_map(Carrier::parse).collect()))
+            })
+            .collect(),
         cod_fee: Money::yen(r.cod_fee),
         benefits: Benefits {
             free_shipping: r.free_shipping,
@@ -167,6 +187,16 @@ pub async fn update_subscription_settings(
         interval_min: Set(int(settings.interval_min)?),
         interval_max: Set(int(settings.interval_max)?),
         payment_methods: Set(methods.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(",")),
+        method_carriers: Set(settings
+            .method_carriers
+            .iter()
+            .filter(|(_, carriers)| !carriers.is_empty())
+            .map(|(method, carriers)| {
+                let carriers: Vec<_> = carriers.iter().map(|c| c.as_str()).collect();
+                format!("{}={}", method.as_str(), carriers.join(","))
+            })
+            .collect::<Vec<_>>()
+            .join(";")),
         free_shipping: Set(settings.benefits.free_shipping),
         shipping_discount: Set(settings.benefits.shipping_discount.to_yen()?),
         cod_fee: Set(settings.cod_fee.to_yen()?),
@@ -197,6 +227,7 @@ pub async fn update_subscription_settings(
                 subscription_setting::Column::IntervalMin,
                 subscription_setting::Column::IntervalMax,
                 subscription_setting::Column::PaymentMethods,
+                subscription_setting::Column::MethodCarriers,
                 subscription_setting::Column::FreeShipping,
                 subscription_setting::Column::ShippingDiscount,
                 subscription_setting::Column::CodFee,

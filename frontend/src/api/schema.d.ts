@@ -3983,6 +3983,13 @@ export interface components {
      * @enum {string}
      */
     MessageAuthorDto: "member" | "staff";
+    /** @description PAY-08: the carriers one payment method works with. */
+    MethodCarriersDto: {
+      /** @description The payment method. */
+      method: components["schemas"]["PaymentMethodDto"];
+      /** @description The carriers it works with (empty: every carrier). */
+      carriers: components["schemas"]["CarrierDto"][];
+    };
     /** @description What one method would cost for a parcel (PRX-11). */
     MethodEstimateResponse: {
       /** @description The shipping method. */
@@ -4841,6 +4848,21 @@ export interface components {
           exp_year: number;
           /** @enum {string} */
           kind: "card_expires_before_generation";
+        }
+      | {
+          /**
+           * Format: uuid
+           * @description The subscription.
+           */
+          subscription_id: string;
+          /** @description Its number. */
+          number: string;
+          /** @description Its payment method. */
+          payment_method: components["schemas"]["PaymentMethodDto"];
+          /** @description Its carrier. */
+          carrier: components["schemas"]["CarrierDto"];
+          /** @enum {string} */
+          kind: "method_not_for_carrier";
         };
     /** @description An RFC 9457 problem detail. */
     ProblemDetails: {
@@ -6242,6 +6264,11 @@ export interface components {
       /** @description The payment methods offered for subscriptions (at least one). */
       payment_methods: components["schemas"]["PaymentMethodDto"][];
       /**
+       * @description PAY-08: the carriers each payment method works with; a method not listed works with every
+       *     carrier. Checked at checkout and on My Page; the preflight reports subscriptions left mismatched.
+       */
+      method_carriers?: components["schemas"]["MethodCarriersDto"][];
+      /**
        * @description The cash-on-delivery fee, tax-inclusive.
        * @example 330
        */
@@ -6334,6 +6361,8 @@ export interface components {
       interval_max: number;
       /** @description The payment methods offered. */
       payment_methods: components["schemas"]["PaymentMethodDto"][];
+      /** @description PAY-08: the carriers each method works with (a method not listed works with every carrier). */
+      method_carriers: components["schemas"]["MethodCarriersDto"][];
       /**
        * @description The cash-on-delivery fee (after benefits).
        * @example 330

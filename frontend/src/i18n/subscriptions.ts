@@ -193,6 +193,8 @@ export const subscriptionConsoleJa = {
   intervalMax: "選べる日数（最大）",
   paymentMethods: "定期購入で使えるお支払い方法",
   codFee: "代金引換手数料（円）",
+  methodCarriers: "「{{method}}」を利用できる配送会社",
+  everyCarrier: "すべての配送会社",
   freeShipping: "送料を無料にする",
   shippingDiscount: "送料の値引き（円）",
   freeFee: "手数料を無料にする",
@@ -242,6 +244,7 @@ export const subscriptionConsoleJa = {
     closedDay: "{{number}}: お届け日 {{date}} は休業日です。",
     stockShort: "{{product}}（{{sku}}）: 予定のお届けに{{needed}}点必要ですが、在庫は{{available}}点です。",
     cardExpires: "{{number}}: カード（有効期限 {{expiry}}）は注文作成日 {{date}} までに期限切れになります。",
+    methodCarrier: "{{number}}: お支払い方法「{{method}}」は配送会社「{{carrier}}」では利用できません。",
   },
 };
 
@@ -270,6 +273,8 @@ export const subscriptionConsoleEn: typeof subscriptionConsoleJa = {
   intervalMax: "Longest interval (days)",
   paymentMethods: "Payment methods for subscriptions",
   codFee: "Cash-on-delivery fee (yen)",
+  methodCarriers: "Carriers that take {{method}}",
+  everyCarrier: "Every carrier",
   freeShipping: "Free shipping",
   shippingDiscount: "Shipping discount (yen)",
   freeFee: "No payment fee",
@@ -319,5 +324,6 @@ export const subscriptionConsoleEn: typeof subscriptionConsoleJa = {
     closedDay: "{{number}}: the delivery on {{date}} falls on a closed day.",
     stockShort: "{{product}} ({{sku}}): the deliveries need {{needed}}, the shelf holds {{available}}.",
     cardExpires: "{{number}}: the card (expires {{expiry}}) will have expired by the generation on {{date}}.",
+    methodCarrier: "{{number}}: {{method}} does not work with {{carrier}}.",
   },
 };

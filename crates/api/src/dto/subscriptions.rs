@@ -177,6 +177,12 @@ pub struct SubscriptionSettingsDto {
     #[validate(length(min = 1, max = 3))]
     #[schema(min_items = 1, max_items = 3)]
     pub payment_methods: Vec<PaymentMethodDto>,
+    /// PAY-08: the carriers each payment method works with; a method not listed works with every
+    /// carrier. Checked at checkout and on My Page; the preflight reports subscriptions left mismatched.
+    #[serde(default)]
+    #[validate(length(max = 3))]
+    #[schema(max_items = 3)]
+    pub method_carriers: Vec<MethodCarriersDto>,
     /// The cash-on-delivery fee, tax-inclusive.
     #[schema(value_type = String, example = "330")]
     #[validate(custom(function = validate_yen))]
@@ -229,6 +235,11 @@ impl SubscriptionSettingsDto {
             interval_min: self.interval_min,
             interval_max: self.interval_max,
             payment_methods: self.payment_methods.iter().map(|m| (*m).into()).collect(),
+            method_carriers: self
+                .method_carriers
+                .iter()
+                .map(|m| (m.method.into(), m.carriers.iter().map(|c| (*c).into()).collect()))
+                .collect(),
             cod_fee: self.cod_fee,
             benefits: kaimono_subscriptions::Benefits {
                 free_shipping: self.free_shipping,
@@ -255,6 +266,7 @@ impl From<SubscriptionSettings> for SubscriptionSettingsDto {
             interval_allowed: s.interval_allowed,
             interval_min: s.interval_min,
             interval_max: s.interval_max,
+            method_carriers: method_carriers(&s),
             payment_methods: s.payment_methods.into_iter().map(Into::into).collect(),
             cod_fee: s.cod_fee,
             free_shipping: s.benefits.free_shipping,
@@ -272,6 +284,29 @@ impl From<SubscriptionSettings> for SubscriptionSettingsDto {
     }
 }
 
+/// PAY-08: the carriers one payment method works with.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MethodCarriersDto {
+    /// The payment method.
+    pub method: PaymentMethodDto,
+    /// The carriers it works with (empty: every carrier).
+    #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
+    pub carriers: Vec<CarrierDto>,
+}
+
+fn method_carriers(s: &SubscriptionSettings) -> Vec<MethodCarriersDto> {
+    s.method_carriers
+        .iter()
+        .filter(|(_, carriers)| !carriers.is_empty())
+        .map(|(method, carriers)| MethodCarriersDto {
+            method: (*method).into(),
+            carriers: carriers.iter().map(|c| (*c).into()).collect(),
+        })
+        .collect()
+}
+
 /// What a shopper may choose when subscribing at a shop (public).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SubscriptionTermsResponse {
@@ -287,6 +322,8 @@ pub struct SubscriptionTermsResponse {
     pub interval_max: u32,
     /// The payment methods offered.
     pub payment_methods: Vec<PaymentMethodDto>,
+    /// PAY-08: the carriers each method works with (a method not listed works with every carrier).
+    pub method_carriers: Vec<MethodCarriersDto>,
     /// The cash-on-delivery fee (after benefits).
     #[schema(value_type = String, example = "330")]
     pub cod_fee: Money,
@@ -311,6 +348,7 @@ impl From<SubscriptionSettings> for SubscriptionTermsResponse {
             interval_allowed: s.interval_allowed,
             interval_min: s.interval_min,
             interval_max: s.interval_max,
+            method_carriers: method_carriers(&s),
             payment_methods: s.payment_methods.into_iter().map(Into::into).collect(),
             cod_fee: s.benefits.fee(s.cod_fee),
             free_shipping: s.benefits.free_shipping,
@@ -849,6 +887,17 @@ pub enum PreflightIssueResponse {
         /// The card's expiry year.
         exp_year: i16,
     },
+    /// PAY-08: the subscription's payment method does not work with its carrier.
+    MethodNotForCarrier {
+        /// The subscription.
+        subscription_id: Uuid,
+        /// Its number.
+        number: String,
+        /// Its payment method.
+        payment_method: PaymentMethodDto,
+        /// Its carrier.
+        carrier: CarrierDto,
+    },
 }
 
 impl From<kaimono_subscriptions::PreflightIssue> for PreflightIssueResponse {
@@ -864,6 +913,12 @@ impl From<kaimono_subscriptions::PreflightIssue> for PreflightIssueResponse {
             I::CardExpiresBeforeGeneration { subscription_id, number, generation_on, exp_month, exp_year } => {
                 Self::CardExpiresBeforeGeneration { subscription_id, number, generation_on, exp_month, exp_year }
             }
+            I::MethodNotForCarrier { subscription_id, number, payment_method, carrier } => Self::MethodNotForCarrier {
+                subscription_id,
+                number,
+                payment_method: payment_method.into(),
+                carrier: carrier.into(),
+            },
         }
     }
 }

@@ -24,6 +24,7 @@ db_tests!(
     sub04_a_busy_provider_is_backed_off_and_the_authorization_stays_queued,
     shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused,
     sub15_points_pay_part_of_the_first_order_and_come_back_when_it_is_cancelled,
+    pay08_each_payment_method_works_with_its_carriers_at_checkout_on_my_page_and_in_the_preflight,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -1040,5 +1041,69 @@ async fn sub15_points_pay_part_of_the_first_order_and_come_back_when_it_is_cance
     assert_eq!(
         (points["entries"]["items"][0]["kind"].as_str(), points["entries"]["items"][0]["points"].as_i64()),
         (Some("returned"), Some(200))
+    );
+}
+
+/// PAY-08, SUB-10: cash on delivery only with Sagawa here: refused with Yamato at checkout and as a My
+/// Page change of a Yamato subscription; a later settings change that leaves a running subscription's
+/// method without its carrier shows in the preflight.
+async fn pay08_each_payment_method_works_with_its_carriers_at_checkout_on_my_page_and_in_the_preflight(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    let fees = json!({"hokkaido": "800", "tohoku": "800", "kanto": "800", "chubu": "800", "kinki": "800",
+        "chugoku": "800", "shikoku": "800", "kyushu": "800", "okinawa": "1500"});
+    let shipping = json!({"free_over": null, "methods": [
+        {"carrier": "yamato", "time_slots": [], "fees": fees},
+        {"carrier": "sagawa", "time_slots": [], "fees": fees},
+    ]});
+    let owner = token_for(&app, &shop.owner.account_id, Role::Staff);
+    let (status, body) = app.put(&format!("/api/v1/shops/{}/shipping", shop.id), Some(&owner), shipping).await;
+    assert_eq!(status, 200, "{body}");
+    let cod_by_sagawa = json!([{"method": "cash_on_delivery", "carriers": ["sagawa"]}]);
+    let saved = enable(&app, &shop, json!({"member_changes_payment": true, "method_carriers": cod_by_sagawa})).await;
+    assert_eq!(saved["method_carriers"], cod_by_sagawa);
+    let (_, terms) = app.get(&format!("/api/v1/shops/{}/subscription-terms", shop.id), None).await;
+    assert_eq!(terms["method_carriers"], cod_by_sagawa, "shoppers see it too");
+
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    app.post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": tea, "quantity": 1})).await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery");
+    body["carrier"] = json!("yamato");
+    let (status, problem) = app.post("/api/v1/me/subscriptions/review", Some(&who.token), body.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("payment_method_not_offered")), "{problem}");
+    assert!(problem["errors"]["payment_method"].is_array());
+    body["carrier"] = json!("sagawa");
+    assert_eq!(app.post("/api/v1/me/subscriptions/review", Some(&who.token), body).await.0, 200);
+
+    // A Yamato subscription paid by card: the member may not switch it to cash on delivery.
+    let card = sandbox_card(&app, &who.token, "ok").await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "card");
+    body["carrier"] = json!("yamato");
+    body["card_id"] = json!(card);
+    let (status, placed, _) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "y1", body).await;
+    assert_eq!(status, 201, "{placed}");
+    let id = placed["subscription"]["id"].as_str().unwrap().to_owned();
+    let detail = format!("/api/v1/me/subscriptions/{id}");
+    let (status, problem) = app.patch(&detail, Some(&who.token), json!({"payment_method": "cash_on_delivery"})).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("payment_method_not_offered")), "{problem}");
+    let (_, same) = app.get(&detail, Some(&who.token)).await;
+    assert_eq!(same["payment_method"], "card");
+
+    // The shop now takes cards with Sagawa only: the preflight names the Yamato card subscription.
+    let card_by_sagawa = json!([{"method": "card", "carriers": ["sagawa"]}]);
+    enable(&app, &shop, json!({"method_carriers": card_by_sagawa})).await;
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let (status, report) =
+        app.get(&format!("/api/v1/shops/{}/subscription-preflight?days=30", shop.id), Some(&staff)).await;
+    assert_eq!(status, 200, "{report}");
+    let mismatched: Vec<_> =
+        report.as_array().unwrap().iter().filter(|i| i["kind"] == "method_not_for_carrier").collect();
+    assert_eq!(mismatched.len(), 1, "{report}");
+    assert_eq!(
+        (mismatched[0]["subscription_id"].as_str(), mismatched[0]["carrier"].as_str()),
+        (Some(id.as_str()), Some("yamato"))
     );
 }

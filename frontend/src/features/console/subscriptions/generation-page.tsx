@@ -63,6 +63,12 @@ function issueText(issue: Issue, t: (key: string, options?: Record<string, unkno
         date: issue.generation_on,
         expiry: `${issue.exp_month}/${issue.exp_year}`,
       });
+    case "method_not_for_carrier":
+      return t("subscriptionConsole.preflight.methodCarrier", {
+        number: issue.number,
+        method: t(`subscriptions.methods.${issue.payment_method}`),
+        carrier: t(`orders.carrier.${issue.carrier}`),
+      });
   }
 }
 

@@ -4,6 +4,7 @@ import {
   Card,
   Checkbox,
   Group,
+  MultiSelect,
   NumberInput,
   Select,
   Stack,
@@ -28,11 +29,14 @@ import {
 } from "./api/subscription-settings";
 
 const METHODS = ["card", "cash_on_delivery", "deferred"] as const;
+const CARRIERS = ["yamato", "sagawa", "japan_post", "seino", "other"] as const;
+type Carrier = (typeof CARRIERS)[number];
 const RULES = ["system", "sequence", "prefix", "date"] as const;
 type Field =
   | "interval_min"
   | "interval_max"
   | "payment_methods"
+  | "method_carriers"
   | "cod_fee"
   | "shipping_discount"
   | "points_rate_bp"
@@ -133,6 +137,27 @@ function SettingsForm({
                 ))}
               </Group>
             </Checkbox.Group>
+            {form.payment_methods.map((method) => (
+              <MultiSelect
+                key={method}
+                label={t("subscriptionConsole.methodCarriers", {
+                  method: t(`subscriptions.methods.${method}`),
+                })}
+                placeholder={t("subscriptionConsole.everyCarrier")}
+                data={CARRIERS.map((c) => ({ value: c, label: t(`orders.carrier.${c}`) }))}
+                value={form.method_carriers?.find((m) => m.method === method)?.carriers ?? []}
+                onChange={(carriers) =>
+                  set("method_carriers", [
+                    ...(form.method_carriers ?? []).filter((m) => m.method !== method),
+                    ...(carriers.length > 0 ? [{ method, carriers: carriers as Carrier[] }] : []),
+                  ])
+                }
+                error={errors.errorOf("method_carriers")}
+                clearable
+                w={360}
+                maw="100%"
+              />
+            ))}
             {number("cod_fee", "subscriptionConsole.codFee", 0, 100000)}
           </Stack>
         </Card>

@@ -33,9 +33,11 @@ pub use deposit::{
 pub use error::PaymentError;
 pub use model::*;
 pub use payable::{CaptureAt, Payable, PayableError, Payables};
-pub use ports::{Charge, PaymentProvider, ProviderError, SavedCard};
+pub use ports::{
+    Charge, DeferredApplication, DeferredBuyer, DeferredProvider, PaymentProvider, ProviderError, SavedCard,
+};
 pub use requests::{cancel_request, find_by_token, issue_request, payment_link, payment_view, renew_link, request_of};
-pub use sandbox::SandboxProvider;
+pub use sandbox::{SANDBOX_DEFERRED_LIMIT, SandboxDeferred, SandboxProvider};
 pub use settlement::{Captured, Settlement};
 pub use statement::{
     LineMatch, MATCH_DAYS, MAX_STATEMENT_BYTES, StatementError, StatementLine, match_statement, parse_statement,

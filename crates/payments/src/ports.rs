@@ -61,6 +61,39 @@ impl ProviderError {
     }
 }
 
+/// PAY-08: who a deferred payment (後払い) is for, as the deferred-payment company assesses it: the
+/// buyer it will invoice after delivery.
+#[derive(Debug, Clone)]
+pub struct DeferredBuyer {
+    pub name: String,
+    pub kana: String,
+    pub postal_code: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// PAY-08: one order put to the deferred-payment company.
+#[derive(Debug, Clone)]
+pub struct DeferredApplication<'a> {
+    pub buyer: &'a DeferredBuyer,
+    /// Whole yen.
+    pub amount: i64,
+    pub idempotency_key: &'a str,
+}
+
+/// PAY-08: the deferred-payment port (後払い: NP後払い, atone, …). The company assesses the buyer's
+/// credit for an order (与信審査); approved, it pays the shop and invoices the buyer after delivery.
+#[async_trait]
+pub trait DeferredProvider: Send + Sync {
+    /// Stored with each attempt (`sandbox_deferred`, …).
+    fn name(&self) -> &'static str;
+
+    /// Assesses `application`; returns the company's reference of the approved transaction, or
+    /// [`ProviderError::Declined`] with its reason.
+    async fn assess(&self, application: &DeferredApplication<'_>) -> Result<String, ProviderError>;
+}
+
 #[async_trait]
 pub trait PaymentProvider: Send + Sync {
     /// Stored with each card and attempt (`sandbox`, `stripe`).

@@ -10,7 +10,7 @@
 use crate::error::PaymentError;
 use crate::model::{AttemptKind, PaymentRequest, RequestStatus, Subject};
 use crate::payable::{CaptureAt, PayableError, Payables};
-use crate::ports::{Charge, PaymentProvider, ProviderError};
+use crate::ports::{Charge, DeferredApplication, DeferredBuyer, DeferredProvider, PaymentProvider, ProviderError};
 use crate::requests::{self, AttemptRecord};
 use chrono::{DateTime, Utc};
 use kaimono_core::AccountId;
@@ -23,6 +23,7 @@ use uuid::Uuid;
 #[derive(Clone)]
 pub struct Settlement {
     provider: Arc<dyn PaymentProvider>,
+    deferred: Arc<dyn DeferredProvider>,
     payables: Payables,
 }
 
@@ -37,8 +38,62 @@ impl Captured {
 }
 
 impl Settlement {
+    /// Card payments through `provider`; deferred payments (PAY-08) through the sandbox company until
+    /// [`Settlement::with_deferred`] names another.
     pub fn new(provider: Arc<dyn PaymentProvider>, payables: Payables) -> Self {
-        Settlement { provider, payables }
+        Settlement { provider, deferred: Arc::new(crate::SandboxDeferred), payables }
+    }
+
+    pub fn with_deferred(self, deferred: Arc<dyn DeferredProvider>) -> Self {
+        Settlement { deferred, ..self }
+    }
+
+    /// PAY-08: the deferred-payment company's assessment of `subject`'s open request (与信審査, at a
+    /// subscription order's generation). Approved: the company collects from the member after delivery,
+    /// so the request closes and the order ships awaiting payment. Refused: the request stays open, its
+    /// link a way to pay otherwise. The company is asked outside any transaction; the attempt is
+    /// recorded after. Returns the company's reference.
+    pub async fn assess_deferred(
+        &self,
+        db: &DatabaseConnection,
+        member: AccountId,
+        subject: Subject,
+        buyer: &DeferredBuyer,
+        now: DateTime<Utc>,
+    ) -> Result<String, PaymentError> {
+        let request = requests::request_of(db, subject).await?.ok_or(PaymentError::NotFound)?;
+        if request.account_id != member {
+            return Err(PaymentError::NotFound);
+        }
+        match request.status {
+            RequestStatus::Open => {}
+            RequestStatus::Paid => return Err(PaymentError::AlreadyPaid),
+            RequestStatus::Processing => return Err(PaymentError::InProgress),
+            RequestStatus::Expired => return Err(PaymentError::Expired),
+            RequestStatus::Cancelled => return Err(PaymentError::Cancelled),
+        }
+        let tried = requests::authorizations_tried(db, request.id).await?;
+        let key = format!("{}-deferred-{tried}", request.id);
+        let amount = request.amount.to_yen()?;
+        let assessed = self.deferred.assess(&DeferredApplication { buyer, amount, idempotency_key: &key }).await;
+        if matches!(assessed, Err(ProviderError::Unavailable(_) | ProviderError::RateLimited { .. })) {
+            // Nothing is known: nothing is recorded, and the queue asks again.
+            return assessed.map_err(PaymentError::Provider);
+        }
+        let txn = begin_write(db).await?;
+        let attempt = AttemptRecord {
+            request: request.id,
+            kind: AttemptKind::Authorize,
+            amount: request.amount,
+            provider: self.deferred.name(),
+            result: assessed.as_ref().map(|r| Some(r.clone())).map_err(ProviderError::code),
+        };
+        requests::record_attempt(&txn, attempt, now).await?;
+        if assessed.is_ok() {
+            requests::cancel_request(&txn, subject).await?;
+        }
+        txn.commit().await?;
+        assessed.map_err(PaymentError::Provider)
     }
 
     pub fn provider(&self) -> &dyn PaymentProvider {

@@ -7,11 +7,12 @@
 //! and tried on the next run, so a busy provider is not pressed harder.
 
 use crate::error::SubscriptionError;
+use crate::model::PaymentMethod;
 use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, ShopId};
 use kaimono_entity::{subscription, subscription_delivery};
 use kaimono_messaging::Template;
-use kaimono_payments::{PaymentError, ProviderError, Settlement, Subject, payment_link, renew_link};
+use kaimono_payments::{DeferredBuyer, PaymentError, ProviderError, Settlement, Subject, payment_link, renew_link};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter};
 use serde_json::json;
@@ -128,9 +129,23 @@ async fn authorize_one(
     let order = row.order_id.ok_or_else(|| SubscriptionError::Corrupt(format!("delivery {} has no order", row.id)))?;
     let s = subscription::Entity::find_by_id(row.subscription_id).one(db).await?.ok_or(SubscriptionError::NotFound)?;
     let account = AccountId(s.account_id);
-    let outcome = match s.card_id {
-        Some(card) => settlement.pay_subject(db, account, Subject::Order(order), card, now).await,
-        None => Err(PaymentError::UnknownCard),
+    let deferred = PaymentMethod::parse(&s.payment_method) == Some(PaymentMethod::Deferred);
+    let outcome = if deferred {
+        // PAY-08: the deferred-payment company's assessment of this order.
+        let buyer = DeferredBuyer {
+            name: s.ship_name.clone(),
+            kana: s.ship_name_kana.clone(),
+            postal_code: s.ship_postal_code.clone(),
+            address: format!("{} {} {}", s.ship_city, s.ship_street, s.ship_building.clone().unwrap_or_default()),
+            phone: s.ship_phone.clone(),
+            email: kaimono_accounts::member_contact(db, account).await?.email,
+        };
+        settlement.assess_deferred(db, account, Subject::Order(order), &buyer, now).await.map(|_| Subject::Order(order))
+    } else {
+        match s.card_id {
+            Some(card) => settlement.pay_subject(db, account, Subject::Order(order), card, now).await,
+            None => Err(PaymentError::UnknownCard),
+        }
     };
     let failure = match &outcome {
         Ok(_) | Err(PaymentError::AlreadyPaid) => None,
@@ -161,6 +176,7 @@ async fn authorize_one(
             "shop": shop.name,
             "delivery_on": row.delivery_on.to_string(),
             "reason": code,
+            "deferred": deferred,
             "url": payment_link(public_url, &token),
             "expires": expires.to_rfc3339(),
         });

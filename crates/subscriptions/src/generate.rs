@@ -165,7 +165,12 @@ async fn generate_one(
     let count = s.deliveries + 1;
     // SUB-06: what is still delivered after this one.
     let ended = items.iter().all(|i| i.max_deliveries.is_some_and(|m| i.deliveries + 1 >= m));
-    let by_card = s.payment_method == PaymentMethod::Card;
+    // A card, or (PAY-08) deferred payment the company assesses at generation, pays through a request.
+    let by_request = match s.payment_method {
+        PaymentMethod::Card => true,
+        PaymentMethod::Deferred => auto_authorize,
+        PaymentMethod::CashOnDelivery => false,
+    };
     let placed = place_subscription_order(
         db,
         SubscriptionOrder {
@@ -203,12 +208,12 @@ async fn generate_one(
         now,
     )
     .await?;
-    if by_card {
-        // The card payment of the generated order: authorized by the queue when the shop says so
-        // (与信を同時に実行する); its link is the member's way to pay when that fails.
+    if by_request {
+        // The payment of the generated order: authorized (a card) or assessed (deferred) by the queue
+        // when the shop says so (与信を同時に実行する); its link is the member's way to pay when that fails.
         let expires_at = kaimono_catalog::get_shop(db, s.shop_id).await?.policy.payment_expiry(now);
         issue_request(db, Subject::Order(placed.id), s.account_id, s.shop_id, placed.total, expires_at, now).await?;
-        if auto_authorize && s.card_id.is_some() {
+        if auto_authorize && (s.card_id.is_some() || s.payment_method == PaymentMethod::Deferred) {
             ledger.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));
         }
     }

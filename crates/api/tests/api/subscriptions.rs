@@ -25,6 +25,7 @@ db_tests!(
     shop04_sub11_the_shop_words_its_emails_with_the_sources_tags_and_an_unknown_tag_is_refused,
     sub15_points_pay_part_of_the_first_order_and_come_back_when_it_is_cancelled,
     pay08_each_payment_method_works_with_its_carriers_at_checkout_on_my_page_and_in_the_preflight,
+    pay08_sub04_deferred_payment_is_assessed_at_generation_and_a_refusal_gets_a_link_to_pay_by_card,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -1106,4 +1107,73 @@ async fn pay08_each_payment_method_works_with_its_carriers_at_checkout_on_my_pag
         (mismatched[0]["subscription_id"].as_str(), mismatched[0]["carrier"].as_str()),
         (Some(id.as_str()), Some("yamato"))
     );
+}
+
+/// PAY-08, SUB-04: deferred payment (後払い) through its port: with automatic authorization on, the
+/// sandbox company assesses each generated order — approved, the order's link closes and it ships
+/// awaiting payment; refused (a test buyer), the attempt shows on the order, nothing is retried, and the
+/// member is mailed a link to pay it by card.
+async fn pay08_sub04_deferred_payment_is_assessed_at_generation_and_a_refusal_gets_a_link_to_pay_by_card(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["card", "deferred"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let good = subscriber(&app, "good@example.test").await;
+    let refused = subscriber(&app, "refused@example.test").await;
+    let member = kaimono_core::AccountId(refused.id.parse().unwrap());
+    let input = kaimono_accounts::AddressInput {
+        postal_code: "1500001".into(),
+        prefecture: 13,
+        city: "渋谷区神宮前".into(),
+        street: "1-2-3".into(),
+        building: None,
+        recipient_name: "否決 太郎".into(),
+        recipient_kana: "ヒケツ タロウ".into(),
+        phone: "09000000000".into(),
+        is_default: false,
+    };
+    let address = kaimono_accounts::create_address(&app.db, member, input, app.clock_now()).await.unwrap().id;
+    subscribe(&app, &good, &tea, checkout(&good, json!({"kind": "every_days", "value": 14}), "deferred")).await;
+    let mut body = checkout(&refused, json!({"kind": "every_days", "value": 14}), "deferred");
+    body["address_id"] = json!(address.to_string());
+    subscribe(&app, &refused, &tea, body).await;
+
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(2, 0, 0));
+    assert_eq!(authorize(&app).await, 2);
+    assert_eq!(authorize(&app).await, 0, "a refusal is not retried");
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let orders = shop_orders(&app, &shop).await;
+    let generated: Vec<_> = orders.iter().filter(|o| o["lines"][0]["stocked"] == false).collect();
+    assert_eq!(generated.len(), 2);
+    for order in generated {
+        let path = format!("/api/v1/shops/{}/orders/{}", shop.id, order["id"].as_str().unwrap());
+        let (_, detail) = app.get(&path, Some(&staff)).await;
+        assert_eq!(detail["status"], "awaiting_payment", "deferred orders are paid after delivery: {detail}");
+        let attempt = detail["payment"]["attempts"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(attempt["provider"], "sandbox_deferred", "{detail}");
+        if detail["ship_to"]["name_kana"] == "ヒケツ タロウ" || detail["ship_to"]["recipient_kana"] == "ヒケツ タロウ"
+        {
+            assert_eq!(attempt["failure_code"], "credit_declined", "{detail}");
+            assert_eq!(detail["payment"]["status"], "open", "the link stays open to pay by card");
+        } else {
+            assert_eq!(
+                (attempt["succeeded"].as_bool(), detail["payment"]["status"].as_str()),
+                (Some(true), Some("cancelled")),
+                "{detail}"
+            );
+            // Approved: it ships while awaiting payment, like cash on delivery.
+            let ship = format!("{path}/ship");
+            let parcel = json!({"carrier": "yamato", "tracking_number": "1234-5678-9012"});
+            let (status, shipped, _) = app.post_with_key(&ship, Some(&staff), "ship-deferred", parcel).await;
+            assert_eq!((status, shipped["status"].as_str()), (200, Some("shipped")), "{shipped}");
+        }
+    }
+    let mail = &app.mailbox(&refused.email).await[0];
+    assert_eq!(mail["template"], "subscription_authorization_failed");
+    assert!(mail["body"].as_str().unwrap().contains("後払いのご利用を承ることができませんでした"), "{mail}");
+    let templates: Vec<_> = app.mailbox(&good.email).await.iter().map(|m| m["template"].clone()).collect();
+    assert_eq!(templates, [json!("order_shipped"), json!("subscription_placed")], "no mail for an approval");
 }

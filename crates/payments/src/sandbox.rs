@@ -148,6 +148,37 @@ impl PaymentProvider for SandboxProvider {
     }
 }
 
+/// PAY-08: the built-in deferred-payment company (no money moves). It approves every application but
+/// two, as a real company's assessment would refuse them:
+///
+/// | application                                   | result            |
+/// |-----------------------------------------------|-------------------|
+/// | more than ¥55,000 (the usual 後払い ceiling)   | `over_limit`      |
+/// | buyer's reading containing `ヒケツ` (test)     | `credit_declined` |
+///
+/// References derive from the idempotency key, as with the sandbox card provider.
+pub struct SandboxDeferred;
+
+/// The largest amount the sandbox company takes on.
+pub const SANDBOX_DEFERRED_LIMIT: i64 = 55_000;
+
+#[async_trait]
+impl DeferredProvider for SandboxDeferred {
+    fn name(&self) -> &'static str {
+        "sandbox_deferred"
+    }
+
+    async fn assess(&self, application: &DeferredApplication<'_>) -> Result<String, ProviderError> {
+        if application.amount > SANDBOX_DEFERRED_LIMIT {
+            return Err(ProviderError::Declined { code: "over_limit".to_owned() });
+        }
+        if application.buyer.kana.contains("ヒケツ") {
+            return Err(ProviderError::Declined { code: "credit_declined".to_owned() });
+        }
+        Ok(digest("sbx_dp_", application.idempotency_key))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,36 +223,5 @@ mod tests {
             assert!(matches!(sandbox.save_card("c", token).await, Err(ProviderError::Invalid(_))), "{token}");
         }
         assert!(matches!(sandbox.capture("pi_real", 1, "k").await, Err(ProviderError::Invalid(_))));
-    }
-}
-
-/// PAY-08: the built-in deferred-payment company (no money moves). It approves every application but
-/// two, as a real company's assessment would refuse them:
-///
-/// | application                                   | result            |
-/// |-----------------------------------------------|-------------------|
-/// | more than ¥55,000 (the usual 後払い ceiling)   | `over_limit`      |
-/// | buyer's reading containing `ヒケツ` (test)     | `credit_declined` |
-///
-/// References derive from the idempotency key, as with the sandbox card provider.
-pub struct SandboxDeferred;
-
-/// The largest amount the sandbox company takes on.
-pub const SANDBOX_DEFERRED_LIMIT: i64 = 55_000;
-
-#[async_trait]
-impl DeferredProvider for SandboxDeferred {
-    fn name(&self) -> &'static str {
-        "sandbox_deferred"
-    }
-
-    async fn assess(&self, application: &DeferredApplication<'_>) -> Result<String, ProviderError> {
-        if application.amount > SANDBOX_DEFERRED_LIMIT {
-            return Err(ProviderError::Declined { code: "over_limit".to_owned() });
-        }
-        if application.buyer.kana.contains("ヒケツ") {
-            return Err(ProviderError::Declined { code: "credit_declined".to_owned() });
-        }
-        Ok(digest("sbx_dp_", application.idempotency_key))
     }
 }

@@ -31,7 +31,7 @@ pub use invitations::{
     INVITATION_TTL, Invitation, InvitationPreview, Joining, StaffAdmin, StaffMember, accept_invitation, invite_staff,
     preview_invitation, remove_staff, revoke_invitation, shop_staff,
 };
-pub use links::{request_link, send_requested_links};
+pub use links::{is_return_path, request_link, send_requested_links};
 pub use model::*;
 pub use password_reset::complete_password_reset;
 pub use points::{

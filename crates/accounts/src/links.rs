@@ -22,13 +22,24 @@ pub const PER_ADDRESS: Limit = Limit { max: 5, window: Duration::hours(1) };
 /// Link requests from one client address per hour, across all emails.
 pub const PER_CLIENT: Limit = Limit { max: 30, window: Duration::hours(1) };
 
-/// Queues a link to `email`. `Err(TooManyLinkRequests)` past the limits, for registered and unknown
-/// addresses alike.
+/// A path on this site a link may bring the member back to (ACC-06): `/…`, never `//…` (another host) or
+/// a backslash, printable ASCII, at most 300 characters.
+pub fn is_return_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= 300
+        && path.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+}
+
+/// Queues a link to `email`; a sign-up link brings the member back to `next` (see [`is_return_path`];
+/// others are dropped). `Err(TooManyLinkRequests)` past the limits, for registered and unknown addresses
+/// alike.
 pub async fn request_link(
     db: &impl ConnectionTrait,
     purpose: LinkPurpose,
     email: &str,
     locale: Locale,
+    next: Option<&str>,
     client_ip: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
@@ -43,6 +54,7 @@ pub async fn request_link(
         purpose: Set(purpose.as_str().to_owned()),
         email: Set(email),
         locale: Set(locale.as_str().to_owned()),
+        next_path: Set(next.filter(|n| purpose == LinkPurpose::Signup && is_return_path(n)).map(str::to_owned)),
         requested_at: Set(now),
     })
     .exec_without_returning(db)
@@ -73,7 +85,8 @@ pub async fn send_requested_links(
         let locale = Locale::parse_or_default(&request.locale);
         match LinkPurpose::parse(&request.purpose) {
             Some(LinkPurpose::Signup) => {
-                crate::signup::mail_signup_link(&txn, &request.email, locale, base_url, now).await?;
+                let next = request.next_path.as_deref();
+                crate::signup::mail_signup_link(&txn, &request.email, locale, next, base_url, now).await?;
             }
             Some(LinkPurpose::PasswordReset) => {
                 crate::password_reset::mail_password_reset(&txn, &request.email, base_url, now).await?;

@@ -16,6 +16,7 @@ pub(crate) async fn mail_signup_link(
     db: &impl ConnectionTrait,
     email: &str,
     locale: Locale,
+    next: Option<&str>,
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
@@ -26,7 +27,19 @@ pub(crate) async fn mail_signup_link(
     }
     let issue = Issue { purpose: LinkPurpose::Signup, email: &email, account_id: None, locale, ttl: SIGNUP_LINK_TTL };
     let token = email_tokens::issue(db, issue, now).await?;
-    let link = email_tokens::link(base_url, "/signup/complete", &token);
+    let mut link = email_tokens::link(base_url, "/signup/complete", &token);
+    if let Some(next) = next {
+        // A return path holds printable ASCII only (`is_return_path`); the query's own characters are
+        // escaped.
+        let escaped: String = next
+            .chars()
+            .map(|c| match c {
+                '&' | '=' | '?' | '#' | '%' | '+' => format!("%{:02X}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        link.push_str(&format!("&next={escaped}"));
+    }
     let mail = Email::render(
         &email,
         Template::Signup,

@@ -9,6 +9,8 @@ pub struct Model {
     pub purpose: String,
     pub email: String,
     pub locale: String,
+    /// ACC-06: the site path the sign-up link brings the new member back to.
+    pub next_path: Option<String>,
     pub requested_at: DateTimeUtc,
 }
 

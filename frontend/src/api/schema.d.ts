@@ -5822,6 +5822,12 @@ export interface components {
       /** @description Where to send the registration link. */
       email: string;
       locale?: components["schemas"]["LocaleDto"] | null;
+      /**
+       * @description ACC-06: a path on this site the link brings the new member back to after registering (the
+       *     subscription checkout they left), e.g. `/subscription-cart?add=…`.
+       * @example /subscription-cart
+       */
+      next?: string | null;
     };
     /** @description One person on a shop's staff. */
     StaffMemberResponse: {

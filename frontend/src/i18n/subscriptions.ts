@@ -14,7 +14,9 @@ export const subscriptionsJa = {
   cartEmpty: "定期購入カゴは空です。",
   toCart: "定期購入カゴを見る",
   loginToSubscribe: "ログインして定期購入する",
-  signupHint: "会員登録がまだの方は、登録後にこのページへ戻ってお手続きください。",
+  signupToSubscribe: "会員登録して定期購入する",
+  signupHint:
+    "定期購入は会員様のみご利用いただけます。メールアドレスのご登録後、そのまま定期購入のお手続きに進めます。",
   cycle: "お届けサイクル",
   cycleKind: { monthly: "毎月指定日", every_days: "日数ごと" },
   monthlyDay: "毎月のお届け日",
@@ -98,7 +100,9 @@ export const subscriptionsEn: typeof subscriptionsJa = {
   cartEmpty: "Your subscription cart is empty.",
   toCart: "View subscription cart",
   loginToSubscribe: "Log in to subscribe",
-  signupHint: "New here? Sign up, then come back to this page.",
+  signupToSubscribe: "Sign up and subscribe",
+  signupHint:
+    "Subscriptions are for members. Register your email and you go straight on to the subscription checkout.",
   cycle: "Delivery cycle",
   cycleKind: { monthly: "Monthly on a day", every_days: "Every N days" },
   monthlyDay: "Day of the month",

@@ -13,7 +13,7 @@ import { MySubscriptions } from "../features/subscriptions/my-subscriptions";
 import { PointsPanel } from "../features/mypage/points-panel";
 import { CardsPanel } from "../features/payments/cards-panel";
 import { MyReservations } from "../features/reservations/my-reservations";
-import { AddressForm } from "../features/mypage/address-form";
+import { AddressForm } from "../shared/ui/address-form";
 import { deleteAddress } from "../features/mypage/api/delete-address";
 import { useAddresses } from "../shared/api/list-addresses";
 import { updateProfile } from "../features/mypage/api/update-profile";

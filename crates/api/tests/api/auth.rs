@@ -19,6 +19,7 @@ db_tests!(
     acc03_password_reset_link_expires_after_an_hour,
     housekeeping_prunes_old_attempts_links_and_sessions_but_keeps_live_ones,
     acc02_browsers_keep_the_refresh_token_in_an_http_only_cookie,
+    acc06_a_signup_link_brings_the_member_back_to_the_subscription_checkout,
 );
 
 async fn acc01_signup_mails_a_single_use_link_that_completes_registration(backend: Backend) {
@@ -341,4 +342,23 @@ async fn acc02_browsers_keep_the_refresh_token_in_an_http_only_cookie(backend: B
     assert_eq!(refresh(pair).await.unwrap().status().as_u16(), 401, "signed out");
     let (status, body) = app.post("/api/v1/auth/refresh", None, json!({})).await;
     assert_eq!((status, body["code"].as_str()), (401, Some("unauthenticated")));
+}
+
+/// ACC-06: sign-up inside the subscription checkout — the link brings the new member back to the page
+/// they left (the subscription cart, with the item to add); a return path off this site is refused.
+async fn acc06_a_signup_link_brings_the_member_back_to_the_subscription_checkout(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let next = "/subscription-cart?add=01a2473d-9f89-721e-abb0-1d5f0bbf6086&qty=1";
+    let (status, body) =
+        app.post("/api/v1/auth/signup", None, json!({"email": "teiki@example.test", "next": next})).await;
+    assert_eq!(status, 202, "{body}");
+    let mail = &app.mailbox("teiki@example.test").await[0];
+    let text = mail["body"].as_str().unwrap();
+    assert!(text.contains("&next=/subscription-cart%3Fadd%3D01a2473d-9f89-721e-abb0-1d5f0bbf6086%26qty%3D1"), "{text}");
+    for bad in ["//evil.example/x", "https://evil.example/", "subscription-cart", "/a\\b"] {
+        let (status, problem) =
+            app.post("/api/v1/auth/signup", None, json!({"email": "other@example.test", "next": bad})).await;
+        assert!(status == 422 && problem["errors"]["next"].is_array(), "{bad}: {problem}");
+    }
+    assert!(app.mailbox("other@example.test").await.is_empty(), "nothing queued for a refused request");
 }

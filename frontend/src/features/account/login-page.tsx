@@ -68,7 +68,13 @@ export function LoginPage() {
           <Anchor component={Link} to="/password-reset" size="sm">
             {t("auth.forgot")}
           </Anchor>
-          <Anchor component={Link} to="/signup" size="sm">
+          <Anchor
+            component={Link}
+            to={
+              params.get("next") ? `/signup?next=${encodeURIComponent(params.get("next") ?? "")}` : "/signup"
+            }
+            size="sm"
+          >
             {t("auth.noAccount")}
           </Anchor>
         </Stack>

@@ -2,6 +2,7 @@ import { Alert, Button, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { safeNext } from "./login-page";
 import { useNavigate, useSearchParams } from "react-router";
 import { useFormErrors } from "../../components/use-server-errors";
 import { completeSignup } from "./api/complete-signup";
@@ -12,7 +13,8 @@ import { EMPTY_ACCOUNT, NewAccountFields, type NewAccountField, checkNewAccount 
 export function SignupCompletePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const token = useSearchParams()[0].get("token") ?? "";
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
   const [form, setForm] = useState(EMPTY_ACCOUNT);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors<NewAccountField>();
@@ -25,7 +27,8 @@ export function SignupCompletePage() {
     try {
       const account = await completeSignup({ token, ...form });
       notifications.show({ color: "teal", message: t("auth.welcome", { name: account.name }) });
-      void navigate("/mypage", { replace: true });
+      // ACC-06: back to the checkout the member signed up from.
+      void navigate(safeNext(params.get("next"), "/mypage"), { replace: true });
     } catch (error) {
       errors.capture(error);
     } finally {

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import type { components } from "../../api/schema";
 import { useSession } from "../../auth/use-session";
 import { yen } from "../../components/format";
@@ -17,11 +17,12 @@ export function SubscribeBox({ variantId, terms }: { variantId: string; terms: T
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const location = useLocation();
   const queryClient = useQueryClient();
   const message = useErrorMessage();
   const [quantity, setQuantity] = useState<number | string>(1);
   const [busy, setBusy] = useState(false);
+  // ACC-06: a guest signs up (or logs in) and lands in the subscription checkout with this item added.
+  const checkoutPath = `/subscription-cart?add=${variantId}&qty=${Number(quantity) || 1}`;
   const add = async () => {
     setBusy(true);
     try {
@@ -59,16 +60,22 @@ export function SubscribeBox({ variantId, terms }: { variantId: string; terms: T
         </Group>
         {!session ? (
           <Stack gap={4}>
-            <Button
-              variant="default"
-              w="fit-content"
-              onClick={() => void navigate(`/login?next=${encodeURIComponent(location.pathname)}`)}
-            >
-              {t("subscriptions.loginToSubscribe")}
-            </Button>
+            <Group>
+              <Button
+                color="grape"
+                onClick={() => void navigate(`/signup?next=${encodeURIComponent(checkoutPath)}`)}
+              >
+                {t("subscriptions.signupToSubscribe")}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => void navigate(`/login?next=${encodeURIComponent(checkoutPath)}`)}
+              >
+                {t("subscriptions.loginToSubscribe")}
+              </Button>
+            </Group>
             <Text size="xs" c="dimmed">
-              {t("subscriptions.signupHint")}{" "}
-              <Link to={`/signup?next=${encodeURIComponent(location.pathname)}`}>{t("nav.signup")}</Link>
+              {t("subscriptions.signupHint")}
             </Text>
           </Stack>
         ) : (

@@ -13,21 +13,25 @@ import {
   Title,
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { components } from "../../api/schema";
 import { formatDate, yen } from "../../components/format";
 import { PageTitle } from "../../components/page-title";
 import { Empty, ErrorState, Loading } from "../../components/states";
 import { useFormErrors } from "../../components/use-server-errors";
 import { useAddresses } from "../../shared/api/list-addresses";
+import { AddressForm } from "../../shared/ui/address-form";
 import { useCycleLabel } from "../../shared/ui/subscription-details";
 import { useCards } from "../../shared/api/cards";
 import { usePoints } from "../../shared/api/points";
 import { placeSubscription } from "./api/place-subscription";
 import { reviewSubscription, type SubscriptionCheckout } from "./api/review-subscription";
 import { setSubscriptionCartItem } from "./api/set-subscription-cart-item";
+import { addSubscriptionCartItem } from "./api/add-subscription-cart-item";
+import { notifications } from "@mantine/notifications";
+import { useErrorMessage } from "../../components/states";
 import { useSubscriptionCart } from "./api/subscription-cart";
 import { useSubscriptionTerms } from "./api/subscription-terms";
 import { TIME_SLOTS } from "../../shared/time-slots";
@@ -161,6 +165,26 @@ function Confirmation({
 export function SubscriptionCartPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const message = useErrorMessage();
+  // ACC-06: back from sign-up (or login) with the item the guest chose: add it once, then forget it.
+  const [params, setParams] = useSearchParams();
+  const adding = params.get("add");
+  const added = useRef(false);
+  useEffect(() => {
+    if (!adding || added.current) return;
+    added.current = true;
+    void (async () => {
+      try {
+        const quantity = Math.min(99, Math.max(1, Number(params.get("qty")) || 1));
+        queryClient.setQueryData(["subscription-cart"], await addSubscriptionCartItem(adding, quantity));
+        notifications.show({ color: "teal", message: t("subscriptions.added") });
+      } catch (error) {
+        notifications.show({ color: "red", message: message(error) });
+      } finally {
+        setParams({}, { replace: true });
+      }
+    })();
+  }, [adding, params, queryClient, setParams, message, t]);
   const cart = useSubscriptionCart();
   const terms = useSubscriptionTerms(cart.data?.shop?.id);
   const addresses = useAddresses();
@@ -345,6 +369,10 @@ export function SubscriptionCartPage() {
                   {t("subscriptions.noCard")} <Link to="/mypage">{t("mypage.title")}</Link>
                 </Alert>
               ))}
+            {addresses.data.length === 0 && (
+              // ACC-06: a member who just signed up gives the first delivery address here.
+              <AddressForm onSaved={() => void addresses.refetch()} />
+            )}
             <Select
               label={t("checkout.shipTo")}
               data={addresses.data.map((a) => ({

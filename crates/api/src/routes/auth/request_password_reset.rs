@@ -37,6 +37,7 @@ pub async fn request_password_reset(
         kaimono_accounts::LinkPurpose::PasswordReset,
         &body.0.email,
         Default::default(), // the link job writes in the account's own language
+        None,
         &super::client_ip(&req),
         state.clock.now(),
     )

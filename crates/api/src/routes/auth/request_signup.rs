@@ -17,6 +17,20 @@ pub struct SignupRequest {
     pub email: String,
     /// The language of the email and of the account (default `ja`).
     pub locale: Option<LocaleDto>,
+    /// ACC-06: a path on this site the link brings the new member back to after registering (the
+    /// subscription checkout they left), e.g. `/subscription-cart?add=…`.
+    #[validate(custom(function = validate_return_path))]
+    #[schema(max_length = 300, example = "/subscription-cart")]
+    pub next: Option<String>,
+}
+
+fn validate_return_path(path: &str) -> Result<(), validator::ValidationError> {
+    if kaimono_accounts::is_return_path(path) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("return_path")
+            .with_message("must be a path on this site, like /subscription-cart".into()))
+    }
 }
 
 /// Request a registration link by email (ACC-01).
@@ -42,6 +56,7 @@ pub async fn request_signup(
         kaimono_accounts::LinkPurpose::Signup,
         &body.email,
         body.locale.map_or_else(Default::default, Into::into),
+        body.next.as_deref(),
         &super::client_ip(&req),
         state.clock.now(),
     )

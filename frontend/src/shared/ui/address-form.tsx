@@ -5,8 +5,8 @@ import type { components } from "../../api/schema";
 import { isPostalCode } from "../../components/format";
 import { useFormErrors } from "../../components/use-server-errors";
 import { check, isKana, isPhone } from "../../components/validation";
-import { PostalCodeFields } from "../../shared/ui/postal-code-fields";
-import { saveAddress, type AddressRequest } from "./api/save-address";
+import { PostalCodeFields } from "./postal-code-fields";
+import { saveAddress, type AddressRequest } from "../api/save-address";
 
 type Address = components["schemas"]["AddressResponse"];
 type Field = Exclude<keyof AddressRequest, "is_default" | "prefecture"> | "prefecture";
@@ -19,7 +19,8 @@ export function AddressForm({
 }: {
   address?: Address;
   onSaved: () => void;
-  onCancel: () => void;
+  /** Absent where there is nothing to go back to (a checkout's first address). */
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({
@@ -113,9 +114,11 @@ export function AddressForm({
           <Button type="submit" loading={busy}>
             {t("mypage.save")}
           </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t("mypage.cancel")}
-          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t("mypage.cancel")}
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>

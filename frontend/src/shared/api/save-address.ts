@@ -1,6 +1,6 @@
-import { api } from "../../../api/client";
-import { unwrap } from "../../../api/problem";
-import type { components } from "../../../api/schema";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
+import type { components } from "../../api/schema";
 
 export type AddressRequest = components["schemas"]["AddressRequest"];
 

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use kaimono_api::config::{Config, Environment};
-use kaimono_core::{SharedClock, SystemClock};
+use kaimono_core::{OffsetClock, SharedClock, SystemClock};
 use std::sync::Arc;
 
 #[derive(Parser)]
@@ -92,7 +92,8 @@ async fn main() -> anyhow::Result<()> {
     if config.jwt_secret_generated {
         tracing::warn!("KAIMONO_JWT_SECRET is not set: using a random secret, so sessions end when the process stops");
     }
-    let clock: SharedClock = Arc::new(SystemClock);
+    // With the development helpers on (never in production), a clock the browser tests can move ahead.
+    let clock: SharedClock = if config.dev_mailbox { Arc::new(OffsetClock::default()) } else { Arc::new(SystemClock) };
     let command = cli.command.unwrap_or(Command::Serve { demo: false, no_jobs: false });
     if matches!(command, Command::Serve { demo: true, .. } | Command::Seed { demo: true })
         && config.env == Environment::Production

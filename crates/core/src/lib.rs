@@ -18,7 +18,7 @@ pub use calendar::{
     BusinessCalendar, Holiday, SUPPORTED_YEARS, holidays_in_year, is_supported_date, national_holiday,
     weekdays_from_mask, weekdays_to_mask,
 };
-pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
+pub use clock::{Clock, ManualClock, OffsetClock, SharedClock, SystemClock};
 pub use ids::*;
 pub use locale::Locale;
 pub use money::{Money, MoneyError};

@@ -158,6 +158,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/dev/clock": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the server's clock days ahead, for browser tests of what happens later (subscription
+     *     generation, expiries). Development only, like the mailbox; the clock never goes back.
+     */
+    post: operations["advance_clock"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/dev/mailbox": {
     parameters: {
       query?: never;
@@ -189,6 +209,26 @@ export interface paths {
     get: operations["show_mailbox_html"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/dev/subscription-jobs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the subscription generation and authorization jobs now, at the server's (possibly moved) time,
+     *     instead of waiting for their next turn. Development only.
+     */
+    post: operations["run_subscription_jobs"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2953,6 +2993,14 @@ export interface components {
      * @enum {string}
      */
     AdjustmentDirection: "credit" | "debit";
+    /** @description How far to move the development clock. */
+    AdvanceClock: {
+      /**
+       * Format: u-int32
+       * @description Days ahead, 1–400.
+       */
+      days: number;
+    };
     /** @description A public arrival report (PRX-13). */
     ArrivalReportResponse: {
       /** @description The member's words. */
@@ -3277,6 +3325,14 @@ export interface components {
        * @description 1–999.
        */
       quantity: number;
+    };
+    /** @description The server's time. */
+    ClockResponse: {
+      /**
+       * Format: date-time
+       * @description Now, as the server's rules read it.
+       */
+      now: string;
     };
     CompletePasswordResetRequest: {
       /** @description The token from the emailed link. */
@@ -6089,6 +6145,29 @@ export interface components {
       /** @description False once it reached its maximum (or was removed) and is no longer delivered. */
       active: boolean;
     };
+    /** @description What one run of the subscription jobs did. */
+    SubscriptionJobsResponse: {
+      /**
+       * Format: u-int64
+       * @description Orders generated.
+       */
+      generated: number;
+      /**
+       * Format: u-int64
+       * @description Deliveries skipped.
+       */
+      skipped: number;
+      /**
+       * Format: u-int64
+       * @description Subscriptions that ended.
+       */
+      ended: number;
+      /**
+       * Format: u-int64
+       * @description Authorizations settled (approved or flagged).
+       */
+      authorized: number;
+    };
     /** @description A subscription (定期購入). */
     SubscriptionResponse: {
       /**
@@ -7392,6 +7471,101 @@ export interface operations {
       };
     };
   };
+  advance_clock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AdvanceClock"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ClockResponse"];
+        };
+      };
+      /** @description The body is not valid JSON (`malformed_json`) or could not be read (`unreadable_body`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
   list_mailbox: {
     parameters: {
       query?: {
@@ -7470,6 +7644,43 @@ export interface operations {
         };
         content: {
           "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  run_subscription_jobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionJobsResponse"];
         };
       };
       /** @description Unexpected failure; the body is opaque and the cause is logged. */

@@ -4,7 +4,7 @@
 use crate::error::{ApiError, responses::*};
 use crate::extract::ValidQuery;
 use crate::state::AppState;
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -13,7 +13,78 @@ use uuid::Uuid;
 use validator::Validate;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_mailbox).service(show_mailbox_html);
+    cfg.service(list_mailbox).service(show_mailbox_html).service(advance_clock).service(run_subscription_jobs);
+}
+
+/// How far to move the development clock.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdvanceClock {
+    /// Days ahead, 1–400.
+    #[validate(range(min = 1, max = 400))]
+    #[schema(minimum = 1, maximum = 400)]
+    pub days: u32,
+}
+
+/// The server's time.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClockResponse {
+    /// Now, as the server's rules read it.
+    pub now: DateTime<Utc>,
+}
+
+/// Move the server's clock days ahead, for browser tests of what happens later (subscription
+/// generation, expiries). Development only, like the mailbox; the clock never goes back.
+#[utoipa::path(tag = "dev", request_body = AdvanceClock, responses((status = 200, body = ClockResponse), Conflict, Unprocessable, ServerError), security(()))]
+#[post("/dev/clock")]
+pub async fn advance_clock(
+    state: web::Data<AppState>,
+    body: crate::extract::ValidJson<AdvanceClock>,
+) -> Result<web::Json<ClockResponse>, ApiError> {
+    if !state.clock.advance_by(chrono::Duration::days(i64::from(body.0.days))) {
+        return Err(ApiError::new(crate::error::ErrorCode::InvalidTransition, "this server's clock cannot be moved"));
+    }
+    Ok(web::Json(ClockResponse { now: state.clock.now() }))
+}
+
+/// What one run of the subscription jobs did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubscriptionJobsResponse {
+    /// Orders generated.
+    pub generated: u64,
+    /// Deliveries skipped.
+    pub skipped: u64,
+    /// Subscriptions that ended.
+    pub ended: u64,
+    /// Authorizations settled (approved or flagged).
+    pub authorized: u64,
+}
+
+/// Run the subscription generation and authorization jobs now, at the server's (possibly moved) time,
+/// instead of waiting for their next turn. Development only.
+#[utoipa::path(tag = "dev", responses((status = 200, body = SubscriptionJobsResponse), ServerError), security(()))]
+#[post("/dev/subscription-jobs")]
+pub async fn run_subscription_jobs(
+    state: web::Data<AppState>,
+) -> Result<web::Json<SubscriptionJobsResponse>, ApiError> {
+    let now = state.clock.now();
+    let run = kaimono_subscriptions::generate_due(&state.db, now, 200, &|| false).await?;
+    let authorized = kaimono_subscriptions::authorize_queued(
+        &state.db,
+        &state.settlement,
+        &state.config.public_url,
+        "dev",
+        state.clock.now(),
+        200,
+        &|| false,
+    )
+    .await?;
+    Ok(web::Json(SubscriptionJobsResponse {
+        generated: run.generated,
+        skipped: run.skipped,
+        ended: run.ended,
+        authorized,
+    }))
 }
 
 /// An email in the outbox.

@@ -85,6 +85,9 @@ async fn dev_mailbox_is_absent_unless_switched_on(backend: Backend) {
     let app = spawn_app_with(backend, Options { dev_mailbox: false, ..Default::default() }).await;
     let (status, body) = app.get("/api/v1/dev/mailbox", None).await;
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
+    // Nor can anyone move the clock or run jobs.
+    assert_eq!(app.post("/api/v1/dev/clock", None, json!({"days": 30})).await.0, 404);
+    assert_eq!(app.post("/api/v1/dev/subscription-jobs", None, json!({})).await.0, 404);
 }
 
 async fn notif01_two_servers_on_one_database_send_each_email_exactly_once(backend: Backend) {

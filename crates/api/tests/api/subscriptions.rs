@@ -26,6 +26,7 @@ db_tests!(
     sub15_points_pay_part_of_the_first_order_and_come_back_when_it_is_cancelled,
     pay08_each_payment_method_works_with_its_carriers_at_checkout_on_my_page_and_in_the_preflight,
     pay08_sub04_deferred_payment_is_assessed_at_generation_and_a_refusal_gets_a_link_to_pay_by_card,
+    sub04_the_development_clock_moves_ahead_and_the_subscription_jobs_run_on_demand,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -1176,4 +1177,28 @@ async fn pay08_sub04_deferred_payment_is_assessed_at_generation_and_a_refusal_ge
     assert!(mail["body"].as_str().unwrap().contains("後払いのご利用を承ることができませんでした"), "{mail}");
     let templates: Vec<_> = app.mailbox(&good.email).await.iter().map(|m| m["template"].clone()).collect();
     assert_eq!(templates, [json!("order_shipped"), json!("subscription_placed")], "no mail for an approval");
+}
+
+/// SUB-04 in the browser tests: the development server's clock moves ahead (never back) and the
+/// subscription jobs run at once at that time. Development only (with the dev mailbox).
+async fn sub04_the_development_clock_moves_ahead_and_the_subscription_jobs_run_on_demand(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery")).await;
+    let before = app.clock_now();
+    let (status, ran) = app.post("/api/v1/dev/subscription-jobs", None, json!({})).await;
+    assert_eq!((status, ran["generated"].as_u64()), (200, Some(0)), "nothing due yet: {ran}");
+    let (status, moved) = app.post("/api/v1/dev/clock", None, json!({"days": 9})).await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(app.clock_now(), before + Duration::days(9));
+    let (status, ran) = app.post("/api/v1/dev/subscription-jobs", None, json!({})).await;
+    assert_eq!((status, ran["generated"].as_u64()), (200, Some(1)), "{ran}");
+    for bad in [json!({"days": 0}), json!({"days": 401}), json!({"days": -1})] {
+        let (status, _) = app.post("/api/v1/dev/clock", None, bad.clone()).await;
+        assert!(status == 422 || status == 400, "{bad}: {status}");
+    }
+    assert_eq!(app.clock_now(), before + Duration::days(9), "refused moves change nothing");
 }

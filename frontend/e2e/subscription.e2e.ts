@@ -1,11 +1,12 @@
 // SUB-01, SUB-02, SUB-05, SUB-07, SUB-10, SUB-12, CART-01, ACC-06 in the browser: a guest signs up from a
 // coffee's product page and lands in the subscription checkout at phone width in Japanese (first address
 // there, cycle, cash on delivery, the final confirmation), then changes the cycle on My Page and the shop
-// is emailed; the shop's staff (desktop, English) find the subscription, skip its next delivery and see
-// its first order marked.
+// is emailed, saves a card and pays later deliveries by it; 17 days on (the development clock) the next
+// order is generated and authorized; the shop's staff (desktop, English) find the subscription, skip its
+// next delivery, and see its first order marked and the generated one paid with its authorization.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, launch, mailed, open, screenshot, skip, switchUser } from "./browser";
+import { DESKTOP, PHONE, baseUrl, launch, mailed, open, screenshot, skip, switchUser } from "./browser";
 
 const SHOP = "mori-coffee-kichijoji";
 
@@ -90,6 +91,39 @@ describe.skipIf(skip)("subscriptions", () => {
     const notice = await mailed(`shop@${SHOP}.demo.kaimono.jp`, "subscription_changed_by_member");
     expect(notice.body).toContain(number);
 
+    // PAY-01, SUB-10: a card saved on My Page, and the later deliveries paid by it.
+    const detailPath = new URL(page.url()).pathname;
+    await page.goto("/mypage");
+    // No card yet: the form is open.
+    const cardForm = page.getByRole("form", { name: "クレジットカード登録" });
+    await cardForm.getByLabel("カード番号").fill("4242424242424242");
+    await cardForm.getByLabel("有効期限（MM/YY）").fill("12/30");
+    await cardForm.getByLabel("セキュリティコード").fill("123");
+    await cardForm.getByRole("button", { name: "登録する" }).click();
+    await page
+      .getByText(/VISA •••• 4242/)
+      .first()
+      .waitFor();
+    await page.goto(detailPath);
+    const payment = page.getByTestId("payment-change");
+    await payment.getByRole("combobox", { name: "お支払い方法" }).click();
+    await page.getByRole("option", { name: "クレジットカード" }).click();
+    await payment.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("変更しました。ショップにも通知されます。").first().waitFor();
+
+    // SUB-04: 17 days on (the development clock), the next order is generated and its card authorized
+    // in the same run, without an email to the member.
+    const dev = (path: string, body?: unknown) =>
+      fetch(`${baseUrl}/api/v1/dev/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body ?? {}),
+      });
+    expect((await dev("clock", { days: 17 })).status).toBe(200);
+    const jobs = (await (await dev("subscription-jobs")).json()) as { generated: number; authorized: number };
+    expect(jobs.generated).toBeGreaterThanOrEqual(1);
+    expect(jobs.authorized).toBeGreaterThanOrEqual(1);
+
     // SUB-07, SUB-05, SUB-12: the staff, at desktop width in English.
     await switchUser(page, `staff@${SHOP}.demo.kaimono.jp`, "kaimono-demo", "/console");
     await page.setViewportSize(DESKTOP);
@@ -115,6 +149,14 @@ describe.skipIf(skip)("subscriptions", () => {
     const shopPath = /\/console\/shops\/[^/]+/.exec(new URL(page.url()).pathname)?.[0];
     await page.goto(`${shopPath}/orders?status=awaiting_payment`);
     await page.getByTestId("subscription-order").filter({ hasText: number }).first().waitFor();
+    // The generated order was authorized at generation: paid, its authorization shown on the order.
+    await page.goto(`${shopPath}/orders?status=paid`);
+    const generated = page.locator("tr", {
+      has: page.getByTestId("subscription-order").filter({ hasText: number }),
+    });
+    await generated.getByRole("link").first().click();
+    await page.getByTestId("payment-history").getByText("Authorization Succeeded").waitFor();
+    await screenshot(page, "console-generated-order-desktop");
     expect(errors).toEqual([]);
   });
 });

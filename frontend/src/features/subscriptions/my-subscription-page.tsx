@@ -17,6 +17,7 @@ import { PageTitle } from "../../components/page-title";
 import { ErrorState, Loading } from "../../components/states";
 import { useAction } from "../../components/use-action";
 import { useAddresses } from "../../shared/api/list-addresses";
+import { useCards } from "../../shared/api/cards";
 import { SubscriptionDetails } from "../../shared/ui/subscription-details";
 import { useMySubscription } from "./api/my-subscription";
 import { useSubscriptionTerms } from "./api/subscription-terms";
@@ -25,6 +26,7 @@ import { TIME_SLOTS } from "../../shared/time-slots";
 
 type Subscription = components["schemas"]["SubscriptionResponse"];
 type Terms = components["schemas"]["SubscriptionTermsResponse"];
+type Method = components["schemas"]["PaymentMethodDto"];
 
 /** SUB-10: the cycle and time slot, when the shop lets members change them. */
 function CycleChange({ s, terms }: { s: Subscription; terms: Terms }) {
@@ -118,6 +120,65 @@ function AddressChange({ s }: { s: Subscription }) {
   );
 }
 
+/** SUB-10, PAY-08: pay later deliveries another way, among those the shop offers for this carrier. */
+function PaymentChange({ s, terms }: { s: Subscription; terms: Terms }) {
+  const { t } = useTranslation();
+  const cards = useCards();
+  const { busy, run } = useAction(["my-subscriptions"]);
+  const [method, setMethod] = useState<Method>(s.payment_method);
+  const [cardId, setCardId] = useState<string | null>(s.card_id ?? null);
+  if (!terms.member_changes_payment) return null;
+  const takes = (m: Method) => {
+    const carriers = terms.method_carriers.find((c) => c.method === m)?.carriers;
+    return !s.carrier || !carriers || carriers.length === 0 || carriers.includes(s.carrier);
+  };
+  const methods = terms.payment_methods.filter(takes);
+  const chosenCard = cardId ?? cards.data?.find((c) => c.is_default)?.id ?? cards.data?.[0]?.id ?? null;
+  return (
+    <Group align="end" data-testid="payment-change">
+      <Select
+        label={t("subscriptions.paymentMethod")}
+        data={methods.map((m) => ({ value: m, label: t(`subscriptions.methods.${m}`) }))}
+        value={method}
+        onChange={(m) => m && setMethod(m as Method)}
+        allowDeselect={false}
+        w={200}
+      />
+      {method === "card" && (
+        <Select
+          label={t("subscriptions.card")}
+          placeholder={t("subscriptions.noCard")}
+          data={(cards.data ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.brand.toUpperCase()} •••• ${c.last4} (${c.exp_month}/${c.exp_year})`,
+          }))}
+          value={chosenCard}
+          onChange={setCardId}
+          allowDeselect={false}
+          miw={240}
+        />
+      )}
+      <Button
+        variant="default"
+        loading={busy}
+        disabled={method === "card" && !chosenCard}
+        onClick={() =>
+          void run(
+            () =>
+              updateMySubscription(s.id, {
+                payment_method: method,
+                card_id: method === "card" ? chosenCard : null,
+              }),
+            "subscriptions.changed",
+          )
+        }
+      >
+        {t("subscriptions.save")}
+      </Button>
+    </Group>
+  );
+}
+
 /** SUB-10: one of the member's subscriptions with what the shop lets the member change. */
 export function MySubscriptionPage() {
   const { t } = useTranslation();
@@ -142,6 +203,7 @@ export function MySubscriptionPage() {
             </Title>
             <CycleChange key={`${s.cycle.kind}-${s.cycle.value}`} s={s} terms={terms.data} />
             <AddressChange s={s} />
+            <PaymentChange key={`${s.payment_method}-${s.card_id ?? ""}`} s={s} terms={terms.data} />
           </Stack>
         </Card>
       )}

@@ -305,6 +305,16 @@ pub fn check_template(template: Template, subject: &str, body: &str) -> Template
     problems
 }
 
+/// [`check_template`] for saving or previewing: an email the shop does not word, or any problem, is an
+/// error.
+fn writable(template: Template, subject: &str, body: &str) -> Result<(), MessagingError> {
+    if !template.shop_editable() {
+        return Err(MessagingError::NotEditable);
+    }
+    let problems = check_template(template, subject, body);
+    if problems.is_empty() { Ok(()) } else { Err(MessagingError::InvalidTemplate(problems)) }
+}
+
 /// A value of the event as the email shows it.
 fn show(value: &serde_json::Value, shape: Shape, locale: Locale) -> String {
     use serde_json::Value;
@@ -457,13 +467,7 @@ pub fn preview(
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<Email, MessagingError> {
-    if !template.shop_editable() {
-        return Err(MessagingError::NotEditable);
-    }
-    let problems = check_template(template, subject, body);
-    if !problems.is_empty() {
-        return Err(MessagingError::InvalidTemplate(problems));
-    }
+    writable(template, subject, body)?;
     let draft = ShopTemplate { subject: subject.to_owned(), body: body.to_owned(), updated_at: now };
     let context = sample_context(template, locale, shop, now);
     Ok(draft.render("hanako@example.jp", template, locale, &context, &MemberFacts::sample(locale)))
@@ -559,13 +563,7 @@ pub async fn save_shop_template(
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<MailTemplateView, MessagingError> {
-    if !template.shop_editable() {
-        return Err(MessagingError::NotEditable);
-    }
-    let problems = check_template(template, subject, body);
-    if !problems.is_empty() {
-        return Err(MessagingError::InvalidTemplate(problems));
-    }
+    writable(template, subject, body)?;
     mail_template::Entity::insert(mail_template::ActiveModel {
         shop_id: Set(shop.0),
         template: Set(template.name().to_owned()),

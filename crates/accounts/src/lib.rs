@@ -35,11 +35,11 @@ pub use links::{is_return_path, request_link, send_requested_links};
 pub use model::*;
 pub use password_reset::complete_password_reset;
 pub use points::{
-    PointBalance, PointEntry, PointKind, award_points, point_balance, point_ledger, points_of, return_points,
-    use_points,
+    Award, PointBalance, PointEntry, PointKind, award_points, award_points_many, point_balance, point_ledger,
+    points_of, return_points, use_points,
 };
 pub use profile::{find_account, update_profile};
-pub use purchases::count_purchase;
+pub use purchases::{count_purchase, count_purchases};
 pub use rate_limit::Limit;
 pub use secrets::hash_password;
 pub use sessions::{LoginThrottle, REFRESH_GRACE, has_password, login, logout, refresh, start_session};

@@ -140,6 +140,64 @@ pub async fn return_points(
     record(db, account, PointKind::Returned, points, reason, order, now).await
 }
 
+/// Points earned on one order, for [`award_points_many`].
+#[derive(Debug, Clone)]
+pub struct Award {
+    pub account: AccountId,
+    pub points: i64,
+    /// The order's number.
+    pub reason: String,
+    pub order: Uuid,
+}
+
+/// [`award_points`] for many orders at once — a generation batch's: one upsert of the balances (summed
+/// per member first) and one insert of the ledger rows.
+pub async fn award_points_many(
+    db: &impl ConnectionTrait,
+    awards: &[Award],
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    use point_balance::Column as C;
+    let awards: Vec<&Award> = awards.iter().filter(|a| a.points > 0).collect();
+    let mut per_member: std::collections::BTreeMap<Uuid, i64> = std::collections::BTreeMap::new();
+    for award in &awards {
+        *per_member.entry(award.account.0).or_default() += award.points;
+    }
+    if per_member.is_empty() {
+        return Ok(());
+    }
+    let balances = per_member.into_iter().map(|(account, points)| point_balance::ActiveModel {
+        account_id: Set(account),
+        balance: Set(points),
+        total_earned: Set(points),
+        updated_at: Set(now),
+    });
+    point_balance::Entity::insert_many(balances)
+        .on_conflict(
+            OnConflict::column(C::AccountId)
+                .value(C::Balance, Expr::col((point_balance::Entity, C::Balance)).add(Expr::cust("excluded.balance")))
+                .value(
+                    C::TotalEarned,
+                    Expr::col((point_balance::Entity, C::TotalEarned)).add(Expr::cust("excluded.total_earned")),
+                )
+                .value(C::UpdatedAt, Expr::value(now))
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    let entries = awards.iter().map(|a| point_entry::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        account_id: Set(a.account.0),
+        kind: Set(PointKind::Earned.as_str().to_owned()),
+        points: Set(a.points),
+        reason: Set(a.reason.clone()),
+        order_id: Set(Some(a.order)),
+        created_at: Set(now),
+    });
+    point_entry::Entity::insert_many(entries).exec_without_returning(db).await?;
+    Ok(())
+}
+
 /// Takes `points` (> 0) from the balance, or fails without changing anything when it holds fewer.
 pub async fn use_points(
     db: &impl ConnectionTrait,

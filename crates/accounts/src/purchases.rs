@@ -42,6 +42,48 @@ pub async fn count_purchase(
     Ok(())
 }
 
+/// [`count_purchase`] for many orders at once — a generation batch's — with one statement: the figures
+/// are summed per member first (one row may be written once per statement).
+pub async fn count_purchases(
+    db: &impl ConnectionTrait,
+    purchases: &[(AccountId, Money)],
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    use member_purchase::Column as C;
+    let mut per_member: std::collections::BTreeMap<uuid::Uuid, (i64, i64)> = std::collections::BTreeMap::new();
+    for (account, amount) in purchases {
+        let entry = per_member.entry(account.0).or_default();
+        entry.0 += 1;
+        entry.1 += amount.to_yen()?;
+    }
+    if per_member.is_empty() {
+        return Ok(());
+    }
+    let rows = per_member.into_iter().map(|(account, (times, total))| member_purchase::ActiveModel {
+        account_id: Set(account),
+        buy_times: Set(times),
+        buy_total: Set(total),
+        updated_at: Set(now),
+    });
+    member_purchase::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::column(C::AccountId)
+                .value(
+                    C::BuyTimes,
+                    Expr::col((member_purchase::Entity, C::BuyTimes)).add(Expr::cust("excluded.buy_times")),
+                )
+                .value(
+                    C::BuyTotal,
+                    Expr::col((member_purchase::Entity, C::BuyTotal)).add(Expr::cust("excluded.buy_total")),
+                )
+                .value(C::UpdatedAt, Expr::value(now))
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 /// (orders, their total in yen) of the member.
 pub(crate) async fn purchases_of(db: &impl ConnectionTrait, account: AccountId) -> Result<(i64, i64), AccountError> {
     Ok(member_purchase::Entity::find_by_id(account.0)

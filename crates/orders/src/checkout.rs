@@ -142,7 +142,6 @@ pub(crate) async fn insert_order(
     })
     .exec_without_returning(db)
     .await?;
-    kaimono_accounts::count_purchase(db, o.account_id, 1, o.tax.total, now).await?;
     Ok(())
 }
 
@@ -212,6 +211,7 @@ pub async fn place_orders(
             payment_method: None,
         };
         insert_order(db, new, now).await?;
+        kaimono_accounts::count_purchase(db, account_id, 1, tax.total, now).await?;
         let mut rows = Vec::with_capacity(lines.len());
         for l in &lines {
             rows.push(order_line::ActiveModel {

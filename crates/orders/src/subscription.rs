@@ -58,7 +58,8 @@ pub struct PlacedOrder {
 }
 
 /// Writes a subscription's order in the caller's transaction. A first order's stock is taken in
-/// ascending variant order (as checkout does) and refused when short.
+/// ascending variant order (as checkout does) and refused when short. The caller counts the purchase
+/// (`kaimono_accounts::count_purchase`; generation counts a whole batch at once).
 pub async fn place_subscription_order(
     db: &impl ConnectionTrait,
     order: SubscriptionOrder,

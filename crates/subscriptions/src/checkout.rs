@@ -347,6 +347,7 @@ pub async fn place_subscription(
         now,
     )
     .await?;
+    kaimono_accounts::count_purchase(db, account, 1, placed.total, now).await?;
     subscription_delivery::Entity::insert(subscription_delivery::ActiveModel {
         id: Set(Uuid::now_v7()),
         subscription_id: Set(id),

@@ -13,8 +13,9 @@ use crate::model::{PaymentMethod, generation_on};
 use crate::settings::subscription_settings;
 use crate::store::{Subscription, load};
 use chrono::{DateTime, NaiveDate, Utc};
-use kaimono_core::ShopId;
+use kaimono_accounts::Award;
 use kaimono_core::japan::japan_today;
+use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{begin_write, subscription, subscription_delivery, subscription_item};
 use kaimono_orders::{OrderSubscription, SubscriptionLine, SubscriptionOrder, place_subscription_order};
 use kaimono_payments::{Subject, issue_request};
@@ -48,7 +49,12 @@ pub struct GenerationRun {
 
 /// What happened to one subscription.
 enum Outcome {
-    Generated { ended: bool },
+    /// The order, with what its member's figures gain (written once per batch).
+    Generated {
+        ended: bool,
+        purchase: (AccountId, Money),
+        award: Award,
+    },
     Skipped,
 }
 
@@ -81,6 +87,9 @@ pub async fn generate_due(
         if rows.is_empty() {
             break;
         }
+        // The members' purchase figures and points of the batch's orders, written together at its end.
+        let mut purchases = Vec::with_capacity(rows.len());
+        let mut awards = Vec::with_capacity(rows.len());
         for s in load(&txn, rows).await? {
             let terms = match shops.get(&s.shop_id) {
                 Some(terms) => *terms,
@@ -101,9 +110,11 @@ pub async fn generate_due(
                 Ok(outcome) => {
                     point.commit().await?;
                     match outcome {
-                        Outcome::Generated { ended } => {
+                        Outcome::Generated { ended, purchase, award } => {
                             run.generated += 1;
                             run.ended += u64::from(ended);
+                            purchases.push(purchase);
+                            awards.push(award);
                         }
                         Outcome::Skipped => run.skipped += 1,
                     }
@@ -116,6 +127,8 @@ pub async fn generate_due(
                 }
             }
         }
+        kaimono_accounts::count_purchases(&txn, &purchases, now).await?;
+        kaimono_accounts::award_points_many(&txn, &awards, now).await?;
         txn.commit().await?;
     }
     Ok(run)
@@ -219,7 +232,7 @@ async fn generate_one(
     }
     // SUB-15: points on the order's total by the shop's rate, as each order is generated (seed 002).
     let points = placed.total.to_yen()?.saturating_mul(i64::from(points_rate_bp)) / 10_000;
-    kaimono_accounts::award_points(db, s.account_id, points, &placed.number, Some(placed.id), now).await?;
+    let award = Award { account: s.account_id, points, reason: placed.number.clone(), order: placed.id };
     ledger.status = Set("generated".to_owned());
     ledger.order_id = Set(Some(placed.id));
     ledger.sequence = Set(i32::try_from(count).unwrap_or(i32::MAX));
@@ -254,7 +267,7 @@ async fn generate_one(
         changes.push((subscription::Column::NextGenerationOn, Expr::value(generation_on(next, lead_days))));
     }
     advance(db, s, now, changes).await?;
-    Ok(Outcome::Generated { ended })
+    Ok(Outcome::Generated { ended, purchase: (s.account_id, placed.total), award })
 }
 
 /// Moves the subscription on from the delivery it was read at, or fails (someone else moved it).

@@ -205,6 +205,12 @@ async fn sub01_sub04_sub06_sub13_three_deliveries_at_most_with_a_skip_then_the_s
     assert_eq!((status, points["balance"].as_i64(), points["total_earned"].as_i64()), (200, Some(23), Some(23)));
     assert_eq!(points["entries"]["items"][0]["reason"], second["number"], "{points}");
     assert_eq!(app.get("/api/v1/me/points", None).await.0, 401);
+    // SHOP-04's [BUY_TIMES] / [BUY_TOTAL_MONEY]: the first order and the generated one, counted with the batch.
+    use sea_orm::EntityTrait;
+    let member: uuid::Uuid = who.id.parse().unwrap();
+    let bought = kaimono_entity::member_purchase::Entity::find_by_id(member).one(&app.db).await.unwrap().unwrap();
+    let first_total: i64 = orders[1]["total"].as_str().unwrap().parse().unwrap();
+    assert_eq!((bought.buy_times, bought.buy_total), (2, first_total + 2310));
     assert_eq!(shelf(&app, &shop, &tea).await, 49, "generated orders leave the shelf alone");
     // The thank-you and the first order's shipping notice; generation sends none.
     assert_eq!(app.mailbox(&who.email).await.len(), 2, "generation sends no mail");

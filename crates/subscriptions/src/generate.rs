@@ -19,7 +19,7 @@ use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{begin_write, subscription, subscription_delivery, subscription_item};
 use kaimono_orders::{OrderSubscription, SubscriptionLine, SubscriptionOrder, place_subscription_order};
 use kaimono_payments::{Subject, issue_request};
-use sea_orm::sea_query::{Expr, LockBehavior, LockType};
+use sea_orm::sea_query::{CaseStatement, Expr, LockBehavior, LockType};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
     QueryOrder, QuerySelect, TransactionTrait,
@@ -238,20 +238,16 @@ async fn generate_one(
     ledger.sequence = Set(i32::try_from(count).unwrap_or(i32::MAX));
     subscription_delivery::Entity::insert(ledger).exec_without_returning(db).await?;
 
-    // SUB-13: counted now; a later cancellation of the order does not change the count.
+    // SUB-13: counted now (a later cancellation of the order does not change the count); an item that
+    // reaches its maximum drops out — one statement, both sides reading the count before it.
+    use subscription_item::Column as I;
+    let reached =
+        Expr::col(I::MaxDeliveries).is_not_null().and(Expr::col(I::Deliveries).add(1).gte(Expr::col(I::MaxDeliveries)));
     subscription_item::Entity::update_many()
-        .col_expr(subscription_item::Column::Deliveries, Expr::col(subscription_item::Column::Deliveries).add(1))
-        .filter(subscription_item::Column::SubscriptionId.eq(s.id))
-        .filter(subscription_item::Column::Active.eq(true))
-        .exec(db)
-        .await?;
-    subscription_item::Entity::update_many()
-        .col_expr(subscription_item::Column::Active, Expr::value(false))
-        .filter(subscription_item::Column::SubscriptionId.eq(s.id))
-        .filter(subscription_item::Column::MaxDeliveries.is_not_null())
-        .filter(
-            Expr::col(subscription_item::Column::Deliveries).gte(Expr::col(subscription_item::Column::MaxDeliveries)),
-        )
+        .col_expr(I::Deliveries, Expr::col(I::Deliveries).add(1))
+        .col_expr(I::Active, CaseStatement::new().case(reached, Expr::val(false)).finally(Expr::val(true)).into())
+        .filter(I::SubscriptionId.eq(s.id))
+        .filter(I::Active.eq(true))
         .exec(db)
         .await?;
     let mut changes = vec![

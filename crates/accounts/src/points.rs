@@ -91,31 +91,7 @@ pub async fn award_points(
     order: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
-    if points <= 0 {
-        return Ok(());
-    }
-    point_balance::Entity::insert(point_balance::ActiveModel {
-        account_id: Set(account.0),
-        balance: Set(points),
-        total_earned: Set(points),
-        updated_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::column(point_balance::Column::AccountId)
-            .value(
-                point_balance::Column::Balance,
-                Expr::col((point_balance::Entity, point_balance::Column::Balance)).add(points),
-            )
-            .value(
-                point_balance::Column::TotalEarned,
-                Expr::col((point_balance::Entity, point_balance::Column::TotalEarned)).add(points),
-            )
-            .value(point_balance::Column::UpdatedAt, Expr::value(now))
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
-    record(db, account, PointKind::Earned, points, reason, order, now).await
+    award_points_many(db, &[Award { account, points, reason: reason.to_owned(), order }], now).await
 }
 
 /// SUB-15: gives back `points` (> 0) used on a cancelled order; they were earned before, so the total
@@ -147,11 +123,11 @@ pub struct Award {
     pub points: i64,
     /// The order's number.
     pub reason: String,
-    pub order: Uuid,
+    pub order: Option<Uuid>,
 }
 
-/// [`award_points`] for many orders at once — a generation batch's: one upsert of the balances (summed
-/// per member first) and one insert of the ledger rows.
+/// Points for many orders at once (a generation batch's): one upsert of the balances, summed per member
+/// first (a statement may write a row once), and one insert of the ledger rows.
 pub async fn award_points_many(
     db: &impl ConnectionTrait,
     awards: &[Award],
@@ -191,7 +167,7 @@ pub async fn award_points_many(
         kind: Set(PointKind::Earned.as_str().to_owned()),
         points: Set(a.points),
         reason: Set(a.reason.clone()),
-        order_id: Set(Some(a.order)),
+        order_id: Set(a.order),
         created_at: Set(now),
     });
     point_entry::Entity::insert_many(entries).exec_without_returning(db).await?;

@@ -232,7 +232,7 @@ async fn generate_one(
     }
     // SUB-15: points on the order's total by the shop's rate, as each order is generated (seed 002).
     let points = placed.total.to_yen()?.saturating_mul(i64::from(points_rate_bp)) / 10_000;
-    let award = Award { account: s.account_id, points, reason: placed.number.clone(), order: placed.id };
+    let award = Award { account: s.account_id, points, reason: placed.number.clone(), order: Some(placed.id) };
     ledger.status = Set("generated".to_owned());
     ledger.order_id = Set(Some(placed.id));
     ledger.sequence = Set(i32::try_from(count).unwrap_or(i32::MAX));

@@ -5,7 +5,7 @@ use crate::error::AccountError;
 use chrono::{DateTime, Utc};
 use kaimono_core::{AccountId, LIKE_ESCAPE, Locale, Money, ShopId, contains_pattern, normalize_for_search};
 use kaimono_entity::{account, address};
-use kaimono_messaging::{EmailId, MemberFacts, Template};
+use kaimono_messaging::{Email, EmailId, MemberFacts, Template};
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -57,8 +57,18 @@ pub async fn notify_member(
 ) -> Result<EmailId, AccountError> {
     let row = account::Entity::find_by_id(member.0).one(db).await?.ok_or(AccountError::NotFound)?;
     let locale = Locale::parse_or_default(&row.locale);
-    let facts = member_facts(db, row.clone(), locale).await?;
-    let email = kaimono_messaging::render_for_shop(db, shop, &row.email, template, locale, context, &facts).await?;
+    let mut context = context;
+    if let Some(fields) = context.as_object_mut() {
+        fields.insert("name".to_owned(), serde_json::Value::String(row.name.clone()));
+    }
+    // The member's facts (three reads) only for a shop's own wording; the default needs the name alone.
+    let email = match kaimono_messaging::shop_template(db, shop, template, locale).await? {
+        Some(own) => {
+            let to = row.email.clone();
+            own.render(&to, template, locale, &context, &member_facts(db, row, locale).await?)
+        }
+        None => Email::render(&row.email, template, locale, context)?,
+    };
     Ok(kaimono_messaging::enqueue(db, email, now).await?)
 }
 

@@ -339,13 +339,12 @@ fn show(value: &serde_json::Value, shape: Shape, locale: Locale) -> String {
 /// Replaces the tags of `text`; `html` escapes the text around and in them and makes links clickable.
 fn fill(
     text: &str,
-    template: Template,
+    events: &BTreeMap<String, Shape>,
     locale: Locale,
     context: &serde_json::Value,
     member: &MemberFacts,
     html: bool,
 ) -> String {
-    let events = template.event_tags();
     let plain = |s: &str| if html { escape(s) } else { s.to_owned() };
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
@@ -389,9 +388,11 @@ impl ShopTemplate {
         context: &serde_json::Value,
         member: &MemberFacts,
     ) -> Email {
-        let subject = fill(self.subject.trim(), template, locale, context, member, false);
-        let body = fill(&self.body, template, locale, context, member, false);
-        let html_body = fill(&self.body, template, locale, context, member, true);
+        // The event's tags, read from the default's sources once for the three fills.
+        let events = template.event_tags();
+        let subject = fill(self.subject.trim(), &events, locale, context, member, false);
+        let body = fill(&self.body, &events, locale, context, member, false);
+        let html_body = fill(&self.body, &events, locale, context, member, true);
         Email {
             to: to.to_owned(),
             template,
@@ -531,13 +532,17 @@ pub async fn mail_template_list(
         .collect())
 }
 
-/// The shop's own template for `template` in `locale`, if it wrote one.
+/// The shop's own template for `template` in `locale`, if it wrote one (never for an email that is not
+/// the shop's to word).
 pub async fn shop_template(
     db: &impl ConnectionTrait,
     shop: ShopId,
     template: Template,
     locale: Locale,
 ) -> Result<Option<ShopTemplate>, MessagingError> {
+    if !template.shop_editable() {
+        return Ok(None);
+    }
     Ok(mail_template::Entity::find_by_id((shop.0, template.name().to_owned(), locale.as_str().to_owned()))
         .one(db)
         .await?
@@ -600,28 +605,6 @@ pub async fn reset_shop_template(
         .exec(db)
         .await?;
     mail_template_view(db, shop, template, locale).await
-}
-
-/// The email a shop sends a member: in the shop's own words when it wrote them for this event and
-/// language, else the default (with the member's name as `name`).
-pub async fn render_for_shop(
-    db: &impl ConnectionTrait,
-    shop: ShopId,
-    to: &str,
-    template: Template,
-    locale: Locale,
-    mut context: serde_json::Value,
-    member: &MemberFacts,
-) -> Result<Email, MessagingError> {
-    if let Some(fields) = context.as_object_mut() {
-        fields.insert("name".to_owned(), serde_json::Value::String(member.name.clone()));
-    }
-    if template.shop_editable()
-        && let Some(own) = shop_template(db, shop, template, locale).await?
-    {
-        return Ok(own.render(to, template, locale, &context, member));
-    }
-    Email::render(to, template, locale, context)
 }
 
 #[cfg(test)]

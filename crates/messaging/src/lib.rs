@@ -19,7 +19,7 @@ pub use attachments::{
 };
 pub use custom::{
     MAX_BODY_CHARS, MAX_SUBJECT_CHARS, MEMBER_TAGS, MailTemplateView, MemberFacts, ShopTemplate, TemplateProblems,
-    mail_template_list, mail_template_view, preview, render_for_shop, reset_shop_template, save_shop_template,
+    mail_template_list, mail_template_view, preview, reset_shop_template, save_shop_template, shop_template,
 };
 pub use error::MessagingError;
 pub use kaimono_core::EmailId;

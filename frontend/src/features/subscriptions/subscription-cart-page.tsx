@@ -176,7 +176,10 @@ export function SubscriptionCartPage() {
     void (async () => {
       try {
         const quantity = Math.min(99, Math.max(1, Number(params.get("qty")) || 1));
-        queryClient.setQueryData(["subscription-cart"], await addSubscriptionCartItem(adding, quantity));
+        const cart = await addSubscriptionCartItem(adding, quantity);
+        // A cart read that started before the add would answer after it with the cart as it was.
+        await queryClient.cancelQueries({ queryKey: ["subscription-cart"] });
+        queryClient.setQueryData(["subscription-cart"], cart);
         notifications.show({ color: "teal", message: t("subscriptions.added") });
       } catch (error) {
         notifications.show({ color: "red", message: message(error) });
@@ -205,7 +208,7 @@ export function SubscriptionCartPage() {
   const errors = useFormErrors<Field | "first_delivery_on">();
 
   if (placed) return <PlacedView placed={placed} />;
-  if (cart.isPending || addresses.isPending) return <Loading />;
+  if (adding || cart.isPending || addresses.isPending) return <Loading />;
   if (cart.isError) return <ErrorState error={cart.error} onRetry={() => void cart.refetch()} />;
   if (addresses.isError)
     return <ErrorState error={addresses.error} onRetry={() => void addresses.refetch()} />;

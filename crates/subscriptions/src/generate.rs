@@ -14,6 +14,7 @@ use crate::settings::subscription_settings;
 use crate::store::{Subscription, load};
 use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_accounts::Award;
+use kaimono_catalog::ShopPolicy;
 use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{begin_write, subscription, subscription_delivery, subscription_item};
@@ -34,6 +35,8 @@ struct Terms {
     auto_authorize: bool,
     /// SUB-15: points on each generated order, in basis points of its total.
     points_rate_bp: u32,
+    /// ORD-05: how long a generated order's payment request stays open.
+    policy: ShopPolicy,
 }
 
 /// What one run did.
@@ -60,6 +63,10 @@ enum Outcome {
 
 /// Generates every order due on `now`'s Japanese date, `batch` subscriptions per transaction, until none
 /// is due or `stopping()` says the process is stopping.
+///
+/// A batch is written whole, with no savepoint per subscription (two statements each, a fifth of the
+/// work). If one of its subscriptions fails, the batch is rolled back and taken again with a savepoint
+/// around each subscription, so the failing one is logged and left for the next run and the rest go on.
 pub async fn generate_due(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -71,6 +78,7 @@ pub async fn generate_due(
     let mut failed: Vec<Uuid> = Vec::new();
     // Each shop's terms for generation, read once per run.
     let mut shops: HashMap<ShopId, Terms> = HashMap::new();
+    let mut careful = false;
     while !stopping() {
         let txn = begin_write(db).await?;
         let mut due = subscription::Entity::find()
@@ -87,9 +95,11 @@ pub async fn generate_due(
         if rows.is_empty() {
             break;
         }
+        let mut done = GenerationRun::default();
         // The members' purchase figures and points of the batch's orders, written together at its end.
         let mut purchases = Vec::with_capacity(rows.len());
         let mut awards = Vec::with_capacity(rows.len());
+        let mut broken = None;
         for s in load(&txn, rows).await? {
             let terms = match shops.get(&s.shop_id) {
                 Some(terms) => *terms,
@@ -99,37 +109,60 @@ pub async fn generate_due(
                         lead_days: settings.lead_days,
                         auto_authorize: settings.auto_authorize,
                         points_rate_bp: settings.points_rate_bp,
+                        policy: kaimono_catalog::get_shop(&txn, s.shop_id).await?.policy,
                     };
                     shops.insert(s.shop_id, terms);
                     terms
                 }
             };
-            // Each subscription in a savepoint: one that fails is logged and left for the next run.
-            let point = txn.begin().await?;
-            match generate_one(&point, &s, terms, today, now).await {
-                Ok(outcome) => {
-                    point.commit().await?;
-                    match outcome {
-                        Outcome::Generated { ended, purchase, award } => {
-                            run.generated += 1;
-                            run.ended += u64::from(ended);
-                            purchases.push(purchase);
-                            awards.push(award);
-                        }
-                        Outcome::Skipped => run.skipped += 1,
+            let outcome = if careful {
+                let point = txn.begin().await?;
+                match generate_one(&point, &s, terms, today, now).await {
+                    Ok(outcome) => {
+                        point.commit().await?;
+                        outcome
+                    }
+                    Err(error) => {
+                        point.rollback().await?;
+                        tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
+                        failed.push(s.id);
+                        done.failed += 1;
+                        continue;
                     }
                 }
-                Err(error) => {
-                    point.rollback().await?;
-                    tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
-                    failed.push(s.id);
-                    run.failed += 1;
+            } else {
+                match generate_one(&txn, &s, terms, today, now).await {
+                    Ok(outcome) => outcome,
+                    Err(error) => {
+                        broken = Some((s.id, error));
+                        break;
+                    }
                 }
+            };
+            match outcome {
+                Outcome::Generated { ended, purchase, award } => {
+                    done.generated += 1;
+                    done.ended += u64::from(ended);
+                    purchases.push(purchase);
+                    awards.push(award);
+                }
+                Outcome::Skipped => done.skipped += 1,
             }
+        }
+        if let Some((subscription, error)) = broken {
+            txn.rollback().await?;
+            tracing::warn!(%subscription, %error, "generation batch rolled back; taking it again one by one");
+            careful = true;
+            continue;
         }
         kaimono_accounts::count_purchases(&txn, &purchases, now).await?;
         kaimono_accounts::award_points_many(&txn, &awards, now).await?;
         txn.commit().await?;
+        careful = false;
+        run.generated += done.generated;
+        run.skipped += done.skipped;
+        run.ended += done.ended;
+        run.failed += done.failed;
     }
     Ok(run)
 }
@@ -138,7 +171,7 @@ pub async fn generate_due(
 async fn generate_one(
     db: &impl ConnectionTrait,
     s: &Subscription,
-    Terms { lead_days, auto_authorize, points_rate_bp }: Terms,
+    Terms { lead_days, auto_authorize, points_rate_bp, policy }: Terms,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Outcome, SubscriptionError> {
@@ -224,7 +257,7 @@ async fn generate_one(
     if by_request {
         // The payment of the generated order: authorized (a card) or assessed (deferred) by the queue
         // when the shop says so (与信を同時に実行する); its link is the member's way to pay when that fails.
-        let expires_at = kaimono_catalog::get_shop(db, s.shop_id).await?.policy.payment_expiry(now);
+        let expires_at = policy.payment_expiry(now);
         issue_request(db, Subject::Order(placed.id), s.account_id, s.shop_id, placed.total, expires_at, now).await?;
         if auto_authorize && (s.card_id.is_some() || s.payment_method == PaymentMethod::Deferred) {
             ledger.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));

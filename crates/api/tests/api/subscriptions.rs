@@ -13,6 +13,7 @@ db_tests!(
     sub08_settings_are_the_owners_and_refuse_bad_rules_and_switching_off_while_active,
     sub09_numbers_follow_the_rule_wrap_after_the_maximum_and_are_unique_under_concurrency,
     sub04_two_workers_generate_each_delivery_exactly_once,
+    sub04_a_subscription_that_fails_is_left_for_the_next_run_and_the_rest_of_its_batch_is_generated,
     sub02_sub14_monthly_on_the_31st_through_february_and_a_lead_time_change_from_the_delivery_after_next,
     sub10_members_change_what_the_shop_allows_and_the_shop_is_emailed,
     sub07_the_shop_edits_items_memo_and_fees_for_the_next_generation,
@@ -492,6 +493,62 @@ async fn sub04_two_workers_generate_each_delivery_exactly_once(backend: Backend)
     assert_eq!((a.generated + b.generated, a.failed + b.failed), (12, 0), "{a:?} {b:?}");
     assert_eq!(shop_orders(&app, &shop).await.len(), 24);
     assert_eq!(generate(&app).await, run(0, 0, 0));
+}
+
+/// SUB-04: a batch is written whole; when one of its subscriptions fails, the batch is taken again one
+/// subscription at a time, so the failing one is left (due, untouched) for the next run and the others
+/// are generated exactly once.
+async fn sub04_a_subscription_that_fails_is_left_for_the_next_run_and_the_rest_of_its_batch_is_generated(
+    backend: Backend,
+) {
+    use kaimono_entity::{subscription, subscription_delivery};
+    use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let mut numbers = Vec::new();
+    for i in 0..5 {
+        let who = subscriber(&app, &format!("m{i}@example.test")).await;
+        let placed =
+            subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 7}), "cash_on_delivery"))
+                .await;
+        numbers.push(placed["subscription"]["number"].as_str().unwrap().to_owned());
+    }
+    app.clock.advance(Duration::days(2));
+    // The third subscription's next delivery already has a ledger row: its generation breaks the key.
+    let broken = subscription::Entity::find()
+        .filter(subscription::Column::Number.eq(numbers[2].as_str()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let blocker = subscription_delivery::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        subscription_id: Set(broken.id),
+        delivery_on: Set(broken.next_delivery_on),
+        generation_on: Set(broken.next_generation_on),
+        status: Set("skipped".to_owned()),
+        order_id: Set(None),
+        sequence: Set(0),
+        authorization: Set(None),
+        claimed_by: Set(None),
+        claimed_until: Set(None),
+        created_at: Set(app.clock_now()),
+    };
+    subscription_delivery::Entity::insert(blocker.clone()).exec(&app.db).await.unwrap();
+    let now = app.clock_now();
+    let first = kaimono_subscriptions::generate_due(&app.db, now, 10, &|| false).await.unwrap();
+    assert_eq!((first.generated, first.failed), (4, 1), "{first:?}");
+    assert_eq!(shop_orders(&app, &shop).await.len(), 5 + 4);
+    let left = subscription::Entity::find_by_id(broken.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!((left.deliveries, left.next_delivery_on), (broken.deliveries, broken.next_delivery_on), "untouched");
+    // The next run tries it again (and only it); once the obstacle is gone, it is generated.
+    let again = kaimono_subscriptions::generate_due(&app.db, now, 10, &|| false).await.unwrap();
+    assert_eq!((again.generated, again.failed), (0, 1), "{again:?}");
+    subscription_delivery::Entity::delete_by_id(blocker.id.unwrap()).exec(&app.db).await.unwrap();
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    assert_eq!(shop_orders(&app, &shop).await.len(), 10);
 }
 
 async fn sub02_sub14_monthly_on_the_31st_through_february_and_a_lead_time_change_from_the_delivery_after_next(

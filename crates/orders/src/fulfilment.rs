@@ -16,7 +16,7 @@ use kaimono_catalog::return_stock;
 use kaimono_core::ShopId;
 use kaimono_entity::{begin_write, order, order_line};
 use kaimono_messaging::Template;
-use kaimono_payments::{Settlement, Subject, cancel_request};
+use kaimono_payments::{Payer, Settlement, Subject, cancel_request};
 use kaimono_timeline::{By, Entry};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -81,15 +81,19 @@ pub(crate) async fn mark_order_paid(
     db: &impl ConnectionTrait,
     id: Uuid,
     card: &str,
+    payer: Payer,
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let current = order_for(db, Actor::System, id).await?;
     let paid = vec![(order::Column::PaidAt, Expr::value(now))];
-    let by = By::Member(current.account_id);
+    let by = match payer {
+        Payer::Member => By::Member(current.account_id),
+        Payer::Automatic => By::System,
+    };
     let done = Done { by, note: Some(card.to_owned()) };
     move_order(db, id, current.status, OrderStatus::Paid, paid, done, now).await?;
     // A subscription's generated order is authorized without the member: no mail (seed 002).
-    if current.subscription.is_some() && current.lines.iter().any(|l| !l.stocked) {
+    if payer == Payer::Automatic {
         return order_for(db, Actor::System, id).await;
     }
     let context = json!({

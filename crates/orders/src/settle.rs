@@ -7,7 +7,7 @@ use crate::model::CancelReason;
 use crate::queries::Actor;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use kaimono_payments::{CaptureAt, Payable, PayableError, SubjectKind};
+use kaimono_payments::{CaptureAt, Payable, PayableError, Payer, SubjectKind};
 use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
@@ -29,9 +29,10 @@ impl Payable for OrderPayments {
         txn: &DatabaseTransaction,
         id: Uuid,
         card: &str,
+        payer: Payer,
         now: DateTime<Utc>,
     ) -> Result<(), PayableError> {
-        mark_order_paid(txn, id, card, now).await?;
+        mark_order_paid(txn, id, card, payer, now).await?;
         Ok(())
     }
 

@@ -32,7 +32,7 @@ pub use deposit::{
 };
 pub use error::PaymentError;
 pub use model::*;
-pub use payable::{CaptureAt, Payable, PayableError, Payables};
+pub use payable::{CaptureAt, Payable, PayableError, Payables, Payer};
 pub use ports::{
     Charge, DeferredApplication, DeferredBuyer, DeferredProvider, PaymentProvider, ProviderError, SavedCard,
 };

@@ -28,6 +28,14 @@ pub enum PayableError {
     Refused(Box<dyn std::error::Error + Send + Sync>),
 }
 
+/// Who paid a request: the member (through their link), or the system with the member's saved card
+/// (a subscription order's authorization at generation, SUB-04).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payer {
+    Member,
+    Automatic,
+}
+
 /// Something a payment request can be for. Each method runs inside the settlement's transaction, which
 /// also records the provider's answer: the payable's state and the money's state change together.
 #[async_trait]
@@ -37,13 +45,14 @@ pub trait Payable: Send + Sync {
     /// When an authorization is captured.
     fn capture_at(&self) -> CaptureAt;
 
-    /// The payment request was paid with the card shown as `card` (`VISA •••• 4242`): record it and tell
-    /// the member.
+    /// The payment request was paid with the card shown as `card` (`VISA •••• 4242`) by `payer`: record
+    /// it and tell the member.
     async fn paid(
         &self,
         txn: &DatabaseTransaction,
         id: Uuid,
         card: &str,
+        payer: Payer,
         now: DateTime<Utc>,
     ) -> Result<(), PayableError>;
 

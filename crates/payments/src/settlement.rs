@@ -7,6 +7,7 @@
 //! request id (and the number of earlier authorizations), so a retry after a crash or a lost response
 //! reuses its key and cannot charge twice.
 
+use crate::Payer;
 use crate::error::PaymentError;
 use crate::model::{AttemptKind, PaymentRequest, RequestStatus, Subject};
 use crate::payable::{CaptureAt, PayableError, Payables};
@@ -139,7 +140,7 @@ impl Settlement {
         now: DateTime<Utc>,
     ) -> Result<Subject, PaymentError> {
         let request = requests::find_by_token(db, token, member).await?;
-        self.pay_request(db, member, request, card_id, now).await
+        self.pay_request(db, member, request, card_id, Payer::Member, now).await
     }
 
     /// Pays `subject`'s open request with the member's saved card, without its link: the authorization
@@ -156,7 +157,7 @@ impl Settlement {
         if request.account_id != member {
             return Err(PaymentError::NotFound);
         }
-        self.pay_request(db, member, request, card_id, now).await
+        self.pay_request(db, member, request, card_id, Payer::Automatic, now).await
     }
 
     async fn pay_request(
@@ -165,6 +166,7 @@ impl Settlement {
         member: AccountId,
         request: PaymentRequest,
         card_id: Uuid,
+        payer: Payer,
         now: DateTime<Utc>,
     ) -> Result<Subject, PaymentError> {
         let (card_ref, card) = match crate::card_ref(db, member, card_id).await {
@@ -235,7 +237,7 @@ impl Settlement {
             }
         };
         requests::mark_request_paid(&txn, request.id, &reference, now).await?;
-        payable.paid(&txn, request.subject.id(), &card.label(), now).await.map_err(PaymentError::from)?;
+        payable.paid(&txn, request.subject.id(), &card.label(), payer, now).await.map_err(PaymentError::from)?;
         txn.commit().await?;
         Ok(request.subject)
     }

@@ -8,7 +8,7 @@ use crate::model::CancelCause;
 use crate::queries::Actor;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use kaimono_payments::{CaptureAt, Payable, PayableError, SubjectKind};
+use kaimono_payments::{CaptureAt, Payable, PayableError, Payer, SubjectKind};
 use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
@@ -30,6 +30,7 @@ impl Payable for ReservationPayments {
         txn: &DatabaseTransaction,
         id: Uuid,
         card: &str,
+        _payer: Payer,
         now: DateTime<Utc>,
     ) -> Result<(), PayableError> {
         mark_reservation_paid(txn, id, card, now).await?;

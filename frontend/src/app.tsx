@@ -9,6 +9,9 @@ import { ShopNav } from "./features/console/shop-nav";
 
 // The landing pages load with the app; every other page is fetched when first opened, so the first load
 // stays small (the Layout shows a spinner meanwhile).
+const DeliveryNotePage = lazy(() =>
+  import("./features/console/delivery-note-page").then((m) => ({ default: m.DeliveryNotePage })),
+);
 const ProductPage = lazy(() => import("./pages/product-page").then((m) => ({ default: m.ProductPage })));
 const ShopListPage = lazy(() =>
   import("./features/storefront/shop-list-page").then((m) => ({ default: m.ShopListPage })),
@@ -159,6 +162,17 @@ function Staff({ children }: { children: ReactNode }) {
 }
 
 export const router = createBrowserRouter([
+  // Printed from the browser, without the site's header and navigation.
+  {
+    path: "/console/shops/:shopId/orders/:orderId/delivery-note",
+    element: (
+      <RequireAuth staff>
+        <Suspense fallback={<Loading />}>
+          <DeliveryNotePage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
   {
     element: <Layout />,
     children: [

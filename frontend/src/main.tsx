@@ -1,5 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "./print.css";
 import "./i18n/index";
 import { type CSSVariablesResolver, MantineProvider, createTheme } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";

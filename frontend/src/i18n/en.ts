@@ -1,6 +1,7 @@
 import type { Messages } from "./ja";
 import { problemsEn } from "./problems";
 import { subscriptionsEn, subscriptionConsoleEn } from "./subscriptions";
+import { deliveryNoteEn } from "./delivery-note";
 import { mailTemplatesEn } from "./mail-templates";
 import { checkoutPageEn, proxyEn, proxyConsoleEn } from "./proxy";
 
@@ -577,6 +578,7 @@ export const en: Messages = {
   subscriptions: subscriptionsEn,
   subscriptionConsole: subscriptionConsoleEn,
   mailTemplates: mailTemplatesEn,
+  deliveryNote: deliveryNoteEn,
   proxyConsole: proxyConsoleEn,
   checkoutPage: checkoutPageEn,
   error: {

@@ -1,5 +1,6 @@
 import { problemsJa } from "./problems";
 import { subscriptionsJa, subscriptionConsoleJa } from "./subscriptions";
+import { deliveryNoteJa } from "./delivery-note";
 import { mailTemplatesJa } from "./mail-templates";
 import { checkoutPageJa, proxyJa, proxyConsoleJa } from "./proxy";
 
@@ -583,6 +584,7 @@ export const ja = {
   subscriptions: subscriptionsJa,
   subscriptionConsole: subscriptionConsoleJa,
   mailTemplates: mailTemplatesJa,
+  deliveryNote: deliveryNoteJa,
   proxyConsole: proxyConsoleJa,
   checkoutPage: checkoutPageJa,
   error: {

@@ -267,6 +267,15 @@ export function ConsoleOrderPage() {
       <PageTitle>
         {t("checkout.orderNumber")} {order.data.number}
       </PageTitle>
+      <Group>
+        <Button
+          component={Link}
+          to={`/console/shops/${shopId}/orders/${order.data.id}/delivery-note`}
+          variant="default"
+        >
+          {t("deliveryNote.open")}
+        </Button>
+      </Group>
       <OrderCard shopId={shopId} order={order.data} detail />
       <OrderMessages thread={{ kind: "order", id: order.data.id, shopId }} />
     </Stack>

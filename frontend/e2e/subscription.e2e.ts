@@ -135,6 +135,14 @@ describe.skipIf(skip)("subscriptions", () => {
     await page.getByRole("button", { name: "Skip the next delivery" }).click();
     await page.getByText("The next delivery will be skipped.").waitFor();
     await page.getByText("Will be skipped").first().waitFor();
+    // Issue 12, item 10: the shop raises the later price; it waits for the member's consent.
+    const itemsEdit = page.getByTestId("items-edit");
+    const price = itemsEdit.getByRole("textbox", { name: "Price (yen, tax incl.)" });
+    const agreed = Number((await price.inputValue()).replace(/,/g, ""));
+    await price.fill(String(agreed + 200));
+    await itemsEdit.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.getByTestId("proposed-price").first().waitFor();
     await screenshot(page, "console-subscription-desktop");
     // SUB-11: the card list (cash on delivery: nothing to tell here).
     await page.goBack();
@@ -157,6 +165,26 @@ describe.skipIf(skip)("subscriptions", () => {
     await generated.getByRole("link").first().click();
     await page.getByTestId("payment-history").getByText("Authorization Succeeded").waitFor();
     await screenshot(page, "console-generated-order-desktop");
+    // Its delivery note carries the subscription number and the next delivery.
+    await page.getByRole("link", { name: "Print delivery note" }).click();
+    await page.getByTestId("note-subscription-number").getByText(number).waitFor();
+    await page.getByText("Next delivery").waitFor();
+    await screenshot(page, "delivery-note-desktop");
+
+    // The member is asked by email and consents on My Page (phone, Japanese) to the new price.
+    const ask = await mailed(MEMBER, "subscription_price_raised");
+    expect(ask.body).toContain(number);
+    await page.goto("/console");
+    await switchUser(page, MEMBER, "subscriber-password-1", detailPath);
+    await page.getByText("日本語", { exact: true }).click();
+    await page.setViewportSize(PHONE);
+    const consent = page.getByTestId("price-consent");
+    await consent.getByText("価格改定へのご同意のお願い").waitFor();
+    await consent.getByRole("button", { name: "新しい価格に同意する" }).click();
+    await page.getByText("新しい価格に同意しました。ショップにも通知されます。").waitFor();
+    await consent.waitFor({ state: "detached" });
+    await page.getByText(/価格改定に同意/).waitFor();
+    await screenshot(page, "my-subscription-price-consent-phone");
     expect(errors).toEqual([]);
   });
 });

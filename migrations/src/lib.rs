@@ -48,6 +48,7 @@ mod m20261205_000042_add_order_points_used;
 mod m20261205_000043_create_provider_calls;
 mod m20261205_000044_add_method_carriers;
 mod m20261205_000045_add_link_request_next;
+mod m20261205_000046_add_subscription_price_consent;
 
 pub struct Migrator;
 
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000043_create_provider_calls::Migration),
             Box::new(m20261205_000044_add_method_carriers::Migration),
             Box::new(m20261205_000045_add_link_request_next::Migration),
+            Box::new(m20261205_000046_add_subscription_price_consent::Migration),
         ]
     }
 }

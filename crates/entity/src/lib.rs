@@ -48,6 +48,7 @@ pub mod staff_shop;
 pub mod stock;
 pub mod subscription;
 pub mod subscription_cart_item;
+pub mod subscription_consent;
 pub mod subscription_delivery;
 pub mod subscription_item;
 pub mod subscription_setting;

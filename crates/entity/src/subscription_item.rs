@@ -17,6 +17,8 @@ pub struct Model {
     pub first_price: i64,
     /// The price from the 2nd delivery on.
     pub unit_price: i64,
+    /// A raised 2nd+ price the shop set, applied once the member consents (issue 12, item 10).
+    pub proposed_price: Option<i64>,
     pub quantity: i32,
     pub max_deliveries: Option<i32>,
     pub deliveries: i32,

@@ -140,7 +140,7 @@ enum Shape {
 
 impl Template {
     /// Every email kaimono sends.
-    pub const ALL: [Template; 30] = [
+    pub const ALL: [Template; 31] = [
         Template::Signup,
         Template::Welcome,
         Template::PasswordReset,
@@ -171,6 +171,7 @@ impl Template {
         Template::SubscriptionChangedByMember,
         Template::SubscriptionAuthorizationFailed,
         Template::SubscriptionCardExpiry,
+        Template::SubscriptionPriceRaised,
     ];
 
     pub fn parse(name: &str) -> Option<Template> {

@@ -67,6 +67,8 @@ pub enum Template {
     SubscriptionAuthorizationFailed,
     /// SUB-11: the subscription's card nears or passed its expiry.
     SubscriptionCardExpiry,
+    /// Issue 12, item 10: the shop raised a later price, which waits for the member's consent.
+    SubscriptionPriceRaised,
 }
 
 impl Template {
@@ -102,6 +104,7 @@ impl Template {
             Template::SubscriptionChangedByMember => "subscription_changed_by_member",
             Template::SubscriptionAuthorizationFailed => "subscription_authorization_failed",
             Template::SubscriptionCardExpiry => "subscription_card_expiry",
+            Template::SubscriptionPriceRaised => "subscription_price_raised",
         }
     }
 
@@ -186,6 +189,12 @@ impl Template {
             }
             (Template::SubscriptionCardExpiry, Locale::En) => {
                 include_str!("../templates/subscription_card_expiry.en.txt")
+            }
+            (Template::SubscriptionPriceRaised, Locale::Ja) => {
+                include_str!("../templates/subscription_price_raised.ja.txt")
+            }
+            (Template::SubscriptionPriceRaised, Locale::En) => {
+                include_str!("../templates/subscription_price_raised.en.txt")
             }
         }
     }

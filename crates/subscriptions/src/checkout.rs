@@ -17,7 +17,6 @@ use kaimono_orders::{OrderSubscription, SubscriptionLine, SubscriptionOrder, pla
 use kaimono_payments::{Subject, issue_request};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 /// What the member chose at the subscription checkout.
@@ -239,7 +238,7 @@ pub async fn place_subscription(
     let id = Uuid::now_v7();
     let number = next_number(db, review.shop_id, today).await?;
     let confirmation = review.confirmation().to_string();
-    let digest = Sha256::digest(confirmation.as_bytes()).iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let digest = crate::model::sha256_hex(&confirmation);
     let to = &review.ship_to;
     let first_count = 1;
     subscription::Entity::insert(subscription::ActiveModel {
@@ -296,6 +295,7 @@ pub async fn place_subscription(
             tax_category: Set(l.variant.tax_category.as_str().to_owned()),
             first_price: Set(l.terms.first_price.to_yen()?),
             unit_price: Set(l.terms.price.to_yen()?),
+            proposed_price: Set(None),
             quantity: Set(i32::try_from(l.quantity).unwrap_or(i32::MAX)),
             max_deliveries: Set(max),
             deliveries: Set(first_count),

@@ -29,15 +29,15 @@ pub use checkout::{NewSubscription, PlacedSubscription, SubscriptionReview, plac
 pub use error::SubscriptionError;
 pub use generate::{GenerationRun, generate_due};
 pub use manage::{
-    ItemChange, MemberChanges, SubscriptionChanges, change_my_subscription, delete_card, end_subscription,
-    skip_next_delivery, update_subscription,
+    ConsentedPrice, ItemChange, MemberChanges, SubscriptionChanges, change_my_subscription, consent_to_prices,
+    delete_card, end_subscription, skip_next_delivery, update_subscription,
 };
 pub use model::*;
 pub use preflight::{MAX_PREFLIGHT_DAYS, PreflightIssue, preflight};
 pub use queries::{
-    DeliveryStatus, GenerationDay, GenerationEntry, ScheduledDelivery, SubscriptionDetail, SubscriptionFilter,
-    UPCOMING, Viewer, delivery_schedule, generation_day, member_subscriptions, shop_subscriptions, subscription_detail,
-    subscription_for,
+    DeliveryStatus, GenerationDay, GenerationEntry, PriceConsent, ScheduledDelivery, SubscriptionDetail,
+    SubscriptionFilter, UPCOMING, Viewer, delivery_schedule, generation_day, member_subscriptions, shop_subscriptions,
+    subscription_detail, subscription_for,
 };
 pub use settings::{
     MAX_LEAD_DAYS, SubscriptionSettings, count_active, settings_with_count, subscription_settings,

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use kaimono_catalog::{SubscriptionTerms, VariantView};
 use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, AddressId, Carrier, Money, ShippingAddress, ShopId, VariantId};
-use kaimono_entity::{subscription, subscription_item};
+use kaimono_entity::{subscription, subscription_consent, subscription_item};
 use kaimono_messaging::{Email, Template};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -238,11 +238,17 @@ pub async fn update_subscription(
     // Every item change is checked before anything is written: a refused edit touches no row.
     let added = check_items(db, &s, &changes.items).await?;
     write(db, &s, columns, now).await?;
+    let mut raised = Vec::new();
     for change in changes.items {
-        change_item(db, &s, change, &added, now).await?;
+        raised.extend(change_item(db, &s, change, &added, now).await?);
     }
     if !s.items.is_empty() && subscription_for(db, Viewer::Shop(shop), id).await?.active_items().next().is_none() {
         return Err(SubscriptionError::InvalidState { status: "left without items", action: "change" });
+    }
+    if !raised.is_empty() {
+        let context = json!({ "number": s.number, "shop": s.shop_name, "changes": raised });
+        kaimono_accounts::notify_member(db, s.account_id, shop, Template::SubscriptionPriceRaised, context, now)
+            .await?;
     }
     subscription_detail(db, Viewer::Shop(shop), id).await
 }
@@ -280,24 +286,38 @@ async fn check_items(
     Ok(added)
 }
 
-/// Writes one item change checked by [`check_items`].
+/// Writes one item change checked by [`check_items`]; a newly raised price is returned as the member's
+/// email shows it.
 async fn change_item(
     db: &impl ConnectionTrait,
     s: &Subscription,
     change: ItemChange,
     added: &HashMap<VariantId, (VariantView, SubscriptionTerms)>,
     now: DateTime<Utc>,
-) -> Result<(), SubscriptionError> {
+) -> Result<Option<String>, SubscriptionError> {
+    let mut raised = None;
     let quantity =
         |q: u32| i32::try_from(q).map_err(|_| SubscriptionError::QuantityTooLarge { max: crate::cart::MAX_QUANTITY });
     match change {
         ItemChange::Update { id, unit_price, quantity: q } => {
-            subscription_item::Entity::update_many()
-                .col_expr(subscription_item::Column::UnitPrice, Expr::value(unit_price.to_yen()?))
+            let mut update = subscription_item::Entity::update_many()
                 .col_expr(subscription_item::Column::Quantity, Expr::value(quantity(q)?))
-                .filter(subscription_item::Column::Id.eq(id))
-                .exec(db)
-                .await?;
+                .filter(subscription_item::Column::Id.eq(id));
+            let item = s.active_items().find(|i| i.id == id).ok_or(SubscriptionError::NotFound)?;
+            // Issue 12, item 10: a price above what the member agreed to waits for their consent; one at
+            // or below it applies at once (and withdraws a raise not yet agreed to).
+            if unit_price > item.unit_price {
+                if item.proposed_price != Some(unit_price) {
+                    update =
+                        update.col_expr(subscription_item::Column::ProposedPrice, Expr::value(unit_price.to_yen()?));
+                    raised = Some(format!("{}: {} → {}", item_label(item), item.unit_price, unit_price));
+                }
+            } else {
+                update = update
+                    .col_expr(subscription_item::Column::UnitPrice, Expr::value(unit_price.to_yen()?))
+                    .col_expr(subscription_item::Column::ProposedPrice, Expr::value(Option::<i64>::None));
+            }
+            update.exec(db).await?;
         }
         ItemChange::Remove { id } => {
             subscription_item::Entity::update_many()
@@ -322,6 +342,7 @@ async fn change_item(
                 tax_category: Set(view.tax_category.as_str().to_owned()),
                 first_price: Set(terms.price.to_yen()?),
                 unit_price: Set(terms.price.to_yen()?),
+                proposed_price: Set(None),
                 quantity: Set(quantity(q)?),
                 max_deliveries: Set(terms.max_deliveries.map(|m| i32::try_from(m).unwrap_or(i32::MAX))),
                 deliveries: Set(0),
@@ -332,7 +353,12 @@ async fn change_item(
             .await?;
         }
     }
-    Ok(())
+    Ok(raised)
+}
+
+/// An item as emails name it.
+fn item_label(i: &crate::store::SubscriptionItem) -> String {
+    format!("{} ({} / {})", i.product_name, i.color, i.size)
 }
 
 /// SUB-10: the member's change on My Page, within what the shop allows; the shop is emailed who changed
@@ -393,6 +419,19 @@ pub async fn change_my_subscription(
         return subscription_detail(db, Viewer::Member(account), id).await;
     }
     write(db, &s, columns, now).await?;
+    notify_shop(db, &s, account, &what, lines, now).await?;
+    subscription_detail(db, Viewer::Member(account), id).await
+}
+
+/// SUB-10: the shop is emailed who changed what on which subscription.
+async fn notify_shop(
+    db: &impl ConnectionTrait,
+    s: &Subscription,
+    account: AccountId,
+    what: &[&str],
+    lines: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<(), SubscriptionError> {
     let shop = kaimono_catalog::get_shop(db, s.shop_id).await?;
     let member = kaimono_accounts::member_contact(db, account).await?;
     let context = json!({
@@ -406,6 +445,71 @@ pub async fn change_my_subscription(
     let email =
         Email::render(&shop.contact_email, Template::SubscriptionChangedByMember, kaimono_core::Locale::Ja, context)?;
     kaimono_messaging::enqueue(db, email, now).await?;
+    Ok(())
+}
+
+/// A raised price the member consents to, as their page showed it.
+#[derive(Debug, Clone, Copy)]
+pub struct ConsentedPrice {
+    pub item_id: Uuid,
+    pub price: Money,
+}
+
+/// Issue 12, item 10: the member consents to the raised prices their page showed — exactly the ones
+/// waiting (409 when the shop changed them meanwhile, or none wait). They apply from the next generation;
+/// what was agreed to is kept, hashed, and the shop is emailed.
+pub async fn consent_to_prices(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    id: Uuid,
+    seen: &[ConsentedPrice],
+    now: DateTime<Utc>,
+) -> Result<SubscriptionDetail, SubscriptionError> {
+    let s = changeable(db, Viewer::Member(account), id, "consent to", now).await?;
+    let waiting: Vec<_> = s.active_items().filter_map(|i| i.proposed_price.map(|p| (i, p))).collect();
+    if waiting.is_empty() {
+        return Err(SubscriptionError::InvalidState { status: "without a raised price", action: "consent to" });
+    }
+    let mut shown: Vec<_> = seen.iter().map(|c| (c.item_id, c.price)).collect();
+    let mut expected: Vec<_> = waiting.iter().map(|(i, p)| (i.id, *p)).collect();
+    shown.sort();
+    expected.sort();
+    if shown != expected {
+        return Err(SubscriptionError::InvalidState { status: "changed since it was shown", action: "consent to" });
+    }
+    let mut items = Vec::with_capacity(waiting.len());
+    let mut lines = Vec::with_capacity(waiting.len());
+    for (item, price) in &waiting {
+        items.push(json!({
+            "item_id": item.id,
+            "product_name": item.product_name,
+            "color": item.color,
+            "size": item.size,
+            "quantity": item.quantity,
+            "price_before": item.unit_price.to_yen()?,
+            "price": price.to_yen()?,
+        }));
+        lines.push(format!("price: {}: {} → {}", item_label(item), item.unit_price, price));
+        subscription_item::Entity::update_many()
+            .col_expr(subscription_item::Column::UnitPrice, Expr::value(price.to_yen()?))
+            .col_expr(subscription_item::Column::ProposedPrice, Expr::value(Option::<i64>::None))
+            .filter(subscription_item::Column::Id.eq(item.id))
+            .exec(db)
+            .await?;
+    }
+    // Still at the delivery it was read at: not generated meanwhile.
+    write(db, &s, Vec::new(), now).await?;
+    let content = json!({ "subscription": s.number, "items": items, "consented_at": now.to_rfc3339() }).to_string();
+    subscription_consent::Entity::insert(subscription_consent::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        subscription_id: Set(s.id),
+        content_sha256: Set(crate::model::sha256_hex(&content)),
+        content: Set(content),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    notify_shop(db, &s, account, &["price (consented to the raise)"], lines, now).await?;
     subscription_detail(db, Viewer::Member(account), id).await
 }
 

@@ -203,6 +203,12 @@ impl Benefits {
     }
 }
 
+/// The hex SHA-256 of what a member agreed to (the final confirmation, a price consent): its proof.
+pub(crate) fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

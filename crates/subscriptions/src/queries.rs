@@ -7,7 +7,7 @@ use crate::settings::subscription_settings;
 use crate::store::{Subscription, SubscriptionStatus, load};
 use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_core::{AccountId, Cursor, LIKE_ESCAPE, Page, ShopId, contains_pattern, search_words};
-use kaimono_entity::{subscription, subscription_delivery};
+use kaimono_entity::{subscription, subscription_consent, subscription_delivery};
 use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -39,6 +39,16 @@ pub async fn subscription_for(
 pub struct SubscriptionDetail {
     pub subscription: Subscription,
     pub schedule: Vec<ScheduledDelivery>,
+    /// Issue 12, item 10: the member's consents to raised prices, oldest first.
+    pub price_consents: Vec<PriceConsent>,
+}
+
+/// One consent to raised prices: what the member agreed to, kept as it was and hashed.
+#[derive(Debug, Clone)]
+pub struct PriceConsent {
+    pub content: serde_json::Value,
+    pub content_sha256: String,
+    pub consented_at: DateTime<Utc>,
 }
 
 /// The subscription and its delivery schedule, if `viewer` may see it.
@@ -49,7 +59,28 @@ pub async fn subscription_detail(
 ) -> Result<SubscriptionDetail, SubscriptionError> {
     let subscription = subscription_for(db, viewer, id).await?;
     let schedule = delivery_schedule(db, &subscription).await?;
-    Ok(SubscriptionDetail { subscription, schedule })
+    let price_consents = price_consents(db, id).await?;
+    Ok(SubscriptionDetail { subscription, schedule, price_consents })
+}
+
+/// The member's consents to raised prices, oldest first.
+async fn price_consents(db: &impl ConnectionTrait, subscription: Uuid) -> Result<Vec<PriceConsent>, SubscriptionError> {
+    use sea_orm::QueryOrder;
+    subscription_consent::Entity::find()
+        .filter(subscription_consent::Column::SubscriptionId.eq(subscription))
+        .order_by_asc(subscription_consent::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            Ok(PriceConsent {
+                content: serde_json::from_str(&c.content)
+                    .map_err(|e| SubscriptionError::Corrupt(format!("consent {}: {e}", c.id)))?,
+                content_sha256: c.content_sha256,
+                consented_at: c.created_at,
+            })
+        })
+        .collect()
 }
 
 /// What the shop's list shows.

@@ -39,6 +39,9 @@ pub struct SubscriptionItem {
     pub first_price: Money,
     /// The price from the 2nd delivery on.
     pub unit_price: Money,
+    /// A raised 2nd+ price that waits for the member's consent (issue 12, item 10); generation keeps
+    /// charging `unit_price` until then.
+    pub proposed_price: Option<Money>,
     pub quantity: u32,
     pub max_deliveries: Option<u32>,
     pub deliveries: u32,
@@ -116,6 +119,7 @@ fn to_item(r: subscription_item::Model) -> Result<SubscriptionItem, Subscription
         tax_category: TaxCategory::parse(&r.tax_category).ok_or_else(|| corrupt(r.subscription_id, "tax"))?,
         first_price: Money::yen(r.first_price),
         unit_price: Money::yen(r.unit_price),
+        proposed_price: r.proposed_price.map(Money::yen),
         quantity: count(r.quantity, r.subscription_id)?,
         max_deliveries: r.max_deliveries.map(|m| count(m, r.subscription_id)).transpose()?,
         deliveries: count(r.deliveries, r.subscription_id)?,

@@ -1145,6 +1145,28 @@ export interface paths {
     patch: operations["update_my_subscription"];
     trace?: never;
   };
+  "/api/v1/me/subscriptions/{subscription_id}/price-consent": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Consent to the raised prices the shop set (issue 12, item 10). A raise waits for this: until then
+     *     deliveries keep the price agreed at sign-up. The items must be exactly the ones waiting, at the prices
+     *     shown (409 if the shop changed them meanwhile or none wait). What was agreed to is stored, hashed, and
+     *     shown with the subscription; the shop is emailed.
+     */
+    post: operations["consent_to_prices"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/orders": {
     parameters: {
       query?: never;
@@ -3365,6 +3387,19 @@ export interface components {
        */
       received_amount: string;
     };
+    /** @description A raised price the member consents to, as their page showed it. */
+    ConsentedPriceDto: {
+      /**
+       * Format: uuid
+       * @description The subscription's item.
+       */
+      item_id: string;
+      /**
+       * @description Its raised price (`proposed_price`), tax-inclusive yen.
+       * @example 2180
+       */
+      price: string;
+    };
     CreateProductRequest: {
       /** @description The product's name, 1–200 characters. */
       name: string;
@@ -4673,6 +4708,8 @@ export interface components {
         confirmation?: Record<string, never> | null;
         /** @description Past and upcoming deliveries (detail only). */
         schedule?: components["schemas"]["ScheduledDeliveryResponse"][] | null;
+        /** @description The member's consents to raised prices, oldest first (detail only). */
+        price_consents?: components["schemas"]["PriceConsentResponse"][] | null;
       }[];
       /** @description Pass as `cursor` for the next page; absent on the last page. */
       next_cursor?: string | null;
@@ -4920,6 +4957,23 @@ export interface components {
           /** @enum {string} */
           kind: "method_not_for_carrier";
         };
+    /** @description The raised prices a member consents to: every one waiting, as shown. */
+    PriceConsentRequest: {
+      /** @description Every item whose raised price waits, with that price as shown, 1–100. */
+      items: components["schemas"]["ConsentedPriceDto"][];
+    };
+    /** @description A member's consent to raised prices: what they agreed to, as stored, and its SHA-256. */
+    PriceConsentResponse: {
+      /** @description Each raised item with its price before and after. */
+      content: Record<string, never>;
+      /** @description The SHA-256 of the stored content. */
+      content_sha256: string;
+      /**
+       * Format: date-time
+       * @description When the member consented.
+       */
+      consented_at: string;
+    };
     /** @description An RFC 9457 problem detail. */
     ProblemDetails: {
       /** @description A URI naming the kind of problem (`urn:kaimono:problem:<code>`). */
@@ -6128,6 +6182,12 @@ export interface components {
        */
       unit_price: string;
       /**
+       * @description A raised 2nd+ price the shop set, waiting for the member's consent; `unit_price` is charged
+       *     until then.
+       * @example 2180
+       */
+      proposed_price?: string | null;
+      /**
        * Format: u-int32
        * @description Units per delivery.
        */
@@ -6257,6 +6317,8 @@ export interface components {
       confirmation?: Record<string, never> | null;
       /** @description Past and upcoming deliveries (detail only). */
       schedule?: components["schemas"]["ScheduledDeliveryResponse"][] | null;
+      /** @description The member's consents to raised prices, oldest first (detail only). */
+      price_consents?: components["schemas"]["PriceConsentResponse"][] | null;
     };
     /**
      * @description The final confirmation (最終確認画面) of a subscription before it is placed: what each delivery
@@ -13042,6 +13104,122 @@ export interface operations {
       };
       /** @description Authenticated, but not allowed to act on this resource. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No such resource (or not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The request body did not arrive in time (`request_timeout`). */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The resource's state does not allow this. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is larger than the server accepts (`body_too_large`). */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Invalid fields; `errors` lists messages per field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description Unexpected failure; the body is opaque and the cause is logged. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description The service cannot reach its database right now (`database_unavailable`), or the request took longer than the server allows; see Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+    };
+  };
+  consent_to_prices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The subscription */
+        subscription_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PriceConsentRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SubscriptionResponse"];
+        };
+      };
+      /** @description The request could not be read (malformed JSON, bad query string). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["ProblemDetails"];
+        };
+      };
+      /** @description No valid access token, or wrong credentials. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -575,6 +575,10 @@ pub struct SubscriptionItemResponse {
     /// The unit price from the 2nd delivery on.
     #[schema(value_type = String, example = "1980")]
     pub unit_price: Money,
+    /// A raised 2nd+ price the shop set, waiting for the member's consent; `unit_price` is charged
+    /// until then.
+    #[schema(value_type = Option<String>, example = "2180")]
+    pub proposed_price: Option<Money>,
     /// Units per delivery.
     pub quantity: u32,
     /// Deliveries at most; absent for no limit.
@@ -597,6 +601,7 @@ impl From<SubscriptionItem> for SubscriptionItemResponse {
             tax_category: i.tax_category.into(),
             first_price: i.first_price,
             unit_price: i.unit_price,
+            proposed_price: i.proposed_price,
             quantity: i.quantity,
             max_deliveries: i.max_deliveries,
             deliveries: i.deliveries,
@@ -708,6 +713,26 @@ pub struct SubscriptionResponse {
     pub confirmation: Option<serde_json::Value>,
     /// Past and upcoming deliveries (detail only).
     pub schedule: Option<Vec<ScheduledDeliveryResponse>>,
+    /// The member's consents to raised prices, oldest first (detail only).
+    pub price_consents: Option<Vec<PriceConsentResponse>>,
+}
+
+/// A member's consent to raised prices: what they agreed to, as stored, and its SHA-256.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PriceConsentResponse {
+    /// Each raised item with its price before and after.
+    #[schema(value_type = Object)]
+    pub content: serde_json::Value,
+    /// The SHA-256 of the stored content.
+    pub content_sha256: String,
+    /// When the member consented.
+    pub consented_at: DateTime<Utc>,
+}
+
+impl From<kaimono_subscriptions::PriceConsent> for PriceConsentResponse {
+    fn from(c: kaimono_subscriptions::PriceConsent) -> Self {
+        PriceConsentResponse { content: c.content, content_sha256: c.content_sha256, consented_at: c.consented_at }
+    }
 }
 
 impl SubscriptionResponse {
@@ -744,16 +769,18 @@ impl SubscriptionResponse {
             confirmation_sha256: s.confirmation_sha256,
             confirmation: None,
             schedule: None,
+            price_consents: None,
         }
     }
 
     /// The detail, with the stored confirmation and the schedule.
-    pub fn detail(s: Subscription, schedule: Vec<ScheduledDelivery>, staff: bool) -> Self {
-        let confirmation = serde_json::from_str(&s.confirmation).ok();
+    pub fn detail(d: kaimono_subscriptions::SubscriptionDetail, staff: bool) -> Self {
+        let confirmation = serde_json::from_str(&d.subscription.confirmation).ok();
         SubscriptionResponse {
             confirmation,
-            schedule: Some(schedule.into_iter().map(Into::into).collect()),
-            ..Self::row(s, staff)
+            schedule: Some(d.schedule.into_iter().map(Into::into).collect()),
+            price_consents: Some(d.price_consents.into_iter().map(Into::into).collect()),
+            ..Self::row(d.subscription, staff)
         }
     }
 }

@@ -28,6 +28,7 @@ db_tests!(
     pay08_each_payment_method_works_with_its_carriers_at_checkout_on_my_page_and_in_the_preflight,
     pay08_sub04_deferred_payment_is_assessed_at_generation_and_a_refusal_gets_a_link_to_pay_by_card,
     sub04_the_development_clock_moves_ahead_and_the_subscription_jobs_run_on_demand,
+    item10_a_raised_price_waits_for_the_members_consent_which_is_kept_hashed,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -1264,4 +1265,89 @@ async fn sub04_the_development_clock_moves_ahead_and_the_subscription_jobs_run_o
         assert!(status == 422 || status == 400, "{bad}: {status}");
     }
     assert_eq!(app.clock_now(), before + Duration::days(9), "refused moves change nothing");
+}
+
+/// Issue 12, item 10: a price raise needs the member's renewed consent. The shop's raise waits beside the
+/// agreed price (generation keeps charging that), the member is emailed, consents on My Page to exactly the
+/// prices shown, and the consent is kept as stored content with its SHA-256; the shop is emailed.
+async fn item10_a_raised_price_waits_for_the_members_consent_which_is_kept_hashed(backend: Backend) {
+    use sha2::{Digest, Sha256};
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    enable(&app, &shop, json!({"payment_methods": ["cash_on_delivery"]})).await;
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    let placed =
+        subscribe(&app, &who, &tea, checkout(&who, json!({"kind": "every_days", "value": 14}), "cash_on_delivery"))
+            .await;
+    let id = placed["subscription"]["id"].as_str().unwrap().to_owned();
+    let item = placed["subscription"]["items"][0]["id"].as_str().unwrap().to_owned();
+    let staff_path = format!("/api/v1/shops/{}/subscriptions/{id}", shop.id);
+    let staff = Some(shop.staff.access_token.as_str());
+    let later_total = placed["subscription"]["later_total"].clone();
+    let raise = json!({"items": [{"action": "update", "id": item, "unit_price": "2180", "quantity": 1}]});
+    let (status, raised) = app.patch(&staff_path, staff, raise.clone()).await;
+    assert_eq!(status, 200, "{raised}");
+    assert_eq!(
+        (&raised["items"][0]["unit_price"], &raised["items"][0]["proposed_price"], &raised["later_total"]),
+        (&json!("1980"), &json!("2180"), &later_total),
+        "the raise waits: {raised}"
+    );
+    let mails = app.mailbox(&who.email).await;
+    assert_eq!(mails[0]["template"], "subscription_price_raised");
+    assert!(mails[0]["body"].as_str().unwrap().contains("¥1,980 → ¥2,180"), "{}", mails[0]);
+    // Saving the same raise again tells the member nothing new.
+    assert_eq!(app.patch(&staff_path, staff, raise).await.0, 200);
+    assert_eq!(app.mailbox(&who.email).await.len(), mails.len());
+
+    // Generated before the consent: the agreed price.
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    let orders = shop_orders(&app, &shop).await;
+    assert_eq!(orders[0]["total"], later_total, "{}", orders[0]);
+
+    let token = who.fresh(&app);
+    let token = Some(token.as_str());
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let staff = Some(staff.as_str());
+    let consent = format!("/api/v1/me/subscriptions/{id}/price-consent");
+    // Not what is waiting (the shop changed it, or the page was stale): nothing applies.
+    let stale = json!({"items": [{"item_id": item, "price": "2000"}]});
+    let (status, problem) = app.post(&consent, token, stale).await;
+    assert_eq!(status, 409, "{problem}");
+    let (status, problem) = app.post(&consent, token, json!({"items": []})).await;
+    assert!(status == 422 && problem["errors"]["items"].is_array(), "{problem}");
+    let (status, problem) = app.post(&consent, token, json!({"items": [{"item_id": item, "price": "-1"}]})).await;
+    assert!(status == 422 && problem["errors"]["items.0.price"].is_array(), "{problem}");
+    let seen = json!({"items": [{"item_id": item, "price": "2180"}]});
+    assert_eq!(app.post(&consent, None, seen.clone()).await.0, 401);
+    let (_, nosy) = fast_member(&app, "nosy@example.test").await;
+    assert_eq!(app.post(&consent, Some(&nosy), seen.clone()).await.0, 404);
+
+    let (status, agreed) = app.post(&consent, token, seen.clone()).await;
+    assert_eq!(status, 200, "{agreed}");
+    assert_eq!(
+        (&agreed["items"][0]["unit_price"], &agreed["items"][0]["proposed_price"]),
+        (&json!("2180"), &Value::Null)
+    );
+    let proof = &agreed["price_consents"][0];
+    assert_eq!(proof["content"]["items"][0]["price_before"], 1980);
+    assert_eq!(proof["content"]["items"][0]["price"], 2180);
+    let digest: String =
+        Sha256::digest(proof["content"].to_string().as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(proof["content_sha256"].as_str(), Some(digest.as_str()), "the hash is of the stored content");
+    let (_, seen_by_staff) = app.get(&staff_path, staff).await;
+    assert_eq!(seen_by_staff["price_consents"], agreed["price_consents"]);
+    let notice = &app.mailbox("shop@teiki.test").await[0];
+    assert_eq!(notice["template"], "subscription_changed_by_member");
+    assert!(notice["body"].as_str().unwrap().contains("¥1,980 → ¥2,180"), "{notice}");
+    // Nothing waits any more.
+    assert_eq!(app.post(&consent, token, seen).await.0, 409);
+    // A lower price applies at once, without consent.
+    let lower = json!({"items": [{"action": "update", "id": item, "unit_price": "1880", "quantity": 1}]});
+    let (_, lowered) = app.patch(&staff_path, staff, lower).await;
+    assert_eq!(
+        (&lowered["items"][0]["unit_price"], &lowered["items"][0]["proposed_price"]),
+        (&json!("1880"), &Value::Null)
+    );
 }

@@ -7,6 +7,7 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Text,
   Title,
 } from "@mantine/core";
 import { useState } from "react";
@@ -21,7 +22,8 @@ import { useCards } from "../../shared/api/cards";
 import { SubscriptionDetails } from "../../shared/ui/subscription-details";
 import { useMySubscription } from "./api/my-subscription";
 import { useSubscriptionTerms } from "./api/subscription-terms";
-import { updateMySubscription } from "./api/update-my-subscription";
+import { consentToPrices, updateMySubscription } from "./api/update-my-subscription";
+import { yen } from "../../components/format";
 import { TIME_SLOTS } from "../../shared/time-slots";
 
 type Subscription = components["schemas"]["SubscriptionResponse"];
@@ -179,6 +181,47 @@ function PaymentChange({ s, terms }: { s: Subscription; terms: Terms }) {
   );
 }
 
+/** Issue 12, item 10: the shop raised a later price; it applies only once the member consents here. */
+function PriceConsent({ s }: { s: Subscription }) {
+  const { t } = useTranslation();
+  const { busy, run } = useAction(["my-subscriptions"]);
+  const raised = s.items.filter((i) => i.active && i.proposed_price);
+  if (raised.length === 0) return null;
+  return (
+    <Alert color="orange" title={t("subscriptions.priceRaise.title")} data-testid="price-consent">
+      <Stack gap="xs">
+        <Text size="sm">{t("subscriptions.priceRaise.lead")}</Text>
+        {raised.map((i) => (
+          <Text key={i.id} size="sm">
+            {i.product_name} ({i.color} / {i.size}) ×{i.quantity}: {yen(i.unit_price)} →{" "}
+            <b>{yen(i.proposed_price ?? i.unit_price)}</b>
+          </Text>
+        ))}
+        <Text size="xs" c="dimmed">
+          {t("subscriptions.priceRaise.decline")}
+        </Text>
+        <Group>
+          <Button
+            loading={busy}
+            onClick={() =>
+              void run(
+                () =>
+                  consentToPrices(
+                    s.id,
+                    raised.map((i) => ({ item_id: i.id, price: i.proposed_price ?? i.unit_price })),
+                  ),
+                "subscriptions.priceRaise.done",
+              )
+            }
+          >
+            {t("subscriptions.priceRaise.consent")}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** SUB-10: one of the member's subscriptions with what the shop lets the member change. */
 export function MySubscriptionPage() {
   const { t } = useTranslation();
@@ -194,6 +237,7 @@ export function MySubscriptionPage() {
       <PageTitle>
         {t("subscriptions.number")} {s.number}
       </PageTitle>
+      {s.status === "active" && <PriceConsent s={s} />}
       <SubscriptionDetails subscription={s} />
       {s.status === "active" && terms.data && (
         <Card withBorder>

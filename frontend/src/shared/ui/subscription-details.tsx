@@ -14,6 +14,14 @@ export function useCycleLabel() {
 
 const scheduleColor = { generated: "teal", skipped: "gray", upcoming: "blue" } as const;
 
+/** What a price consent agreed to: each item with its price before and after. */
+function consentedItems(content: Record<string, unknown>): string {
+  const items = Array.isArray(content.items) ? (content.items as Record<string, unknown>[]) : [];
+  return items
+    .map((i) => `${String(i.product_name)} ${yen(String(i.price_before))} → ${yen(String(i.price))}`)
+    .join(", ");
+}
+
 /** SUB-07, SUB-10: a subscription's summary, items and delivery schedule, for member and staff. */
 export function SubscriptionDetails({ subscription: s }: { subscription: Subscription }) {
   const { t, i18n } = useTranslation();
@@ -82,7 +90,14 @@ export function SubscriptionDetails({ subscription: s }: { subscription: Subscri
                     {item.product_name} ({item.color} / {item.size})
                   </Table.Td>
                   <Table.Td>×{item.quantity}</Table.Td>
-                  <Table.Td>{yen(item.unit_price)}</Table.Td>
+                  <Table.Td>
+                    {yen(item.unit_price)}
+                    {item.proposed_price && (
+                      <Badge ml="xs" color="orange" variant="light" data-testid="proposed-price">
+                        {t("subscriptions.priceRaise.pending", { price: yen(item.proposed_price) })}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {item.deliveries}
                     {item.max_deliveries ? ` / ${item.max_deliveries}` : ""}
@@ -144,6 +159,14 @@ export function SubscriptionDetails({ subscription: s }: { subscription: Subscri
             {t("subscriptions.confirmationHash")}: {s.confirmation_sha256} (
             {formatDateTime(s.created_at, i18n.language)})
           </Text>
+          {(s.price_consents ?? []).map((c) => (
+            <Text key={c.content_sha256} size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+              {t("subscriptions.priceRaise.consented", {
+                at: formatDateTime(c.consented_at, i18n.language),
+              })}{" "}
+              {consentedItems(c.content)} — SHA-256: {c.content_sha256}
+            </Text>
+          ))}
         </Card>
       )}
     </Stack>

@@ -6,14 +6,14 @@ use crate::dto::subscriptions::{
     CycleDto, PlacedSubscriptionResponse, SubscriptionCheckoutRequest, SubscriptionResponse,
     SubscriptionReviewResponse, SubscriptionTermsResponse,
 };
-use crate::dto::{Page, PageQuery, validate_time_slot};
+use crate::dto::{Page, PageQuery, validate_time_slot, validate_yen};
 use crate::error::{ApiError, responses::*};
 use crate::extract::{ValidJson, ValidQuery};
 use crate::idempotency::{self, IdempotencyKey};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, patch, post, web};
-use kaimono_core::{AddressId, ShopId};
+use kaimono_core::{AddressId, Money, ShopId};
 use kaimono_subscriptions::{MemberChanges, Viewer};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -27,7 +27,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(place_subscription)
         .service(list_my_subscriptions)
         .service(get_my_subscription)
-        .service(update_my_subscription);
+        .service(update_my_subscription)
+        .service(consent_to_prices);
 }
 
 /// What a shop offers on subscription: cycles, payment methods, benefits, lead time. Public.
@@ -90,7 +91,7 @@ pub async fn place_subscription(
         let placed = kaimono_subscriptions::place_subscription(txn, member.0, new, now).await?;
         let detail = placed.subscription;
         let response = PlacedSubscriptionResponse {
-            subscription: SubscriptionResponse::detail(detail.subscription, detail.schedule, false),
+            subscription: SubscriptionResponse::detail(detail, false),
             order_id: placed.order_id,
             payment_url: placed.payment_token.map(|t| kaimono_payments::payment_link(&public_url, &t)),
         };
@@ -131,7 +132,7 @@ pub async fn get_my_subscription(
     path: web::Path<Uuid>,
 ) -> Result<web::Json<SubscriptionResponse>, ApiError> {
     let d = kaimono_subscriptions::subscription_detail(&state.db, Viewer::Member(member.0), path.into_inner()).await?;
-    Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, false)))
+    Ok(web::Json(SubscriptionResponse::detail(d, false)))
 }
 
 /// What a member may change on My Page (SUB-10); absent fields stay.
@@ -182,5 +183,57 @@ pub async fn update_my_subscription(
         kaimono_subscriptions::change_my_subscription(&txn, member.0, path.into_inner(), changes, state.clock.now())
             .await?;
     txn.commit().await?;
-    Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, false)))
+    Ok(web::Json(SubscriptionResponse::detail(d, false)))
+}
+
+/// A raised price the member consents to, as their page showed it.
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentedPriceDto {
+    /// The subscription's item.
+    pub item_id: Uuid,
+    /// Its raised price (`proposed_price`), tax-inclusive yen.
+    #[schema(value_type = String, example = "2180")]
+    #[validate(custom(function = validate_yen))]
+    pub price: Money,
+}
+
+/// The raised prices a member consents to: every one waiting, as shown.
+#[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriceConsentRequest {
+    /// Every item whose raised price waits, with that price as shown, 1–100.
+    #[validate(length(min = 1, max = 100), nested)]
+    pub items: Vec<ConsentedPriceDto>,
+}
+
+/// Consent to the raised prices the shop set (issue 12, item 10). A raise waits for this: until then
+/// deliveries keep the price agreed at sign-up. The items must be exactly the ones waiting, at the prices
+/// shown (409 if the shop changed them meanwhile or none wait). What was agreed to is stored, hashed, and
+/// shown with the subscription; the shop is emailed.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(("subscription_id" = Uuid, Path, description = "The subscription")),
+    request_body = PriceConsentRequest,
+    responses((status = 200, body = SubscriptionResponse), BadRequest, Unauthorized, NotFound, Conflict, Unprocessable, ServerError),
+    security(("bearer" = []))
+)]
+#[post("/me/subscriptions/{subscription_id}/price-consent")]
+pub async fn consent_to_prices(
+    state: web::Data<AppState>,
+    member: Member,
+    path: web::Path<Uuid>,
+    body: ValidJson<PriceConsentRequest>,
+) -> Result<web::Json<SubscriptionResponse>, ApiError> {
+    let seen: Vec<_> = body
+        .0
+        .items
+        .into_iter()
+        .map(|i| kaimono_subscriptions::ConsentedPrice { item_id: i.item_id, price: i.price })
+        .collect();
+    let txn = crate::database::begin_write(&state.db).await?;
+    let d =
+        kaimono_subscriptions::consent_to_prices(&txn, member.0, path.into_inner(), &seen, state.clock.now()).await?;
+    txn.commit().await?;
+    Ok(web::Json(SubscriptionResponse::detail(d, false)))
 }

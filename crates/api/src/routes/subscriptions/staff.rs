@@ -147,7 +147,7 @@ pub async fn get_shop_subscription(
 ) -> Result<web::Json<SubscriptionResponse>, ApiError> {
     let (_, id) = path.into_inner();
     let d = kaimono_subscriptions::subscription_detail(&state.db, Viewer::Shop(staff.shop), id).await?;
-    Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, true)))
+    Ok(web::Json(SubscriptionResponse::detail(d, true)))
 }
 
 /// A change of one item (SUB-07): `update` its 2nd+ price and quantity, `remove` it, or `add` a
@@ -315,7 +315,7 @@ pub async fn update_shop_subscription(
     let txn = crate::database::begin_write(&state.db).await?;
     let d = kaimono_subscriptions::update_subscription(&txn, staff.shop, id, changes, state.clock.now()).await?;
     txn.commit().await?;
-    Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, true)))
+    Ok(web::Json(SubscriptionResponse::detail(d, true)))
 }
 
 /// Skip the next delivery (SUB-05): no order is generated for it and it is not counted; undoable until
@@ -366,7 +366,7 @@ async fn set_skip(
     let txn = crate::database::begin_write(&state.db).await?;
     let d = kaimono_subscriptions::skip_next_delivery(&txn, staff.shop, id, skip, state.clock.now()).await?;
     txn.commit().await?;
-    Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, true)))
+    Ok(web::Json(SubscriptionResponse::detail(d, true)))
 }
 
 /// End a subscription for good (SUB-06): no more orders; it never restarts.
@@ -389,7 +389,7 @@ pub async fn end_subscription(
     let txn = crate::database::begin_write(&state.db).await?;
     let d = kaimono_subscriptions::end_subscription(&txn, staff.shop, id, state.clock.now()).await?;
     txn.commit().await?;
-    Ok(web::Json(SubscriptionResponse::detail(d.subscription, d.schedule, true)))
+    Ok(web::Json(SubscriptionResponse::detail(d, true)))
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, Chip, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Chip,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import type { components } from "../../../api/schema";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -14,6 +28,7 @@ import { endSubscription } from "./api/end-subscription";
 import { useShopSubscription } from "./api/shop-subscription";
 import { type SubscriptionStatus, useShopSubscriptions } from "./api/shop-subscriptions";
 import { skipDelivery } from "./api/skip-delivery";
+import { updateShopSubscription } from "./api/update-shop-subscription";
 
 /** SUB-07: the shop's subscriptions with their last and next generation and delivery dates. */
 export function ConsoleSubscriptionsPage() {
@@ -106,6 +121,86 @@ export function ConsoleSubscriptionsPage() {
   );
 }
 
+type Subscription = components["schemas"]["SubscriptionResponse"];
+
+/** SUB-07, issue 12 item 10: the shop's price and quantity per item; a raise waits for the member. */
+function ItemsEdit({ shopId, s }: { shopId: string; s: Subscription }) {
+  const { t } = useTranslation();
+  const { busy, run } = useAction(["shop-subscriptions", shopId]);
+  const items = s.items.filter((i) => i.active);
+  const [edits, setEdits] = useState<Record<string, { price: number | string; quantity: number | string }>>(
+    () =>
+      Object.fromEntries(
+        items.map((i) => [i.id, { price: Number(i.proposed_price ?? i.unit_price), quantity: i.quantity }]),
+      ),
+  );
+  const changed = items.filter((i) => {
+    const e = edits[i.id];
+    return e && (String(e.price) !== (i.proposed_price ?? i.unit_price) || Number(e.quantity) !== i.quantity);
+  });
+  const save = () =>
+    void run(
+      () =>
+        updateShopSubscription(shopId, s.id, {
+          items: changed.map((i) => ({
+            action: "update" as const,
+            id: i.id,
+            unit_price: String(edits[i.id]?.price ?? i.unit_price),
+            quantity: Number(edits[i.id]?.quantity ?? i.quantity),
+          })),
+        }),
+      "subscriptionConsole.itemsSaved",
+    );
+  return (
+    <Card withBorder data-testid="items-edit">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t("subscriptionConsole.editItems")}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {t("subscriptionConsole.editItemsLead")}
+        </Text>
+        {items.map((i) => (
+          <Group key={i.id} align="end">
+            <Text size="sm" miw={200}>
+              {i.product_name} ({i.color} / {i.size})
+            </Text>
+            <NumberInput
+              label={t("subscriptionConsole.itemPrice")}
+              min={0}
+              step={10}
+              thousandSeparator=","
+              value={edits[i.id]?.price ?? ""}
+              onChange={(price) =>
+                setEdits((e) => ({
+                  ...e,
+                  [i.id]: { ...e[i.id], quantity: e[i.id]?.quantity ?? i.quantity, price },
+                }))
+              }
+              w={150}
+            />
+            <NumberInput
+              label={t("subscriptionConsole.itemQuantity")}
+              min={1}
+              max={99}
+              value={edits[i.id]?.quantity ?? ""}
+              onChange={(quantity) =>
+                setEdits((e) => ({ ...e, [i.id]: { ...e[i.id], price: e[i.id]?.price ?? 0, quantity } }))
+              }
+              w={90}
+            />
+          </Group>
+        ))}
+        <Group>
+          <Button variant="default" loading={busy} disabled={changed.length === 0} onClick={save}>
+            {t("subscriptions.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 /** SUB-05, SUB-06, SUB-07: one subscription with its schedule; skip the next delivery (or undo), end. */
 export function ConsoleSubscriptionPage() {
   const { t } = useTranslation();
@@ -162,6 +257,13 @@ export function ConsoleSubscriptionPage() {
         </Text>
       )}
       <SubscriptionDetails subscription={s} />
+      {s.status === "active" && (
+        <ItemsEdit
+          key={s.items.map((i) => `${i.id}:${i.unit_price}:${i.proposed_price ?? ""}:${i.quantity}`).join()}
+          shopId={shopId}
+          s={s}
+        />
+      )}
     </Stack>
   );
 }

@@ -13,3 +13,16 @@ export async function updateMySubscription(
     }),
   );
 }
+
+/** Issue 12, item 10: consent to the raised prices, exactly as shown. */
+export async function consentToPrices(
+  id: string,
+  items: components["schemas"]["PriceConsentRequest"]["items"],
+) {
+  return unwrap(
+    await api.POST("/api/v1/me/subscriptions/{subscription_id}/price-consent", {
+      params: { path: { subscription_id: id } },
+      body: { items },
+    }),
+  );
+}

@@ -63,10 +63,6 @@ enum Outcome {
 
 /// Generates every order due on `now`'s Japanese date, `batch` subscriptions per transaction, until none
 /// is due or `stopping()` says the process is stopping.
-///
-/// A batch is written whole, with no savepoint per subscription (two statements each, a fifth of the
-/// work). If one of its subscriptions fails, the batch is rolled back and taken again with a savepoint
-/// around each subscription, so the failing one is logged and left for the next run and the rest go on.
 pub async fn generate_due(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -78,7 +74,6 @@ pub async fn generate_due(
     let mut failed: Vec<Uuid> = Vec::new();
     // Each shop's terms for generation, read once per run.
     let mut shops: HashMap<ShopId, Terms> = HashMap::new();
-    let mut careful = false;
     while !stopping() {
         let txn = begin_write(db).await?;
         let mut due = subscription::Entity::find()
@@ -95,11 +90,9 @@ pub async fn generate_due(
         if rows.is_empty() {
             break;
         }
-        let mut done = GenerationRun::default();
         // The members' purchase figures and points of the batch's orders, written together at its end.
         let mut purchases = Vec::with_capacity(rows.len());
         let mut awards = Vec::with_capacity(rows.len());
-        let mut broken = None;
         for s in load(&txn, rows).await? {
             let terms = match shops.get(&s.shop_id) {
                 Some(terms) => *terms,
@@ -115,54 +108,32 @@ pub async fn generate_due(
                     terms
                 }
             };
-            let outcome = if careful {
-                let point = txn.begin().await?;
-                match generate_one(&point, &s, terms, today, now).await {
-                    Ok(outcome) => {
-                        point.commit().await?;
-                        outcome
-                    }
-                    Err(error) => {
-                        point.rollback().await?;
-                        tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
-                        failed.push(s.id);
-                        done.failed += 1;
-                        continue;
-                    }
-                }
-            } else {
-                match generate_one(&txn, &s, terms, today, now).await {
-                    Ok(outcome) => outcome,
-                    Err(error) => {
-                        broken = Some((s.id, error));
-                        break;
+            // Each subscription in a savepoint: one that fails is logged and left for the next run.
+            let point = txn.begin().await?;
+            match generate_one(&point, &s, terms, today, now).await {
+                Ok(outcome) => {
+                    point.commit().await?;
+                    match outcome {
+                        Outcome::Generated { ended, purchase, award } => {
+                            run.generated += 1;
+                            run.ended += u64::from(ended);
+                            purchases.push(purchase);
+                            awards.push(award);
+                        }
+                        Outcome::Skipped => run.skipped += 1,
                     }
                 }
-            };
-            match outcome {
-                Outcome::Generated { ended, purchase, award } => {
-                    done.generated += 1;
-                    done.ended += u64::from(ended);
-                    purchases.push(purchase);
-                    awards.push(award);
+                Err(error) => {
+                    point.rollback().await?;
+                    tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
+                    failed.push(s.id);
+                    run.failed += 1;
                 }
-                Outcome::Skipped => done.skipped += 1,
             }
-        }
-        if let Some((subscription, error)) = broken {
-            txn.rollback().await?;
-            tracing::warn!(%subscription, %error, "generation batch rolled back; taking it again one by one");
-            careful = true;
-            continue;
         }
         kaimono_accounts::count_purchases(&txn, &purchases, now).await?;
         kaimono_accounts::award_points_many(&txn, &awards, now).await?;
         txn.commit().await?;
-        careful = false;
-        run.generated += done.generated;
-        run.skipped += done.skipped;
-        run.ended += done.ended;
-        run.failed += done.failed;
     }
     Ok(run)
 }

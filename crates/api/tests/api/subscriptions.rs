@@ -496,9 +496,8 @@ async fn sub04_two_workers_generate_each_delivery_exactly_once(backend: Backend)
     assert_eq!(generate(&app).await, run(0, 0, 0));
 }
 
-/// SUB-04: a batch is written whole; when one of its subscriptions fails, the batch is taken again one
-/// subscription at a time, so the failing one is left (due, untouched) for the next run and the others
-/// are generated exactly once.
+/// SUB-04: each subscription of a batch is generated in a savepoint; one that fails is rolled back to it
+/// and left (due, untouched) for the next run, and the others of its batch are generated exactly once.
 async fn sub04_a_subscription_that_fails_is_left_for_the_next_run_and_the_rest_of_its_batch_is_generated(
     backend: Backend,
 ) {

@@ -65,6 +65,21 @@ describe.skipIf(skip)("mail templates", () => {
     await page.getByRole("button", { name: "標準に戻す" }).click();
     await page.getByText("標準の文面に戻しました。").waitFor();
     await expect.poll(() => subject.inputValue()).toContain("【kaimono】");
+
+    // PAY-08: the owner adds a payment method of the shop's own beside its bank transfer.
+    await page.goto("/console");
+    await page.getByRole("link", { name: "定期購入", exact: true }).first().click();
+    await page.getByRole("link", { name: "定期購入設定" }).click();
+    const custom = page.getByTestId("custom-methods");
+    await expect.poll(() => custom.getByLabel("名前").first().inputValue()).toBe("銀行振込（前払い）");
+    await custom.getByRole("button", { name: "支払い方法を追加" }).click();
+    await custom.getByLabel("名前").nth(1).fill("コンビニ払込票");
+    await custom.getByLabel("手数料（円・税込）").nth(1).fill("200");
+    await page.getByRole("button", { name: "保存する" }).click();
+    await page.getByText("保存しました。").waitFor();
+    await page.reload();
+    await expect.poll(() => custom.getByLabel("名前").nth(1).inputValue()).toBe("コンビニ払込票");
+    await screenshot(page, "subscription-settings-custom-methods-phone");
     expect(errors).toEqual([]);
   });
 });

@@ -64,6 +64,8 @@ describe.skipIf(skip)("subscriptions", () => {
     await page.getByText("日数ごと").click();
     await page.getByRole("textbox", { name: "お届け間隔（日）" }).fill("30");
     await page.getByRole("combobox", { name: "お支払い方法" }).click();
+    // PAY-08: the shop's own method is offered beside the built-in ones.
+    await page.getByRole("option", { name: "銀行振込（前払い）" }).waitFor();
     await page.getByRole("option", { name: "代金引換" }).click();
     await page.getByRole("button", { name: "確認画面へ" }).click();
     const confirmation = page.getByTestId("subscription-confirmation");

@@ -49,6 +49,7 @@ mod m20261205_000043_create_provider_calls;
 mod m20261205_000044_add_method_carriers;
 mod m20261205_000045_add_link_request_next;
 mod m20261205_000046_add_subscription_price_consent;
+mod m20261205_000047_add_custom_payment_methods;
 
 pub struct Migrator;
 
@@ -102,6 +103,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000044_add_method_carriers::Migration),
             Box::new(m20261205_000045_add_link_request_next::Migration),
             Box::new(m20261205_000046_add_subscription_price_consent::Migration),
+            Box::new(m20261205_000047_add_custom_payment_methods::Migration),
         ]
     }
 }

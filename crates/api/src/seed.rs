@@ -254,19 +254,29 @@ fn subscription_terms(category: &str, price: i64) -> Option<kaimono_catalog::Sub
     })
 }
 
-/// SUB-08, SUB-09: the coffee shop's subscription settings — every 14 to 60 days or monthly, card or cash
-/// on delivery, free shipping, orders made 5 days ahead, numbers `MORI-000001`.
+/// SUB-08, SUB-09: the coffee shop's subscription settings — every 14 to 60 days or monthly, card, cash
+/// on delivery or its own bank transfer (PAY-08), free shipping, orders made 5 days ahead, numbers
+/// `MORI-000001`.
 async fn seed_subscriptions(
     db: &impl sea_orm::ConnectionTrait,
     shop: kaimono_core::ShopId,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
-    use kaimono_subscriptions::{Benefits, NumberRule, PaymentMethod, SubscriptionSettings};
+    use kaimono_subscriptions::{Benefits, CustomMethod, NumberRule, PaymentMethod, SubscriptionSettings};
     let settings = SubscriptionSettings {
         enabled: true,
         interval_min: 14,
         interval_max: 60,
         payment_methods: vec![PaymentMethod::Card, PaymentMethod::CashOnDelivery],
+        custom_methods: vec![CustomMethod {
+            id: uuid::Uuid::now_v7(),
+            name: "銀行振込（前払い）".into(),
+            fee: kaimono_core::Money::ZERO,
+            carriers: Vec::new(),
+            description:
+                "お届けの前に、ご注文ごとにお送りする口座へお振り込みください（振込手数料はお客様のご負担です）。"
+                    .into(),
+        }],
         benefits: Benefits { free_shipping: true, ..Benefits::default() },
         points_rate_bp: 100,
         number_rule: NumberRule::Prefix { prefix: "MORI-".into(), digits: 6 },

@@ -47,6 +47,8 @@ pub struct Model {
     pub memo: Option<String>,
     /// How a subscription order is paid (`card`, `cash_on_delivery`, `deferred`, `custom:<id>`).
     pub payment_method: Option<String>,
+    /// The name of a shop's own payment method (`payment_method` = `custom`).
+    pub payment_method_name: Option<String>,
     /// The payment method's fee in whole yen (cash on delivery), included in `total` (taxed at 10 %).
     pub payment_fee: i64,
     /// SUB-15: points used on the order as payment, in yen (1 point = ¥1); the member pays `total` less these.

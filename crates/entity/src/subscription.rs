@@ -18,6 +18,9 @@ pub struct Model {
     pub time_slot: Option<String>,
     pub payment_method: String,
     pub card_id: Option<Uuid>,
+    /// PAY-08: the shop's own method, when `payment_method` is `custom`, and its name as chosen.
+    pub custom_method_id: Option<Uuid>,
+    pub custom_method_name: Option<String>,
     pub ship_postal_code: String,
     pub ship_prefecture: i16,
     pub ship_city: String,

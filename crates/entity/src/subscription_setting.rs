@@ -17,6 +17,8 @@ pub struct Model {
     pub payment_methods: String,
     /// PAY-08: `method=carrier,carrier;…`; a method not named works with every carrier.
     pub method_carriers: String,
+    /// PAY-08: the shop's own methods (自由設定決済), a JSON array.
+    pub custom_methods: String,
     pub free_shipping: bool,
     pub shipping_discount: i64,
     /// The cash-on-delivery fee in whole yen (PAY-08).

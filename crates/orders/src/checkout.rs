@@ -85,6 +85,8 @@ pub(crate) struct NewOrder<'a> {
     pub subscription: Option<&'a OrderSubscription>,
     pub memo: Option<String>,
     pub payment_method: Option<String>,
+    /// The name of a shop's own payment method (PAY-08).
+    pub payment_method_name: Option<String>,
     /// SUB-15: points used as payment.
     pub points_used: i64,
 }
@@ -137,6 +139,7 @@ pub(crate) async fn insert_order(
         next_delivery_on: Set(o.subscription.and_then(|s| s.next_delivery_on)),
         memo: Set(o.memo),
         payment_method: Set(o.payment_method),
+        payment_method_name: Set(o.payment_method_name),
         payment_fee: Set(o.payment_fee.to_yen()?),
         points_used: Set(o.points_used),
     })
@@ -209,6 +212,7 @@ pub async fn place_orders(
             subscription: None,
             memo: None,
             payment_method: None,
+            payment_method_name: None,
         };
         insert_order(db, new, now).await?;
         kaimono_accounts::count_purchase(db, account_id, 1, tax.total, now).await?;

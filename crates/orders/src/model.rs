@@ -228,6 +228,8 @@ pub struct Order {
     pub memo: Option<String>,
     /// A subscription order's payment method (`card`, `cash_on_delivery`, …).
     pub payment_method: Option<String>,
+    /// A shop's own payment method's name (`payment_method` = `custom`).
+    pub payment_method_name: Option<String>,
     /// The payment method's fee, tax-inclusive at 10 %, in `total`.
     pub payment_fee: Money,
     /// SUB-15: points used as payment (1 point = ¥1); the total and its tax are unchanged.
@@ -258,10 +260,10 @@ impl Order {
         self.total - self.points_used
     }
 
-    /// Paid to the carrier or afterwards (a subscription's cash on delivery or deferred payment, PAY-08):
-    /// it ships while awaiting payment.
+    /// Paid to the carrier, afterwards or as the shop arranges (a subscription's cash on delivery,
+    /// deferred payment or the shop's own method, PAY-08): it ships while awaiting payment.
     pub fn pays_after_delivery(&self) -> bool {
-        matches!(self.payment_method.as_deref(), Some("cash_on_delivery" | "deferred"))
+        matches!(self.payment_method.as_deref(), Some("cash_on_delivery" | "deferred" | "custom"))
     }
 
     /// The lines still in the order, with their totals and pictures, for emails.

@@ -89,6 +89,7 @@ pub(crate) async fn load_orders(
             },
             memo: o.memo,
             payment_method: o.payment_method,
+            payment_method_name: o.payment_method_name,
             payment_fee: Money::yen(o.payment_fee),
             points_used: Money::yen(o.points_used),
         })

@@ -39,6 +39,8 @@ pub struct SubscriptionOrder {
     pub shipping_fee: Money,
     pub payment_fee: Money,
     pub payment_method: String,
+    /// A shop's own method's name (PAY-08), as the subscription keeps it.
+    pub payment_method_name: Option<String>,
     pub subscription: OrderSubscription,
     pub memo: Option<String>,
     /// The first order holds its stock like any order; generated ones don't (SUB-04).
@@ -108,6 +110,7 @@ pub async fn place_subscription_order(
             subscription: Some(&order.subscription),
             memo: order.memo,
             payment_method: Some(order.payment_method),
+            payment_method_name: order.payment_method_name,
             points_used: order.points,
         },
         now,

@@ -44,6 +44,8 @@ pub struct SubscriptionReview {
     pub carrier: Option<Carrier>,
     pub time_slot: Option<String>,
     pub payment_method: PaymentMethod,
+    /// A shop's own method's name, as chosen (PAY-08).
+    pub payment_method_name: Option<String>,
     pub card_id: Option<Uuid>,
     pub first_goods: Money,
     pub later_goods: Money,
@@ -98,6 +100,7 @@ impl SubscriptionReview {
             "items": items,
             "cycle": {"kind": self.cycle.kind(), "value": self.cycle.value()},
             "payment_method": self.payment_method.as_str(),
+            "payment_method_name": self.payment_method_name,
             "shipping_fee": self.shipping_fee.amount().to_string(),
             "fee": self.fee.amount().to_string(),
             "first_total": self.first_total().amount().to_string(),
@@ -173,6 +176,7 @@ pub async fn review_subscription(
         carrier: quote.carrier,
         time_slot: new.time_slot.clone(),
         payment_method: new.payment_method,
+        payment_method_name: settings.method_name(new.payment_method),
         card_id: new.card_id.filter(|_| new.payment_method == PaymentMethod::Card),
         first_goods: cart.first_goods(),
         later_goods: cart.later_goods(),
@@ -196,7 +200,7 @@ fn check_signup(settings: &SubscriptionSettings, new: &NewSubscription) -> Resul
         return Err(SubscriptionError::NotAccepting);
     }
     check_cycle(settings, new.cycle)?;
-    if !settings.payment_methods.contains(&new.payment_method) {
+    if !settings.offers(new.payment_method) {
         return Err(SubscriptionError::PaymentMethodNotOffered);
     }
     Ok(())
@@ -253,6 +257,8 @@ pub async fn place_subscription(
         time_slot: Set(review.time_slot.clone()),
         payment_method: Set(review.payment_method.as_str().to_owned()),
         card_id: Set(review.card_id),
+        custom_method_id: Set(review.payment_method.custom_id()),
+        custom_method_name: Set(review.payment_method_name.clone()),
         ship_postal_code: Set(to.postal_code.clone()),
         ship_prefecture: Set(to.prefecture),
         ship_city: Set(to.city.clone()),
@@ -335,6 +341,7 @@ pub async fn place_subscription(
             shipping_fee: review.shipping_fee,
             payment_fee: review.fee,
             payment_method: review.payment_method.as_str().to_owned(),
+            payment_method_name: review.payment_method_name.clone(),
             subscription: OrderSubscription {
                 id,
                 number: number.clone(),

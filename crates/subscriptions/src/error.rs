@@ -52,6 +52,9 @@ pub enum SubscriptionError {
     /// Ended subscriptions never restart; skips only before generation (SUB-05, SUB-06).
     #[error("cannot {action} a subscription that is {status}")]
     InvalidState { status: &'static str, action: &'static str },
+    /// PAY-08: the shop's own methods, as a whole.
+    #[error("invalid payment methods: {0}")]
+    InvalidCustomMethod(&'static str),
     #[error("invalid numbering rule: {0}")]
     InvalidNumberRule(&'static str),
     #[error("the first delivery date must be between {earliest} and {latest}")]

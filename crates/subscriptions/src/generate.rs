@@ -186,7 +186,7 @@ async fn generate_one(
     let by_request = match s.payment_method {
         PaymentMethod::Card => true,
         PaymentMethod::Deferred => auto_authorize,
-        PaymentMethod::CashOnDelivery => false,
+        PaymentMethod::CashOnDelivery | PaymentMethod::Custom(_) => false,
     };
     let placed = place_subscription_order(
         db,
@@ -214,6 +214,7 @@ async fn generate_one(
             shipping_fee: s.shipping_fee,
             payment_fee: s.fee,
             payment_method: s.payment_method.as_str().to_owned(),
+            payment_method_name: s.custom_method_name.clone(),
             subscription: OrderSubscription {
                 id: s.id,
                 number: s.number.clone(),

@@ -155,12 +155,18 @@ async fn payment_change(
             };
             Some(card)
         }
+        // PAY-08: one of the shop's own methods, under its name as it is now.
+        PaymentMethod::Custom(id) if settings.custom(id).is_none() => {
+            return Err(SubscriptionError::PaymentMethodNotOffered);
+        }
         _ => None,
     };
     let fee = settings.fee_for(method);
     Ok(vec![
         (subscription::Column::PaymentMethod, Expr::value(method.as_str())),
         (subscription::Column::CardId, Expr::value(card)),
+        (subscription::Column::CustomMethodId, Expr::value(method.custom_id())),
+        (subscription::Column::CustomMethodName, Expr::value(settings.method_name(method))),
         (subscription::Column::Fee, Expr::value(fee.to_yen()?)),
     ])
 }
@@ -395,7 +401,7 @@ pub async fn change_my_subscription(
         if !settings.member_changes_payment {
             return Err(SubscriptionError::ChangeNotAllowed { what: "payment method" });
         }
-        if !settings.payment_methods.contains(&payment.0) {
+        if !settings.offers(payment.0) {
             return Err(SubscriptionError::PaymentMethodNotOffered);
         }
         if !settings.method_takes(payment.0, s.carrier) {
@@ -403,7 +409,8 @@ pub async fn change_my_subscription(
         }
         columns.extend(payment_change(db, account, payment, &settings).await?);
         what.push("payment method");
-        lines.push(format!("payment method: {}", payment.0.as_str()));
+        let name = settings.method_name(payment.0);
+        lines.push(format!("payment method: {}", name.as_deref().unwrap_or(payment.0.as_str())));
     }
     if let Some(address) = changes.address_id {
         let a = match kaimono_accounts::get_address(db, account, address).await {

@@ -4,6 +4,7 @@
 use crate::error::SubscriptionError;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use kaimono_core::Money;
+use uuid::Uuid;
 
 /// How often a subscription delivers (配送サイクル, SUB-02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,21 +91,44 @@ pub enum PaymentMethod {
     CashOnDelivery,
     /// 後払い: paid after delivery.
     Deferred,
+    /// One of the shop's own methods (自由設定決済), by its id: paid as the shop arranges.
+    Custom(Uuid),
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 3] = [PaymentMethod::Card, PaymentMethod::CashOnDelivery, PaymentMethod::Deferred];
+    /// The methods kaimono itself offers.
+    pub const BUILT_IN: [PaymentMethod; 3] =
+        [PaymentMethod::Card, PaymentMethod::CashOnDelivery, PaymentMethod::Deferred];
 
+    /// Its kind as stored: `card`, `cash_on_delivery`, `deferred` or `custom` (the id is stored beside).
     pub fn as_str(self) -> &'static str {
         match self {
             PaymentMethod::Card => "card",
             PaymentMethod::CashOnDelivery => "cash_on_delivery",
             PaymentMethod::Deferred => "deferred",
+            PaymentMethod::Custom(_) => "custom",
         }
     }
 
+    /// A built-in method by its kind.
     pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.as_str() == value)
+        Self::BUILT_IN.into_iter().find(|m| m.as_str() == value)
+    }
+
+    /// A stored method: its kind, and the shop's method's id for `custom`.
+    pub fn stored(kind: &str, custom: Option<Uuid>) -> Option<Self> {
+        match (kind, custom) {
+            ("custom", Some(id)) => Some(PaymentMethod::Custom(id)),
+            _ => Self::parse(kind),
+        }
+    }
+
+    /// The shop's own method's id.
+    pub fn custom_id(self) -> Option<Uuid> {
+        match self {
+            PaymentMethod::Custom(id) => Some(id),
+            _ => None,
+        }
     }
 }
 

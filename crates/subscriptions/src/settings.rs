@@ -8,6 +8,7 @@ use kaimono_entity::{subscription, subscription_setting};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use std::collections::BTreeMap;
+use uuid::Uuid;
 
 /// How a shop sells on subscription.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub struct SubscriptionSettings {
     pub method_carriers: BTreeMap<PaymentMethod, Vec<Carrier>>,
     /// The cash-on-delivery fee, tax-inclusive.
     pub cod_fee: Money,
+    /// PAY-08: the shop's own methods (自由設定決済), each offered on subscription while it is listed.
+    pub custom_methods: Vec<CustomMethod>,
     pub benefits: Benefits,
     /// Points on each generated order, in basis points of its amount (100 = 1 %).
     pub points_rate_bp: u32,
@@ -39,22 +42,105 @@ pub struct SubscriptionSettings {
     pub number_rule: NumberRule,
 }
 
+/// PAY-08: a payment method the shop defines (自由設定決済: bank transfer, convenience-store slip …),
+/// paid as the shop arranges; its orders ship while awaiting payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomMethod {
+    pub id: Uuid,
+    /// 1–40 characters, as members see it.
+    pub name: String,
+    /// The fee per delivery, tax-inclusive.
+    pub fee: Money,
+    /// The carriers it works with; none listed: all.
+    pub carriers: Vec<Carrier>,
+    /// How to pay, shown when it is chosen (≤ 500 characters).
+    pub description: String,
+}
+
+/// The most custom methods a shop keeps.
+pub const MAX_CUSTOM_METHODS: usize = 10;
+
 impl SubscriptionSettings {
+    /// PAY-08: `method` is offered for new choices (a shop's own method while the shop lists it).
+    pub fn offers(&self, method: PaymentMethod) -> bool {
+        match method {
+            PaymentMethod::Custom(id) => self.custom(id).is_some(),
+            built_in => self.payment_methods.contains(&built_in),
+        }
+    }
+
+    /// The shop's own method `id`.
+    pub fn custom(&self, id: Uuid) -> Option<&CustomMethod> {
+        self.custom_methods.iter().find(|c| c.id == id)
+    }
+
+    /// Every method offered for new choices: the built-in ones, then the shop's own.
+    pub fn offered(&self) -> impl Iterator<Item = PaymentMethod> + '_ {
+        self.payment_methods.iter().copied().chain(self.custom_methods.iter().map(|c| PaymentMethod::Custom(c.id)))
+    }
+
     /// PAY-08: `method` works with `carrier` (no carrier yet: the shop's first, checked when quoted).
     pub fn method_takes(&self, method: PaymentMethod, carrier: Option<Carrier>) -> bool {
-        match (self.method_carriers.get(&method), carrier) {
+        let carriers = match method {
+            PaymentMethod::Custom(id) => self.custom(id).map(|c| &c.carriers),
+            built_in => self.method_carriers.get(&built_in),
+        };
+        match (carriers, carrier) {
             (Some(carriers), Some(carrier)) if !carriers.is_empty() => carriers.contains(&carrier),
             _ => true,
         }
     }
 
-    /// A delivery's payment fee with `method`, benefits applied (PAY-08: only cash on delivery has one).
+    /// A delivery's payment fee with `method`, benefits applied (PAY-08: cash on delivery and the shop's
+    /// own methods have one).
     pub fn fee_for(&self, method: PaymentMethod) -> Money {
         match method {
             PaymentMethod::CashOnDelivery => self.benefits.fee(self.cod_fee),
+            PaymentMethod::Custom(id) => self.custom(id).map_or(Money::ZERO, |c| self.benefits.fee(c.fee)),
             PaymentMethod::Card | PaymentMethod::Deferred => Money::ZERO,
         }
     }
+
+    /// The name a subscription keeps for `method` (a shop's own method's, as it is named now).
+    pub fn method_name(&self, method: PaymentMethod) -> Option<String> {
+        method.custom_id().and_then(|id| self.custom(id)).map(|c| c.name.clone())
+    }
+}
+
+fn custom_methods_from(stored: &str) -> Result<Vec<CustomMethod>, SubscriptionError> {
+    let value: serde_json::Value = serde_json::from_str(stored).map_err(|_| corrupt("custom methods"))?;
+    let items = value.as_array().ok_or_else(|| corrupt("custom methods"))?;
+    items
+        .iter()
+        .map(|m| {
+            let text = |key: &str| m.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+            Ok(CustomMethod {
+                id: text("id").and_then(|id| id.parse().ok()).ok_or_else(|| corrupt("custom method id"))?,
+                name: text("name").ok_or_else(|| corrupt("custom method name"))?,
+                fee: Money::yen(m.get("fee").and_then(|v| v.as_i64()).ok_or_else(|| corrupt("custom method fee"))?),
+                carriers: m
+                    .get("carriers")
+                    .and_then(|v| v.as_array())
+                    .map(|cs| cs.iter().filter_map(|c| c.as_str().and_then(Carrier::parse)).collect())
+                    .unwrap_or_default(),
+                description: text("description").unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+fn custom_methods_to(methods: &[CustomMethod]) -> Result<String, SubscriptionError> {
+    let mut items = Vec::with_capacity(methods.len());
+    for m in methods {
+        items.push(serde_json::json!({
+            "id": m.id,
+            "name": m.name,
+            "fee": m.fee.to_yen()?,
+            "carriers": m.carriers.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            "description": m.description,
+        }));
+    }
+    Ok(serde_json::Value::Array(items).to_string())
 }
 
 /// The lead time's bounds.
@@ -72,6 +158,7 @@ impl Default for SubscriptionSettings {
             payment_methods: vec![PaymentMethod::Card],
             method_carriers: BTreeMap::new(),
             cod_fee: Money::yen(330),
+            custom_methods: Vec::new(),
             benefits: Benefits::default(),
             points_rate_bp: 0,
             lead_days: 5,
@@ -115,6 +202,7 @@ fn from_row(r: subscription_setting::Model) -> Result<SubscriptionSettings, Subs
             })
             .collect(),
         cod_fee: Money::yen(r.cod_fee),
+        custom_methods: custom_methods_from(&r.custom_methods)?,
         benefits: Benefits {
             free_shipping: r.free_shipping,
             shipping_discount: Money::yen(r.shipping_discount),
@@ -175,7 +263,16 @@ pub async fn update_subscription_settings(
     let int = |v: u32| i32::try_from(v).map_err(|_| corrupt("out of range"));
     let rule = &settings.number_rule;
     let number_last = number_initial.or(current.map(|c| c.number_last)).unwrap_or(0);
-    let mut methods = settings.payment_methods.clone();
+    if settings.custom_methods.len() > MAX_CUSTOM_METHODS {
+        return Err(SubscriptionError::InvalidCustomMethod("at most 10 methods"));
+    }
+    let mut ids: Vec<_> = settings.custom_methods.iter().map(|m| m.id).collect();
+    ids.sort();
+    ids.dedup();
+    if ids.len() != settings.custom_methods.len() {
+        return Err(SubscriptionError::InvalidCustomMethod("each method once"));
+    }
+    let mut methods: Vec<_> = settings.payment_methods.iter().copied().filter(|m| m.custom_id().is_none()).collect();
     methods.sort();
     methods.dedup();
     subscription_setting::Entity::insert(subscription_setting::ActiveModel {
@@ -200,6 +297,7 @@ pub async fn update_subscription_settings(
         free_shipping: Set(settings.benefits.free_shipping),
         shipping_discount: Set(settings.benefits.shipping_discount.to_yen()?),
         cod_fee: Set(settings.cod_fee.to_yen()?),
+        custom_methods: Set(custom_methods_to(&settings.custom_methods)?),
         free_fee: Set(settings.benefits.free_fee),
         points_rate_bp: Set(int(settings.points_rate_bp)?),
         lead_days: Set(int(settings.lead_days)?),
@@ -231,6 +329,7 @@ pub async fn update_subscription_settings(
                 subscription_setting::Column::FreeShipping,
                 subscription_setting::Column::ShippingDiscount,
                 subscription_setting::Column::CodFee,
+                subscription_setting::Column::CustomMethods,
                 subscription_setting::Column::FreeFee,
                 subscription_setting::Column::PointsRateBp,
                 subscription_setting::Column::LeadDays,

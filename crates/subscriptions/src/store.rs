@@ -61,6 +61,8 @@ pub struct Subscription {
     pub carrier: Option<Carrier>,
     pub time_slot: Option<String>,
     pub payment_method: PaymentMethod,
+    /// A shop's own method's name as it was when chosen (seed 002: a rename shows once set again).
+    pub custom_method_name: Option<String>,
     pub card_id: Option<Uuid>,
     pub ship_to: ShippingAddress,
     /// Fixed at sign-up unless staff edit it.
@@ -159,7 +161,9 @@ pub(crate) async fn load(
                 },
                 cycle,
                 carrier: s.carrier.as_deref().and_then(Carrier::parse),
-                payment_method: PaymentMethod::parse(&s.payment_method).ok_or_else(|| corrupt(s.id, "payment"))?,
+                payment_method: PaymentMethod::stored(&s.payment_method, s.custom_method_id)
+                    .ok_or_else(|| corrupt(s.id, "payment"))?,
+                custom_method_name: s.custom_method_name,
                 ship_to: ShippingAddress {
                     postal_code: s.ship_postal_code,
                     prefecture: s.ship_prefecture,

@@ -3441,6 +3441,28 @@ export interface components {
       /** @description `retail` (the default) or `proxy`; it cannot change later. */
       kind?: components["schemas"]["ShopKind"];
     };
+    /**
+     * @description PAY-08: one of the shop's own payment methods (自由設定決済): bank transfer, a convenience-store slip
+     *     … paid as the shop arranges; its orders ship while awaiting payment.
+     */
+    CustomMethodDto: {
+      /**
+       * Format: uuid
+       * @description Its id; absent for a new method (given in responses).
+       */
+      id?: string | null;
+      /** @description Its name as members see it, 1–40 characters. */
+      name: string;
+      /**
+       * @description The fee per delivery, tax-inclusive (in terms: after benefits).
+       * @example 0
+       */
+      fee: string;
+      /** @description The carriers it works with (empty: every carrier). */
+      carriers?: components["schemas"]["CarrierDto"][];
+      /** @description How to pay, shown when it is chosen, at most 500 characters. */
+      description?: string;
+    };
     /** @description A delivery cycle (配送サイクル, SUB-02). */
     CycleDto: {
       /** @description Monthly on a day, or every N days. */
@@ -4265,8 +4287,13 @@ export interface components {
       subscription?: components["schemas"]["OrderSubscriptionResponse"] | null;
       /** @description The subscription's memo, copied when the order was generated. */
       memo?: string | null;
-      /** @description A subscription order's payment method: `card`, `cash_on_delivery` or `deferred`. */
+      /**
+       * @description A subscription order's payment method: `card`, `cash_on_delivery`, `deferred` or `custom` (the
+       *     shop's own, named in `payment_method_name`).
+       */
       payment_method?: string | null;
+      /** @description The name of the shop's own payment method (PAY-08). */
+      payment_method_name?: string | null;
       /**
        * @description The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
        * @example 330
@@ -4375,8 +4402,13 @@ export interface components {
         subscription?: components["schemas"]["OrderSubscriptionResponse"] | null;
         /** @description The subscription's memo, copied when the order was generated. */
         memo?: string | null;
-        /** @description A subscription order's payment method: `card`, `cash_on_delivery` or `deferred`. */
+        /**
+         * @description A subscription order's payment method: `card`, `cash_on_delivery`, `deferred` or `custom` (the
+         *     shop's own, named in `payment_method_name`).
+         */
         payment_method?: string | null;
+        /** @description The name of the shop's own payment method (PAY-08). */
+        payment_method_name?: string | null;
         /**
          * @description The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
          * @example 330
@@ -4644,6 +4676,13 @@ export interface components {
          * @description The saved card, when paid by card.
          */
         card_id?: string | null;
+        /**
+         * Format: uuid
+         * @description The shop's own method, when paid by `custom` …
+         */
+        custom_method_id?: string | null;
+        /** @description … and its name as it was when chosen. */
+        payment_method_name?: string | null;
         /** @description Where it is delivered. */
         ship_to: components["schemas"]["ShipToResponse"];
         /**
@@ -4752,10 +4791,11 @@ export interface components {
     };
     /**
      * @description How a subscription is paid (PAY-08): a saved `card` (authorized when each order is generated, if the
-     *     shop says so), `cash_on_delivery` (代金引換, with the shop's fee) or `deferred` (後払い).
+     *     shop says so), `cash_on_delivery` (代金引換, with the shop's fee), `deferred` (後払い) or `custom`, one
+     *     of the shop's own methods (自由設定決済, named by `custom_method_id`).
      * @enum {string}
      */
-    PaymentMethodDto: "card" | "cash_on_delivery" | "deferred";
+    PaymentMethodDto: "card" | "cash_on_delivery" | "deferred" | "custom";
     /** @description The member's payment page (PAY-05 to PAY-07): what is due and each way to pay it. */
     PaymentOptionsResponse: {
       /**
@@ -6134,6 +6174,11 @@ export interface components {
        * @description One of the member's saved cards, when paying by card.
        */
       card_id?: string | null;
+      /**
+       * Format: uuid
+       * @description One of the shop's own methods, when paying by `custom`.
+       */
+      custom_method_id?: string | null;
       carrier?: components["schemas"]["CarrierDto"] | null;
       /** @description Wished time slot: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`. */
       delivery_time_slot?: string | null;
@@ -6253,6 +6298,13 @@ export interface components {
        * @description The saved card, when paid by card.
        */
       card_id?: string | null;
+      /**
+       * Format: uuid
+       * @description The shop's own method, when paid by `custom` …
+       */
+      custom_method_id?: string | null;
+      /** @description … and its name as it was when chosen. */
+      payment_method_name?: string | null;
       /** @description Where it is delivered. */
       ship_to: components["schemas"]["ShipToResponse"];
       /**
@@ -6337,6 +6389,8 @@ export interface components {
       carrier?: components["schemas"]["CarrierDto"] | null;
       /** @description The payment method. */
       payment_method: components["schemas"]["PaymentMethodDto"];
+      /** @description The shop's own method's name (`custom`). */
+      payment_method_name?: string | null;
       /**
        * @description Shipping per delivery, benefits applied, kept for every delivery unless the shop edits it.
        * @example 0
@@ -6420,6 +6474,11 @@ export interface components {
        * @example 330
        */
       cod_fee: string;
+      /**
+       * @description PAY-08: the shop's own payment methods (自由設定決済), at most 10, each offered while listed. A
+       *     subscription paid by one keeps its name as chosen.
+       */
+      custom_methods?: components["schemas"]["CustomMethodDto"][];
       /** @description Benefit: subscription orders ship free. */
       free_shipping: boolean;
       /**
@@ -6515,6 +6574,8 @@ export interface components {
        * @example 330
        */
       cod_fee: string;
+      /** @description PAY-08: the shop's own methods (`custom` with `custom_method_id`), fees after benefits. */
+      custom_methods: components["schemas"]["CustomMethodDto"][];
       /** @description Subscription orders ship free. */
       free_shipping: boolean;
       /**
@@ -6676,6 +6737,11 @@ export interface components {
       card_id?: string | null;
       /**
        * Format: uuid
+       * @description One of the shop's own methods, when changing to `custom`.
+       */
+      custom_method_id?: string | null;
+      /**
+       * Format: uuid
        * @description One of my delivery addresses.
        */
       address_id?: string | null;
@@ -6722,6 +6788,11 @@ export interface components {
        * @description The member's saved card, when changing to card.
        */
       card_id?: string | null;
+      /**
+       * Format: uuid
+       * @description One of the shop's own methods, when changing to `custom`.
+       */
+      custom_method_id?: string | null;
       ship_to?: components["schemas"]["ShipToRequest"] | null;
       /** @description The memo copied to each generated order, up to 1,000 characters. */
       memo?: string | null;

@@ -193,8 +193,11 @@ pub struct OrderResponse {
     pub subscription: Option<OrderSubscriptionResponse>,
     /// The subscription's memo, copied when the order was generated.
     pub memo: Option<String>,
-    /// A subscription order's payment method: `card`, `cash_on_delivery` or `deferred`.
+    /// A subscription order's payment method: `card`, `cash_on_delivery`, `deferred` or `custom` (the
+    /// shop's own, named in `payment_method_name`).
     pub payment_method: Option<String>,
+    /// The name of the shop's own payment method (PAY-08).
+    pub payment_method_name: Option<String>,
     /// The payment method's fee (cash on delivery), tax-inclusive, included in `total`.
     #[schema(value_type = String, example = "330")]
     pub payment_fee: Money,
@@ -322,6 +325,7 @@ impl From<Order> for OrderResponse {
             }),
             memo: o.memo,
             payment_method: o.payment_method,
+            payment_method_name: o.payment_method_name,
             payment_fee: o.payment_fee,
             points_used: o.points_used,
             amount_due,

@@ -60,21 +60,39 @@ impl From<Cycle> for CycleDto {
 }
 
 /// How a subscription is paid (PAY-08): a saved `card` (authorized when each order is generated, if the
-/// shop says so), `cash_on_delivery` (代金引換, with the shop's fee) or `deferred` (後払い).
+/// shop says so), `cash_on_delivery` (代金引換, with the shop's fee), `deferred` (後払い) or `custom`, one
+/// of the shop's own methods (自由設定決済, named by `custom_method_id`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethodDto {
     Card,
     CashOnDelivery,
     Deferred,
+    Custom,
 }
 
-impl From<PaymentMethodDto> for PaymentMethod {
-    fn from(m: PaymentMethodDto) -> Self {
-        match m {
+impl PaymentMethodDto {
+    /// The method, with the shop's own method's id for `custom` (422 on `custom_method_id` without it).
+    pub fn parse(self, custom_method_id: Option<Uuid>) -> Result<PaymentMethod, ApiError> {
+        Ok(match self {
             PaymentMethodDto::Card => PaymentMethod::Card,
             PaymentMethodDto::CashOnDelivery => PaymentMethod::CashOnDelivery,
             PaymentMethodDto::Deferred => PaymentMethod::Deferred,
+            PaymentMethodDto::Custom => PaymentMethod::Custom(custom_method_id.ok_or_else(|| {
+                ApiError::field(ErrorCode::ValidationFailed, "custom_method_id", "choose one of the shop's methods")
+            })?),
+        })
+    }
+
+    /// A built-in method (the shop's own are listed in `custom_methods`), or a 422 on `field`.
+    fn built_in(self, field: &str) -> Result<PaymentMethod, ApiError> {
+        match self {
+            PaymentMethodDto::Custom => Err(ApiError::field(
+                ErrorCode::ValidationFailed,
+                field,
+                "the shop's own methods are listed in custom_methods",
+            )),
+            built_in => built_in.parse(None),
         }
     }
 }
@@ -85,6 +103,56 @@ impl From<PaymentMethod> for PaymentMethodDto {
             PaymentMethod::Card => PaymentMethodDto::Card,
             PaymentMethod::CashOnDelivery => PaymentMethodDto::CashOnDelivery,
             PaymentMethod::Deferred => PaymentMethodDto::Deferred,
+            PaymentMethod::Custom(_) => PaymentMethodDto::Custom,
+        }
+    }
+}
+
+/// PAY-08: one of the shop's own payment methods (自由設定決済): bank transfer, a convenience-store slip
+/// … paid as the shop arranges; its orders ship while awaiting payment.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomMethodDto {
+    /// Its id; absent for a new method (given in responses).
+    pub id: Option<Uuid>,
+    /// Its name as members see it, 1–40 characters.
+    #[validate(length(min = 1, max = 40), custom(function = crate::dto::validate_not_blank))]
+    #[schema(min_length = 1, max_length = 40)]
+    pub name: String,
+    /// The fee per delivery, tax-inclusive (in terms: after benefits).
+    #[schema(value_type = String, example = "0")]
+    #[validate(custom(function = validate_yen))]
+    pub fee: Money,
+    /// The carriers it works with (empty: every carrier).
+    #[serde(default)]
+    #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
+    pub carriers: Vec<CarrierDto>,
+    /// How to pay, shown when it is chosen, at most 500 characters.
+    #[serde(default)]
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub description: String,
+}
+
+impl CustomMethodDto {
+    fn parse(&self) -> kaimono_subscriptions::CustomMethod {
+        kaimono_subscriptions::CustomMethod {
+            id: self.id.unwrap_or_else(Uuid::now_v7),
+            name: self.name.trim().to_owned(),
+            fee: self.fee,
+            carriers: self.carriers.iter().map(|c| (*c).into()).collect(),
+            description: self.description.trim().to_owned(),
+        }
+    }
+
+    fn from_settings(m: &kaimono_subscriptions::CustomMethod, fee: Money) -> Self {
+        CustomMethodDto {
+            id: Some(m.id),
+            name: m.name.clone(),
+            fee,
+            carriers: m.carriers.iter().map(|c| (*c).into()).collect(),
+            description: m.description.clone(),
         }
     }
 }
@@ -187,6 +255,12 @@ pub struct SubscriptionSettingsDto {
     #[schema(value_type = String, example = "330")]
     #[validate(custom(function = validate_yen))]
     pub cod_fee: Money,
+    /// PAY-08: the shop's own payment methods (自由設定決済), at most 10, each offered while listed. A
+    /// subscription paid by one keeps its name as chosen.
+    #[serde(default)]
+    #[validate(length(max = 10), nested)]
+    #[schema(max_items = 10)]
+    pub custom_methods: Vec<CustomMethodDto>,
     /// Benefit: subscription orders ship free.
     pub free_shipping: bool,
     /// Benefit: off the normal shipping fee (never below ¥0).
@@ -234,13 +308,18 @@ impl SubscriptionSettingsDto {
             interval_allowed: self.interval_allowed,
             interval_min: self.interval_min,
             interval_max: self.interval_max,
-            payment_methods: self.payment_methods.iter().map(|m| (*m).into()).collect(),
+            payment_methods: self
+                .payment_methods
+                .iter()
+                .map(|m| m.built_in("payment_methods"))
+                .collect::<Result<_, _>>()?,
             method_carriers: self
                 .method_carriers
                 .iter()
-                .map(|m| (m.method.into(), m.carriers.iter().map(|c| (*c).into()).collect()))
-                .collect(),
+                .map(|m| Ok((m.method.built_in("method_carriers")?, m.carriers.iter().map(|c| (*c).into()).collect())))
+                .collect::<Result<_, ApiError>>()?,
             cod_fee: self.cod_fee,
+            custom_methods: self.custom_methods.iter().map(CustomMethodDto::parse).collect(),
             benefits: kaimono_subscriptions::Benefits {
                 free_shipping: self.free_shipping,
                 shipping_discount: self.shipping_discount,
@@ -267,8 +346,9 @@ impl From<SubscriptionSettings> for SubscriptionSettingsDto {
             interval_min: s.interval_min,
             interval_max: s.interval_max,
             method_carriers: method_carriers(&s),
-            payment_methods: s.payment_methods.into_iter().map(Into::into).collect(),
+            payment_methods: s.payment_methods.iter().map(|m| (*m).into()).collect(),
             cod_fee: s.cod_fee,
+            custom_methods: s.custom_methods.iter().map(|m| CustomMethodDto::from_settings(m, m.fee)).collect(),
             free_shipping: s.benefits.free_shipping,
             shipping_discount: s.benefits.shipping_discount,
             free_fee: s.benefits.free_fee,
@@ -327,6 +407,8 @@ pub struct SubscriptionTermsResponse {
     /// The cash-on-delivery fee (after benefits).
     #[schema(value_type = String, example = "330")]
     pub cod_fee: Money,
+    /// PAY-08: the shop's own methods (`custom` with `custom_method_id`), fees after benefits.
+    pub custom_methods: Vec<CustomMethodDto>,
     /// Subscription orders ship free.
     pub free_shipping: bool,
     /// Off the normal shipping fee.
@@ -349,8 +431,13 @@ impl From<SubscriptionSettings> for SubscriptionTermsResponse {
             interval_min: s.interval_min,
             interval_max: s.interval_max,
             method_carriers: method_carriers(&s),
-            payment_methods: s.payment_methods.into_iter().map(Into::into).collect(),
+            payment_methods: s.payment_methods.iter().map(|m| (*m).into()).collect(),
             cod_fee: s.benefits.fee(s.cod_fee),
+            custom_methods: s
+                .custom_methods
+                .iter()
+                .map(|m| CustomMethodDto::from_settings(m, s.benefits.fee(m.fee)))
+                .collect(),
             free_shipping: s.benefits.free_shipping,
             shipping_discount: s.benefits.shipping_discount,
             lead_days: s.lead_days,
@@ -442,6 +529,8 @@ pub struct SubscriptionCheckoutRequest {
     pub payment_method: PaymentMethodDto,
     /// One of the member's saved cards, when paying by card.
     pub card_id: Option<Uuid>,
+    /// One of the shop's own methods, when paying by `custom`.
+    pub custom_method_id: Option<Uuid>,
     /// One of the shop's carriers (its first when absent).
     pub carrier: Option<CarrierDto>,
     /// Wished time slot: `morning`, `12-14`, `14-16`, `16-18`, `18-20`, `19-21`.
@@ -462,7 +551,7 @@ impl SubscriptionCheckoutRequest {
         Ok(kaimono_subscriptions::NewSubscription {
             cycle: self.cycle.parse("cycle")?,
             address_id: kaimono_core::AddressId(self.address_id),
-            payment_method: self.payment_method.into(),
+            payment_method: self.payment_method.parse(self.custom_method_id)?,
             card_id: self.card_id,
             carrier: self.carrier.map(Into::into),
             time_slot: self.delivery_time_slot.clone(),
@@ -486,6 +575,8 @@ pub struct SubscriptionReviewResponse {
     pub carrier: Option<CarrierDto>,
     /// The payment method.
     pub payment_method: PaymentMethodDto,
+    /// The shop's own method's name (`custom`).
+    pub payment_method_name: Option<String>,
     /// Shipping per delivery, benefits applied, kept for every delivery unless the shop edits it.
     #[schema(value_type = String, example = "0")]
     pub shipping_fee: Money,
@@ -520,6 +611,7 @@ impl From<SubscriptionReview> for SubscriptionReviewResponse {
             cycle: r.cycle.into(),
             carrier: r.carrier.map(Into::into),
             payment_method: r.payment_method.into(),
+            payment_method_name: r.payment_method_name.clone(),
             shipping_fee: r.shipping_fee,
             fee: r.fee,
             first_total: r.first_total(),
@@ -675,6 +767,10 @@ pub struct SubscriptionResponse {
     pub payment_method: PaymentMethodDto,
     /// The saved card, when paid by card.
     pub card_id: Option<Uuid>,
+    /// The shop's own method, when paid by `custom` …
+    pub custom_method_id: Option<Uuid>,
+    /// … and its name as it was when chosen.
+    pub payment_method_name: Option<String>,
     /// Where it is delivered.
     pub ship_to: ShipToResponse,
     /// Shipping per delivery (fixed at sign-up unless the shop edits it).
@@ -752,6 +848,8 @@ impl SubscriptionResponse {
             carrier: s.carrier.map(Into::into),
             delivery_time_slot: s.time_slot,
             payment_method: s.payment_method.into(),
+            custom_method_id: s.payment_method.custom_id(),
+            payment_method_name: s.custom_method_name,
             card_id: s.card_id,
             ship_to: s.ship_to.into(),
             shipping_fee: s.shipping_fee,

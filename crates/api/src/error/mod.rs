@@ -423,6 +423,7 @@ impl From<kaimono_subscriptions::SubscriptionError> for ApiError {
                 if field == "initial" { "number_initial" } else { "number_rule" },
                 message,
             ),
+            E::InvalidCustomMethod(_) => ApiError::field(ErrorCode::ValidationFailed, "custom_methods", message),
             E::MethodNotForCarrier => ApiError::field(ErrorCode::PaymentMethodNotOffered, "payment_method", message),
             E::PointsExceedTotal { .. } => ApiError::field(ErrorCode::ValidationFailed, "points", message),
             E::FirstDeliveryOutOfRange { .. } => {

@@ -29,6 +29,7 @@ db_tests!(
     pay08_sub04_deferred_payment_is_assessed_at_generation_and_a_refusal_gets_a_link_to_pay_by_card,
     sub04_the_development_clock_moves_ahead_and_the_subscription_jobs_run_on_demand,
     item10_a_raised_price_waits_for_the_members_consent_which_is_kept_hashed,
+    pay08_a_shops_own_payment_method_is_offered_with_its_fee_and_carriers_and_keeps_its_name,
 );
 
 /// Subscription settings as the API takes them, with `changes` merged in.
@@ -1348,5 +1349,117 @@ async fn item10_a_raised_price_waits_for_the_members_consent_which_is_kept_hashe
     assert_eq!(
         (&lowered["items"][0]["unit_price"], &lowered["items"][0]["proposed_price"]),
         (&json!("1880"), &Value::Null)
+    );
+}
+
+/// PAY-08: the shop's own payment methods (自由設定決済): listed in the settings with a fee, carriers
+/// and a description, offered at checkout and on My Page, paid as the shop arranges (orders ship awaiting
+/// payment). A subscription keeps the method's name as chosen; a rename shows once it is set again
+/// (seed 002).
+async fn pay08_a_shops_own_payment_method_is_offered_with_its_fee_and_carriers_and_keeps_its_name(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let shop = create_shop(&app, "teiki").await;
+    let transfer =
+        json!({"name": "銀行振込", "fee": "110", "carriers": [], "description": "ご注文ごとにお振り込みください。"});
+    let saved = enable(
+        &app,
+        &shop,
+        json!({"payment_methods": ["cash_on_delivery"], "member_changes_payment": true, "custom_methods": [transfer]}),
+    )
+    .await;
+    let method = saved["custom_methods"][0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(saved["custom_methods"][0]["name"], "銀行振込");
+    let (_, terms) = app.get(&format!("/api/v1/shops/{}/subscription-terms", shop.id), None).await;
+    assert_eq!(
+        (terms["custom_methods"][0]["id"].as_str(), &terms["custom_methods"][0]["fee"]),
+        (Some(method.as_str()), &json!("110"))
+    );
+
+    // Bad settings are refused whole.
+    let owner = token_for(&app, &shop.owner.account_id, Role::Staff);
+    let path = format!("/api/v1/shops/{}/subscription-settings", shop.id);
+    for (bad, field) in [
+        (json!({"payment_methods": ["custom"]}), "payment_methods"),
+        (json!({"custom_methods": [{"name": " ", "fee": "0"}]}), "custom_methods[0].name"),
+        (json!({"custom_methods": vec![json!({"name": "x", "fee": "0"}); 11]}), "custom_methods"),
+        (
+            json!({"custom_methods": [{"id": method, "name": "a", "fee": "0"}, {"id": method, "name": "b", "fee": "0"}]}),
+            "custom_methods",
+        ),
+    ] {
+        let (status, problem) = app.put(&path, Some(&owner), settings(bad.clone())).await;
+        let errors = problem["errors"].as_object().map(|e| e.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        assert!(
+            status == 422 && errors.iter().any(|k| k.starts_with(field.split('[').next().unwrap())),
+            "{bad}: {problem}"
+        );
+    }
+
+    let tea = subscribable(&app, &shop, "TEA", None).await;
+    let who = subscriber(&app, "tea@example.test").await;
+    app.post("/api/v1/me/subscription-cart/items", Some(&who.token), json!({"variant_id": tea, "quantity": 1})).await;
+    let mut body = checkout(&who, json!({"kind": "every_days", "value": 14}), "custom");
+    let (status, problem) = app.post("/api/v1/me/subscriptions/review", Some(&who.token), body.clone()).await;
+    assert!(status == 422 && problem["errors"]["custom_method_id"].is_array(), "{problem}");
+    body["custom_method_id"] = json!(uuid::Uuid::now_v7());
+    let (status, problem) = app.post("/api/v1/me/subscriptions/review", Some(&who.token), body.clone()).await;
+    assert_eq!((status, problem["code"].as_str()), (422, Some("payment_method_not_offered")), "{problem}");
+    body["custom_method_id"] = json!(method);
+    let (status, placed, _) = app.post_with_key("/api/v1/me/subscriptions", Some(&who.token), "c1", body).await;
+    assert_eq!(status, 201, "{placed}");
+    let sub = &placed["subscription"];
+    assert_eq!(
+        (&sub["payment_method"], &sub["payment_method_name"], &sub["custom_method_id"], &sub["fee"]),
+        (&json!("custom"), &json!("銀行振込"), &json!(method), &json!("110")),
+        "{sub}"
+    );
+    assert_eq!(sub["confirmation"]["payment_method_name"], "銀行振込");
+    let staff = token_for(&app, &shop.staff.account_id, Role::Staff);
+    let order_path = format!("/api/v1/shops/{}/orders/{}", shop.id, placed["order_id"].as_str().unwrap());
+    let (_, first) = app.get(&order_path, Some(&staff)).await;
+    assert_eq!((&first["payment_method"], &first["payment_method_name"]), (&json!("custom"), &json!("銀行振込")));
+    // Paid as the shop arranges: it ships awaiting payment, like cash on delivery.
+    let parcel = json!({"carrier": "yamato", "tracking_number": "1234-5678-9012"});
+    let (status, shipped, _) = app.post_with_key(&format!("{order_path}/ship"), Some(&staff), "s1", parcel).await;
+    assert_eq!((status, shipped["status"].as_str()), (200, Some("shipped")), "{shipped}");
+
+    // Renamed and limited to Sagawa: the subscription keeps the name it was chosen under.
+    let mut renamed = transfer.clone();
+    renamed["id"] = json!(method);
+    renamed["name"] = json!("銀行振込（前払い）");
+    renamed["carriers"] = json!(["sagawa"]);
+    enable(
+        &app,
+        &shop,
+        json!({"payment_methods": ["cash_on_delivery"], "member_changes_payment": true, "custom_methods": [renamed]}),
+    )
+    .await;
+    let detail = format!("/api/v1/me/subscriptions/{}", sub["id"].as_str().unwrap());
+    let (_, kept) = app.get(&detail, Some(&who.token)).await;
+    assert_eq!(kept["payment_method_name"], "銀行振込");
+    // The member may not choose it again for a delivery by another carrier …
+    let again = json!({"payment_method": "custom", "custom_method_id": method});
+    if sub["carrier"].as_str().is_some_and(|c| c != "sagawa") {
+        let (status, problem) = app.patch(&detail, Some(&who.token), again.clone()).await;
+        assert_eq!((status, problem["code"].as_str()), (422, Some("payment_method_not_offered")), "{problem}");
+    }
+    // … and once it works with every carrier again, choosing it takes the new name.
+    renamed["carriers"] = json!([]);
+    enable(
+        &app,
+        &shop,
+        json!({"payment_methods": ["cash_on_delivery"], "member_changes_payment": true, "custom_methods": [renamed]}),
+    )
+    .await;
+    let (status, changed) = app.patch(&detail, Some(&who.token), again).await;
+    assert_eq!((status, changed["payment_method_name"].as_str()), (200, Some("銀行振込（前払い）")), "{changed}");
+
+    // Generated orders carry it, awaiting payment; no authorization is queued.
+    app.clock.advance(Duration::days(9));
+    assert_eq!(generate(&app).await, run(1, 0, 0));
+    let orders = shop_orders(&app, &shop).await;
+    assert_eq!(
+        (&orders[0]["payment_method_name"], &orders[0]["status"]),
+        (&json!("銀行振込（前払い）"), &json!("awaiting_payment"))
     );
 }

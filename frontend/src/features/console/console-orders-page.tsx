@@ -169,7 +169,7 @@ function StockCheck({ shopId, order }: { shopId: string; order: Order }) {
 
 /** Paid to the carrier or afterwards (a subscription's cash on delivery or deferred payment): ships unpaid. */
 function paysAfterDelivery(order: Order): boolean {
-  return order.payment_method === "cash_on_delivery" || order.payment_method === "deferred";
+  return ["cash_on_delivery", "deferred", "custom"].includes(order.payment_method ?? "");
 }
 
 /** SUB-12: the subscription an order belongs to, its next delivery and the memo. */
@@ -187,7 +187,8 @@ function SubscriptionMark({ shopId, order }: { shopId: string; order: Order }) {
       </Anchor>
       {s.next_delivery_on &&
         ` ・ ${t("subscriptions.nextDeliveryOn")}: ${formatDate(s.next_delivery_on, i18n.language)}`}
-      {order.payment_method && ` ・ ${t(`subscriptions.methods.${order.payment_method}`)}`}
+      {order.payment_method &&
+        ` ・ ${order.payment_method_name ?? t(`subscriptions.methods.${order.payment_method}`)}`}
       {order.memo && ` ・ ${order.memo}`}
     </Text>
   );

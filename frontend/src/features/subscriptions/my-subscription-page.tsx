@@ -25,10 +25,10 @@ import { useSubscriptionTerms } from "./api/subscription-terms";
 import { consentToPrices, updateMySubscription } from "./api/update-my-subscription";
 import { yen } from "../../components/format";
 import { TIME_SLOTS } from "../../shared/time-slots";
+import { choiceValue, paymentChoices, takesCarrier } from "../../shared/payment-choices";
 
 type Subscription = components["schemas"]["SubscriptionResponse"];
 type Terms = components["schemas"]["SubscriptionTermsResponse"];
-type Method = components["schemas"]["PaymentMethodDto"];
 
 /** SUB-10: the cycle and time slot, when the shop lets members change them. */
 function CycleChange({ s, terms }: { s: Subscription; terms: Terms }) {
@@ -127,22 +127,21 @@ function PaymentChange({ s, terms }: { s: Subscription; terms: Terms }) {
   const { t } = useTranslation();
   const cards = useCards();
   const { busy, run } = useAction(["my-subscriptions"]);
-  const [method, setMethod] = useState<Method>(s.payment_method);
+  const [value, setValue] = useState<string>(choiceValue(s.payment_method, s.custom_method_id));
   const [cardId, setCardId] = useState<string | null>(s.card_id ?? null);
   if (!terms.member_changes_payment) return null;
-  const takes = (m: Method) => {
-    const carriers = terms.method_carriers.find((c) => c.method === m)?.carriers;
-    return !s.carrier || !carriers || carriers.length === 0 || carriers.includes(s.carrier);
-  };
-  const methods = terms.payment_methods.filter(takes);
+  const choices = paymentChoices(terms, t).filter((c) => takesCarrier(c, s.carrier));
+  const chosen = choices.find((c) => c.value === value);
+  const method = chosen?.method ?? s.payment_method;
   const chosenCard = cardId ?? cards.data?.find((c) => c.is_default)?.id ?? cards.data?.[0]?.id ?? null;
   return (
     <Group align="end" data-testid="payment-change">
       <Select
         label={t("subscriptions.paymentMethod")}
-        data={methods.map((m) => ({ value: m, label: t(`subscriptions.methods.${m}`) }))}
-        value={method}
-        onChange={(m) => m && setMethod(m as Method)}
+        data={choices.map((c) => ({ value: c.value, label: c.label }))}
+        value={chosen?.value ?? null}
+        onChange={(v) => v && setValue(v)}
+        description={chosen?.description || undefined}
         allowDeselect={false}
         w={200}
       />
@@ -170,6 +169,7 @@ function PaymentChange({ s, terms }: { s: Subscription; terms: Terms }) {
               updateMySubscription(s.id, {
                 payment_method: method,
                 card_id: method === "card" ? chosenCard : null,
+                custom_method_id: chosen?.customMethodId ?? null,
               }),
             "subscriptions.changed",
           )
@@ -247,7 +247,11 @@ export function MySubscriptionPage() {
             </Title>
             <CycleChange key={`${s.cycle.kind}-${s.cycle.value}`} s={s} terms={terms.data} />
             <AddressChange s={s} />
-            <PaymentChange key={`${s.payment_method}-${s.card_id ?? ""}`} s={s} terms={terms.data} />
+            <PaymentChange
+              key={`${s.payment_method}-${s.card_id ?? ""}-${s.custom_method_id ?? ""}`}
+              s={s}
+              terms={terms.data}
+            />
           </Stack>
         </Card>
       )}

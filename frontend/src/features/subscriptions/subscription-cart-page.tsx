@@ -35,12 +35,19 @@ import { useErrorMessage } from "../../components/states";
 import { useSubscriptionCart } from "./api/subscription-cart";
 import { useSubscriptionTerms } from "./api/subscription-terms";
 import { TIME_SLOTS } from "../../shared/time-slots";
+import { paymentChoices } from "../../shared/payment-choices";
 
 type Review = components["schemas"]["SubscriptionReviewResponse"];
 type Placed = components["schemas"]["PlacedSubscriptionResponse"];
-type Method = components["schemas"]["PaymentMethodDto"];
 type Field =
-  "cycle" | "cycle.value" | "address_id" | "payment_method" | "card_id" | "delivery_time_slot" | "points";
+  | "cycle"
+  | "cycle.value"
+  | "address_id"
+  | "payment_method"
+  | "card_id"
+  | "custom_method_id"
+  | "delivery_time_slot"
+  | "points";
 
 function PlacedView({ placed }: { placed: Placed }) {
   const { t, i18n } = useTranslation();
@@ -194,7 +201,7 @@ export function SubscriptionCartPage() {
   const cards = useCards();
   const [kind, setKind] = useState<"monthly" | "every_days" | null>(null);
   const [value, setValue] = useState<number | string>("");
-  const [method, setMethod] = useState<Method | null>(null);
+  const [method, setMethod] = useState<string | null>(null);
   const [cardId, setCardId] = useState<string | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
   const [slot, setSlot] = useState<string | null>(null);
@@ -222,7 +229,9 @@ export function SubscriptionCartPage() {
     ...(offered.interval_allowed ? (["every_days"] as const) : []),
   ];
   const chosenKind = kind ?? kinds[0] ?? "monthly";
-  const chosenMethod = method ?? offered.payment_methods[0] ?? "card";
+  const choices = paymentChoices(offered, t);
+  const chosen = choices.find((c) => c.value === method) ?? choices[0];
+  const chosenMethod = chosen?.method ?? "card";
   const chosenCard = cardId ?? cards.data?.find((c) => c.is_default)?.id ?? cards.data?.[0]?.id ?? null;
   const chosenAddress =
     addressId ?? addresses.data.find((a) => a.is_default)?.id ?? addresses.data[0]?.id ?? null;
@@ -233,6 +242,7 @@ export function SubscriptionCartPage() {
       address_id: chosenAddress,
       payment_method: chosenMethod,
       card_id: chosenMethod === "card" ? chosenCard : null,
+      custom_method_id: chosen?.customMethodId ?? null,
       delivery_time_slot: slot || null,
       first_delivery_on: firstDate || null,
       points: Number(points) > 0 ? Math.floor(Number(points)) : null,
@@ -345,13 +355,11 @@ export function SubscriptionCartPage() {
             />
             <Select
               label={t("subscriptions.paymentMethod")}
-              data={offered.payment_methods.map((m) => ({
-                value: m,
-                label: t(`subscriptions.methods.${m}`),
-              }))}
-              value={chosenMethod}
-              onChange={(m) => setMethod(m as Method | null)}
-              error={errors.errorOf("payment_method")}
+              data={choices.map((c) => ({ value: c.value, label: c.label }))}
+              value={chosen?.value ?? null}
+              onChange={setMethod}
+              error={errors.errorOf("payment_method") ?? errors.errorOf("custom_method_id")}
+              description={chosen?.description || undefined}
               allowDeselect={false}
             />
             {chosenMethod === "card" &&

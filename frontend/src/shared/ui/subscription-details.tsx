@@ -42,7 +42,8 @@ export function SubscriptionDetails({ subscription: s }: { subscription: Subscri
             {s.delivery_time_slot ? ` / ${t(`checkout.slots.${s.delivery_time_slot}`)}` : ""}
           </Text>
           <Text>
-            {t("subscriptions.paymentMethod")}: {t(`subscriptions.methods.${s.payment_method}`)}
+            {t("subscriptions.paymentMethod")}:{" "}
+            {s.payment_method_name ?? t(`subscriptions.methods.${s.payment_method}`)}
           </Text>
           <Text>
             {t("subscriptions.deliveries")}: {s.deliveries}

@@ -150,6 +150,8 @@ pub struct UpdateMySubscriptionRequest {
     pub payment_method: Option<crate::dto::subscriptions::PaymentMethodDto>,
     /// The saved card, when changing to card.
     pub card_id: Option<Uuid>,
+    /// One of the shop's own methods, when changing to `custom`.
+    pub custom_method_id: Option<Uuid>,
     /// One of my delivery addresses.
     pub address_id: Option<Uuid>,
 }
@@ -175,7 +177,10 @@ pub async fn update_my_subscription(
     let changes = MemberChanges {
         cycle: body.cycle.map(|c| c.parse("cycle")).transpose()?,
         time_slot: body.delivery_time_slot.map(Some),
-        payment_method: body.payment_method.map(|m| (m.into(), body.card_id)),
+        payment_method: body
+            .payment_method
+            .map(|m| m.parse(body.custom_method_id).map(|m| (m, body.card_id)))
+            .transpose()?,
         address_id: body.address_id.map(AddressId),
     };
     let txn = crate::database::begin_write(&state.db).await?;

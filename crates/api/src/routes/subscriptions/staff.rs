@@ -224,6 +224,8 @@ pub struct UpdateShopSubscriptionRequest {
     pub payment_method: Option<PaymentMethodDto>,
     /// The member's saved card, when changing to card.
     pub card_id: Option<Uuid>,
+    /// One of the shop's own methods, when changing to `custom`.
+    pub custom_method_id: Option<Uuid>,
     /// A new delivery address.
     #[validate(nested)]
     pub ship_to: Option<ShipToRequest>,
@@ -296,7 +298,10 @@ pub async fn update_shop_subscription(
         cycle: body.cycle.map(|c| c.parse("cycle")).transpose()?,
         carrier: body.carrier.map(|c| Some(c.into())),
         time_slot: body.delivery_time_slot.map(Some),
-        payment_method: body.payment_method.map(|m| (m.into(), body.card_id)),
+        payment_method: body
+            .payment_method
+            .map(|m| m.parse(body.custom_method_id).map(|m| (m, body.card_id)))
+            .transpose()?,
         ship_to: body.ship_to.map(|a| kaimono_core::ShippingAddress {
             postal_code: a.postal_code.replace('-', ""),
             prefecture: a.prefecture,

@@ -38,6 +38,7 @@ type Field =
   | "payment_methods"
   | "method_carriers"
   | "cod_fee"
+  | "custom_methods"
   | "shipping_discount"
   | "points_rate_bp"
   | "lead_days"
@@ -45,6 +46,94 @@ type Field =
   | "number_rule.digits"
   | "number_rule.prefix"
   | "number_initial";
+
+type CustomMethod = NonNullable<SubscriptionSettings["custom_methods"]>[number];
+
+/** PAY-08: the shop's own payment methods (自由設定決済), each with its fee, carriers and description. */
+function CustomMethods({
+  methods,
+  onChange,
+  error,
+}: {
+  methods: CustomMethod[];
+  onChange: (methods: CustomMethod[]) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const change = (index: number, patch: Partial<CustomMethod>) =>
+    onChange(methods.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  return (
+    <Stack gap="xs" data-testid="custom-methods">
+      <Text fw={500} size="sm">
+        {t("subscriptionConsole.customMethods")}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t("subscriptionConsole.customMethodsLead")}
+      </Text>
+      {methods.map((m, index) => (
+        <Card key={m.id ?? `new-${index}`} withBorder padding="xs">
+          <Stack gap={4}>
+            <Group align="end">
+              <TextInput
+                label={t("subscriptionConsole.customName")}
+                value={m.name}
+                maxLength={40}
+                onChange={(e) => change(index, { name: e.currentTarget.value })}
+                w={220}
+              />
+              <NumberInput
+                label={t("subscriptionConsole.customFee")}
+                value={Number(m.fee)}
+                min={0}
+                max={100000}
+                onChange={(fee) => change(index, { fee: String(fee === "" ? 0 : fee) })}
+                w={120}
+              />
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => onChange(methods.filter((_, i) => i !== index))}
+              >
+                {t("subscriptionConsole.customRemove")}
+              </Button>
+            </Group>
+            <MultiSelect
+              label={t("subscriptionConsole.methodCarriers", { method: m.name })}
+              placeholder={t("subscriptionConsole.everyCarrier")}
+              data={CARRIERS.map((c) => ({ value: c, label: t(`orders.carrier.${c}`) }))}
+              value={m.carriers ?? []}
+              onChange={(carriers) => change(index, { carriers: carriers as Carrier[] })}
+              clearable
+              w={360}
+              maw="100%"
+            />
+            <TextInput
+              label={t("subscriptionConsole.customDescription")}
+              value={m.description ?? ""}
+              maxLength={500}
+              onChange={(e) => change(index, { description: e.currentTarget.value })}
+            />
+          </Stack>
+        </Card>
+      ))}
+      {error && (
+        <Text size="sm" c="red">
+          {error}
+        </Text>
+      )}
+      {methods.length < 10 && (
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => onChange([...methods, { name: "", fee: "0", carriers: [], description: "" }])}
+          >
+            {t("subscriptionConsole.customAdd")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
 
 function SettingsForm({
   shopId,
@@ -159,6 +248,11 @@ function SettingsForm({
               />
             ))}
             {number("cod_fee", "subscriptionConsole.codFee", 0, 100000)}
+            <CustomMethods
+              methods={form.custom_methods ?? []}
+              onChange={(methods) => set("custom_methods", methods)}
+              error={errors.errorOf("custom_methods")}
+            />
           </Stack>
         </Card>
         <Card withBorder>

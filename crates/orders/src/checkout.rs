@@ -97,8 +97,14 @@ pub(crate) async fn insert_order(
     o: NewOrder<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), OrderError> {
+    order::Entity::insert(order_row(o, now)?).exec_without_returning(db).await?;
+    Ok(())
+}
+
+/// An order's row as written.
+pub(crate) fn order_row(o: NewOrder<'_>, now: DateTime<Utc>) -> Result<order::ActiveModel, OrderError> {
     let to = o.ship_to;
-    order::Entity::insert(order::ActiveModel {
+    Ok(order::ActiveModel {
         id: Set(o.id),
         number: Set(o.number.to_owned()),
         account_id: Set(o.account_id.0),
@@ -143,9 +149,6 @@ pub(crate) async fn insert_order(
         payment_fee: Set(o.payment_fee.to_yen()?),
         points_used: Set(o.points_used),
     })
-    .exec_without_returning(db)
-    .await?;
-    Ok(())
 }
 
 /// Places the member's cart. Run it in a (write) transaction.

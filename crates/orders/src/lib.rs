@@ -26,4 +26,6 @@ pub use model::*;
 pub use queries::{Actor, list_member_orders, order_for, order_timeline};
 pub use settle::OrderPayments;
 pub use shop::{ShopOrderFilter, check_stock, count_shop_orders, list_shop_orders};
-pub use subscription::{PlacedOrder, SubscriptionLine, SubscriptionOrder, place_subscription_order};
+pub use subscription::{
+    PlacedOrder, SubscriptionLine, SubscriptionOrder, place_generated_orders, place_subscription_order,
+};

@@ -2,13 +2,13 @@
 //! (its stock held like any order's), and the generated ones, which never touch the shelf and send no
 //! email (seed 002). The subscriptions crate decides what goes in them; this module only writes them.
 
-use crate::checkout::{NewOrder, insert_order};
+use crate::checkout::{NewOrder, order_row};
 use crate::error::OrderError;
 use crate::model::{Carrier, LineStatus, MAX_LINE_QUANTITY, OrderStatus, OrderSubscription, with_shipping};
 use chrono::{DateTime, NaiveDate, Utc};
 use kaimono_catalog::{CatalogError, take_stock};
 use kaimono_core::{AccountId, Money, ShippingAddress, ShopId, TaxCategory, VariantId};
-use kaimono_entity::order_line;
+use kaimono_entity::{order, order_line};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
@@ -84,6 +84,62 @@ pub async fn place_subscription_order(
             }
         }
     }
+    let points = order.points;
+    let account = order.account_id;
+    let what = if order.take_stock { "placed" } else { "generated" };
+    let (row, lines, placed) = rows(order, now)?;
+    order::Entity::insert(row).exec_without_returning(db).await?;
+    kaimono_accounts::use_points(db, account, points, &placed.number, Some(placed.id), now).await?;
+    order_line::Entity::insert_many(lines).exec_without_returning(db).await?;
+    crate::fulfilment::record(db, placed.id, what, kaimono_timeline::By::System, None, now).await?;
+    Ok(placed)
+}
+
+/// SUB-04: writes a batch of generated orders — no stock taken, no points used — with one statement
+/// each for their rows, lines and timeline entries, in the caller's transaction; placed in `orders`' order.
+pub async fn place_generated_orders(
+    db: &impl ConnectionTrait,
+    orders: Vec<SubscriptionOrder>,
+    now: DateTime<Utc>,
+) -> Result<Vec<PlacedOrder>, OrderError> {
+    if orders.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows_of_orders = Vec::with_capacity(orders.len());
+    let mut rows_of_lines = Vec::with_capacity(orders.len());
+    let mut placed = Vec::with_capacity(orders.len());
+    for order in orders {
+        if order.take_stock || order.points != 0 {
+            return Err(OrderError::Corrupt("a generated order takes no stock and uses no points".into()));
+        }
+        let (row, lines, done) = rows(order, now)?;
+        rows_of_orders.push(row);
+        rows_of_lines.extend(lines);
+        placed.push(done);
+    }
+    order::Entity::insert_many(rows_of_orders).exec_without_returning(db).await?;
+    order_line::Entity::insert_many(rows_of_lines).exec_without_returning(db).await?;
+    let entries = placed
+        .iter()
+        .map(|p| {
+            let entry = kaimono_timeline::Entry {
+                what: "generated",
+                by: kaimono_timeline::By::System,
+                for_member: true,
+                note: None,
+            };
+            (kaimono_timeline::Subject::Order(p.id), entry)
+        })
+        .collect();
+    kaimono_timeline::record_many(db, entries, now).await?;
+    Ok(placed)
+}
+
+/// A subscription's order as rows: the order's, its lines', and what was placed.
+fn rows(
+    order: SubscriptionOrder,
+    now: DateTime<Utc>,
+) -> Result<(kaimono_entity::order::ActiveModel, Vec<order_line::ActiveModel>, PlacedOrder), OrderError> {
     // A generated line is secured for shipping without touching the shelf.
     let line_status = if order.take_stock { LineStatus::Held } else { LineStatus::Secured };
     let tax = with_shipping(
@@ -92,8 +148,7 @@ pub async fn place_subscription_order(
     );
     let id = Uuid::now_v7();
     let number = kaimono_core::ids::display_number("", id, now);
-    insert_order(
-        db,
+    let row = order_row(
         NewOrder {
             id,
             number: &number,
@@ -114,12 +169,10 @@ pub async fn place_subscription_order(
             points_used: order.points,
         },
         now,
-    )
-    .await?;
-    kaimono_accounts::use_points(db, order.account_id, order.points, &number, Some(id), now).await?;
-    let mut rows = Vec::with_capacity(order.lines.len());
+    )?;
+    let mut lines = Vec::with_capacity(order.lines.len());
     for l in &order.lines {
-        rows.push(order_line::ActiveModel {
+        lines.push(order_line::ActiveModel {
             id: Set(Uuid::now_v7()),
             order_id: Set(id),
             variant_id: Set(l.variant_id.0),
@@ -136,8 +189,6 @@ pub async fn place_subscription_order(
             stocked: Set(order.take_stock),
         });
     }
-    order_line::Entity::insert_many(rows).exec_without_returning(db).await?;
-    let what = if order.take_stock { "placed" } else { "generated" };
-    crate::fulfilment::record(db, id, what, kaimono_timeline::By::System, None, now).await?;
-    Ok(PlacedOrder { id, number, total: tax.total, amount_due: tax.total - Money::yen(order.points) })
+    let placed = PlacedOrder { id, number, total: tax.total, amount_due: tax.total - Money::yen(order.points) };
+    Ok((row, lines, placed))
 }

@@ -18,7 +18,7 @@ use kaimono_catalog::ShopPolicy;
 use kaimono_core::japan::japan_today;
 use kaimono_core::{AccountId, Money, ShopId};
 use kaimono_entity::{begin_write, subscription, subscription_delivery, subscription_item};
-use kaimono_orders::{OrderSubscription, SubscriptionLine, SubscriptionOrder, place_subscription_order};
+use kaimono_orders::{OrderSubscription, SubscriptionLine, SubscriptionOrder, place_generated_orders};
 use kaimono_payments::{Subject, issue_request};
 use sea_orm::sea_query::{CaseStatement, Expr, LockBehavior, LockType};
 use sea_orm::{
@@ -50,19 +50,31 @@ pub struct GenerationRun {
     pub failed: u64,
 }
 
-/// What happened to one subscription.
-enum Outcome {
-    /// The order, with what its member's figures gain (written once per batch).
-    Generated {
-        ended: bool,
-        purchase: (AccountId, Money),
-        award: Award,
-    },
-    Skipped,
+/// What a batch wrote, and what its members' figures gain (written once per transaction).
+#[derive(Default)]
+struct Written {
+    run: GenerationRun,
+    purchases: Vec<(AccountId, Money)>,
+    awards: Vec<Award>,
+}
+
+impl Written {
+    fn add(&mut self, other: Written) {
+        self.run.generated += other.run.generated;
+        self.run.skipped += other.run.skipped;
+        self.run.ended += other.run.ended;
+        self.purchases.extend(other.purchases);
+        self.awards.extend(other.awards);
+    }
 }
 
 /// Generates every order due on `now`'s Japanese date, `batch` subscriptions per transaction, until none
 /// is due or `stopping()` says the process is stopping.
+///
+/// A batch is written with a few statements whatever its size (its orders, lines, timeline entries and
+/// ledger rows each in one insert, its subscriptions moved on in groups). If any of it fails, the batch is
+/// rolled back and taken again one subscription at a time, each in a savepoint: the failing one is
+/// logged and left for the next run, the others are generated.
 pub async fn generate_due(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -74,6 +86,7 @@ pub async fn generate_due(
     let mut failed: Vec<Uuid> = Vec::new();
     // Each shop's terms for generation, read once per run.
     let mut shops: HashMap<ShopId, Terms> = HashMap::new();
+    let mut one_by_one = false;
     while !stopping() {
         let txn = begin_write(db).await?;
         let mut due = subscription::Entity::find()
@@ -90,107 +103,127 @@ pub async fn generate_due(
         if rows.is_empty() {
             break;
         }
-        // The members' purchase figures and points of the batch's orders, written together at its end.
-        let mut purchases = Vec::with_capacity(rows.len());
-        let mut awards = Vec::with_capacity(rows.len());
-        for s in load(&txn, rows).await? {
-            let terms = match shops.get(&s.shop_id) {
-                Some(terms) => *terms,
-                None => {
-                    let settings = subscription_settings(&txn, s.shop_id).await?;
-                    let terms = Terms {
-                        lead_days: settings.lead_days,
-                        auto_authorize: settings.auto_authorize,
-                        points_rate_bp: settings.points_rate_bp,
-                        policy: kaimono_catalog::get_shop(&txn, s.shop_id).await?.policy,
-                    };
-                    shops.insert(s.shop_id, terms);
-                    terms
-                }
-            };
-            // Each subscription in a savepoint: one that fails is logged and left for the next run.
-            let point = txn.begin().await?;
-            match generate_one(&point, &s, terms, today, now).await {
-                Ok(outcome) => {
-                    point.commit().await?;
-                    match outcome {
-                        Outcome::Generated { ended, purchase, award } => {
-                            run.generated += 1;
-                            run.ended += u64::from(ended);
-                            purchases.push(purchase);
-                            awards.push(award);
-                        }
-                        Outcome::Skipped => run.skipped += 1,
+        let subs = load(&txn, rows).await?;
+        let mut terms = Vec::with_capacity(subs.len());
+        for s in &subs {
+            terms.push(terms_of(&txn, &mut shops, s.shop_id).await?);
+        }
+        let mut written = Written::default();
+        if one_by_one {
+            for (s, t) in subs.iter().zip(&terms) {
+                let point = txn.begin().await?;
+                match write_batch(&point, std::slice::from_ref(s), std::slice::from_ref(t), today, now).await {
+                    Ok(one) => {
+                        point.commit().await?;
+                        written.add(one);
+                    }
+                    Err(error) => {
+                        point.rollback().await?;
+                        tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
+                        failed.push(s.id);
+                        written.run.failed += 1;
                     }
                 }
+            }
+        } else {
+            match write_batch(&txn, &subs, &terms, today, now).await {
+                Ok(all) => written = all,
                 Err(error) => {
-                    point.rollback().await?;
-                    tracing::error!(subscription = %s.id, %error, "subscription order not generated; retried next run");
-                    failed.push(s.id);
-                    run.failed += 1;
+                    txn.rollback().await?;
+                    tracing::warn!(%error, "generation batch rolled back; taking it again one by one");
+                    one_by_one = true;
+                    continue;
                 }
             }
         }
-        kaimono_accounts::count_purchases(&txn, &purchases, now).await?;
-        kaimono_accounts::award_points_many(&txn, &awards, now).await?;
+        kaimono_accounts::count_purchases(&txn, &written.purchases, now).await?;
+        kaimono_accounts::award_points_many(&txn, &written.awards, now).await?;
         txn.commit().await?;
+        one_by_one = false;
+        run.generated += written.run.generated;
+        run.skipped += written.run.skipped;
+        run.ended += written.run.ended;
+        run.failed += written.run.failed;
     }
     Ok(run)
 }
 
-/// The order of `s`'s next delivery (or its skip), in the caller's transaction.
-async fn generate_one(
+/// The shop's terms for generation, read once per run.
+async fn terms_of(
     db: &impl ConnectionTrait,
-    s: &Subscription,
-    Terms { lead_days, auto_authorize, points_rate_bp, policy }: Terms,
+    shops: &mut HashMap<ShopId, Terms>,
+    shop: ShopId,
+) -> Result<Terms, SubscriptionError> {
+    if let Some(terms) = shops.get(&shop) {
+        return Ok(*terms);
+    }
+    let settings = subscription_settings(db, shop).await?;
+    let terms = Terms {
+        lead_days: settings.lead_days,
+        auto_authorize: settings.auto_authorize,
+        points_rate_bp: settings.points_rate_bp,
+        policy: kaimono_catalog::get_shop(db, shop).await?.policy,
+    };
+    shops.insert(shop, terms);
+    Ok(terms)
+}
+
+/// How one subscription moves on: to the delivery after, or (its items all done) to its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Move {
+    /// SUB-05: the skip is used up; not counted.
+    Skipped { next: NaiveDate, generation: NaiveDate },
+    /// SUB-13: counted at generation.
+    Generated { next: NaiveDate, generation: NaiveDate },
+    /// SUB-06: every item reached its maximum.
+    Ended,
+}
+
+/// The orders of `subs`' next deliveries (or their skips), in the caller's transaction; `terms[i]` are
+/// `subs[i]`'s shop's.
+async fn write_batch(
+    db: &impl ConnectionTrait,
+    subs: &[Subscription],
+    terms: &[Terms],
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<Outcome, SubscriptionError> {
-    let delivery = s.next_delivery_on;
-    let next = s.cycle.after(delivery);
-    let mut ledger = subscription_delivery::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        subscription_id: Set(s.id),
-        delivery_on: Set(delivery),
-        generation_on: Set(today),
-        status: Set("skipped".to_owned()),
-        order_id: Set(None),
-        sequence: Set(i32::try_from(s.deliveries).unwrap_or(i32::MAX)),
-        authorization: Set(None),
-        claimed_by: Set(None),
-        claimed_until: Set(None),
-        created_at: Set(now),
-    };
-    // SUB-05: a skip is recorded and not counted.
-    if s.skip_next {
-        subscription_delivery::Entity::insert(ledger).exec_without_returning(db).await?;
-        advance(
-            db,
-            s,
-            now,
-            vec![
-                (subscription::Column::SkipNext, Expr::value(false)),
-                (subscription::Column::NextDeliveryOn, Expr::value(next)),
-                (subscription::Column::NextGenerationOn, Expr::value(generation_on(next, lead_days))),
-            ],
-        )
-        .await?;
-        return Ok(Outcome::Skipped);
-    }
-
-    let items: Vec<_> = s.active_items().collect();
-    let count = s.deliveries + 1;
-    // SUB-06: what is still delivered after this one.
-    let ended = items.iter().all(|i| i.max_deliveries.is_some_and(|m| i.deliveries + 1 >= m));
-    // A card, or (PAY-08) deferred payment the company assesses at generation, pays through a request.
-    let by_request = match s.payment_method {
-        PaymentMethod::Card => true,
-        PaymentMethod::Deferred => auto_authorize,
-        PaymentMethod::CashOnDelivery | PaymentMethod::Custom(_) => false,
-    };
-    let placed = place_subscription_order(
-        db,
-        SubscriptionOrder {
+) -> Result<Written, SubscriptionError> {
+    let mut written = Written::default();
+    let mut ledger = Vec::with_capacity(subs.len());
+    // Subscriptions that move the same way from the same delivery are moved by one statement.
+    let mut moves: HashMap<(NaiveDate, Move), Vec<Uuid>> = HashMap::new();
+    let mut orders = Vec::with_capacity(subs.len());
+    let mut generated = Vec::with_capacity(subs.len());
+    for (s, t) in subs.iter().zip(terms) {
+        let delivery = s.next_delivery_on;
+        let next = s.cycle.after(delivery);
+        let generation = generation_on(next, t.lead_days);
+        let entry = |status: &str, sequence: u32| subscription_delivery::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            subscription_id: Set(s.id),
+            delivery_on: Set(delivery),
+            generation_on: Set(today),
+            status: Set(status.to_owned()),
+            order_id: Set(None),
+            sequence: Set(i32::try_from(sequence).unwrap_or(i32::MAX)),
+            authorization: Set(None),
+            claimed_by: Set(None),
+            claimed_until: Set(None),
+            created_at: Set(now),
+        };
+        // SUB-05: a skip is recorded and not counted.
+        if s.skip_next {
+            ledger.push(entry("skipped", s.deliveries));
+            moves.entry((delivery, Move::Skipped { next, generation })).or_default().push(s.id);
+            written.run.skipped += 1;
+            continue;
+        }
+        let items: Vec<_> = s.active_items().collect();
+        // SUB-06: what is still delivered after this one.
+        let ended = items.iter().all(|i| i.max_deliveries.is_some_and(|m| i.deliveries + 1 >= m));
+        let to = if ended { Move::Ended } else { Move::Generated { next, generation } };
+        moves.entry((delivery, to)).or_default().push(s.id);
+        orders.push(SubscriptionOrder {
             points: 0,
             account_id: s.account_id,
             shop_id: s.shop_id,
@@ -222,65 +255,89 @@ async fn generate_one(
             },
             memo: Some(s.memo.clone()).filter(|m| !m.trim().is_empty()),
             take_stock: false,
-        },
-        now,
-    )
-    .await?;
-    if by_request {
-        // The payment of the generated order: authorized (a card) or assessed (deferred) by the queue
-        // when the shop says so (与信を同時に実行する); its link is the member's way to pay when that fails.
-        let expires_at = policy.payment_expiry(now);
-        issue_request(db, Subject::Order(placed.id), s.account_id, s.shop_id, placed.total, expires_at, now).await?;
-        if auto_authorize && (s.card_id.is_some() || s.payment_method == PaymentMethod::Deferred) {
-            ledger.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));
-        }
+        });
+        generated.push((s, *t, ended, entry("generated", s.deliveries + 1)));
     }
-    // SUB-15: points on the order's total by the shop's rate, as each order is generated (seed 002).
-    let points = placed.total.to_yen()?.saturating_mul(i64::from(points_rate_bp)) / 10_000;
-    let award = Award { account: s.account_id, points, reason: placed.number.clone(), order: Some(placed.id) };
-    ledger.status = Set("generated".to_owned());
-    ledger.order_id = Set(Some(placed.id));
-    ledger.sequence = Set(i32::try_from(count).unwrap_or(i32::MAX));
-    subscription_delivery::Entity::insert(ledger).exec_without_returning(db).await?;
-
+    let placed = place_generated_orders(db, orders, now).await?;
+    for ((s, t, ended, mut row), placed) in generated.into_iter().zip(placed) {
+        // A card, or (PAY-08) deferred payment the company assesses at generation, pays through a request:
+        // authorized (a card) or assessed (deferred) by the queue when the shop says so (与信を同時に実行する);
+        // its link is the member's way to pay when that fails.
+        let by_request = match s.payment_method {
+            PaymentMethod::Card => true,
+            PaymentMethod::Deferred => t.auto_authorize,
+            PaymentMethod::CashOnDelivery | PaymentMethod::Custom(_) => false,
+        };
+        if by_request {
+            let expires_at = t.policy.payment_expiry(now);
+            issue_request(db, Subject::Order(placed.id), s.account_id, s.shop_id, placed.total, expires_at, now)
+                .await?;
+            if t.auto_authorize && (s.card_id.is_some() || s.payment_method == PaymentMethod::Deferred) {
+                row.authorization = Set(Some(crate::authorize::QUEUED.to_owned()));
+            }
+        }
+        row.order_id = Set(Some(placed.id));
+        ledger.push(row);
+        // SUB-15: points on the order's total by the shop's rate, as each order is generated (seed 002).
+        let points = placed.total.to_yen()?.saturating_mul(i64::from(t.points_rate_bp)) / 10_000;
+        written.awards.push(Award { account: s.account_id, points, reason: placed.number, order: Some(placed.id) });
+        written.purchases.push((s.account_id, placed.total));
+        written.run.generated += 1;
+        written.run.ended += u64::from(ended);
+    }
+    if !ledger.is_empty() {
+        subscription_delivery::Entity::insert_many(ledger).exec_without_returning(db).await?;
+    }
     // SUB-13: counted now (a later cancellation of the order does not change the count); an item that
     // reaches its maximum drops out — one statement, both sides reading the count before it.
-    use subscription_item::Column as I;
-    let reached =
-        Expr::col(I::MaxDeliveries).is_not_null().and(Expr::col(I::Deliveries).add(1).gte(Expr::col(I::MaxDeliveries)));
-    subscription_item::Entity::update_many()
-        .col_expr(I::Deliveries, Expr::col(I::Deliveries).add(1))
-        .col_expr(I::Active, CaseStatement::new().case(reached, Expr::val(false)).finally(Expr::val(true)).into())
-        .filter(I::SubscriptionId.eq(s.id))
-        .filter(I::Active.eq(true))
-        .exec(db)
-        .await?;
-    let mut changes = vec![
-        (subscription::Column::Deliveries, Expr::value(i32::try_from(count).unwrap_or(i32::MAX))),
-        (subscription::Column::LastDeliveryOn, Expr::value(delivery)),
-        (subscription::Column::LastGeneratedAt, Expr::value(now)),
-    ];
-    if ended {
-        changes.push((subscription::Column::Status, Expr::value("ended")));
-        changes.push((subscription::Column::EndedAt, Expr::value(now)));
-    } else {
-        changes.push((subscription::Column::NextDeliveryOn, Expr::value(next)));
-        changes.push((subscription::Column::NextGenerationOn, Expr::value(generation_on(next, lead_days))));
+    let counted: Vec<Uuid> = moves
+        .iter()
+        .filter(|((_, to), _)| !matches!(to, Move::Skipped { .. }))
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .collect();
+    if !counted.is_empty() {
+        use subscription_item::Column as I;
+        let reached = Expr::col(I::MaxDeliveries)
+            .is_not_null()
+            .and(Expr::col(I::Deliveries).add(1).gte(Expr::col(I::MaxDeliveries)));
+        subscription_item::Entity::update_many()
+            .col_expr(I::Deliveries, Expr::col(I::Deliveries).add(1))
+            .col_expr(I::Active, CaseStatement::new().case(reached, Expr::val(false)).finally(Expr::val(true)).into())
+            .filter(I::SubscriptionId.is_in(counted))
+            .filter(I::Active.eq(true))
+            .exec(db)
+            .await?;
     }
-    advance(db, s, now, changes).await?;
-    Ok(Outcome::Generated { ended, purchase: (s.account_id, placed.total), award })
-}
-
-/// Moves the subscription on from the delivery it was read at, or fails (someone else moved it).
-async fn advance(
-    db: &impl ConnectionTrait,
-    s: &Subscription,
-    now: DateTime<Utc>,
-    changes: Vec<(subscription::Column, sea_orm::sea_query::SimpleExpr)>,
-) -> Result<(), SubscriptionError> {
-    if crate::store::update_at_delivery(db, s, changes, now).await? {
-        Ok(())
-    } else {
-        Err(SubscriptionError::Corrupt(format!("subscription {} moved during generation", s.id)))
+    for ((delivery, to), ids) in moves {
+        use subscription::Column as C;
+        let changes = match to {
+            Move::Skipped { next, generation } => vec![
+                (C::SkipNext, Expr::value(false)),
+                (C::NextDeliveryOn, Expr::value(next)),
+                (C::NextGenerationOn, Expr::value(generation)),
+            ],
+            Move::Generated { next, generation } => vec![
+                (C::Deliveries, Expr::col(C::Deliveries).add(1)),
+                (C::LastDeliveryOn, Expr::value(delivery)),
+                (C::LastGeneratedAt, Expr::value(now)),
+                (C::NextDeliveryOn, Expr::value(next)),
+                (C::NextGenerationOn, Expr::value(generation)),
+            ],
+            Move::Ended => vec![
+                (C::Deliveries, Expr::col(C::Deliveries).add(1)),
+                (C::LastDeliveryOn, Expr::value(delivery)),
+                (C::LastGeneratedAt, Expr::value(now)),
+                (C::Status, Expr::value("ended")),
+                (C::EndedAt, Expr::value(now)),
+            ],
+        };
+        let moved = crate::store::update_many_at_delivery(db, &ids, delivery, changes, now).await?;
+        if moved != ids.len() as u64 {
+            return Err(SubscriptionError::Corrupt(format!(
+                "{} subscriptions moved during generation",
+                ids.len() as u64 - moved
+            )));
+        }
     }
+    Ok(written)
 }

@@ -206,16 +206,28 @@ pub(crate) async fn update_at_delivery(
     changes: Vec<(subscription::Column, sea_orm::sea_query::SimpleExpr)>,
     now: DateTime<Utc>,
 ) -> Result<bool, SubscriptionError> {
+    Ok(update_many_at_delivery(db, &[s.id], s.next_delivery_on, changes, now).await? == 1)
+}
+
+/// Writes `changes` (and `updated_at`) to those of the active subscriptions `ids` still at `delivery`;
+/// how many were.
+pub(crate) async fn update_many_at_delivery(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+    delivery: chrono::NaiveDate,
+    changes: Vec<(subscription::Column, sea_orm::sea_query::SimpleExpr)>,
+    now: DateTime<Utc>,
+) -> Result<u64, SubscriptionError> {
     use sea_orm::sea_query::Expr;
     let mut update = subscription::Entity::update_many().col_expr(subscription::Column::UpdatedAt, Expr::value(now));
     for (column, value) in changes {
         update = update.col_expr(column, value);
     }
     let moved = update
-        .filter(subscription::Column::Id.eq(s.id))
+        .filter(subscription::Column::Id.is_in(ids.iter().copied()))
         .filter(subscription::Column::Status.eq("active"))
-        .filter(subscription::Column::NextDeliveryOn.eq(s.next_delivery_on))
+        .filter(subscription::Column::NextDeliveryOn.eq(delivery))
         .exec(db)
         .await?;
-    Ok(moved.rows_affected == 1)
+    Ok(moved.rows_affected)
 }

@@ -72,25 +72,38 @@ pub async fn record(
     entry: Entry<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let (kind, id) = subject.parts();
-    let (by_kind, by_account) = match entry.by {
-        By::Member(a) => ("member", Some(a.0)),
-        By::Staff(a) => ("staff", Some(a.0)),
-        By::System => ("system", None),
-    };
-    timeline_event::Entity::insert(timeline_event::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        subject_kind: Set(kind.to_owned()),
-        subject_id: Set(id),
-        what: Set(entry.what.to_owned()),
-        by_kind: Set(by_kind.to_owned()),
-        by_account: Set(by_account),
-        for_member: Set(entry.for_member),
-        note: Set(entry.note),
-        created_at: Set(now),
-    })
-    .exec_without_returning(db)
-    .await?;
+    record_many(db, vec![(subject, entry)], now).await
+}
+
+/// Records each entry on its subject's timeline with one statement (a batch of generated orders).
+pub async fn record_many(
+    db: &impl ConnectionTrait,
+    entries: Vec<(Subject, Entry<'_>)>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let rows = entries.into_iter().map(|(subject, entry)| {
+        let (kind, id) = subject.parts();
+        let (by_kind, by_account) = match entry.by {
+            By::Member(a) => ("member", Some(a.0)),
+            By::Staff(a) => ("staff", Some(a.0)),
+            By::System => ("system", None),
+        };
+        timeline_event::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            subject_kind: Set(kind.to_owned()),
+            subject_id: Set(id),
+            what: Set(entry.what.to_owned()),
+            by_kind: Set(by_kind.to_owned()),
+            by_account: Set(by_account),
+            for_member: Set(entry.for_member),
+            note: Set(entry.note),
+            created_at: Set(now),
+        }
+    });
+    timeline_event::Entity::insert_many(rows).exec_without_returning(db).await?;
     Ok(())
 }
 

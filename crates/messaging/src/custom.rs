@@ -452,6 +452,32 @@ fn sample_context(template: Template, locale: Locale, shop: &str, now: DateTime<
             (_, "TRACKING" | "TRACKING_NUMBER") => serde_json::json!("1234-5678-9012"),
             (_, "CARD") => serde_json::json!("VISA •••• 4242"),
             (_, "EXPIRY") => serde_json::json!("12/2026"),
+            (_, "AMOUNT_DUE" | "REFUND" | "REFUNDED" | "SERVICE_FEE" | "DOMESTIC_SHIPPING" | "CHARGEABLE") => {
+                serde_json::json!("¥1,080")
+            }
+            (_, "MESSAGE") => {
+                serde_json::json!(if ja {
+                    "いつもご利用ありがとうございます。"
+                } else {
+                    "Thank you for shopping with us."
+                })
+            }
+            (_, "REASON") => serde_json::json!(if ja { "在庫切れのため" } else { "out of stock" }),
+            (_, "METHOD") => serde_json::json!(if ja { "クレジットカード" } else { "Credit card" }),
+            (_, "TITLE") => serde_json::json!(if ja { "ヴィンテージ腕時計" } else { "A vintage watch" }),
+            (_, "POINTS") => serde_json::json!("32"),
+            (_, "CYCLE_VALUE") => serde_json::json!("30"),
+            (_, "HOURS" | "EXPIRES_HOURS") => serde_json::json!("24"),
+            (_, "EXPIRES_DAYS") => serde_json::json!("3"),
+            (_, "WEIGHT") => serde_json::json!("1.2 kg"),
+            (_, "ADDRESS") => {
+                serde_json::json!(if ja {
+                    "〒180-0004 東京都武蔵野市吉祥寺本町1-2-3"
+                } else {
+                    "1-2-3 Kichijoji-honcho, Musashino, Tokyo 180-0004"
+                })
+            }
+            // A value with no fitting sample shows as its tag.
             (_, _) => serde_json::json!(format!("[{tag}]")),
         };
         context.insert(tag.to_lowercase(), value);
@@ -684,5 +710,15 @@ mod tests {
         assert!(mail.body.contains("・ブレンドコーヒー"));
         assert!(mail.body.contains("森珈琲"));
         assert!(!mail.body.contains("[MEMBER_NAME]"));
+        // The shop's message of a card-expiry notice has a sample too.
+        let (subject, body) = starter(Template::SubscriptionCardExpiry, Locale::Ja).unwrap();
+        assert!(body.contains("[MESSAGE]"), "{body}");
+        let mail =
+            preview(Template::SubscriptionCardExpiry, Locale::Ja, "森珈琲", &subject, &body, Utc::now()).unwrap();
+        assert!(
+            !mail.body.contains("[MESSAGE]") && mail.body.contains("いつもご利用ありがとうございます。"),
+            "{}",
+            mail.body
+        );
     }
 }

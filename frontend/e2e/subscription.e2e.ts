@@ -172,6 +172,11 @@ describe.skipIf(skip)("subscriptions", () => {
     await page.getByTestId("note-subscription-number").getByText(number).waitFor();
     await page.getByText("Next delivery").waitFor();
     await screenshot(page, "delivery-note-desktop");
+    // … and so does its invoice, with what is paid and how.
+    await page.getByRole("link", { name: "Back to the order" }).click();
+    await page.getByRole("link", { name: "Print invoice" }).click();
+    await page.getByTestId("invoice").getByText(number).waitFor();
+    await page.getByTestId("invoice-amount-due").getByText("Paid").waitFor();
 
     // The member is asked by email and consents on My Page (phone, Japanese) to the new price.
     const ask = await mailed(MEMBER, "subscription_price_raised");

@@ -174,6 +174,16 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: "/console/shops/:shopId/orders/:orderId/invoice",
+    element: (
+      <RequireAuth staff>
+        <Suspense fallback={<Loading />}>
+          <DeliveryNotePage invoice />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
     element: <Layout />,
     children: [
       { path: "/", element: <HomePage /> },

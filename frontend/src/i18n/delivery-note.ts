@@ -3,7 +3,10 @@
 export const deliveryNoteJa = {
   open: "納品書を印刷",
   title: "納品書",
-  invoiceTitle: "納品書 兼 請求書",
+  invoiceTitle: "請求書",
+  qualifiedInvoiceTitle: "請求書（適格請求書）",
+  openInvoice: "請求書を印刷",
+  paid: "お支払い済み",
   print: "印刷する",
   back: "注文に戻る",
   to: "{{name}} 様",
@@ -31,7 +34,10 @@ export const deliveryNoteJa = {
 export const deliveryNoteEn: typeof deliveryNoteJa = {
   open: "Print delivery note",
   title: "Delivery note",
-  invoiceTitle: "Delivery note and invoice",
+  invoiceTitle: "Invoice",
+  qualifiedInvoiceTitle: "Qualified invoice",
+  openInvoice: "Print invoice",
+  paid: "Paid",
   print: "Print",
   back: "Back to the order",
   to: "To {{name}}",

@@ -70,7 +70,7 @@ export const subscriptionsJa = {
   confirmationHash: "確認内容のハッシュ（SHA-256）",
   unitPrice: "価格（2回目以降）",
   priceRaise: {
-    pending: "改定後 {{price}}（ご同意待ち）",
+    pending: "改定後 {{price}}（同意待ち）",
     title: "価格改定へのご同意のお願い",
     lead: "ショップが次の商品の2回目以降の価格（1回あたり・税込）を改定しました。ご同意いただいた後のお届け分から新しい価格になります。ご同意いただくまでは、これまでの価格でお届けします。",
     decline: "ご同意いただけない場合や解約をご希望の場合は、ショップへご連絡ください。",
@@ -170,7 +170,7 @@ export const subscriptionsEn: typeof subscriptionsJa = {
   confirmationHash: "Hash of the confirmation (SHA-256)",
   unitPrice: "Price (from the 2nd)",
   priceRaise: {
-    pending: "{{price}} after your consent",
+    pending: "{{price}} awaiting consent",
     title: "Please consent to a new price",
     lead: "The shop raised the price from the 2nd delivery on (per delivery, tax included) of these items. The new price applies to the deliveries after you consent; until then, your deliveries keep the price you agreed to.",
     decline: "If you do not agree, or wish to end the subscription, please contact the shop.",

@@ -276,6 +276,13 @@ export function ConsoleOrderPage() {
         >
           {t("deliveryNote.open")}
         </Button>
+        <Button
+          component={Link}
+          to={`/console/shops/${shopId}/orders/${order.data.id}/invoice`}
+          variant="default"
+        >
+          {t("deliveryNote.openInvoice")}
+        </Button>
       </Group>
       <OrderCard shopId={shopId} order={order.data} detail />
       <OrderMessages thread={{ kind: "order", id: order.data.id, shopId }} />

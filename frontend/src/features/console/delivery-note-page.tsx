@@ -9,12 +9,12 @@ import { Forbidden } from "./forbidden";
 import { useCanManage } from "./use-managed-shop";
 
 /**
- * The delivery note (納品書) the shop puts in the parcel, printed from the browser. A subscription order
- * shows its subscription number and next delivery (issue 12). With the shop's invoice registration number
- * it carries what a qualified invoice (適格請求書) needs: the number, the items with the reduced rate
- * marked, and the total and tax per rate.
+ * The delivery note (納品書) the shop puts in the parcel, or the invoice (請求書), printed from the browser.
+ * A subscription order shows its subscription number and next delivery (SUB-12). Both carry what a
+ * qualified invoice (適格請求書) needs when the shop has its registration number: the number, the items
+ * with the reduced rate marked, and the total and tax per rate; the invoice adds how and what to pay.
  */
-export function DeliveryNotePage() {
+export function DeliveryNotePage({ invoice = false }: { invoice?: boolean }) {
   const { t, i18n } = useTranslation();
   const { shopId = "", orderId = "" } = useParams();
   const canManage = useCanManage(shopId);
@@ -29,7 +29,7 @@ export function DeliveryNotePage() {
   const lines = o.lines.filter((l) => l.status !== "rejected" && l.status !== "released");
   const mark = (reduced: boolean) => (reduced ? ` ${t("deliveryNote.reducedMark")}` : "");
   return (
-    <Container size="md" py="md" data-testid="delivery-note">
+    <Container size="md" py="md" data-testid={invoice ? "invoice" : "delivery-note"}>
       <Group justify="space-between" className="no-print" mb="md">
         <Anchor component={Link} to={`/console/shops/${shopId}/orders/${o.id}`}>
           {t("deliveryNote.back")}
@@ -38,7 +38,11 @@ export function DeliveryNotePage() {
       </Group>
       <Stack gap="sm">
         <Title order={1} size="h2" ta="center">
-          {registration ? t("deliveryNote.invoiceTitle") : t("deliveryNote.title")}
+          {invoice
+            ? registration
+              ? t("deliveryNote.qualifiedInvoiceTitle")
+              : t("deliveryNote.invoiceTitle")
+            : t("deliveryNote.title")}
         </Title>
         <Group justify="space-between" align="start" wrap="wrap">
           <Stack gap={2}>
@@ -130,7 +134,19 @@ export function DeliveryNotePage() {
                 {yen(o.total)}
               </Table.Th>
             </Table.Tr>
-            {Number(o.points_used) > 0 && (
+            {invoice && (
+              <Table.Tr>
+                <Table.Th colSpan={3}>
+                  {t("deliveryNote.amountDue")}
+                  {o.payment_method &&
+                    `（${o.payment_method_name ?? t(`subscriptions.methods.${o.payment_method}`)}）`}
+                </Table.Th>
+                <Table.Th ta="right" data-testid="invoice-amount-due">
+                  {o.paid_at ? t("deliveryNote.paid") : yen(o.amount_due)}
+                </Table.Th>
+              </Table.Tr>
+            )}
+            {!invoice && Number(o.points_used) > 0 && (
               <>
                 <Table.Tr>
                   <Table.Td colSpan={3}>{t("deliveryNote.points")}</Table.Td>

@@ -165,12 +165,17 @@ pub(crate) async fn claim_request(
         return Ok(());
     }
     let current = payment_request::Entity::find_by_id(request.id).one(db).await?.ok_or(PaymentError::NotFound)?;
-    Err(match RequestStatus::parse(&current.status) {
+    Err(not_payable(RequestStatus::parse(&current.status)))
+}
+
+/// Why a request in `status` cannot be paid now (an open one past its expiry is expired).
+pub(crate) fn not_payable(status: Option<RequestStatus>) -> PaymentError {
+    match status {
         Some(RequestStatus::Paid) => PaymentError::AlreadyPaid,
         Some(RequestStatus::Cancelled) => PaymentError::Cancelled,
         Some(RequestStatus::Processing) => PaymentError::InProgress,
         _ => PaymentError::Expired,
-    })
+    }
 }
 
 /// How many authorizations were tried on this request: part of the provider's idempotency key, so a

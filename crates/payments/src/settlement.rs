@@ -66,12 +66,8 @@ impl Settlement {
         if request.account_id != member {
             return Err(PaymentError::NotFound);
         }
-        match request.status {
-            RequestStatus::Open => {}
-            RequestStatus::Paid => return Err(PaymentError::AlreadyPaid),
-            RequestStatus::Processing => return Err(PaymentError::InProgress),
-            RequestStatus::Expired => return Err(PaymentError::Expired),
-            RequestStatus::Cancelled => return Err(PaymentError::Cancelled),
+        if request.status != RequestStatus::Open {
+            return Err(requests::not_payable(Some(request.status)));
         }
         let tried = requests::authorizations_tried(db, request.id).await?;
         let key = format!("{}-deferred-{tried}", request.id);

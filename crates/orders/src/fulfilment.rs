@@ -71,8 +71,23 @@ pub(crate) async fn record(
     note: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<(), OrderError> {
-    let entry = Entry { what, by, for_member: true, note };
-    kaimono_timeline::record(db, kaimono_timeline::Subject::Order(id), entry, now).await?;
+    record_each(db, vec![(id, note)], what, by, now).await
+}
+
+/// Records `what` by `by` on each order's timeline (with its note), one statement for all; orders'
+/// entries are the member's to see.
+pub(crate) async fn record_each(
+    db: &impl ConnectionTrait,
+    orders: Vec<(Uuid, Option<String>)>,
+    what: &str,
+    by: By,
+    now: DateTime<Utc>,
+) -> Result<(), OrderError> {
+    let entries = orders
+        .into_iter()
+        .map(|(id, note)| (kaimono_timeline::Subject::Order(id), Entry { what, by, for_member: true, note }))
+        .collect();
+    kaimono_timeline::record_many(db, entries, now).await?;
     Ok(())
 }
 

@@ -119,19 +119,8 @@ pub async fn place_generated_orders(
     }
     order::Entity::insert_many(rows_of_orders).exec_without_returning(db).await?;
     order_line::Entity::insert_many(rows_of_lines).exec_without_returning(db).await?;
-    let entries = placed
-        .iter()
-        .map(|p| {
-            let entry = kaimono_timeline::Entry {
-                what: "generated",
-                by: kaimono_timeline::By::System,
-                for_member: true,
-                note: None,
-            };
-            (kaimono_timeline::Subject::Order(p.id), entry)
-        })
-        .collect();
-    kaimono_timeline::record_many(db, entries, now).await?;
+    let generated = placed.iter().map(|p| (p.id, None)).collect();
+    crate::fulfilment::record_each(db, generated, "generated", kaimono_timeline::By::System, now).await?;
     Ok(placed)
 }
 

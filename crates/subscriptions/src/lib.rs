@@ -40,7 +40,7 @@ pub use queries::{
     subscription_detail, subscription_for,
 };
 pub use settings::{
-    CustomMethod, MAX_CUSTOM_METHODS, MAX_LEAD_DAYS, SubscriptionSettings, count_active, settings_with_count,
-    subscription_settings, update_subscription_settings,
+    CustomMethod, MAX_LEAD_DAYS, SubscriptionSettings, count_active, settings_with_count, subscription_settings,
+    update_subscription_settings,
 };
 pub use store::{Subscription, SubscriptionItem, SubscriptionStatus};

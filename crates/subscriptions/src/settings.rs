@@ -74,11 +74,6 @@ impl SubscriptionSettings {
         self.custom_methods.iter().find(|c| c.id == id)
     }
 
-    /// Every method offered for new choices: the built-in ones, then the shop's own.
-    pub fn offered(&self) -> impl Iterator<Item = PaymentMethod> + '_ {
-        self.payment_methods.iter().copied().chain(self.custom_methods.iter().map(|c| PaymentMethod::Custom(c.id)))
-    }
-
     /// PAY-08: `method` works with `carrier` (no carrier yet: the shop's first, checked when quoted).
     pub fn method_takes(&self, method: PaymentMethod, carrier: Option<Carrier>) -> bool {
         let carriers = match method {

@@ -11,9 +11,9 @@ use std::time::Duration;
 /// How many emails one run of the sender tries at most (it runs again 1 s later).
 const OUTBOX_BATCH: usize = 500;
 /// Payment links and holds one expiry claim takes.
-const EXPIRY_BATCH: u64 = 200;
+pub(crate) const EXPIRY_BATCH: u64 = 200;
 /// Subscriptions one generation transaction takes (SUB-04).
-const GENERATION_BATCH: u64 = 200;
+pub(crate) const GENERATION_BATCH: u64 = 200;
 /// Sign-up and reset links one run of the link job mails.
 const LINK_BATCH: u64 = 100;
 

@@ -68,14 +68,14 @@ pub async fn run_subscription_jobs(
     state: web::Data<AppState>,
 ) -> Result<web::Json<SubscriptionJobsResponse>, ApiError> {
     let now = state.clock.now();
-    let run = kaimono_subscriptions::generate_due(&state.db, now, 200, &|| false).await?;
+    let run = kaimono_subscriptions::generate_due(&state.db, now, crate::jobs::GENERATION_BATCH, &|| false).await?;
     let authorized = kaimono_subscriptions::authorize_queued(
         &state.db,
         &state.settlement,
         &state.config.public_url,
         "dev",
         state.clock.now(),
-        200,
+        crate::jobs::EXPIRY_BATCH,
         &|| false,
     )
     .await?;

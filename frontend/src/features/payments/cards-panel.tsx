@@ -5,16 +5,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
 import { Empty, ErrorState, Loading, useErrorMessage } from "../../components/states";
-import { useCards } from "../../shared/api/cards";
+import { cardLabel, useCards } from "../../shared/api/cards";
 import { deleteCard } from "./api/delete-card";
 import { setDefaultCard } from "./api/set-default-card";
 import { CardForm } from "./card-form";
 
 type SavedCard = components["schemas"]["CardResponse"];
-
-export function cardLabel(card: SavedCard): string {
-  return `${card.brand.toUpperCase()} •••• ${card.last4}  ${String(card.exp_month).padStart(2, "0")}/${String(card.exp_year).slice(-2)}`;
-}
 
 /**
  * PAY-01: the member's saved cards — register, change the default, delete. With `onSelect`, the cards

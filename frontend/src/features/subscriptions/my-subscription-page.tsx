@@ -18,7 +18,7 @@ import { PageTitle } from "../../components/page-title";
 import { ErrorState, Loading } from "../../components/states";
 import { useAction } from "../../components/use-action";
 import { useAddresses } from "../../shared/api/list-addresses";
-import { useCards } from "../../shared/api/cards";
+import { cardLabel, useCards } from "../../shared/api/cards";
 import { SubscriptionDetails } from "../../shared/ui/subscription-details";
 import { useMySubscription } from "./api/my-subscription";
 import { useSubscriptionTerms } from "./api/subscription-terms";
@@ -151,7 +151,7 @@ function PaymentChange({ s, terms }: { s: Subscription; terms: Terms }) {
           placeholder={t("subscriptions.noCard")}
           data={(cards.data ?? []).map((c) => ({
             value: c.id,
-            label: `${c.brand.toUpperCase()} •••• ${c.last4} (${c.exp_month}/${c.exp_year})`,
+            label: cardLabel(c),
           }))}
           value={chosenCard}
           onChange={setCardId}

@@ -24,7 +24,7 @@ import { useFormErrors } from "../../components/use-server-errors";
 import { useAddresses } from "../../shared/api/list-addresses";
 import { AddressForm } from "../../shared/ui/address-form";
 import { useCycleLabel } from "../../shared/ui/subscription-details";
-import { useCards } from "../../shared/api/cards";
+import { cardLabel, useCards } from "../../shared/api/cards";
 import { usePoints } from "../../shared/api/points";
 import { placeSubscription } from "./api/place-subscription";
 import { reviewSubscription, type SubscriptionCheckout } from "./api/review-subscription";
@@ -368,7 +368,7 @@ export function SubscriptionCartPage() {
                   label={t("subscriptions.card")}
                   data={cards.data.map((c) => ({
                     value: c.id,
-                    label: `${c.brand.toUpperCase()} •••• ${c.last4} (${c.exp_month}/${c.exp_year})`,
+                    label: cardLabel(c),
                   }))}
                   value={chosenCard}
                   onChange={setCardId}
